@@ -1,0 +1,58 @@
+import { AskarModule } from '@credo-ts/askar'
+import { Agent, ConnectionsModule, KeyDerivationMethod, type InitConfig, type WalletConfig } from '@credo-ts/core'
+import { agentDependencies } from '@credo-ts/node'
+import { NodeFileSystem } from '@credo-ts/node/build/NodeFileSystem'
+
+import { askar } from '../askar'
+import type { DataDirLayout } from '../vault/dataDirLayout'
+import type { FileLogger } from './FileLogger'
+
+export type PassphraseKdf = 'argon2i-mod' | 'argon2i-int'
+
+export interface AgentOptions {
+  label: string
+  layout: DataDirLayout
+  logger: FileLogger
+  /** argon2i-mod (moderate) for people's stores; argon2i-int (interactive) only where speed matters more. */
+  kdf: PassphraseKdf
+  endpoints?: string[]
+}
+
+export function walletConfigFor(layout: DataDirLayout, passphrase: string, kdf: PassphraseKdf): WalletConfig {
+  return {
+    id: 'custos',
+    key: passphrase,
+    keyDerivationMethod: kdf === 'argon2i-mod' ? KeyDerivationMethod.Argon2IMod : KeyDerivationMethod.Argon2IInt,
+    storage: { type: 'sqlite', config: { path: layout.storeFile } },
+  }
+}
+
+export function createAgentModules() {
+  return {
+    askar: new AskarModule({ ariesAskar: askar }),
+    connections: new ConnectionsModule({ autoAcceptConnections: true }),
+  }
+}
+
+export type CustosAgent = Agent<ReturnType<typeof createAgentModules>>
+
+export function createAgent(options: AgentOptions): CustosAgent {
+  const { layout } = options
+  // Credo writes its own files (caches, temp) under the data directory, not the home directory.
+  class DataDirFileSystem extends NodeFileSystem {
+    constructor() {
+      super({ baseDataPath: layout.credoDir, baseCachePath: layout.credoDir, baseTempPath: layout.credoDir })
+    }
+  }
+  const config: InitConfig = {
+    label: options.label,
+    logger: options.logger,
+    endpoints: options.endpoints,
+    autoUpdateStorageOnStartup: true,
+  }
+  return new Agent({
+    config,
+    dependencies: { ...agentDependencies, FileSystem: DataDirFileSystem },
+    modules: createAgentModules(),
+  })
+}

@@ -1,0 +1,2 @@
+export { createApi } from './createApi'
+export { isApiMethod, validateInput } from './validateInput'

@@ -1,0 +1,2 @@
+export { openAppDatabase, type AppDatabase, type OpenedAppDatabase } from './openAppDatabase'
+export * as appSchema from './schema'

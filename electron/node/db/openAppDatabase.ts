@@ -1,0 +1,41 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+
+import { StoreCorruptError } from '../../../shared/errors'
+import { resourcesDir } from '../resources'
+import * as schema from './schema'
+
+export type AppDatabase = BetterSQLite3Database<typeof schema>
+
+export interface OpenedAppDatabase {
+  db: AppDatabase
+  close(): void
+}
+
+/**
+ * Opens (or creates) the encrypted app database and applies drizzle-kit's migrations.
+ * `keyHex` is 32 random bytes that live only in the Askar store.
+ */
+export function openAppDatabase(file: string, keyHex: string): OpenedAppDatabase {
+  if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('app database key must be 32 bytes of hex')
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const sqlite = new Database(file)
+  try {
+    sqlite.pragma(`cipher = 'chacha20'`)
+    sqlite.pragma(`hexkey = '${keyHex}'`)
+    // Reading the schema is the first access that needs the key; a wrong key or a damaged file fails here.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    const db = drizzle(sqlite, { schema })
+    migrate(db, { migrationsFolder: path.join(resourcesDir(), 'db', 'migrations') })
+    return { db, close: () => sqlite.close() }
+  } catch (error) {
+    sqlite.close()
+    throw new StoreCorruptError(file, (error as Error).message, { cause: error })
+  }
+}

@@ -1,0 +1,2 @@
+export { CustosNode, type CustosNodeOptions } from './CustosNode'
+export { createApi } from './api'

@@ -1,0 +1,1 @@
+export { SelfDeclaredService, type PutSelfDeclared } from './SelfDeclaredService'

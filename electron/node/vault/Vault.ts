@@ -1,0 +1,127 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { WalletError, WalletInvalidKeyError, WalletNotFoundError } from '@credo-ts/core'
+
+import type { VaultState } from '../../../shared/api'
+import {
+  NodeLockedError,
+  StoreCorruptError,
+  StoreExistsError,
+  StoreNotFoundError,
+  WrongPassphraseError,
+} from '../../../shared/errors'
+import { createAgent, walletConfigFor, type CustosAgent, type PassphraseKdf } from '../agent/createAgent'
+import type { FileLogger } from '../agent/FileLogger'
+import { openAppDatabase, type OpenedAppDatabase } from '../db'
+import { loadOrCreateAppDbKey } from './appDbKey'
+import type { DataDirLayout } from './dataDirLayout'
+
+export interface VaultOptions {
+  label: string
+  kdf: PassphraseKdf
+  endpoints?: string[]
+  /** Called with the agent after its wallet is open and before it initializes (transports go here). */
+  prepareAgent?: (agent: CustosAgent) => void
+}
+
+export interface Unlocked {
+  agent: CustosAgent
+  appDb: OpenedAppDatabase
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** The encrypted store of one node: creating it, unlocking it with the passphrase, locking it. */
+export class Vault {
+  private unlocked?: Unlocked
+
+  constructor(
+    private readonly layout: DataDirLayout,
+    private readonly logger: FileLogger,
+    private readonly options: VaultOptions,
+  ) {}
+
+  state(): VaultState {
+    if (this.unlocked) return 'unlocked'
+    return fs.existsSync(this.layout.storeFile) ? 'locked' : 'no-store'
+  }
+
+  current(): Unlocked {
+    if (!this.unlocked) throw new NodeLockedError()
+    return this.unlocked
+  }
+
+  async create(passphrase: string): Promise<Unlocked> {
+    if (this.unlocked || fs.existsSync(this.layout.storeFile)) throw new StoreExistsError(this.layout.storeFile)
+    fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
+    const agent = this.newAgent()
+    await agent.wallet.create(walletConfigFor(this.layout, passphrase, this.options.kdf))
+    return this.finishUnlock(agent, passphrase)
+  }
+
+  async unlock(passphrase: string): Promise<Unlocked> {
+    if (this.unlocked) return this.unlocked
+    this.checkStoreFile()
+    return this.finishUnlock(this.newAgent(), passphrase)
+  }
+
+  async lock(): Promise<void> {
+    const unlocked = this.unlocked
+    if (!unlocked) return
+    this.unlocked = undefined
+    unlocked.appDb.close()
+    await unlocked.agent.shutdown()
+    if (unlocked.agent.wallet.isInitialized) await unlocked.agent.wallet.close()
+  }
+
+  private newAgent(): CustosAgent {
+    return createAgent({
+      label: this.options.label,
+      layout: this.layout,
+      logger: this.logger,
+      kdf: this.options.kdf,
+      endpoints: this.options.endpoints,
+    })
+  }
+
+  private checkStoreFile(): void {
+    const file = this.layout.storeFile
+    if (!fs.existsSync(file)) throw new StoreNotFoundError(file)
+    const header = Buffer.alloc(SQLITE_HEADER.length)
+    const fd = fs.openSync(file, 'r')
+    const read = fs.readSync(fd, header, 0, header.length, 0)
+    fs.closeSync(fd)
+    if (read < header.length || !header.equals(SQLITE_HEADER)) {
+      throw new StoreCorruptError(file, 'not an Askar store file')
+    }
+  }
+
+  private async finishUnlock(agent: CustosAgent, passphrase: string): Promise<Unlocked> {
+    try {
+      await agent.wallet.open(walletConfigFor(this.layout, passphrase, this.options.kdf))
+    } catch (error) {
+      throw this.mapOpenError(error)
+    }
+    try {
+      this.options.prepareAgent?.(agent)
+      await agent.initialize()
+      const appDb = openAppDatabase(this.layout.appDbFile, await loadOrCreateAppDbKey(agent))
+      this.unlocked = { agent, appDb }
+      this.logger.info('vault unlocked')
+      return this.unlocked
+    } catch (error) {
+      await agent.shutdown().catch(() => undefined)
+      if (agent.wallet.isInitialized) await agent.wallet.close().catch(() => undefined)
+      throw error
+    }
+  }
+
+  private mapOpenError(error: unknown): Error {
+    const file = this.layout.storeFile
+    if (error instanceof WalletInvalidKeyError) return new WrongPassphraseError({ cause: error })
+    if (error instanceof WalletNotFoundError) return new StoreNotFoundError(file, { cause: error })
+    if (error instanceof WalletError) return new StoreCorruptError(file, error.message, { cause: error })
+    return error as Error
+  }
+}

@@ -1,0 +1,23 @@
+import path from 'node:path'
+
+// Where each part of a node lives inside the data directory the caller chose.
+export interface DataDirLayout {
+  root: string
+  lockFile: string
+  storeFile: string
+  appDbFile: string
+  logFile: string
+  credoDir: string
+}
+
+export function dataDirLayout(root: string): DataDirLayout {
+  const abs = path.resolve(root)
+  return {
+    root: abs,
+    lockFile: path.join(abs, 'custos.lock'),
+    storeFile: path.join(abs, 'vault', 'askar.sqlite'),
+    appDbFile: path.join(abs, 'app', 'custos.db'),
+    logFile: path.join(abs, 'logs', 'node.log'),
+    credoDir: path.join(abs, 'credo'),
+  }
+}

@@ -1,0 +1,80 @@
+// Error codes that cross the API boundary. The renderer matches on `code`, never on message text.
+export const custosErrorCodes = [
+  'WrongPassphrase',
+  'StoreNotFound',
+  'StoreCorrupt',
+  'StoreExists',
+  'DataDirInUse',
+  'NodeLocked',
+  'InvalidInput',
+  'NotFound',
+  'Internal',
+] as const
+
+export type CustosErrorCode = (typeof custosErrorCodes)[number]
+
+export interface CustosErrorShape {
+  code: CustosErrorCode
+  message: string
+}
+
+export class CustosError extends Error implements CustosErrorShape {
+  constructor(
+    readonly code: CustosErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+    this.name = `${code}Error`
+  }
+
+  toJSON(): CustosErrorShape {
+    return { code: this.code, message: this.message }
+  }
+}
+
+export class WrongPassphraseError extends CustosError {
+  constructor(options?: { cause?: unknown }) {
+    super('WrongPassphrase', 'The passphrase is not correct for this store. Nothing was changed.', options)
+  }
+}
+
+export class StoreNotFoundError extends CustosError {
+  constructor(path: string, options?: { cause?: unknown }) {
+    super('StoreNotFound', `No Custos store was found at ${path}. Create one first.`, options)
+  }
+}
+
+export class StoreCorruptError extends CustosError {
+  constructor(path: string, detail: string, options?: { cause?: unknown }) {
+    super('StoreCorrupt', `The store at ${path} cannot be read (${detail}). It was left as it is.`, options)
+  }
+}
+
+export class StoreExistsError extends CustosError {
+  constructor(path: string) {
+    super('StoreExists', `A Custos store already exists at ${path}. Unlock it instead of creating a new one.`)
+  }
+}
+
+export class DataDirInUseError extends CustosError {
+  constructor(dataDir: string, holder: string) {
+    super('DataDirInUse', `The data directory ${dataDir} is already in use by ${holder}. Close that node first.`)
+  }
+}
+
+export class NodeLockedError extends CustosError {
+  constructor() {
+    super('NodeLocked', 'The node is locked. Unlock it with your passphrase first.')
+  }
+}
+
+export class InvalidInputError extends CustosError {
+  constructor(message: string) {
+    super('InvalidInput', message)
+  }
+}
+
+export function isCustosError(value: unknown): value is CustosError {
+  return value instanceof CustosError
+}
