@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { WalletError, WalletInvalidKeyError, WalletNotFoundError } from '@credo-ts/core'
@@ -63,6 +64,7 @@ export class Vault {
   async unlock(passphrase: string): Promise<Unlocked> {
     if (this.unlocked) return this.unlocked
     this.checkStoreFile()
+    await this.verifyPassphraseOnCopy(passphrase)
     return this.finishUnlock(this.newAgent(), passphrase)
   }
 
@@ -97,10 +99,31 @@ export class Vault {
     }
   }
 
+  // Even a refused open writes to the store (SQLite's change counters when Askar's pool closes).
+  // Trying the passphrase on a copy first lets a wrong one leave the store byte-for-byte as it was.
+  private async verifyPassphraseOnCopy(passphrase: string): Promise<void> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-unlock-'))
+    const copy = path.join(dir, path.basename(this.layout.storeFile))
+    try {
+      fs.copyFileSync(this.layout.storeFile, copy)
+      const wal = `${this.layout.storeFile}-wal`
+      if (fs.existsSync(wal)) fs.copyFileSync(wal, `${copy}-wal`)
+      const config = walletConfigFor(this.layout, passphrase, this.options.kdf)
+      const probe = this.newAgent()
+      await probe.wallet.open({ ...config, storage: { type: 'sqlite', config: { path: copy } } })
+      await probe.wallet.close()
+    } catch (error) {
+      throw this.mapOpenError(error)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
   private async finishUnlock(agent: CustosAgent, passphrase: string): Promise<Unlocked> {
     try {
       await agent.wallet.open(walletConfigFor(this.layout, passphrase, this.options.kdf))
     } catch (error) {
+      await this.waitForStoreReleased()
       throw this.mapOpenError(error)
     }
     try {
@@ -114,6 +137,16 @@ export class Vault {
       await agent.shutdown().catch(() => undefined)
       if (agent.wallet.isInitialized) await agent.wallet.close().catch(() => undefined)
       throw error
+    }
+  }
+
+  // Askar closes the connection pool of a failed open in the background; until then SQLite's
+  // -wal/-shm side files exist. Waiting lets a failed unlock leave the folder exactly as it was.
+  private async waitForStoreReleased(timeoutMs = 10_000): Promise<void> {
+    const sideFiles = [`${this.layout.storeFile}-wal`, `${this.layout.storeFile}-shm`]
+    const deadline = Date.now() + timeoutMs
+    while (sideFiles.some((file) => fs.existsSync(file)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
     }
   }
 

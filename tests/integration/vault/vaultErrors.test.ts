@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import { CustosNode } from '../../../electron/node'
+import { dataDirLayout } from '../../../electron/node/vault'
+import { CustosError } from '../../../shared/errors'
+import { makeTmpDir, readTree } from '../../helpers/tmpDir'
+
+const PASS = 'correct horse battery staple'
+
+async function rejectsWith(promise: Promise<unknown>, code: string): Promise<CustosError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(CustosError)
+  expect((error as CustosError).code).toBe(code)
+  return error as CustosError
+}
+
+describe('vault: errors leave the store as it was', () => {
+  let tmp: ReturnType<typeof makeTmpDir>
+  beforeEach(() => {
+    tmp = makeTmpDir()
+  })
+  afterEach(() => tmp.cleanup())
+
+  async function storeWithOneRecord(): Promise<string> {
+    const node = CustosNode.open({ dataDir: tmp.dir })
+    await node.createStore(PASS)
+    const record = await node.agent.genericRecords.save({ content: { n: 1 } })
+    await node.close()
+    return record.id
+  }
+
+  it('refuses a wrong passphrase with WrongPassphrase and changes no byte on disk', async () => {
+    const id = await storeWithOneRecord()
+    const before = readTree(tmp.dir)
+    const node = CustosNode.open({ dataDir: tmp.dir })
+    const error = await rejectsWith(node.unlock('not the passphrase'), 'WrongPassphrase')
+    expect(error.message).toMatch(/passphrase is not correct/)
+    expect(node.status().state).toBe('locked')
+    await node.close()
+    const after = readTree(tmp.dir)
+    const logFile = 'logs/node.log'
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
+    for (const [file, bytes] of before) if (file !== logFile) expect(after.get(file)?.equals(bytes), file).toBe(true)
+
+    const again = CustosNode.open({ dataDir: tmp.dir })
+    await again.unlock(PASS)
+    expect((await again.agent.genericRecords.findById(id))?.content).toEqual({ n: 1 })
+    await again.close()
+  })
+
+  it('gives StoreNotFound when there is no store, and creates nothing', async () => {
+    const node = CustosNode.open({ dataDir: tmp.dir })
+    await rejectsWith(node.unlock(PASS), 'StoreNotFound')
+    await node.close()
+    expect(fs.existsSync(dataDirLayout(tmp.dir).storeFile)).toBe(false)
+  })
+
+  it('gives StoreCorrupt for a store file that is not an Askar store, and leaves it untouched', async () => {
+    const { storeFile } = dataDirLayout(tmp.dir)
+    fs.mkdirSync(storeFile.replace(/[^/]+$/, ''), { recursive: true })
+    fs.writeFileSync(storeFile, 'this is not a database')
+    const node = CustosNode.open({ dataDir: tmp.dir })
+    await rejectsWith(node.unlock(PASS), 'StoreCorrupt')
+    await node.close()
+    expect(fs.readFileSync(storeFile, 'utf8')).toBe('this is not a database')
+  })
+
+  it('gives StoreCorrupt for a store whose pages were damaged after the header', async () => {
+    await storeWithOneRecord()
+    const { storeFile } = dataDirLayout(tmp.dir)
+    const bytes = fs.readFileSync(storeFile)
+    bytes.fill(0xa5, 100, bytes.length)
+    fs.writeFileSync(storeFile, bytes)
+    const node = CustosNode.open({ dataDir: tmp.dir })
+    await rejectsWith(node.unlock(PASS), 'StoreCorrupt')
+    await node.close()
+    expect(fs.readFileSync(storeFile).equals(bytes)).toBe(true)
+  })
+
+  it('refuses to create a second store over an existing one', async () => {
+    await storeWithOneRecord()
+    const node = CustosNode.open({ dataDir: tmp.dir })
+    await rejectsWith(node.createStore(PASS), 'StoreExists')
+    await node.close()
+  })
+
+  it('refuses to open the same data directory twice in one process', async () => {
+    const first = CustosNode.open({ dataDir: tmp.dir })
+    expect(() => CustosNode.open({ dataDir: tmp.dir })).toThrowError(/already in use by process/)
+    await first.close()
+    const second = CustosNode.open({ dataDir: tmp.dir })
+    await second.close()
+  })
+
+  it('refuses a second process on the same data directory, and takes over a lock left by a dead one', async () => {
+    const first = CustosNode.open({ dataDir: tmp.dir })
+    const tryOpen = `
+      import { CustosNode } from './electron/node/index.ts'
+      try { CustosNode.open({ dataDir: process.argv[1] }); console.log('opened') }
+      catch (e) { console.log(e.code) }`
+    const run = () =>
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', tryOpen, tmp.dir], {
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      }).trim()
+    expect(run()).toBe('DataDirInUse')
+    await first.close()
+
+    const { lockFile } = dataDirLayout(tmp.dir)
+    fs.writeFileSync(lockFile, JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname() }))
+    expect(run()).toBe('opened')
+  })
+})
