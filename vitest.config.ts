@@ -4,7 +4,6 @@ import { defineConfig } from 'vitest/config'
 // SWC instead of esbuild: Credo's tsyringe injection needs emitDecoratorMetadata.
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
-  resolve: { alias: { '@shared': new URL('./shared', import.meta.url).pathname } },
   test: {
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/setup.ts'],

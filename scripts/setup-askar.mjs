@@ -20,7 +20,8 @@ const libFile = { linux: 'libaries_askar.so', darwin: 'libaries_askar.dylib', wi
   process.platform
 ]
 const targetDir = path.join(root, 'resources', 'native', platformKey)
-const cacheRoot = process.env.CUSTOS_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'custos')
+const cacheRoot =
+  process.env.CUSTOS_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'custos')
 const cacheDir = path.join(cacheRoot, 'askar', VERSION, platformKey)
 const quiet = { stdio: ['ignore', 'pipe', 'pipe'] }
 
@@ -46,7 +47,9 @@ function accept(file, source) {
   }
   fs.writeFileSync(path.join(cacheDir, 'source.txt'), source)
   fs.writeFileSync(path.join(targetDir, 'source.txt'), source)
-  console.log(`custos: Askar ${VERSION} (${platformKey}) from ${source} -> ${path.relative(root, targetDir)}/${libFile}`)
+  console.log(
+    `custos: Askar ${VERSION} (${platformKey}) from ${source} -> ${path.relative(root, targetDir)}/${libFile}`,
+  )
   return true
 }
 
@@ -67,7 +70,11 @@ async function fromRelease() {
 function fromPyPI() {
   const dir = scratch()
   const python = process.platform === 'win32' ? 'python' : 'python3'
-  execFileSync(python, ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '-d', dir, `aries-askar==${VERSION}`], quiet)
+  execFileSync(
+    python,
+    ['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '-d', dir, `aries-askar==${VERSION}`],
+    quiet,
+  )
   const wheel = fs.readdirSync(dir).find((f) => f.endsWith('.whl'))
   if (!wheel) throw new Error('no wheel for this platform')
   const unzip = `import zipfile,sys;zipfile.ZipFile(sys.argv[1]).extract('aries_askar/${libFile}',sys.argv[2])`
@@ -103,21 +110,24 @@ function fromCrate() {
 }
 
 async function main() {
+  // CUSTOS_ASKAR_SOURCE=release|pypi|crate tries only that source, skipping what is in place and cached.
+  const only = process.env.CUSTOS_ASKAR_SOURCE
   const installed = path.join(targetDir, libFile)
-  if (fs.existsSync(installed) && libraryVersion(installed) === VERSION && !process.argv.includes('--force')) {
+  if (!only && fs.existsSync(installed) && libraryVersion(installed) === VERSION && !process.argv.includes('--force')) {
     const source = fs.readFileSync(path.join(targetDir, 'source.txt'), 'utf8')
     console.log(`custos: Askar ${VERSION} already in place (from ${source})`)
     return
   }
   const cached = path.join(cacheDir, libFile)
-  if (fs.existsSync(cached) && accept(cached, fs.readFileSync(path.join(cacheDir, 'source.txt'), 'utf8') + ' (cached)'))
+  if (!only && fs.existsSync(cached) && accept(cached, fs.readFileSync(path.join(cacheDir, 'source.txt'), 'utf8') + ' (cached)'))
     return
   const failures = []
-  for (const [name, attempt] of [
-    ['release download', fromRelease],
-    ['PyPI wheel', fromPyPI],
-    ['crates.io build', fromCrate],
-  ]) {
+  const sources = [
+    ['release', 'release download', fromRelease],
+    ['pypi', 'PyPI wheel', fromPyPI],
+    ['crate', 'crates.io build', fromCrate],
+  ].filter(([key]) => !only || key === only)
+  for (const [, name, attempt] of sources) {
     try {
       const [file, source] = await attempt()
       if (accept(file, source)) return

@@ -8,6 +8,7 @@ export const custosErrorCodes = [
   'NodeLocked',
   'InvalidInput',
   'NotFound',
+  'PeerUnreachable',
   'Internal',
 ] as const
 
@@ -72,6 +73,12 @@ export class NodeLockedError extends CustosError {
 export class InvalidInputError extends CustosError {
   constructor(message: string) {
     super('InvalidInput', message)
+  }
+}
+
+export class PeerUnreachableError extends CustosError {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super('PeerUnreachable', `The other side could not be reached (${detail}). Try again when it is online.`, options)
   }
 }
 

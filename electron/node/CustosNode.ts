@@ -1,11 +1,11 @@
 import { HttpOutboundTransport, WsOutboundTransport } from '@credo-ts/core'
-import { HttpInboundTransport } from '@credo-ts/node'
 
 import type { VaultStatus } from '../../shared/api'
 import { askar } from './askar'
 import type { CustosAgent, PassphraseKdf } from './agent/createAgent'
 import { FileLogger } from './agent/FileLogger'
 import type { AppDatabase } from './db'
+import { CustosInboundTransport, type InboundOptions } from './transports'
 import { DataDirLock, Vault, dataDirLayout, type DataDirLayout } from './vault'
 
 export interface CustosNodeOptions {
@@ -15,8 +15,15 @@ export interface CustosNodeOptions {
   label?: string
   /** Passphrase key derivation; defaults to Argon2i at the moderate level. */
   kdf?: PassphraseKdf
-  /** Inbound DIDComm over HTTP on 127.0.0.1; without it the node only sends. */
-  inbound?: { port: number }
+  /**
+   * Inbound DIDComm over HTTP and WebSocket on one host:port (default 127.0.0.1 and a free port);
+   * without it the node only sends.
+   */
+  inbound?: InboundOptions
+  /** Serve as DIDComm mediator for other nodes (a household's always-on node). */
+  mediator?: boolean
+  /** Pickup polling interval when this node uses a mediator; live mode, the default, does not poll. */
+  mediatorPollingIntervalMs?: number
 }
 
 /**
@@ -29,25 +36,28 @@ export class CustosNode {
     private readonly dirLock: DataDirLock,
     private readonly logger: FileLogger,
     private readonly vault: Vault,
+    private readonly inbound?: CustosInboundTransport,
   ) {}
 
   static open(options: CustosNodeOptions): CustosNode {
     const layout = dataDirLayout(options.dataDir)
     const dirLock = DataDirLock.acquire(layout.root, layout.lockFile)
     const logger = new FileLogger(layout.logFile)
-    const inbound = options.inbound
+    const inbound = options.inbound ? new CustosInboundTransport(options.inbound, logger) : undefined
     const vault = new Vault(layout, logger, {
       label: options.label ?? 'Custos',
       kdf: options.kdf ?? 'argon2i-mod',
-      endpoints: inbound ? [`http://127.0.0.1:${inbound.port}`] : undefined,
+      // The inbound transport sets the endpoints when it starts: only then is the port known.
+      endpoints: undefined,
+      mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs },
       prepareAgent: (agent) => {
         agent.registerOutboundTransport(new HttpOutboundTransport())
         agent.registerOutboundTransport(new WsOutboundTransport())
-        if (inbound) agent.registerInboundTransport(new HttpInboundTransport({ port: inbound.port }))
+        if (inbound) agent.registerInboundTransport(inbound)
       },
     })
     logger.info(`node opened on ${layout.root}`)
-    return new CustosNode(layout, dirLock, logger, vault)
+    return new CustosNode(layout, dirLock, logger, vault, inbound)
   }
 
   status(): VaultStatus {
@@ -71,10 +81,16 @@ export class CustosNode {
     try {
       await this.vault.lock()
     } finally {
+      await this.inbound?.close().catch((error: unknown) => this.logger.error('closing inbound failed', { error }))
       this.logger.info('node closed')
       this.logger.close()
       this.dirLock.release()
     }
+  }
+
+  /** Where other agents reach this node (http://host:port, ws://host:port); undefined until first unlocked. */
+  get endpoints(): string[] | undefined {
+    return this.inbound?.endpoints
   }
 
   get agent(): CustosAgent {

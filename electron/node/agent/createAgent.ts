@@ -1,9 +1,17 @@
 import { AskarModule } from '@credo-ts/askar'
-import { Agent, ConnectionsModule, KeyDerivationMethod, type InitConfig, type WalletConfig } from '@credo-ts/core'
+import {
+  Agent,
+  ConnectionsModule,
+  KeyDerivationMethod,
+  PeerDidNumAlgo,
+  type InitConfig,
+  type WalletConfig,
+} from '@credo-ts/core'
 import { agentDependencies } from '@credo-ts/node'
 import { NodeFileSystem } from '@credo-ts/node/build/NodeFileSystem'
 
 import { askar } from '../askar'
+import { mediationModules, type MediationOptions } from '../mediation'
 import type { DataDirLayout } from '../vault/dataDirLayout'
 import type { FileLogger } from './FileLogger'
 
@@ -16,6 +24,7 @@ export interface AgentOptions {
   /** argon2i-mod (moderate) for people's stores; argon2i-int (interactive) only where speed matters more. */
   kdf: PassphraseKdf
   endpoints?: string[]
+  mediation?: MediationOptions
 }
 
 export function walletConfigFor(layout: DataDirLayout, passphrase: string, kdf: PassphraseKdf): WalletConfig {
@@ -27,10 +36,16 @@ export function walletConfigFor(layout: DataDirLayout, passphrase: string, kdf: 
   }
 }
 
-export function createAgentModules() {
+export function createAgentModules(mediation?: MediationOptions) {
   return {
     askar: new AskarModule({ ariesAskar: askar }),
-    connections: new ConnectionsModule({ autoAcceptConnections: true }),
+    // did:peer:4 (short and long form) for DID exchange: a self-certifying DID whose long form carries the
+    // document, so the other side needs no resolver round trip; Credo's default, numalgo 1, is deprecated.
+    connections: new ConnectionsModule({
+      autoAcceptConnections: true,
+      peerNumAlgoForDidExchangeRequests: PeerDidNumAlgo.ShortFormAndLongForm,
+    }),
+    ...mediationModules(mediation),
   }
 }
 
@@ -53,6 +68,6 @@ export function createAgent(options: AgentOptions): CustosAgent {
   return new Agent({
     config,
     dependencies: { ...agentDependencies, FileSystem: DataDirFileSystem },
-    modules: createAgentModules(),
+    modules: createAgentModules(options.mediation),
   })
 }

@@ -13,6 +13,7 @@ import {
   WrongPassphraseError,
 } from '../../../shared/errors'
 import { createAgent, walletConfigFor, type CustosAgent, type PassphraseKdf } from '../agent/createAgent'
+import type { MediationOptions } from '../mediation'
 import type { FileLogger } from '../agent/FileLogger'
 import { openAppDatabase, type OpenedAppDatabase } from '../db'
 import { loadOrCreateAppDbKey } from './appDbKey'
@@ -22,6 +23,7 @@ export interface VaultOptions {
   label: string
   kdf: PassphraseKdf
   endpoints?: string[]
+  mediation?: MediationOptions
   /** Called with the agent after its wallet is open and before it initializes (transports go here). */
   prepareAgent?: (agent: CustosAgent) => void
 }
@@ -84,6 +86,7 @@ export class Vault {
       logger: this.logger,
       kdf: this.options.kdf,
       endpoints: this.options.endpoints,
+      mediation: this.options.mediation,
     })
   }
 

@@ -44,9 +44,7 @@ describe('the API contract validates what crosses it', () => {
 
     expect(await codeOf(dispatch('vault.destroyEverything', {}))).toBe('InvalidInput')
     expect(await codeOf(dispatch('selfDeclared.put', { label: '   ', value: 'x' }))).toBe('InvalidInput')
-    expect(await codeOf(dispatch('selfDeclared.put', { label: 'Big', value: 'x'.repeat(70_000) }))).toBe(
-      'InvalidInput',
-    )
+    expect(await codeOf(dispatch('selfDeclared.put', { label: 'Big', value: 'x'.repeat(70_000) }))).toBe('InvalidInput')
     expect(await codeOf(dispatch('selfDeclared.put', 'not an object'))).toBe('InvalidInput')
     expect(await codeOf(dispatch('selfDeclared.put', { id: 'missing', label: 'L', value: 'v' }))).toBe('NotFound')
 

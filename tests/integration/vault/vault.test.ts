@@ -1,9 +1,7 @@
-import fs from 'node:fs'
-
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
-import { makeTmpDir, readTree } from '../../helpers/tmpDir'
+import { makeTmpDir } from '../../helpers/tmpDir'
 
 const PASS = 'correct horse battery staple'
 

@@ -1,0 +1,99 @@
+// A Custos node in its own process, driven by a test over IPC. Run with `node --import tsx`.
+import 'reflect-metadata'
+
+import {
+  BasicMessageEventTypes,
+  BasicMessageRole,
+  HandshakeProtocol,
+  type BasicMessageStateChangedEvent,
+} from '@credo-ts/core'
+import { WsInboundTransport } from '@credo-ts/node'
+
+import { createApi, CustosNode } from '../../../electron/node'
+import { QueuedMessageRepository } from '../../../electron/node/mediation'
+import type { Command, NodeEvent, NodeProcessConfig, Reply, Request } from './protocol'
+
+const config = JSON.parse(process.env.CUSTOS_NODE_CONFIG ?? '{}') as NodeProcessConfig
+const received: string[] = []
+
+function send(message: Reply | NodeEvent, then?: () => void): void {
+  process.send?.(message, undefined, {}, () => then?.())
+}
+
+async function main(): Promise<void> {
+  const node = CustosNode.open({
+    dataDir: config.dataDir,
+    label: config.label,
+    kdf: 'argon2i-int',
+    inbound: config.port === undefined ? undefined : { port: config.port },
+    mediator: config.mediator,
+    mediatorPollingIntervalMs: config.pollingIntervalMs,
+  })
+  if (node.status().state === 'no-store') await node.createStore(config.passphrase)
+  else await node.unlock(config.passphrase)
+  const agent = node.agent
+  // Stopgap until the node's own inbound server carries WebSockets: Credo's WS transport on a second port.
+  if (config.wsPort !== undefined && !agent.config.endpoints.some((e) => e.startsWith('ws'))) {
+    const ws = new WsInboundTransport({ port: config.wsPort })
+    agent.registerInboundTransport(ws)
+    await ws.start(agent)
+    agent.config.endpoints = [...agent.config.endpoints, `ws://127.0.0.1:${config.wsPort}`]
+  }
+  agent.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, ({ payload }) => {
+    if (payload.basicMessageRecord.role !== BasicMessageRole.Receiver) return
+    received.push(payload.message.content)
+    send({ event: 'basicMessage', content: payload.message.content, at: Date.now() })
+  })
+  const { dispatch } = createApi(node)
+
+  async function handle(command: Command): Promise<unknown> {
+    switch (command.cmd) {
+      case 'api':
+        return dispatch(command.method, command.input)
+      case 'createInvitation': {
+        const record = await agent.oob.createInvitation({
+          multiUseInvitation: command.multiUse ?? false,
+          handshakeProtocols: [HandshakeProtocol.DidExchange],
+        })
+        const domain = agent.config.endpoints.find((e) => e.startsWith('http')) ?? 'https://custos.invalid/invite'
+        return record.outOfBandInvitation.toUrl({ domain })
+      }
+      case 'acceptInvitation': {
+        const { connectionRecord } = await agent.oob.receiveInvitationFromUrl(command.url)
+        if (!connectionRecord) throw new Error('no connection from invitation')
+        const connection = await agent.connections.returnWhenIsConnected(connectionRecord.id, { timeoutMs: 20_000 })
+        return connection.id
+      }
+      case 'sendNumbered': {
+        // One after the other: each send returns once the mediator has queued it (HTTP 200 after processing).
+        for (let n = command.from; n <= command.to; n++) await agent.basicMessages.sendMessage(command.connectionId, `${n}`)
+        return command.to - command.from + 1
+      }
+      case 'received':
+        return received
+      case 'queuedRecordCount':
+        return (await agent.dependencyManager.resolve(QueuedMessageRepository).getAll(agent.context)).length
+      case 'endpoints':
+        return agent.config.endpoints
+      case 'stop':
+        await node.close()
+        return true
+    }
+  }
+
+  process.on('message', (request: Request) => {
+    handle(request).then(
+      (result) => send({ id: request.id, ok: true, result }, request.cmd === 'stop' ? () => process.exit(0) : undefined),
+      (error: unknown) => {
+        const e = error as Error & { code?: string }
+        send({ id: request.id, ok: false, error: { name: e.name, code: e.code, message: e.message } })
+      },
+    )
+  })
+  send({ event: 'ready', endpoints: agent.config.endpoints })
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
+  send({ event: 'fatal', message }, () => process.exit(1))
+})

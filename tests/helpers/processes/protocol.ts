@@ -1,0 +1,38 @@
+// Messages between a test and a node running in a child process (over Node's IPC channel).
+
+export interface NodeProcessConfig {
+  dataDir: string
+  label: string
+  passphrase: string
+  /** Inbound DIDComm port; none means the node has no endpoint of its own. */
+  port?: number
+  /** Port for a Credo WsInboundTransport when the node's own inbound has no WebSocket yet. */
+  wsPort?: number
+  mediator?: boolean
+  pollingIntervalMs?: number
+}
+
+export type Command =
+  | { cmd: 'api'; method: string; input?: unknown }
+  | { cmd: 'createInvitation'; multiUse?: boolean }
+  | { cmd: 'acceptInvitation'; url: string }
+  | { cmd: 'sendNumbered'; connectionId: string; from: number; to: number }
+  | { cmd: 'received' }
+  | { cmd: 'queuedRecordCount' }
+  | { cmd: 'endpoints' }
+  | { cmd: 'stop' }
+
+export type Request = Command & { id: number }
+
+export type Reply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { name: string; code?: string; message: string } }
+
+export type NodeEvent =
+  | { event: 'ready'; endpoints: string[] }
+  | { event: 'basicMessage'; content: string; at: number }
+  | { event: 'fatal'; message: string }
+
+export function isReply(value: unknown): value is Reply {
+  return typeof value === 'object' && value !== null && 'id' in value && 'ok' in value
+}
