@@ -1,6 +1,11 @@
 import koffi from 'koffi'
 import { AskarError, LocalKeyHandle } from '@openwallet-foundation/askar-shared'
-import type { AskarErrorObject, NativeLogCallback, SetCustomLoggerOptions, SetMaxLogLevelOptions } from '@openwallet-foundation/askar-shared'
+import type {
+  AskarErrorObject,
+  NativeLogCallback,
+  SetCustomLoggerOptions,
+  SetMaxLogLevelOptions,
+} from '@openwallet-foundation/askar-shared'
 
 import { AsyncCalls, type AsyncCall } from './callbacks'
 import { ffiTypes, type RawBuffer } from './ffi-types'

@@ -16,7 +16,9 @@ let types: FfiTypes | undefined
 
 function defineTypes() {
   // ffi_support::ByteBuffer, also Askar's SecretBuffer: { len: i64, data: *mut u8 }
-  const byteBuffer = named('AskarByteBuffer', () => koffi.struct('AskarByteBuffer', { len: 'int64_t', data: 'uint8_t *' }))
+  const byteBuffer = named('AskarByteBuffer', () =>
+    koffi.struct('AskarByteBuffer', { len: 'int64_t', data: 'uint8_t *' }),
+  )
   return {
     byteBuffer,
     encryptedBuffer: named('AskarEncryptedBuffer', () =>
@@ -27,8 +29,12 @@ function defineTypes() {
     ),
     // Async results arrive as cb(cb_id, err, result); the result type is what differs.
     cbVoid: named('AskarCbVoid', () => koffi.proto('void AskarCbVoid(int64_t cb_id, int64_t err)')),
-    cbHandle: named('AskarCbHandle', () => koffi.proto('void AskarCbHandle(int64_t cb_id, int64_t err, size_t handle)')),
-    cbPointer: named('AskarCbPointer', () => koffi.proto('void AskarCbPointer(int64_t cb_id, int64_t err, void *result)')),
+    cbHandle: named('AskarCbHandle', () =>
+      koffi.proto('void AskarCbHandle(int64_t cb_id, int64_t err, size_t handle)'),
+    ),
+    cbPointer: named('AskarCbPointer', () =>
+      koffi.proto('void AskarCbPointer(int64_t cb_id, int64_t err, void *result)'),
+    ),
     cbInt8: named('AskarCbInt8', () => koffi.proto('void AskarCbInt8(int64_t cb_id, int64_t err, int8_t result)')),
     cbInt64: named('AskarCbInt64', () => koffi.proto('void AskarCbInt64(int64_t cb_id, int64_t err, int64_t result)')),
     logCallback: named('AskarLogCallback', () =>

@@ -150,11 +150,20 @@ const PROCEDURES = {
 export type NativeCall = (...args: unknown[]) => number
 export type NativeProcedure = (...args: unknown[]) => unknown
 
-export type NativeAskar = { [K in keyof typeof CALLS]: NativeCall } & { [K in keyof typeof PROCEDURES]: NativeProcedure }
+export type NativeAskar = { [K in keyof typeof CALLS]: NativeCall } & {
+  [K in keyof typeof PROCEDURES]: NativeProcedure
+}
 
 export function loadNativeAskar(file = askarLibraryPath()): NativeAskar {
   ffiTypes() // the prototypes below refer to the struct and callback types by name
-  const lib = koffi.load(file)
+  let lib: ReturnType<typeof koffi.load>
+  try {
+    lib = koffi.load(file)
+  } catch (error) {
+    throw new Error(`Askar: could not load ${file}: ${(error as Error).message}. Run \`npm run setup:askar\`.`, {
+      cause: error,
+    })
+  }
   const native: Record<string, NativeProcedure> = {}
   // int64_t results come back as JS numbers while they are safe integers, which error codes always are.
   for (const [name, prototype] of Object.entries({ ...CALLS, ...PROCEDURES })) native[name] = lib.func(prototype)

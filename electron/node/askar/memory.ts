@@ -1,5 +1,5 @@
 import koffi from 'koffi'
-import { AskarError, EncryptedBuffer, Jwk, Key } from '@openwallet-foundation/askar-shared'
+import { AskarError, EncryptedBuffer, Jwk, type Key } from '@openwallet-foundation/askar-shared'
 
 import type { ByteBufferArg, RawBuffer, RawEncryptedBuffer } from './ffi-types'
 import type { NativeAskar } from './library'

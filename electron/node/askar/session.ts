@@ -49,7 +49,8 @@ export class KoffiAskarSessions extends KoffiAskarStores {
   }
 
   sessionClose({ sessionHandle, commit }: SessionCloseOptions): Promise<void> {
-    const start = (cb: bigint, id: number) => this.native.askar_session_close(sessionHandle.handle, flag(commit), cb, id)
+    const start = (cb: bigint, id: number) =>
+      this.native.askar_session_close(sessionHandle.handle, flag(commit), cb, id)
     return this.async({ kind: 'cbVoid', start }, done)
   }
 
@@ -82,7 +83,15 @@ export class KoffiAskarSessions extends KoffiAskarStores {
     return this.async({ kind: 'cbPointer', start }, this.toEntryList, this.freeEntryList)
   }
 
-  sessionUpdate({ sessionHandle, operation, category, name, value, tags, expiryMs }: SessionUpdateOptions): Promise<void> {
+  sessionUpdate({
+    sessionHandle,
+    operation,
+    category,
+    name,
+    value,
+    tags,
+    expiryMs,
+  }: SessionUpdateOptions): Promise<void> {
     const start = (cb: bigint, id: number) =>
       this.native.askar_session_update(
         sessionHandle.handle,

@@ -72,7 +72,8 @@ export class KoffiAskarStores extends KoffiAskarBase {
   }
 
   storeCreateProfile({ storeHandle, profile }: StoreCreateProfileOptions): Promise<string> {
-    const start = (cb: bigint, id: number) => this.native.askar_store_create_profile(storeHandle.handle, str(profile), cb, id)
+    const start = (cb: bigint, id: number) =>
+      this.native.askar_store_create_profile(storeHandle.handle, str(profile), cb, id)
     return this.async({ kind: 'cbPointer', start }, this.toOwnedString, this.freeString)
   }
 
@@ -98,7 +99,8 @@ export class KoffiAskarStores extends KoffiAskarBase {
   }
 
   storeRemoveProfile({ storeHandle, profile }: StoreRemoveProfileOptions): Promise<number> {
-    const start = (cb: bigint, id: number) => this.native.askar_store_remove_profile(storeHandle.handle, profile, cb, id)
+    const start = (cb: bigint, id: number) =>
+      this.native.askar_store_remove_profile(storeHandle.handle, profile, cb, id)
     return this.async({ kind: 'cbInt8', start }, toNumber)
   }
 
