@@ -18,8 +18,10 @@ export function registerApiHandler(dispatch: Dispatch, isTrustedUrl: (url: strin
     try {
       return { ok: true, value: await dispatch(method, input) }
     } catch (error) {
-      const known = isCustosError(error) ? error : new CustosError('Internal', 'Something went wrong in the node.')
-      return { ok: false, error: known.toJSON() }
+      if (isCustosError(error)) return { ok: false, error: error.toJSON() }
+      // Unexpected errors may carry internals; the renderer gets a plain message, stderr the detail.
+      console.error(`custos: ${String(method)} failed`, error)
+      return { ok: false, error: new CustosError('Internal', 'Something went wrong in the node.').toJSON() }
     }
   }
   ipcMain.handle(IPC_CHANNEL, handler)
