@@ -7,7 +7,6 @@ import {
   HandshakeProtocol,
   type BasicMessageStateChangedEvent,
 } from '@credo-ts/core'
-import { WsInboundTransport } from '@credo-ts/node'
 
 import { createApi, CustosNode } from '../../../electron/node'
 import { QueuedMessageRepository } from '../../../electron/node/mediation'
@@ -32,13 +31,6 @@ async function main(): Promise<void> {
   if (node.status().state === 'no-store') await node.createStore(config.passphrase)
   else await node.unlock(config.passphrase)
   const agent = node.agent
-  // Stopgap until the node's own inbound server carries WebSockets: Credo's WS transport on a second port.
-  if (config.wsPort !== undefined && !agent.config.endpoints.some((e) => e.startsWith('ws'))) {
-    const ws = new WsInboundTransport({ port: config.wsPort })
-    agent.registerInboundTransport(ws)
-    await ws.start(agent)
-    agent.config.endpoints = [...agent.config.endpoints, `ws://127.0.0.1:${config.wsPort}`]
-  }
   agent.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, ({ payload }) => {
     if (payload.basicMessageRecord.role !== BasicMessageRole.Receiver) return
     received.push(payload.message.content)
@@ -65,14 +57,22 @@ async function main(): Promise<void> {
         return connection.id
       }
       case 'sendNumbered': {
-        // One after the other: each send returns once the mediator has queued it (HTTP 200 after processing).
-        for (let n = command.from; n <= command.to; n++) await agent.basicMessages.sendMessage(command.connectionId, `${n}`)
+        // One after the other. A send returns on the receiver's 202, which Credo gives before it has
+        // processed the message, so this says nothing about the mediator's queue yet.
+        for (let n = command.from; n <= command.to; n++) {
+          await agent.basicMessages.sendMessage(command.connectionId, `${n}`)
+        }
         return command.to - command.from + 1
       }
-      case 'received':
-        return received
+      case 'received': {
+        // Events give arrival order; stored records show whether anything came in twice or before we listened.
+        const stored = await agent.basicMessages.findAllByQuery({ role: BasicMessageRole.Receiver })
+        return { events: received, stored: stored.map((record) => record.content) }
+      }
       case 'queuedRecordCount':
         return (await agent.dependencyManager.resolve(QueuedMessageRepository).getAll(agent.context)).length
+      case 'connections':
+        return (await agent.connections.getAll()).map((c) => ({ id: c.id, state: c.state, theirLabel: c.theirLabel }))
       case 'endpoints':
         return agent.config.endpoints
       case 'stop':
@@ -83,7 +83,8 @@ async function main(): Promise<void> {
 
   process.on('message', (request: Request) => {
     handle(request).then(
-      (result) => send({ id: request.id, ok: true, result }, request.cmd === 'stop' ? () => process.exit(0) : undefined),
+      (result) =>
+        send({ id: request.id, ok: true, result }, request.cmd === 'stop' ? () => process.exit(0) : undefined),
       (error: unknown) => {
         const e = error as Error & { code?: string }
         send({ id: request.id, ok: false, error: { name: e.name, code: e.code, message: e.message } })

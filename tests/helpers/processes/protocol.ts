@@ -4,10 +4,8 @@ export interface NodeProcessConfig {
   dataDir: string
   label: string
   passphrase: string
-  /** Inbound DIDComm port; none means the node has no endpoint of its own. */
+  /** Inbound DIDComm port (HTTP and WebSocket); none means the node has no endpoint of its own. */
   port?: number
-  /** Port for a Credo WsInboundTransport when the node's own inbound has no WebSocket yet. */
-  wsPort?: number
   mediator?: boolean
   pollingIntervalMs?: number
 }
@@ -19,6 +17,7 @@ export type Command =
   | { cmd: 'sendNumbered'; connectionId: string; from: number; to: number }
   | { cmd: 'received' }
   | { cmd: 'queuedRecordCount' }
+  | { cmd: 'connections' }
   | { cmd: 'endpoints' }
   | { cmd: 'stop' }
 

@@ -1,0 +1,58 @@
+import {
+  ConnectionsApi,
+  InjectionSymbols,
+  MediationRepository,
+  MediationRole,
+  MediationState,
+  type AgentContext,
+  type MessagePickupRepository,
+} from '@credo-ts/core'
+
+import type { MediatedRecipient } from '../../../shared/api'
+import { CustosError } from '../../../shared/errors'
+import { QueuedMessageRepository, StorageMessagePickupRepository } from './queue'
+
+/** The mediator side: the nodes this node holds messages for, as the person sees and manages them. */
+export class MediatedRecipientsService {
+  async list(agentContext: AgentContext): Promise<MediatedRecipient[]> {
+    const mediations = await agentContext.dependencyManager
+      .resolve(MediationRepository)
+      .findByQuery(agentContext, { role: MediationRole.Mediator, state: MediationState.Granted })
+    const connections = agentContext.dependencyManager.resolve(ConnectionsApi)
+    const queue = agentContext.dependencyManager.resolve(QueuedMessageRepository)
+    const recipients: MediatedRecipient[] = []
+    for (const mediation of mediations.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+      const connection = await connections.findById(mediation.connectionId)
+      // Counted from storage, so messages handed out but not yet acknowledged are included.
+      const queued = await queue.findByQuery(agentContext, { connectionId: mediation.connectionId })
+      recipients.push({
+        id: mediation.id,
+        connectionId: mediation.connectionId,
+        label: connection?.theirLabel,
+        recipientKeyCount: mediation.recipientKeys.length,
+        queuedMessages: queued.length,
+        since: mediation.createdAt.toISOString(),
+      })
+    }
+    return recipients
+  }
+
+  /**
+   * Stops mediating for a node: its mediation record goes first, so nothing new is queued for it,
+   * then its queue. The connection itself stays; the person removes that separately if they wish.
+   */
+  async remove(agentContext: AgentContext, id: string): Promise<{ removed: boolean; droppedMessages: number }> {
+    const mediations = agentContext.dependencyManager.resolve(MediationRepository)
+    const mediation = await mediations.findById(agentContext, id)
+    if (!mediation || mediation.role !== MediationRole.Mediator) {
+      throw new CustosError('NotFound', `This node does not mediate for ${id}.`)
+    }
+    await mediations.delete(agentContext, mediation)
+    const pickup = agentContext.dependencyManager.resolve<MessagePickupRepository>(
+      InjectionSymbols.MessagePickupRepository,
+    )
+    const droppedMessages =
+      pickup instanceof StorageMessagePickupRepository ? await pickup.removeAllForConnection(mediation.connectionId) : 0
+    return { removed: true, droppedMessages }
+  }
+}

@@ -1,0 +1,127 @@
+import {
+  ConnectionsApi,
+  CredoError,
+  MediationRecipientApi,
+  MediationRepository,
+  MediationState,
+  MediatorApi,
+  MediatorPickupStrategy,
+  MessageSendingError,
+  OutOfBandApi,
+  type AgentContext,
+  type MediationRecord,
+  type OutOfBandInvitation,
+} from '@credo-ts/core'
+
+import type { MediationStatus, MediatorSummary } from '../../../shared/api'
+import { CustosError, InvalidInputError, PeerUnreachableError } from '../../../shared/errors'
+import { parseInvitationUrl } from '../connections'
+
+export interface UseMediatorOptions {
+  /** How long to wait for the connection and for the grant. */
+  timeoutMs?: number
+}
+
+/**
+ * The recipient side: which mediator this node is reachable through. Credo's default mediator
+ * record is the persisted choice; on every start Credo reconnects to it and picks messages up.
+ */
+export class MediatorChoiceService {
+  async status(agentContext: AgentContext): Promise<MediationStatus> {
+    const recipient = agentContext.dependencyManager.resolve(MediationRecipientApi)
+    const record = await recipient.findDefaultMediator()
+    return {
+      servesAsMediator: agentContext.dependencyManager.resolve(MediatorApi).config.autoAcceptMediationRequests,
+      mediator: record ? await this.summarize(agentContext, record) : null,
+    }
+  }
+
+  async useMediator(
+    agentContext: AgentContext,
+    invitationUrl: string,
+    options: UseMediatorOptions = {},
+  ): Promise<MediationStatus> {
+    const timeoutMs = options.timeoutMs ?? 20_000
+    const recipient = agentContext.dependencyManager.resolve(MediationRecipientApi)
+    const invitation = parseInvitationUrl(invitationUrl)
+    const connection = await this.connect(agentContext, invitation, timeoutMs)
+    let mediation = await recipient.findByConnectionId(connection.id)
+    if (mediation && mediation.state !== MediationState.Granted) {
+      // A request that was denied or never answered: ask again rather than keep a dead record.
+      await agentContext.dependencyManager.resolve(MediationRepository).delete(agentContext, mediation)
+      mediation = null
+    }
+    if (!mediation) {
+      mediation = await this.unreachableOnError(`mediator of invitation ${invitation.id}`, () =>
+        recipient.requestAndAwaitGrant(connection, timeoutMs),
+      )
+    }
+    await recipient.setDefaultMediator(mediation)
+    // A previous mediator's pickup loop and socket monitor would otherwise keep running.
+    await recipient.stopMessagePickup()
+    recipient.initiateMessagePickup(mediation, MediatorPickupStrategy.PickUpV2LiveMode).catch((error: unknown) => {
+      agentContext.config.logger.warn('Pickup from the new mediator did not start; it is retried on reconnect', {
+        error,
+      })
+    })
+    return this.status(agentContext)
+  }
+
+  private async connect(agentContext: AgentContext, invitation: OutOfBandInvitation, timeoutMs: number) {
+    const oob = agentContext.dependencyManager.resolve(OutOfBandApi)
+    const connections = agentContext.dependencyManager.resolve(ConnectionsApi)
+    const received = await oob.findByReceivedInvitationId(invitation.id)
+    if (received) {
+      const [existing] = await connections.findAllByOutOfBandId(received.id)
+      if (existing?.isReady) return existing
+      // A request that never got an answer (mediator was off) would wait forever; start over instead.
+      if (existing) await connections.deleteById(existing.id)
+      await oob.deleteById(received.id)
+    }
+    // Our side of this connection must not itself be routed through the mediator we replace.
+    const routing = await agentContext.dependencyManager
+      .resolve(MediationRecipientApi)
+      .getRouting({ useDefaultMediator: false })
+    const { connectionRecord } = await this.unreachableOnError('mediator', () =>
+      oob.receiveInvitation(invitation, { routing, autoAcceptConnection: true, autoAcceptInvitation: true }),
+    )
+    if (!connectionRecord) throw new InvalidInputError('This invitation does not offer a connection.')
+    if (connectionRecord.isReady) return connectionRecord
+    const id = connectionRecord.id
+    return this.unreachableOnError('mediator', () => connections.returnWhenIsConnected(id, { timeoutMs }))
+  }
+
+  private async summarize(agentContext: AgentContext, record: MediationRecord): Promise<MediatorSummary> {
+    const connection = await agentContext.dependencyManager.resolve(ConnectionsApi).findById(record.connectionId)
+    return {
+      id: record.id,
+      connectionId: record.connectionId,
+      label: connection?.theirLabel,
+      state: record.state,
+      endpoint: record.endpoint,
+      routingKeyCount: record.routingKeys.length,
+      pickupStrategy: record.pickupStrategy ?? MediatorPickupStrategy.PickUpV2LiveMode,
+      since: record.createdAt.toISOString(),
+    }
+  }
+
+  private async unreachableOnError<T>(who: string, task: () => Promise<T>): Promise<T> {
+    try {
+      return await task()
+    } catch (error) {
+      if (error instanceof CustosError) throw error
+      // Timeouts surface as rxjs TimeoutError, send failures as MessageSendingError; both mean "not there".
+      if (error instanceof MessageSendingError || isTimeout(error)) {
+        throw new PeerUnreachableError(`${who}: ${(error as Error).message}`, { cause: error })
+      }
+      if (error instanceof CredoError) {
+        throw new InvalidInputError(`This invitation cannot be used for mediation (${error.message}).`)
+      }
+      throw error
+    }
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError'
+}

@@ -1,0 +1,36 @@
+import { MediationRecipientModule, MediatorModule, MediatorPickupStrategy, MessagePickupModule } from '@credo-ts/core'
+import { MessageForwardingStrategy } from '@credo-ts/core/build/modules/routing/MessageForwardingStrategy'
+
+import { MediationQueueModule } from './queue'
+
+export interface MediationOptions {
+  /** Serve as mediator for other nodes: grant their requests and hold their messages. */
+  mediator?: boolean
+  /**
+   * Pickup polling interval as a recipient. Live mode (the default strategy) does not poll; it
+   * only matters for a mediator record that was stored with a polling strategy.
+   */
+  pollingIntervalMs?: number
+}
+
+/** Credo's routing modules configured for both roles a Custos node can take. */
+export function mediationModules(options: MediationOptions = {}) {
+  return {
+    // Before messagePickup so its registration of the queue is the one in place from the start.
+    mediationQueue: new MediationQueueModule(),
+    messagePickup: new MessagePickupModule(),
+    mediator: new MediatorModule({
+      autoAcceptMediationRequests: options.mediator === true,
+      // Queue first, then push over a live socket: a message is on disk before anyone may ack it.
+      messageForwardingStrategy: MessageForwardingStrategy.QueueAndLiveModeDelivery,
+    }),
+    mediationRecipient: new MediationRecipientModule({
+      // Batch pickup of what queued up while we were away, then live delivery over the WebSocket.
+      mediatorPickupStrategy: MediatorPickupStrategy.PickUpV2LiveMode,
+      mediatorPollingInterval: options.pollingIntervalMs ?? 5_000,
+      baseMediatorReconnectionIntervalMs: 500,
+      // A household mediator may be off for hours; keep retrying, but not with ever longer gaps.
+      maximumMediatorReconnectionIntervalMs: 30_000,
+    }),
+  }
+}

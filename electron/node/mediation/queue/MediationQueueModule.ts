@@ -1,0 +1,24 @@
+import { InjectionSymbols, type DependencyManager, type Module } from '@credo-ts/core'
+
+import { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
+import { QueuedMessageRepository } from './QueuedMessageRepository'
+import { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
+
+/**
+ * Puts the persistent pickup queue in place of Credo's in-memory one. MessagePickupModule only
+ * falls back to its in-memory queue when the token is free, and tsyringe resolves the latest
+ * registration, so this works whichever module registers first.
+ */
+export class MediationQueueModule implements Module {
+  readonly config: MediationQueueConfig
+
+  constructor(options?: MediationQueueConfigOptions) {
+    this.config = new MediationQueueConfig(options)
+  }
+
+  register(dependencyManager: DependencyManager): void {
+    dependencyManager.registerInstance(MediationQueueConfig, this.config)
+    dependencyManager.registerSingleton(QueuedMessageRepository)
+    dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, StorageMessagePickupRepository)
+  }
+}

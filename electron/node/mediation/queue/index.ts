@@ -1,0 +1,5 @@
+export { MediationQueueModule } from './MediationQueueModule'
+export { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
+export { QueuedMessageRecord } from './QueuedMessageRecord'
+export { QueuedMessageRepository } from './QueuedMessageRepository'
+export { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
