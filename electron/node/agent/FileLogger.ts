@@ -7,6 +7,7 @@ import { BaseLogger, LogLevel } from '@credo-ts/core'
 // file is plaintext on disk. So only the message line and the name/message of an error are kept.
 export class FileLogger extends BaseLogger {
   private readonly fd: number
+  private closed = false
 
   constructor(
     file: string,
@@ -19,7 +20,8 @@ export class FileLogger extends BaseLogger {
   }
 
   private write(level: LogLevel, name: string, message: string, data?: Record<string, unknown>): void {
-    if (!this.isEnabled(level)) return
+    // Credo work still in flight when the node closes may log; those lines are dropped, not thrown.
+    if (this.closed || !this.isEnabled(level)) return
     const error = data?.error instanceof Error ? ` (${data.error.name}: ${data.error.message})` : ''
     const line = `${new Date().toISOString()} ${name} ${message}${error}\n`
     fs.writeSync(this.fd, line)
@@ -27,6 +29,8 @@ export class FileLogger extends BaseLogger {
   }
 
   close(): void {
+    if (this.closed) return
+    this.closed = true
     fs.closeSync(this.fd)
   }
 

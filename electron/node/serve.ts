@@ -1,0 +1,114 @@
+// Headless node: `npm run serve -- --data-dir DIR [--port P] [--host H] [--mediator] [--passphrase-env VAR]`.
+// The passphrase comes from the environment (CUSTOS_PASSPHRASE unless --passphrase-env names another
+// variable) and never from argv, which other users of the machine can read in the process list.
+import 'reflect-metadata'
+
+import { parseArgs } from 'node:util'
+
+import { isCustosError } from '../../shared/errors'
+import { ConnectionsService } from './connections'
+import { CustosNode } from './CustosNode'
+
+const USAGE =
+  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR]'
+
+interface ServeArgs {
+  dataDir: string
+  host: string
+  port: number
+  label: string
+  mediator: boolean
+  passphraseEnv: string
+}
+
+class UsageError extends Error {}
+
+function parseServeArgs(argv: string[]): ServeArgs {
+  if (argv.some((arg) => arg === '--passphrase' || arg.startsWith('--passphrase='))) {
+    throw new UsageError('The passphrase is never taken from the command line; set CUSTOS_PASSPHRASE instead.')
+  }
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string', default: '0' },
+        host: { type: 'string', default: '127.0.0.1' },
+        label: { type: 'string', default: 'Custos' },
+        mediator: { type: 'boolean', default: false },
+        'passphrase-env': { type: 'string', default: 'CUSTOS_PASSPHRASE' },
+      },
+    }))
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const dataDir = values['data-dir']
+  if (!dataDir) throw new UsageError('--data-dir is required.')
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0-65535, not ${values.port}.`)
+  return {
+    dataDir,
+    host: values.host,
+    port,
+    label: values.label,
+    mediator: values.mediator,
+    passphraseEnv: values['passphrase-env'],
+  }
+}
+
+async function main(): Promise<number> {
+  let args: ServeArgs
+  try {
+    args = parseServeArgs(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`${error.message}\n${USAGE}\n`)
+    return 2
+  }
+  const passphrase = process.env[args.passphraseEnv]
+  if (!passphrase) {
+    process.stderr.write(`Set the store passphrase in the environment variable ${args.passphraseEnv}.\n`)
+    return 2
+  }
+
+  // Listen before the slow unlock, so a stop request during start-up still ends in a clean close.
+  const stopRequested = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+  })
+  const node = CustosNode.open({
+    dataDir: args.dataDir,
+    label: args.label,
+    inbound: { host: args.host, port: args.port },
+    mediator: args.mediator,
+  })
+  let stopping: Promise<void> | undefined
+  const stop = (): Promise<void> => (stopping ??= node.close())
+  try {
+    if (node.status().state === 'no-store') await node.createStore(passphrase)
+    else await node.unlock(passphrase)
+    const invitation = await new ConnectionsService().standingInvitation(node.agent)
+    process.stdout.write(`endpoints: ${(node.endpoints ?? []).join(' ')}\n`)
+    if (args.mediator) process.stdout.write('mediator: on\n')
+    process.stdout.write(`invitation: ${invitation.url}\n`)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+
+  // Runs until stopped; the store is locked and the data directory released before exiting 0.
+  await stopRequested
+  await stop()
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = isCustosError(error) ? error.message : ((error as Error)?.stack ?? String(error))
+    process.stderr.write(`custos serve: ${message}\n`)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,109 @@
+import http from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+import type { Agent, InboundTransport, Logger } from '@credo-ts/core'
+import { WebSocketServer } from 'ws'
+
+import { handleHttpRequest } from './httpInbound'
+import { closableLogger, logRefusal, type InboundContext } from './InboundContext'
+import { endpointsFor, resolveInboundOptions, type InboundOptions, type ResolvedInboundOptions } from './inboundOptions'
+import { RateLimiter } from './RateLimiter'
+import { handleUpgrade, WS_CLOSE } from './wsInbound'
+
+/**
+ * DIDComm over HTTP POST and WebSocket on one host:port. Unlike Credo's transports it binds to the
+ * configured interface, limits message size and request rate, and refuses bad input with a status.
+ *
+ * The server outlives one agent: locking the vault stops the agent (and `stop` is called), but the
+ * socket stays bound and answers 503, so the port, and with it every endpoint already handed out
+ * in DID documents, stays the same until `close`.
+ */
+export class CustosInboundTransport implements InboundTransport {
+  private readonly options: ResolvedInboundOptions
+  private readonly context: InboundContext
+  private readonly log: ReturnType<typeof closableLogger>
+  private readonly wss: WebSocketServer
+  private server?: http.Server
+  private current?: Agent
+  private bound?: string[]
+
+  constructor(options: InboundOptions, logger: Logger) {
+    this.options = resolveInboundOptions(options)
+    this.log = closableLogger(logger)
+    this.context = {
+      options: this.options,
+      limiter: new RateLimiter(this.options.rateLimit),
+      logger: this.log.logger,
+      agent: () => this.current,
+    }
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
+  }
+
+  /** The endpoints other agents reach this node at; undefined until the server is listening. */
+  get endpoints(): string[] | undefined {
+    return this.bound
+  }
+
+  async listen(): Promise<string[]> {
+    if (this.bound) return this.bound
+    const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (req, res) => {
+      handleHttpRequest(this.context, req, res).catch((error: unknown) => {
+        this.context.logger.error('inbound http handler failed', { error })
+        if (!res.headersSent) res.writeHead(500).end()
+      })
+    })
+    server.on('upgrade', (req, socket, head) => handleUpgrade(this.context, this.wss, req, socket, head))
+    // Node can report one broken request more than once while the rest of it arrives; answer and log once.
+    const refused = new WeakSet<Socket>()
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+      if (refused.has(socket)) return
+      refused.add(socket)
+      // A client that hung up mid-request needs no answer and is no attack worth a log line.
+      if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy()
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+      logRefusal(this.context, 'http', status, socket.remoteAddress ?? 'unknown', `unparsable request (${error.code})`)
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`)
+      socket.destroySoon()
+    })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(this.options.port, this.options.host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+    this.server = server
+    const { address, port } = server.address() as AddressInfo
+    this.bound = endpointsFor(address, port, this.options.advertise)
+    this.context.logger.info(`inbound transports listening on ${this.bound.join(', ')}`)
+    return this.bound
+  }
+
+  async start(agent: Agent): Promise<void> {
+    const endpoints = await this.listen()
+    // Credo reads its endpoints when it builds invitations and DID documents; they must carry the real port.
+    agent.config.endpoints = endpoints
+    this.current = agent
+  }
+
+  async stop(): Promise<void> {
+    this.current = undefined
+    for (const socket of this.wss.clients) socket.close(WS_CLOSE.goingAway, 'node locked')
+  }
+
+  /** Stops serving and gives the port back; final, the transport is not reopened. */
+  async close(): Promise<void> {
+    await this.stop()
+    const server = this.server
+    this.server = undefined
+    this.bound = undefined
+    if (server) {
+      for (const socket of this.wss.clients) socket.terminate()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+    }
+    this.log.close()
+  }
+}

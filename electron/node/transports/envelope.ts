@@ -1,0 +1,64 @@
+import type { EncryptedMessage } from '@credo-ts/core'
+
+export type EnvelopeCheck = { ok: true; message: EncryptedMessage } | { ok: false; reason: string }
+
+const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/
+const MAX_RECIPIENTS = 100
+const MAX_KID_LENGTH = 256
+
+/**
+ * Checks that a body is a DIDComm v1 packed envelope before it reaches the agent. Plaintext messages
+ * are refused here: over a network transport only encrypted envelopes are legitimate, and the agent
+ * would otherwise dispatch an unauthenticated message to its handlers.
+ */
+export function checkEnvelope(body: string): EnvelopeCheck {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return { ok: false, reason: 'body is not JSON' }
+  }
+  if (!isObject(parsed)) return { ok: false, reason: 'body is not a JSON object' }
+  const { protected: protectedHeader, iv, ciphertext, tag } = parsed
+  for (const [name, value] of Object.entries({ protected: protectedHeader, iv, ciphertext, tag })) {
+    if (typeof value !== 'string' || value.length === 0 || !BASE64.test(value)) {
+      return { ok: false, reason: `envelope field ${name} is missing or not base64` }
+    }
+  }
+  if (decodedLength(iv as string) !== 12 && decodedLength(iv as string) !== 24) {
+    return { ok: false, reason: 'envelope iv has a wrong length' }
+  }
+  if (decodedLength(tag as string) !== 16) return { ok: false, reason: 'envelope tag has a wrong length' }
+  const header = parseProtected(protectedHeader as string)
+  if (!header) return { ok: false, reason: 'envelope protected header is not valid' }
+  return { ok: true, message: parsed as EncryptedMessage }
+}
+
+function parseProtected(value: string): Record<string, unknown> | undefined {
+  let header: unknown
+  try {
+    header = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'))
+  } catch {
+    return undefined
+  }
+  if (!isObject(header) || typeof header.enc !== 'string' || typeof header.alg !== 'string') return undefined
+  const recipients = header.recipients
+  if (!Array.isArray(recipients) || recipients.length === 0 || recipients.length > MAX_RECIPIENTS) return undefined
+  const wellFormed = recipients.every(
+    (recipient) =>
+      isObject(recipient) &&
+      isObject(recipient.header) &&
+      typeof recipient.header.kid === 'string' &&
+      recipient.header.kid.length > 0 &&
+      recipient.header.kid.length <= MAX_KID_LENGTH,
+  )
+  return wellFormed ? header : undefined
+}
+
+function decodedLength(value: string): number {
+  return Buffer.from(value, 'base64url').length
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

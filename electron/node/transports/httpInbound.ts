@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { TransportService } from '@credo-ts/core'
+
+import { checkEnvelope } from './envelope'
+import { ACCEPTED_CONTENT_TYPES, logRefusal, type InboundContext } from './InboundContext'
+import { receiveEnvelope } from './receiveEnvelope'
+import { HttpSession } from './sessions'
+
+type Body = { kind: 'complete'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' }
+
+/** Answers one HTTP request to the DIDComm endpoint. Every path ends in exactly one response. */
+export async function handleHttpRequest(context: InboundContext, req: IncomingMessage, res: ServerResponse) {
+  const remote = req.socket.remoteAddress ?? 'unknown'
+  const refuse = (status: number, reason: string, headers: Record<string, string> = {}, log = true) => {
+    if (log) logRefusal(context, 'http', status, remote, reason)
+    if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(reason)
+  }
+
+  const rate = context.limiter.take(remote)
+  if (!rate.allowed) {
+    const retryAfter = { 'Retry-After': String(rate.retryAfterSeconds) }
+    return refuse(429, 'too many requests', retryAfter, rate.firstRefusal)
+  }
+  const agent = context.agent()
+  if (!agent) return refuse(503, 'node is locked', { 'Retry-After': '30' })
+  if (req.method !== 'POST') return refuse(405, 'only POST is accepted', { Allow: 'POST' })
+  if (pathOf(req.url) !== '/') return refuse(404, 'no DIDComm endpoint at this path')
+  const contentType = mediaType(req.headers['content-type'])
+  if (!ACCEPTED_CONTENT_TYPES.some((accepted) => accepted === contentType)) {
+    return refuse(415, `unsupported content type; use one of ${ACCEPTED_CONTENT_TYPES.join(', ')}`)
+  }
+  const limit = context.options.maxMessageBytes
+  const declared = Number(req.headers['content-length'] ?? 0)
+  const body = declared > limit ? ({ kind: 'too-large' } as const) : await readBody(req, limit)
+  if (body.kind === 'too-large') {
+    stopReading(req, limit)
+    return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
+  }
+  if (body.kind === 'aborted') return logRefusal(context, 'http', 499, remote, 'client went away mid-request')
+
+  const envelope = checkEnvelope(body.bytes.toString('utf8'))
+  if (!envelope.ok) return refuse(400, `not a DIDComm envelope: ${envelope.reason}`)
+
+  const session = new HttpSession(res, contentType)
+  const transportService = agent.dependencyManager.resolve(TransportService)
+  res.once('close', () => transportService.removeSession(session))
+  const outcome = await receiveEnvelope(agent, envelope.message, session)
+  if (!outcome.ok && outcome.stage === 'decrypt') return refuse(422, `cannot decrypt (${outcome.error})`)
+  if (!outcome.ok) return refuse(422, `message not processed (${outcome.error})`)
+  await session.close()
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let settled = false
+    const settle = (body: Body) => {
+      if (settled) return
+      settled = true
+      resolve(body)
+    }
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return
+      size += chunk.length
+      if (size > limit) return settle({ kind: 'too-large' })
+      chunks.push(chunk)
+    })
+    req.once('end', () => settle({ kind: 'complete', bytes: Buffer.concat(chunks) }))
+    req.once('error', () => settle({ kind: 'aborted' }))
+    req.once('close', () => settle({ kind: 'aborted' }))
+  })
+}
+
+// The answer is already decided; what is still in flight is thrown away, and a sender that keeps
+// going long past the limit loses its connection rather than our bandwidth.
+function stopReading(req: IncomingMessage, limit: number) {
+  let discarded = 0
+  req.removeAllListeners('data')
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length
+    if (discarded > 4 * limit) req.socket.destroy()
+  })
+}
+
+function pathOf(url: string | undefined): string {
+  return (url ?? '/').split('?')[0] || '/'
+}
+
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase()
+}

@@ -1,0 +1,55 @@
+export interface InboundRateLimit {
+  /** Requests (HTTP) or messages (WS) one remote address may send at once. */
+  burst: number
+  /** How fast its allowance refills. */
+  perSecond: number
+}
+
+export interface InboundOptions {
+  /** Interface to listen on; loopback unless the person opens the node to their network. */
+  host?: string
+  /** 0 picks a free port; endpoints always carry the port actually bound. */
+  port?: number
+  /** Largest DIDComm message accepted, in bytes (HTTP body or one WS message). */
+  maxMessageBytes?: number
+  /** Per remote address; `false` turns limiting off (benchmarks only). */
+  rateLimit?: InboundRateLimit | false
+  /** Which schemes go into the node's endpoints, in order; both are always served. Default http, ws. */
+  advertise?: InboundScheme[]
+}
+
+export type InboundScheme = 'http' | 'ws'
+
+export interface ResolvedInboundOptions {
+  host: string
+  port: number
+  maxMessageBytes: number
+  rateLimit: InboundRateLimit | false
+  advertise: InboundScheme[]
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024
+// A DID exchange plus a credential flow is a handful of messages; a mediator's family of nodes a few dozen a second.
+export const DEFAULT_RATE_LIMIT: InboundRateLimit = { burst: 100, perSecond: 20 }
+
+export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInboundOptions {
+  const port = options.port ?? 0
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`Invalid inbound port ${port}`)
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
+  if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < 1024) {
+    throw new RangeError('maxMessageBytes must be a whole number of at least 1024')
+  }
+  return {
+    host: options.host ?? '127.0.0.1',
+    port,
+    maxMessageBytes,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    advertise: options.advertise?.length ? options.advertise : ['http', 'ws'],
+  }
+}
+
+/** The DIDComm endpoints for a bound address, in the order other agents should try them. */
+export function endpointsFor(host: string, port: number, schemes: InboundScheme[] = ['http', 'ws']): string[] {
+  const hostPart = host.includes(':') ? `[${host}]` : host
+  return schemes.map((scheme) => `${scheme}://${hostPart}:${port}`)
+}

@@ -1,0 +1,11 @@
+export { CustosInboundTransport } from './CustosInboundTransport'
+export {
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_RATE_LIMIT,
+  endpointsFor,
+  resolveInboundOptions,
+  type InboundOptions,
+  type InboundRateLimit,
+  type InboundScheme,
+} from './inboundOptions'
+export { WS_CLOSE } from './wsInbound'

@@ -1,0 +1,50 @@
+import type { ServerResponse } from 'node:http'
+
+import { CredoError, utils, type AgentContext, type EncryptedMessage, type TransportSession } from '@credo-ts/core'
+import WebSocket from 'ws'
+
+/** One HTTP request: the agent may answer on it (return route) or close it with 202. */
+export class HttpSession implements TransportSession {
+  readonly id = utils.uuid()
+  readonly type = 'http'
+  keys?: TransportSession['keys']
+  inboundMessage?: TransportSession['inboundMessage']
+  connectionId?: string
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly contentType: string,
+  ) {}
+
+  async send(_agentContext: AgentContext, encryptedMessage: EncryptedMessage): Promise<void> {
+    if (this.res.headersSent) throw new CredoError('http transport session has been closed.')
+    this.res.writeHead(200, { 'Content-Type': this.contentType }).end(JSON.stringify(encryptedMessage))
+  }
+
+  async close(): Promise<void> {
+    if (!this.res.headersSent) this.res.writeHead(202).end()
+  }
+}
+
+/** One WebSocket: stays open so a mediator can push messages back over it. */
+export class WsSession implements TransportSession {
+  readonly id = utils.uuid()
+  readonly type = 'WebSocket'
+  keys?: TransportSession['keys']
+  inboundMessage?: TransportSession['inboundMessage']
+  connectionId?: string
+
+  constructor(private readonly socket: WebSocket) {}
+
+  async send(_agentContext: AgentContext, encryptedMessage: EncryptedMessage): Promise<void> {
+    if (this.socket.readyState !== WebSocket.OPEN) throw new CredoError('WebSocket transport session has been closed.')
+    await new Promise<void>((resolve, reject) =>
+      this.socket.send(JSON.stringify(encryptedMessage), (error) =>
+        error ? reject(new CredoError('WebSocket send failed.', { cause: error })) : resolve(),
+      ),
+    )
+  }
+
+  // Credo closes sessions it will not answer on; a WebSocket is kept for later messages either way.
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,74 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+
+import { TransportService } from '@credo-ts/core'
+import type { RawData, WebSocket, WebSocketServer } from 'ws'
+
+import { checkEnvelope } from './envelope'
+import { logRefusal, type InboundContext } from './InboundContext'
+import { receiveEnvelope } from './receiveEnvelope'
+import { WsSession } from './sessions'
+
+export const WS_CLOSE = { goingAway: 1001, malformed: 1007, policy: 1008, tooBig: 1009 } as const
+
+/** Upgrades a request to a WebSocket, or answers it with a plain HTTP refusal. */
+export function handleUpgrade(
+  context: InboundContext,
+  wss: WebSocketServer,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+) {
+  const remote = req.socket.remoteAddress ?? 'unknown'
+  const refuse = (status: number, reason: string, extra = '', log = true) => {
+    if (log) logRefusal(context, 'http', status, remote, `upgrade refused: ${reason}`)
+    const response = `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n${extra}\r\n`
+    socket.end(response, () => socket.destroy())
+  }
+  const rate = context.limiter.take(remote)
+  if (!rate.allowed)
+    return refuse(429, 'Too Many Requests', `Retry-After: ${rate.retryAfterSeconds}\r\n`, rate.firstRefusal)
+  if (!context.agent()) return refuse(503, 'Service Unavailable', 'Retry-After: 30\r\n')
+  if ((req.url ?? '/').split('?')[0] !== '/') return refuse(404, 'Not Found')
+  wss.handleUpgrade(req, socket, head, (ws) => attachSocket(context, ws, remote))
+}
+
+function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
+  const session = new WsSession(ws)
+  const refuse = (code: number, reason: string) => {
+    // Later frames of a socket already being closed were refused with it; one line per socket.
+    if (ws.readyState !== ws.OPEN) return
+    logRefusal(context, 'ws', code, remote, reason)
+    ws.close(code, reason)
+  }
+  ws.on('message', (data: RawData) => {
+    if (ws.readyState !== ws.OPEN) return
+    const rate = context.limiter.take(remote)
+    if (!rate.allowed) return refuse(WS_CLOSE.policy, 'too many messages')
+    const agent = context.agent()
+    if (!agent) return refuse(WS_CLOSE.goingAway, 'node is locked')
+    const envelope = checkEnvelope(rawToString(data))
+    if (!envelope.ok) return refuse(WS_CLOSE.malformed, `not a DIDComm envelope: ${envelope.reason}`)
+    void receiveEnvelope(agent, envelope.message, session).then((outcome) => {
+      if (outcome.ok) return
+      const what = outcome.stage === 'decrypt' ? 'cannot decrypt' : 'message not processed'
+      refuse(WS_CLOSE.malformed, `${what} (${outcome.error})`)
+    })
+  })
+  // ws has already closed the socket with the matching code (1009 for too big, 1007 for bad UTF-8).
+  ws.on('error', (error: Error & { code?: string }) => {
+    logRefusal(context, 'ws', wsErrorCode(error.code), remote, `protocol error ${error.code ?? error.name}`)
+  })
+  ws.on('close', () => context.agent()?.dependencyManager.resolve(TransportService).removeSession(session))
+}
+
+function wsErrorCode(code: string | undefined): number {
+  if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return WS_CLOSE.tooBig
+  if (code === 'WS_ERR_INVALID_UTF8') return WS_CLOSE.malformed
+  return 1002
+}
+
+function rawToString(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return (Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8')
+}

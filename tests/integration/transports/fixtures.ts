@@ -1,0 +1,102 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { Key, KeyType, TrustPingEventTypes, utils, type TrustPingReceivedEvent } from '@credo-ts/core'
+
+import type { CustosNode } from '../../../electron/node'
+import { readTree } from '../../helpers/tmpDir'
+import { waitForEvent } from '../connections/nodes'
+
+/** Marks payload bytes, so a test can prove the log never holds them. */
+export const SENTINEL = 'SENTINEL-PAYLOAD-7f3a'
+
+/**
+ * A basic message that fails validation (no content, no sent_time), so even an envelope that still
+ * decrypts after mutation is refused before the agent answers or stores anything.
+ */
+export function invalidInnerMessage(): Record<string, unknown> {
+  return { '@type': 'https://didcomm.org/basicmessage/1.0/message', '@id': utils.uuid(), note: SENTINEL }
+}
+
+/** An envelope packed by `sender` to a fresh key of its own: well formed, but not for any other node. */
+export async function foreignEnvelope(sender: CustosNode): Promise<string> {
+  const wallet = sender.agent.context.wallet
+  const key = await wallet.createKey({ keyType: KeyType.Ed25519 })
+  return JSON.stringify(await wallet.pack(invalidInnerMessage(), [key.publicKeyBase58], undefined))
+}
+
+/** An envelope that `recipient` can decrypt (to its invitation key) but must still refuse. */
+export async function envelopeFor(recipient: CustosNode, sender: CustosNode): Promise<string> {
+  const [oob] = await recipient.agent.oob.getAll()
+  const fingerprint = oob.getTags().recipientKeyFingerprints?.[0]
+  if (!fingerprint) throw new Error('the recipient needs an invitation first')
+  const recipientKey = Key.fromFingerprint(fingerprint).publicKeyBase58
+  return JSON.stringify(await sender.agent.context.wallet.pack(invalidInnerMessage(), [recipientKey], undefined))
+}
+
+/** Everything the agent can list; equal before and after means no stored record changed. */
+export async function recordsOf(node: CustosNode) {
+  const agent = node.agent
+  return {
+    connections: (await agent.connections.getAll()).map((record) => record.toJSON()),
+    oob: (await agent.oob.getAll()).map((record) => record.toJSON()),
+    dids: (await agent.dids.getCreatedDids()).map((record) => record.toJSON()),
+    basicMessages: (await agent.basicMessages.findAllByQuery({})).map((record) => record.toJSON()),
+    generic: (await agent.genericRecords.getAll()).map((record) => record.toJSON()),
+  }
+}
+
+/**
+ * The store and app database files, read while the vault is locked. Askar's SQLite pool closes its
+ * connections a moment after `lock` returns; until the last one goes, pages can still sit in the
+ * -wal file, so the read waits for SQLite to fold the WAL back into the main file.
+ */
+export async function storedBytes(node: CustosNode): Promise<Map<string, Buffer>> {
+  const folders = [path.dirname(node.layout.storeFile), path.dirname(node.layout.appDbFile)]
+  const deadline = Date.now() + 10_000
+  while (folders.some((folder) => fs.readdirSync(folder).some((name) => /-(wal|shm)$/.test(name)))) {
+    if (Date.now() > deadline) throw new Error('the store kept its WAL open after locking')
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  const files = new Map<string, Buffer>()
+  for (const folder of folders) {
+    for (const [name, bytes] of readTree(folder)) files.set(path.join(path.basename(folder), name), bytes)
+  }
+  return files
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+/**
+ * Names of the files that differ. SQLite's file change counter (header bytes 24-27, repeated at
+ * 92-95) is left out: a lock/unlock cycle alone can bump it without changing any page, so it says
+ * nothing about stored records. Every other byte of every file must match.
+ */
+export function changedFiles(before: Map<string, Buffer>, after: Map<string, Buffer>): string[] {
+  const names = new Set([...before.keys(), ...after.keys()])
+  return [...names].filter((name) => {
+    const a = before.get(name)
+    const b = after.get(name)
+    if (!a || !b || a.length !== b.length) return true
+    return !withoutChangeCounter(a).equals(withoutChangeCounter(b))
+  })
+}
+
+function withoutChangeCounter(bytes: Buffer): Buffer {
+  if (bytes.length < 100 || !bytes.subarray(0, 16).equals(SQLITE_HEADER)) return bytes
+  const copy = Buffer.from(bytes)
+  copy.fill(0, 24, 28)
+  copy.fill(0, 92, 96)
+  return copy
+}
+
+/** Proves `to` still serves: a trust ping from `from` over their connection arrives. */
+export async function stillServes(from: CustosNode, connectionId: string, to: CustosNode): Promise<void> {
+  const received = waitForEvent<TrustPingReceivedEvent>(to, TrustPingEventTypes.TrustPingReceivedEvent, () => true)
+  await from.agent.connections.sendPing(connectionId, { responseRequested: false })
+  await received
+}
+
+export function countLines(log: string, needle: string): number {
+  return log.split('\n').filter((line) => line.includes(needle)).length
+}
