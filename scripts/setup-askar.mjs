@@ -119,7 +119,11 @@ async function main() {
     return
   }
   const cached = path.join(cacheDir, libFile)
-  if (!only && fs.existsSync(cached) && accept(cached, fs.readFileSync(path.join(cacheDir, 'source.txt'), 'utf8') + ' (cached)'))
+  if (
+    !only &&
+    fs.existsSync(cached) &&
+    accept(cached, fs.readFileSync(path.join(cacheDir, 'source.txt'), 'utf8') + ' (cached)')
+  )
     return
   const failures = []
   const sources = [
