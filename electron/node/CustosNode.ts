@@ -2,7 +2,7 @@ import { HttpOutboundTransport, WsOutboundTransport } from '@credo-ts/core'
 
 import type { VaultStatus } from '../../shared/api'
 import { askar } from './askar'
-import type { CustosAgent, PassphraseKdf } from './agent/createAgent'
+import { createAgent, type CustosAgent, type PassphraseKdf } from './agent/createAgent'
 import { FileLogger } from './agent/FileLogger'
 import type { AppDatabase } from './db'
 import { CustosInboundTransport, type InboundOptions } from './transports'
@@ -44,12 +44,17 @@ export class CustosNode {
     const dirLock = DataDirLock.acquire(layout.root, layout.lockFile)
     const logger = new FileLogger(layout.logFile)
     const inbound = options.inbound ? new CustosInboundTransport(options.inbound, logger) : undefined
+    const kdf = options.kdf ?? 'argon2i-mod'
     const vault = new Vault(layout, logger, {
-      label: options.label ?? 'Custos',
-      kdf: options.kdf ?? 'argon2i-mod',
-      // The inbound transport sets the endpoints when it starts: only then is the port known.
-      endpoints: undefined,
-      mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs },
+      kdf,
+      // No endpoints here: the inbound transport sets them when it starts, once the port is known.
+      newAgent: () =>
+        createAgent({
+          label: options.label ?? 'Custos',
+          layout,
+          logger,
+          mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs },
+        }),
       prepareAgent: (agent) => {
         agent.registerOutboundTransport(new HttpOutboundTransport())
         agent.registerOutboundTransport(new WsOutboundTransport())

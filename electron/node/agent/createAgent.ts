@@ -15,15 +15,13 @@ import { mediationModules, type MediationOptions } from '../mediation'
 import type { DataDirLayout } from '../vault/dataDirLayout'
 import type { FileLogger } from './FileLogger'
 
+/** argon2i-mod (moderate) for people's stores; argon2i-int (interactive) only where speed matters more. */
 export type PassphraseKdf = 'argon2i-mod' | 'argon2i-int'
 
 export interface AgentOptions {
   label: string
   layout: DataDirLayout
   logger: FileLogger
-  /** argon2i-mod (moderate) for people's stores; argon2i-int (interactive) only where speed matters more. */
-  kdf: PassphraseKdf
-  endpoints?: string[]
   mediation?: MediationOptions
 }
 
@@ -62,7 +60,6 @@ export function createAgent(options: AgentOptions): CustosAgent {
   const config: InitConfig = {
     label: options.label,
     logger: options.logger,
-    endpoints: options.endpoints,
     autoUpdateStorageOnStartup: true,
   }
   return new Agent({

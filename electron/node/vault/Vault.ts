@@ -12,18 +12,16 @@ import {
   StoreNotFoundError,
   WrongPassphraseError,
 } from '../../../shared/errors'
-import { createAgent, walletConfigFor, type CustosAgent, type PassphraseKdf } from '../agent/createAgent'
-import type { MediationOptions } from '../mediation'
+import { walletConfigFor, type CustosAgent, type PassphraseKdf } from '../agent/createAgent'
 import type { FileLogger } from '../agent/FileLogger'
 import { openAppDatabase, type OpenedAppDatabase } from '../db'
 import { loadOrCreateAppDbKey } from './appDbKey'
 import type { DataDirLayout } from './dataDirLayout'
 
 export interface VaultOptions {
-  label: string
   kdf: PassphraseKdf
-  endpoints?: string[]
-  mediation?: MediationOptions
+  /** A fresh, uninitialized agent; one is made for each unlock (Credo agents do not restart). */
+  newAgent: () => CustosAgent
   /** Called with the agent after its wallet is open and before it initializes (transports go here). */
   prepareAgent?: (agent: CustosAgent) => void
 }
@@ -58,7 +56,7 @@ export class Vault {
   async create(passphrase: string): Promise<Unlocked> {
     if (this.unlocked || fs.existsSync(this.layout.storeFile)) throw new StoreExistsError(this.layout.storeFile)
     fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
-    const agent = this.newAgent()
+    const agent = this.options.newAgent()
     await agent.wallet.create(walletConfigFor(this.layout, passphrase, this.options.kdf))
     return this.finishUnlock(agent, passphrase)
   }
@@ -67,7 +65,7 @@ export class Vault {
     if (this.unlocked) return this.unlocked
     this.checkStoreFile()
     await this.verifyPassphraseOnCopy(passphrase)
-    return this.finishUnlock(this.newAgent(), passphrase)
+    return this.finishUnlock(this.options.newAgent(), passphrase)
   }
 
   async lock(): Promise<void> {
@@ -77,17 +75,8 @@ export class Vault {
     unlocked.appDb.close()
     await unlocked.agent.shutdown()
     if (unlocked.agent.wallet.isInitialized) await unlocked.agent.wallet.close()
-  }
-
-  private newAgent(): CustosAgent {
-    return createAgent({
-      label: this.options.label,
-      layout: this.layout,
-      logger: this.logger,
-      kdf: this.options.kdf,
-      endpoints: this.options.endpoints,
-      mediation: this.options.mediation,
-    })
+    await this.waitForStoreReleased()
+    this.logger.info('vault locked')
   }
 
   private checkStoreFile(): void {
@@ -112,7 +101,7 @@ export class Vault {
       const wal = `${this.layout.storeFile}-wal`
       if (fs.existsSync(wal)) fs.copyFileSync(wal, `${copy}-wal`)
       const config = walletConfigFor(this.layout, passphrase, this.options.kdf)
-      const probe = this.newAgent()
+      const probe = this.options.newAgent()
       await probe.wallet.open({ ...config, storage: { type: 'sqlite', config: { path: copy } } })
       await probe.wallet.close()
     } catch (error) {
@@ -143,8 +132,9 @@ export class Vault {
     }
   }
 
-  // Askar closes the connection pool of a failed open in the background; until then SQLite's
-  // -wal/-shm side files exist. Waiting lets a failed unlock leave the folder exactly as it was.
+  // Askar closes its connection pool in the background; until then SQLite's -wal/-shm side files
+  // exist. Waiting lets lock() return with everything in the main file, and a failed unlock leave
+  // the folder exactly as it was.
   private async waitForStoreReleased(timeoutMs = 10_000): Promise<void> {
     const sideFiles = [`${this.layout.storeFile}-wal`, `${this.layout.storeFile}-shm`]
     const deadline = Date.now() + timeoutMs
