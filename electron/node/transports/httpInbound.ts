@@ -48,7 +48,7 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   const outcome = await receiveEnvelope(agent, envelope.message, session)
   if (!outcome.ok && outcome.stage === 'decrypt') return refuse(422, `cannot decrypt (${outcome.error})`)
   if (!outcome.ok) return refuse(422, `message not processed (${outcome.error})`)
-  await session.close()
+  session.finish()
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Body> {

@@ -3,7 +3,13 @@ import type { ServerResponse } from 'node:http'
 import { CredoError, utils, type AgentContext, type EncryptedMessage, type TransportSession } from '@credo-ts/core'
 import WebSocket from 'ws'
 
-/** One HTTP request: the agent may answer on it (return route) or close it with 202. */
+/**
+ * One HTTP request: the agent may answer on it (return route); otherwise it is answered 202 once the
+ * message has been processed. Credo closes a session it will not answer on before it dispatches the
+ * message, so a 202 sent then would tell the sender "delivered" before anything was stored, and let
+ * back-to-back messages from one sender be processed out of order. So `close` leaves the request open;
+ * `finish`, called by the transport after processing, sends the 202.
+ */
 export class HttpSession implements TransportSession {
   readonly id = utils.uuid()
   readonly type = 'http'
@@ -21,7 +27,9 @@ export class HttpSession implements TransportSession {
     this.res.writeHead(200, { 'Content-Type': this.contentType }).end(JSON.stringify(encryptedMessage))
   }
 
-  async close(): Promise<void> {
+  async close(): Promise<void> {}
+
+  finish(): void {
     if (!this.res.headersSent) this.res.writeHead(202).end()
   }
 }

@@ -57,8 +57,7 @@ async function main(): Promise<void> {
         return connection.id
       }
       case 'sendNumbered': {
-        // One after the other. A send returns on the receiver's 202, which Credo gives before it has
-        // processed the message, so this says nothing about the mediator's queue yet.
+        // One after the other, each returning on the receiver's 202 (given once the message is processed).
         for (let n = command.from; n <= command.to; n++) {
           await agent.basicMessages.sendMessage(command.connectionId, `${n}`)
         }
