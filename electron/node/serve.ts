@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { isCustosError } from '../../shared/errors'
 import { ConnectionsService } from './connections'
 import { CustosNode } from './CustosNode'
+import { promptPassphrase } from './promptPassphrase'
 
 const USAGE =
   'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR]'
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n${USAGE}\n`)
     return 2
   }
-  const passphrase = process.env[args.passphraseEnv]
+  const passphrase =
+    process.env[args.passphraseEnv] || (process.stdin.isTTY ? await promptPassphrase('Store passphrase: ') : '')
   if (!passphrase) {
     process.stderr.write(`Set the store passphrase in the environment variable ${args.passphraseEnv}.\n`)
     return 2
