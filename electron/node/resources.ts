@@ -3,27 +3,39 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 // The node runs from source (vitest, tsx), bundled (electron-vite's out/main) and packaged
-// (Electron's process.resourcesPath). Each finds the project's resources/ folder differently.
-export function resourcesDir(): string {
-  const candidates: string[] = []
-  if (process.env.CUSTOS_RESOURCES_DIR) candidates.push(process.env.CUSTOS_RESOURCES_DIR)
-  const packaged = (process as { resourcesPath?: string }).resourcesPath
-  if (packaged) candidates.push(path.join(packaged, 'resources'))
+// (Electron's process.resourcesPath, where electron-builder copies resources/). Each finds the
+// project's resources/ folder from a different place, so all of them are tried in that order.
+export function resourceCandidates(relative: string): string[] {
+  const roots: string[] = []
+  const { resourcesPath } = process as NodeJS.Process & { resourcesPath?: string }
+  if (resourcesPath) roots.push(path.join(resourcesPath, 'resources'))
   for (const start of [process.cwd(), moduleDir()]) {
-    for (let dir = start; ; dir = path.dirname(dir)) {
-      candidates.push(path.join(dir, 'resources'))
-      if (path.dirname(dir) === dir) break
-    }
+    if (start) for (const dir of ancestors(start)) roots.push(path.join(dir, 'resources'))
   }
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'db', 'migrations')))
-  if (!found) throw new Error(`Custos resources folder not found; looked in ${candidates.slice(0, 4).join(', ')}`)
-  return found
+  return [...new Set(roots.map((root) => path.join(root, relative)))]
 }
 
-function moduleDir(): string {
+/** The first existing `resources/<relative>`; throws naming every path tried when there is none. */
+export function findResource(relative: string, hint = 'Is the installation complete?'): string {
+  const candidates = resourceCandidates(relative)
+  const found = candidates.find((candidate) => fs.existsSync(candidate))
+  if (found) return found
+  throw new Error(`${relative} not found. Paths tried:\n${candidates.map((c) => `  - ${c}`).join('\n')}\n${hint}`)
+}
+
+function ancestors(start: string): string[] {
+  const dirs: string[] = []
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    dirs.push(dir)
+    if (path.dirname(dir) === dir) return dirs
+  }
+}
+
+function moduleDir(): string | undefined {
   try {
-    return path.dirname(fileURLToPath(import.meta.url))
+    const url = import.meta.url
+    return url?.startsWith('file:') ? path.dirname(fileURLToPath(url)) : undefined
   } catch {
-    return process.cwd()
+    return undefined
   }
 }

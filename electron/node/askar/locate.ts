@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+
+import { resourceCandidates } from '../resources'
 
 // Where scripts/setup-askar.mjs puts the library, per platform.
 const LIBRARY_FILES: Partial<Record<NodeJS.Platform, string>> = {
@@ -17,49 +18,13 @@ export function askarLibraryFileName(platform: NodeJS.Platform = process.platfor
   return file
 }
 
-function platformDir(): string {
-  return `${process.platform}-${process.arch}`
-}
-
-// The same module runs from source (vitest, tsx) and bundled into out/main/index.js, so its own
-// location is only one of the places to start looking from.
-function moduleDir(): string | undefined {
-  try {
-    const url = import.meta.url
-    return url?.startsWith('file:') ? path.dirname(fileURLToPath(url)) : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function ancestors(start: string): string[] {
-  const dirs: string[] = []
-  let dir = path.resolve(start)
-  for (;;) {
-    dirs.push(dir)
-    const parent = path.dirname(dir)
-    if (parent === dir) return dirs
-    dir = parent
-  }
-}
-
 /** Every path that is tried, in order; the first that exists wins. */
 export function askarLibraryCandidates(): string[] {
   const override = process.env[ASKAR_LIB_ENV]
   // An explicit override is exclusive: silently falling back to another copy would hide a typo.
   if (override) return [path.resolve(override)]
 
-  const file = askarLibraryFileName()
-  const relative = path.join('native', platformDir(), file)
-  const candidates: string[] = []
-  // Electron sets resourcesPath; a packaged app carries the library as an extraResource there.
-  const { resourcesPath } = process as NodeJS.Process & { resourcesPath?: string }
-  if (resourcesPath) candidates.push(path.join(resourcesPath, relative))
-  const starts = [process.cwd(), moduleDir()].filter((dir): dir is string => Boolean(dir))
-  for (const start of starts) {
-    for (const dir of ancestors(start)) candidates.push(path.join(dir, 'resources', relative))
-  }
-  return [...new Set(candidates)]
+  return resourceCandidates(path.join('native', `${process.platform}-${process.arch}`, askarLibraryFileName()))
 }
 
 /** The Askar shared library this process loads; throws naming every path tried when there is none. */

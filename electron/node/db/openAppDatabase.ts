@@ -6,7 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 
 import { StoreCorruptError } from '../../../shared/errors'
-import { resourcesDir } from '../resources'
+import { findResource } from '../resources'
 import * as schema from './schema'
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>
@@ -32,7 +32,7 @@ export function openAppDatabase(file: string, keyHex: string): OpenedAppDatabase
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
     const db = drizzle(sqlite, { schema })
-    migrate(db, { migrationsFolder: path.join(resourcesDir(), 'db', 'migrations') })
+    migrate(db, { migrationsFolder: findResource(path.join('db', 'migrations')) })
     return { db, close: () => sqlite.close() }
   } catch (error) {
     sqlite.close()

@@ -67,7 +67,14 @@ describe('koffi binding', () => {
     resources.resourcesPath = path.join(root, 'app-resources')
     try {
       expect(askarLibraryCandidates()[0]).toBe(
-        path.join(root, 'app-resources', 'native', `${process.platform}-${process.arch}`, path.basename(found)),
+        path.join(
+          root,
+          'app-resources',
+          'resources',
+          'native',
+          `${process.platform}-${process.arch}`,
+          path.basename(found),
+        ),
       )
     } finally {
       Reflect.deleteProperty(process, 'resourcesPath')
