@@ -4,11 +4,11 @@ import {
   ConnectionsModule,
   KeyDerivationMethod,
   PeerDidNumAlgo,
+  type FileSystem,
   type InitConfig,
   type WalletConfig,
 } from '@credo-ts/core'
 import { agentDependencies } from '@credo-ts/node'
-import { NodeFileSystem } from '@credo-ts/node/build/NodeFileSystem'
 
 import { askar } from '../askar'
 import { mediationModules, type MediationOptions } from '../mediation'
@@ -46,6 +46,14 @@ export function createAgentModules(mediation?: MediationOptions) {
     ...mediationModules(mediation),
   }
 }
+
+// Credo's NodeFileSystem, which takes base paths; its module under build/ cannot be imported by path
+// from the ESM bundle of the Electron main process, so it is reached through agentDependencies.
+const NodeFileSystem = agentDependencies.FileSystem as new (options: {
+  baseDataPath?: string
+  baseCachePath?: string
+  baseTempPath?: string
+}) => FileSystem
 
 export type CustosAgent = Agent<ReturnType<typeof createAgentModules>>
 

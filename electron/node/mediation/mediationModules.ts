@@ -1,7 +1,13 @@
 import { MediationRecipientModule, MediatorModule, MediatorPickupStrategy, MessagePickupModule } from '@credo-ts/core'
-import { MessageForwardingStrategy } from '@credo-ts/core/build/modules/routing/MessageForwardingStrategy'
 
 import { MediationQueueModule } from './queue'
+
+// Credo 0.5 does not export this enum from its package root, and a deep import of its build folder
+// fails under Node's ESM resolution (the bundled Electron main); the enum's value is its name.
+type ForwardingStrategy = NonNullable<
+  NonNullable<ConstructorParameters<typeof MediatorModule>[0]>['messageForwardingStrategy']
+>
+const QUEUE_AND_LIVE_DELIVERY = 'QueueAndLiveModeDelivery' as ForwardingStrategy
 
 export interface MediationOptions {
   /** Serve as mediator for other nodes: grant their requests and hold their messages. */
@@ -22,7 +28,7 @@ export function mediationModules(options: MediationOptions = {}) {
     mediator: new MediatorModule({
       autoAcceptMediationRequests: options.mediator === true,
       // Queue first, then push over a live socket: a message is on disk before anyone may ack it.
-      messageForwardingStrategy: MessageForwardingStrategy.QueueAndLiveModeDelivery,
+      messageForwardingStrategy: QUEUE_AND_LIVE_DELIVERY,
     }),
     mediationRecipient: new MediationRecipientModule({
       // Batch pickup of what queued up while we were away, then live delivery over the WebSocket.

@@ -1,0 +1,56 @@
+// A stand-in for the `electron` module: Electron's binary cannot be installed on these machines,
+// so the bundled main process (out/main/index.js) is run under plain Node with this in its place.
+// It records what main asks of Electron, and lets the harness drive the app and the IPC channel.
+import { EventEmitter } from 'node:events'
+
+const state = (globalThis.__electronStub = { handlers: new Map(), windows: [], quitting: false })
+
+class AppStub extends EventEmitter {
+  whenReady() {
+    return Promise.resolve()
+  }
+  getPath(name) {
+    if (name !== 'userData') throw new Error(`stub: getPath(${name})`)
+    return process.env.STUB_USER_DATA
+  }
+  quit() {
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true
+      },
+    }
+    this.emit('before-quit', event)
+    if (!event.defaultPrevented) state.quitting = true
+  }
+  exit(code) {
+    state.exitCode = code
+  }
+}
+export const app = new AppStub()
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super()
+    this.options = options
+    const contents = new EventEmitter()
+    contents.setWindowOpenHandler = (handler) => (this.windowOpenHandler = handler)
+    this.webContents = contents
+    state.windows.push(this)
+  }
+  loadURL(url) {
+    this.url = url
+    return Promise.resolve()
+  }
+  show() {}
+}
+
+export const ipcMain = {
+  handle: (channel, handler) => state.handlers.set(channel, handler),
+  removeHandler: (channel) => state.handlers.delete(channel),
+}
+export const dialog = { showErrorBox: (title, message) => (state.error = `${title}: ${message}`) }
+export const shell = { openExternal: async () => undefined }
+export const contextBridge = { exposeInMainWorld: () => undefined }
+export const ipcRenderer = { invoke: async () => undefined }
+export default { app, BrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer }

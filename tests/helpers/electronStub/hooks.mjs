@@ -1,0 +1,5 @@
+// Resolves `electron` to the stand-in next to this file; everything else as usual.
+export async function resolve(specifier, context, next) {
+  if (specifier === 'electron') return { url: new URL('./electron.mjs', import.meta.url).href, shortCircuit: true }
+  return next(specifier, context)
+}
