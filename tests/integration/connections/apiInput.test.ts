@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApi, type CustosNode } from '../../../electron/node'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { apiOf, connect, startNode } from './nodes'
+import { apiOf, connect, startNode } from '../../helpers/nodes'
 
 // Every case is refused by the contract's schema or by the invitation decoder before anything is stored.
 describe('connections API: invalid input is refused with InvalidInput and changes nothing', () => {

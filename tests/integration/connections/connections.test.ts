@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { apiOf, connect, freePort, sendBasicMessage, startNode, type TestNodeOptions } from './nodes'
+import { freePort } from '../../helpers/freePort'
+import { apiOf, connect, sendBasicMessage, startNode, type TestNodeOptions } from '../../helpers/nodes'
 
 describe('connections: out-of-band invitation, DID exchange, did:peer, roles', () => {
   let tmp: ReturnType<typeof makeTmpDir>

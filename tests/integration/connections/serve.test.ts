@@ -5,7 +5,8 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { PASS, apiOf, freePort, startNode } from './nodes'
+import { freePort } from '../../helpers/freePort'
+import { PASS, apiOf, startNode } from '../../helpers/nodes'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 const SERVE = ['--import', 'tsx', 'electron/node/serve.ts']

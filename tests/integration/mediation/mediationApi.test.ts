@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { createApi, CustosNode } from '../../../electron/node'
-import { freePort } from '../../helpers/processes/freePort'
+import { freePort } from '../../helpers/freePort'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 const PASS = 'correct horse battery staple'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '../../helpers/processes/freePort'
+import { freePort } from '../../helpers/freePort'
 import { NodeProcess } from '../../helpers/processes/NodeProcess'
 import type { NodeProcessConfig } from '../../helpers/processes/protocol'
 import { makeTmpDir } from '../../helpers/tmpDir'

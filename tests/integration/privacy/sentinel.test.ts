@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CustosNode, createApi } from '../../../electron/node'
+import { connect, sendBasicMessage, startNode } from '../../helpers/nodes'
 import { makeTmpDir, readTree } from '../../helpers/tmpDir'
 
 function filesContaining(dir: string, needle: string): string[] {
@@ -43,5 +44,27 @@ describe('no personal data in plaintext on disk', () => {
     const { writeFileSync } = await import('node:fs')
     writeFileSync(`${tmp.dir}/probe.txt`, `x${sentinel}x`)
     expect(filesContaining(tmp.dir, sentinel)).toEqual(['probe.txt'])
+  })
+})
+
+describe('no personal data in plaintext on disk after a DIDComm exchange', () => {
+  const tmp = makeTmpDir()
+  const sentinel = `SENTINEL-${randomBytes(12).toString('hex')}`
+
+  afterAll(() => tmp.cleanup())
+
+  it('keeps message contents out of both nodes’ stores, databases and logs', async () => {
+    const alice = await startNode(`${tmp.dir}/alice`, { label: 'alice' })
+    const bank = await startNode(`${tmp.dir}/bank`, { label: 'bank' })
+    try {
+      const { inviteeConnection, inviterConnection } = await connect(alice, bank)
+      await sendBasicMessage(alice, inviterConnection.id, bank, `to bank: ${sentinel}`)
+      await sendBasicMessage(bank, inviteeConnection.id, alice, `to alice: ${sentinel}`)
+      expect(filesContaining(tmp.dir, sentinel)).toEqual([])
+    } finally {
+      await alice.close()
+      await bank.close()
+    }
+    expect(filesContaining(tmp.dir, sentinel)).toEqual([])
   })
 })

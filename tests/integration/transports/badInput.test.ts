@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { PASS, apiOf, connect, logText, startNode } from '../connections/nodes'
+import { PASS, apiOf, connect, logText, startNode } from '../../helpers/nodes'
 import {
   SENTINEL,
   changedFiles,

@@ -5,7 +5,7 @@ import { Key, KeyType, TrustPingEventTypes, utils, type TrustPingReceivedEvent }
 
 import type { CustosNode } from '../../../electron/node'
 import { readTree } from '../../helpers/tmpDir'
-import { waitForEvent } from '../connections/nodes'
+import { waitForEvent } from '../../helpers/nodes'
 
 /** Marks payload bytes, so a test can prove the log never holds them. */
 export const SENTINEL = 'SENTINEL-PAYLOAD-7f3a'

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { PASS, connect, logText, startNode } from '../connections/nodes'
+import { PASS, connect, logText, startNode } from '../../helpers/nodes'
 import { SENTINEL, changedFiles, envelopeFor, foreignEnvelope, recordsOf, stillServes, storedBytes } from './fixtures'
 import { badHttpRequest, badWsFrame, prng, type FuzzSeeds } from './fuzzCases'
 import { rawRequest, wsSend } from './rawClient'

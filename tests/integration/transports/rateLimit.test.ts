@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { logText, startNode } from '../connections/nodes'
+import { logText, startNode } from '../../helpers/nodes'
 import { countLines } from './fixtures'
 import { postEnvelope, rawRequest, wsSend } from './rawClient'
 

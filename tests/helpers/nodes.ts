@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 
 import {
@@ -10,7 +9,7 @@ import {
   type BasicMessageStateChangedEvent,
 } from '@credo-ts/core'
 
-import { CustosNode, createApi, type CustosNodeOptions } from '../../../electron/node'
+import { CustosNode, createApi, type CustosNodeOptions } from '../../electron/node'
 
 export const PASS = 'correct horse battery staple'
 
@@ -31,15 +30,6 @@ export async function startNode(dataDir: string, options: TestNodeOptions = {}):
 
 export function apiOf(node: CustosNode) {
   return createApi(node).api
-}
-
-/** A port that was free a moment ago, for nodes that must keep their endpoint across a restart. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 export function waitForEvent<E extends BaseEvent>(
