@@ -35,7 +35,8 @@ function libraryVersion(file) {
   }
 }
 
-function accept(file, source) {
+// `source` is where the library first came from; it is kept beside the cached and the placed copy.
+function accept(file, source, fromCache = false) {
   const found = libraryVersion(file)
   if (found !== VERSION) {
     if (found) console.warn(`custos: ${source} gave Askar ${found}, need ${VERSION}; skipping`)
@@ -47,9 +48,8 @@ function accept(file, source) {
   }
   fs.writeFileSync(path.join(cacheDir, 'source.txt'), source)
   fs.writeFileSync(path.join(targetDir, 'source.txt'), source)
-  console.log(
-    `custos: Askar ${VERSION} (${platformKey}) from ${source} -> ${path.relative(root, targetDir)}/${libFile}`,
-  )
+  const via = fromCache ? `${source}, via the cache in ${cacheDir}` : source
+  console.log(`custos: Askar ${VERSION} (${platformKey}) from ${via} -> ${path.relative(root, targetDir)}/${libFile}`)
   return true
 }
 
@@ -122,7 +122,7 @@ async function main() {
   if (
     !only &&
     fs.existsSync(cached) &&
-    accept(cached, fs.readFileSync(path.join(cacheDir, 'source.txt'), 'utf8') + ' (cached)')
+    accept(cached, fs.readFileSync(path.join(cacheDir, 'source.txt'), 'utf8'), true)
   )
     return
   const failures = []
