@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CustosNode, createApi } from '../../../electron/node'
-import { CustosError } from '../../../shared/errors'
 import { makeTmpDir } from '../../helpers/tmpDir'
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    expect(error).toBeInstanceOf(CustosError)
-    return (error as CustosError).code
-  }
-  throw new Error('expected a rejection')
-}
 
 describe('the API contract validates what crosses it', () => {
   const tmp = makeTmpDir()
@@ -29,7 +18,7 @@ describe('the API contract validates what crosses it', () => {
   })
 
   it('answers NodeLocked before the store is unlocked', async () => {
-    expect(await codeOf(dispatch('selfDeclared.list', undefined))).toBe('NodeLocked')
+    await expect(dispatch('selfDeclared.list', undefined)).rejects.toMatchObject({ code: 'NodeLocked' })
   })
 
   it('rejects a short passphrase with a message a person understands, and creates nothing', async () => {
@@ -42,11 +31,17 @@ describe('the API contract validates what crosses it', () => {
     await dispatch('selfDeclared.put', { label: 'Name', value: 'Ada' })
     const before = await dispatch('selfDeclared.list', undefined)
 
-    expect(await codeOf(dispatch('vault.destroyEverything', {}))).toBe('InvalidInput')
-    expect(await codeOf(dispatch('selfDeclared.put', { label: '   ', value: 'x' }))).toBe('InvalidInput')
-    expect(await codeOf(dispatch('selfDeclared.put', { label: 'Big', value: 'x'.repeat(70_000) }))).toBe('InvalidInput')
-    expect(await codeOf(dispatch('selfDeclared.put', 'not an object'))).toBe('InvalidInput')
-    expect(await codeOf(dispatch('selfDeclared.put', { id: 'missing', label: 'L', value: 'v' }))).toBe('NotFound')
+    await expect(dispatch('vault.destroyEverything', {})).rejects.toMatchObject({ code: 'InvalidInput' })
+    await expect(dispatch('selfDeclared.put', { label: '   ', value: 'x' })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    await expect(dispatch('selfDeclared.put', { label: 'Big', value: 'x'.repeat(70_000) })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    await expect(dispatch('selfDeclared.put', 'not an object')).rejects.toMatchObject({ code: 'InvalidInput' })
+    await expect(dispatch('selfDeclared.put', { id: 'missing', label: 'L', value: 'v' })).rejects.toMatchObject({
+      code: 'NotFound',
+    })
 
     expect(await dispatch('selfDeclared.list', undefined)).toEqual(before)
   })

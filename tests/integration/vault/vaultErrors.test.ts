@@ -5,20 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
 import { dataDirLayout } from '../../../electron/node/vault'
-import { CustosError } from '../../../shared/errors'
 import { makeTmpDir, readTree } from '../../helpers/tmpDir'
 
 const PASS = 'correct horse battery staple'
-
-async function rejectsWith(promise: Promise<unknown>, code: string): Promise<CustosError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(CustosError)
-  expect((error as CustosError).code).toBe(code)
-  return error as CustosError
-}
 
 describe('vault: errors leave the store as it was', () => {
   let tmp: ReturnType<typeof makeTmpDir>
@@ -39,8 +28,10 @@ describe('vault: errors leave the store as it was', () => {
     const id = await storeWithOneRecord()
     const before = readTree(tmp.dir)
     const node = CustosNode.open({ dataDir: tmp.dir })
-    const error = await rejectsWith(node.unlock('not the passphrase'), 'WrongPassphrase')
-    expect(error.message).toMatch(/passphrase is not correct/)
+    await expect(node.unlock('not the passphrase')).rejects.toMatchObject({
+      code: 'WrongPassphrase',
+      message: expect.stringMatching(/passphrase is not correct/),
+    })
     expect(node.status().state).toBe('locked')
     await node.close()
     const after = readTree(tmp.dir)
@@ -56,7 +47,7 @@ describe('vault: errors leave the store as it was', () => {
 
   it('gives StoreNotFound when there is no store, and creates nothing', async () => {
     const node = CustosNode.open({ dataDir: tmp.dir })
-    await rejectsWith(node.unlock(PASS), 'StoreNotFound')
+    await expect(node.unlock(PASS)).rejects.toMatchObject({ code: 'StoreNotFound' })
     await node.close()
     expect(fs.existsSync(dataDirLayout(tmp.dir).storeFile)).toBe(false)
   })
@@ -66,7 +57,7 @@ describe('vault: errors leave the store as it was', () => {
     fs.mkdirSync(storeFile.replace(/[^/]+$/, ''), { recursive: true })
     fs.writeFileSync(storeFile, 'this is not a database')
     const node = CustosNode.open({ dataDir: tmp.dir })
-    await rejectsWith(node.unlock(PASS), 'StoreCorrupt')
+    await expect(node.unlock(PASS)).rejects.toMatchObject({ code: 'StoreCorrupt' })
     await node.close()
     expect(fs.readFileSync(storeFile, 'utf8')).toBe('this is not a database')
   })
@@ -78,7 +69,7 @@ describe('vault: errors leave the store as it was', () => {
     bytes.fill(0xa5, 100, bytes.length)
     fs.writeFileSync(storeFile, bytes)
     const node = CustosNode.open({ dataDir: tmp.dir })
-    await rejectsWith(node.unlock(PASS), 'StoreCorrupt')
+    await expect(node.unlock(PASS)).rejects.toMatchObject({ code: 'StoreCorrupt' })
     await node.close()
     expect(fs.readFileSync(storeFile).equals(bytes)).toBe(true)
   })
@@ -86,7 +77,7 @@ describe('vault: errors leave the store as it was', () => {
   it('refuses to create a second store over an existing one', async () => {
     await storeWithOneRecord()
     const node = CustosNode.open({ dataDir: tmp.dir })
-    await rejectsWith(node.createStore(PASS), 'StoreExists')
+    await expect(node.createStore(PASS)).rejects.toMatchObject({ code: 'StoreExists' })
     await node.close()
   })
 
