@@ -1,8 +1,6 @@
 import {
   ConnectionRepository,
-  CredoError,
   HandshakeProtocol,
-  MessageSendingError,
   OutOfBandRepository,
   OutOfBandRole,
   type Agent,
@@ -11,9 +9,10 @@ import {
 } from '@credo-ts/core'
 
 import type { ConnectionRole, ConnectionSummary, CreatedInvitation } from '../../../shared/api'
-import { CustosError, InvalidInputError, PeerUnreachableError } from '../../../shared/errors'
+import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { ROLE_TAG, toConnectionSummary } from './connectionRole'
 import { DEEP_LINK_BASE, parseInvitationUrl } from './invitationUrl'
+import { withPeerErrors } from './peerErrors'
 
 const STANDING_TAG = 'custosStanding'
 
@@ -84,22 +83,15 @@ export class ConnectionsService {
       if (existing) return toConnectionSummary(existing)
       await agent.oob.deleteById(received.id)
     }
-    try {
-      const { connectionRecord } = await agent.oob.receiveInvitation(invitation, {
+    const { connectionRecord } = await withPeerErrors('inviting node', 'This invitation cannot be accepted', () =>
+      agent.oob.receiveInvitation(invitation, {
         autoAcceptInvitation: true,
         autoAcceptConnection: true,
         reuseConnection: true,
-      })
-      if (!connectionRecord) throw new InvalidInputError('This invitation did not lead to a connection.')
-      return toConnectionSummary(connectionRecord)
-    } catch (error) {
-      if (error instanceof CustosError) throw error
-      if (error instanceof MessageSendingError) throw new PeerUnreachableError(error.message, { cause: error })
-      if (error instanceof CredoError) {
-        throw new InvalidInputError(`This invitation cannot be accepted (${error.message}).`)
-      }
-      throw error
-    }
+      }),
+    )
+    if (!connectionRecord) throw new InvalidInputError('This invitation did not lead to a connection.')
+    return toConnectionSummary(connectionRecord)
   }
 
   async list(agent: Agent): Promise<ConnectionSummary[]> {

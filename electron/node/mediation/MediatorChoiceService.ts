@@ -1,12 +1,10 @@
 import {
   ConnectionsApi,
-  CredoError,
   MediationRecipientApi,
   MediationRepository,
   MediationState,
   MediatorApi,
   MediatorPickupStrategy,
-  MessageSendingError,
   OutOfBandApi,
   type AgentContext,
   type MediationRecord,
@@ -14,8 +12,10 @@ import {
 } from '@credo-ts/core'
 
 import type { MediationStatus, MediatorSummary } from '../../../shared/api'
-import { CustosError, InvalidInputError, PeerUnreachableError } from '../../../shared/errors'
-import { parseInvitationUrl } from '../connections'
+import { InvalidInputError } from '../../../shared/errors'
+import { parseInvitationUrl, withPeerErrors } from '../connections'
+
+const UNUSABLE = 'This invitation cannot be used for mediation'
 
 export interface UseMediatorOptions {
   /** How long to wait for the connection and for the grant. */
@@ -52,7 +52,7 @@ export class MediatorChoiceService {
       mediation = null
     }
     if (!mediation) {
-      mediation = await this.unreachableOnError(`mediator of invitation ${invitation.id}`, () =>
+      mediation = await withPeerErrors(`mediator of invitation ${invitation.id}`, UNUSABLE, () =>
         recipient.requestAndAwaitGrant(connection, timeoutMs),
       )
     }
@@ -82,13 +82,13 @@ export class MediatorChoiceService {
     const routing = await agentContext.dependencyManager
       .resolve(MediationRecipientApi)
       .getRouting({ useDefaultMediator: false })
-    const { connectionRecord } = await this.unreachableOnError('mediator', () =>
+    const { connectionRecord } = await withPeerErrors('mediator', UNUSABLE, () =>
       oob.receiveInvitation(invitation, { routing, autoAcceptConnection: true, autoAcceptInvitation: true }),
     )
     if (!connectionRecord) throw new InvalidInputError('This invitation does not offer a connection.')
     if (connectionRecord.isReady) return connectionRecord
     const id = connectionRecord.id
-    return this.unreachableOnError('mediator', () => connections.returnWhenIsConnected(id, { timeoutMs }))
+    return withPeerErrors('mediator', UNUSABLE, () => connections.returnWhenIsConnected(id, { timeoutMs }))
   }
 
   private async summarize(agentContext: AgentContext, record: MediationRecord): Promise<MediatorSummary> {
@@ -104,24 +104,4 @@ export class MediatorChoiceService {
       since: record.createdAt.toISOString(),
     }
   }
-
-  private async unreachableOnError<T>(who: string, task: () => Promise<T>): Promise<T> {
-    try {
-      return await task()
-    } catch (error) {
-      if (error instanceof CustosError) throw error
-      // Timeouts surface as rxjs TimeoutError, send failures as MessageSendingError; both mean "not there".
-      if (error instanceof MessageSendingError || isTimeout(error)) {
-        throw new PeerUnreachableError(`${who}: ${(error as Error).message}`, { cause: error })
-      }
-      if (error instanceof CredoError) {
-        throw new InvalidInputError(`This invitation cannot be used for mediation (${error.message}).`)
-      }
-      throw error
-    }
-  }
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TimeoutError'
 }
