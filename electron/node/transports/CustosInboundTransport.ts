@@ -5,7 +5,7 @@ import type { Agent, InboundTransport, Logger } from '@credo-ts/core'
 import { WebSocketServer } from 'ws'
 
 import { handleHttpRequest } from './httpInbound'
-import { closableLogger, logRefusal, type InboundContext } from './InboundContext'
+import { logRefusal, type InboundContext } from './InboundContext'
 import { endpointsFor, resolveInboundOptions, type InboundOptions, type ResolvedInboundOptions } from './inboundOptions'
 import { RateLimiter } from './RateLimiter'
 import { handleUpgrade, WS_CLOSE } from './wsInbound'
@@ -21,7 +21,6 @@ import { handleUpgrade, WS_CLOSE } from './wsInbound'
 export class CustosInboundTransport implements InboundTransport {
   private readonly options: ResolvedInboundOptions
   private readonly context: InboundContext
-  private readonly log: ReturnType<typeof closableLogger>
   private readonly wss: WebSocketServer
   private server?: http.Server
   private current?: Agent
@@ -29,11 +28,10 @@ export class CustosInboundTransport implements InboundTransport {
 
   constructor(options: InboundOptions, logger: Logger) {
     this.options = resolveInboundOptions(options)
-    this.log = closableLogger(logger)
     this.context = {
       options: this.options,
       limiter: new RateLimiter(this.options.rateLimit),
-      logger: this.log.logger,
+      logger,
       agent: () => this.current,
     }
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
@@ -104,6 +102,5 @@ export class CustosInboundTransport implements InboundTransport {
         server.closeAllConnections()
       })
     }
-    this.log.close()
   }
 }

@@ -7,22 +7,9 @@ import type { RateLimiter } from './RateLimiter'
 export interface InboundContext {
   readonly options: ResolvedInboundOptions
   readonly limiter: RateLimiter
-  /** The node log; drops lines once the transport is closed, as requests still in flight may end after that. */
+  /** The node log (it drops lines written after the node closed, as requests in flight may end later). */
   readonly logger: Logger
   agent(): Agent | undefined
-}
-
-/** A logger that goes quiet after `close`, so a late request never writes to a closed log file. */
-export function closableLogger(logger: Logger): { logger: Logger; close(): void } {
-  let open = true
-  const guarded = new Proxy(logger, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => (open ? (value as (...a: unknown[]) => unknown).apply(target, args) : undefined)
-    },
-  })
-  return { logger: guarded, close: () => (open = false) }
 }
 
 export const ACCEPTED_CONTENT_TYPES = [
