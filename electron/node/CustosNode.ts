@@ -1,12 +1,12 @@
 import { HttpOutboundTransport, WsOutboundTransport } from '@credo-ts/core'
 
 import type { VaultStatus } from '../../shared/api'
+import { createAgent, type CustosAgent } from './agent'
 import { askar } from './askar'
-import { createAgent, type CustosAgent, type PassphraseKdf } from './agent/createAgent'
-import { FileLogger } from './agent/FileLogger'
 import type { AppDatabase } from './db'
+import { DataDirLock, dataDirLayout, FileLogger, type DataDirLayout } from './platform'
 import { CustosInboundTransport, type InboundOptions } from './transports'
-import { DataDirLock, Vault, dataDirLayout, type DataDirLayout } from './vault'
+import { Vault, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
   /** The folder that holds this node's store, database and logs. */
@@ -30,7 +30,7 @@ export interface CustosNodeOptions {
  * One personal data node on one data directory. Opening takes the directory's lock; the store
  * is then created or unlocked with the passphrase, and locked again without releasing the folder.
  */
-export class CustosNode {
+export class CustosNode implements VaultHost {
   private constructor(
     readonly layout: DataDirLayout,
     private readonly dirLock: DataDirLock,

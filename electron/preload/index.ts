@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 
 import type { CustosApi } from '../../shared/api'
-import { apiMethodNames } from '../../shared/apiMethods'
+import { apiMethodNames } from '../../shared/api'
 import { IPC_CHANNEL, type IpcReply } from '../../shared/ipc'
 
 // One narrow function per contract method; the renderer never sees ipcRenderer itself.

@@ -1,50 +1,15 @@
-import { AskarModule } from '@credo-ts/askar'
-import {
-  Agent,
-  ConnectionsModule,
-  KeyDerivationMethod,
-  PeerDidNumAlgo,
-  type FileSystem,
-  type InitConfig,
-  type WalletConfig,
-} from '@credo-ts/core'
+import { Agent, type FileSystem, type InitConfig } from '@credo-ts/core'
 import { agentDependencies } from '@credo-ts/node'
 
-import { askar } from '../askar'
-import { mediationModules, type MediationOptions } from '../mediation'
-import type { DataDirLayout } from '../vault/dataDirLayout'
-import type { FileLogger } from './FileLogger'
-
-/** argon2i-mod (moderate) for people's stores; argon2i-int (interactive) only where speed matters more. */
-export type PassphraseKdf = 'argon2i-mod' | 'argon2i-int'
+import type { MediationOptions } from '../mediation'
+import type { DataDirLayout, FileLogger } from '../platform'
+import { nodeModules } from './nodeModules'
 
 export interface AgentOptions {
   label: string
   layout: DataDirLayout
   logger: FileLogger
   mediation?: MediationOptions
-}
-
-export function walletConfigFor(layout: DataDirLayout, passphrase: string, kdf: PassphraseKdf): WalletConfig {
-  return {
-    id: 'custos',
-    key: passphrase,
-    keyDerivationMethod: kdf === 'argon2i-mod' ? KeyDerivationMethod.Argon2IMod : KeyDerivationMethod.Argon2IInt,
-    storage: { type: 'sqlite', config: { path: layout.storeFile } },
-  }
-}
-
-export function createAgentModules(mediation?: MediationOptions) {
-  return {
-    askar: new AskarModule({ ariesAskar: askar }),
-    // did:peer:4 (short and long form) for DID exchange: a self-certifying DID whose long form carries the
-    // document, so the other side needs no resolver round trip; Credo's default, numalgo 1, is deprecated.
-    connections: new ConnectionsModule({
-      autoAcceptConnections: true,
-      peerNumAlgoForDidExchangeRequests: PeerDidNumAlgo.ShortFormAndLongForm,
-    }),
-    ...mediationModules(mediation),
-  }
 }
 
 // Credo's NodeFileSystem, which takes base paths; its module under build/ cannot be imported by path
@@ -55,7 +20,7 @@ const NodeFileSystem = agentDependencies.FileSystem as new (options: {
   baseTempPath?: string
 }) => FileSystem
 
-export type CustosAgent = Agent<ReturnType<typeof createAgentModules>>
+export type CustosAgent = Agent<ReturnType<typeof nodeModules>>
 
 export function createAgent(options: AgentOptions): CustosAgent {
   const { layout } = options
@@ -73,6 +38,6 @@ export function createAgent(options: AgentOptions): CustosAgent {
   return new Agent({
     config,
     dependencies: { ...agentDependencies, FileSystem: DataDirFileSystem },
-    modules: createAgentModules(options.mediation),
+    modules: nodeModules({ mediation: options.mediation }),
   })
 }

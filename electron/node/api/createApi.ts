@@ -1,47 +1,53 @@
-import type { ApiInput, ApiMethod, ApiOutputs, CustosApi } from '../../../shared/api'
+import type { Agent } from '@credo-ts/core'
+
+import { apiMethodNames, isApiMethod, vaultContract, type ApiMethod, type CustosApi } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
-import { ConnectionsService } from '../connections'
 import type { CustosNode } from '../CustosNode'
-import { MediatedRecipientsService, MediatorChoiceService } from '../mediation'
-import { SelfDeclaredService } from '../selfDeclared'
-import { isApiMethod, validateInput } from './validateInput'
+import { VaultApi } from '../vault'
+import { isContractModule } from './ContractModule'
+import { validateInput } from './validateInput'
 
-type Implementation = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]> | ApiOutputs[M] }
+type ApiObject = Record<string, (input: unknown) => Promise<unknown>>
 
-/** The API contract implemented once over a node; IPC and the loopback bridge both call `dispatch`. */
+/**
+ * The API contract implemented once over a node; IPC and the loopback bridge both call `dispatch`.
+ * The vault's methods are the node's own (they work while it is locked); every other method goes to
+ * the Api of the agent module whose contract names it, so no method is listed here.
+ */
 export function createApi(node: CustosNode) {
-  const selfDeclared = new SelfDeclaredService()
-  const connections = new ConnectionsService()
-  const mediatorChoice = new MediatorChoiceService()
-  const mediatedRecipients = new MediatedRecipientsService()
-  const impl: Implementation = {
-    'vault.status': () => node.status(),
-    'vault.create': async ({ passphrase }) => (await node.createStore(passphrase), node.status()),
-    'vault.unlock': async ({ passphrase }) => (await node.unlock(passphrase), node.status()),
-    'vault.lock': async () => (await node.lock(), node.status()),
-    'selfDeclared.list': () => selfDeclared.list(node.appDb()),
-    'selfDeclared.put': (input) => selfDeclared.put(node.appDb(), input),
-    'selfDeclared.remove': ({ id }) => ({ removed: selfDeclared.remove(node.appDb(), id) }),
-    'connections.createInvitation': (input) => connections.createInvitation(node.agent, input ?? {}),
-    'connections.acceptInvitation': ({ url }) => connections.acceptInvitation(node.agent, url),
-    'connections.list': () => connections.list(node.agent),
-    'connections.setRole': ({ id, role }) => connections.setRole(node.agent, id, role),
-    'connections.remove': async ({ id }) => ({ removed: await connections.remove(node.agent, id) }),
-    'mediation.status': () => mediatorChoice.status(node.agent.context),
-    'mediation.useMediator': ({ invitationUrl }) => mediatorChoice.useMediator(node.agent.context, invitationUrl),
-    'mediation.listRecipients': () => mediatedRecipients.list(node.agent.context),
-    'mediation.removeRecipient': ({ id }) => mediatedRecipients.remove(node.agent.context, id),
+  const vaultApi = new VaultApi(node) as unknown as ApiObject
+  const routes = new WeakMap<Agent, Map<string, ApiObject>>()
+
+  function apiServing(method: ApiMethod): ApiObject {
+    if (Object.hasOwn(vaultContract, method)) return vaultApi
+    const agent = node.agent
+    let byMethod = routes.get(agent)
+    if (!byMethod) routes.set(agent, (byMethod = routesOf(agent)))
+    const api = byMethod.get(method)
+    if (!api) throw new CustosError('Internal', `No module of this node serves ${method}.`)
+    return api
   }
 
   async function dispatch(method: unknown, input: unknown): Promise<unknown> {
     if (!isApiMethod(method)) throw new CustosError('InvalidInput', `Unknown API method: ${String(method)}`)
-    const call = impl[method] as (input: unknown) => unknown
-    return call(validateInput(method, input))
+    const parsed = validateInput(method, input)
+    const name = method.slice(method.indexOf('.') + 1)
+    return apiServing(method)[name](parsed)
   }
 
   const api = Object.fromEntries(
-    Object.keys(impl).map((method) => [method, (input: unknown) => dispatch(method, input)]),
+    apiMethodNames.map((method) => [method, (input: unknown) => dispatch(method, input)]),
   ) as CustosApi
 
   return { api, dispatch }
+}
+
+function routesOf(agent: Agent): Map<string, ApiObject> {
+  const byMethod = new Map<string, ApiObject>()
+  for (const module of Object.values(agent.dependencyManager.registeredModules)) {
+    if (!isContractModule(module)) continue
+    const api = agent.dependencyManager.resolve(module.api) as unknown as ApiObject
+    for (const method of Object.keys(module.contract)) byMethod.set(method, api)
+  }
+  return byMethod
 }

@@ -1,2 +1,3 @@
 export { createApi } from './createApi'
-export { isApiMethod, validateInput } from './validateInput'
+export { isContractModule, type ContractModule } from './ContractModule'
+export { validateInput } from './validateInput'

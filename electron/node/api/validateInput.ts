@@ -1,13 +1,9 @@
-import { apiInputSchemas, type ApiMethod } from '../../../shared/api'
+import { apiContract, type ApiMethod } from '../../../shared/api'
 import { InvalidInputError } from '../../../shared/errors'
-
-export function isApiMethod(value: unknown): value is ApiMethod {
-  return typeof value === 'string' && Object.hasOwn(apiInputSchemas, value)
-}
 
 /** Applies the contract's zod schema; the message names each field a person got wrong. */
 export function validateInput(method: ApiMethod, input: unknown): unknown {
-  const result = apiInputSchemas[method].safeParse(input)
+  const result = apiContract[method].input.safeParse(input)
   if (result.success) return result.data
   const problems = result.error.issues.map((issue) =>
     issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,

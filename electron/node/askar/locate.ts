@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { resourceCandidates } from '../resources'
+import { resourceCandidates } from '../platform/resources'
 
 // Where scripts/setup-askar.mjs puts the library, per platform.
 const LIBRARY_FILES: Partial<Record<NodeJS.Platform, string>> = {

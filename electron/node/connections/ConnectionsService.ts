@@ -1,9 +1,12 @@
 import {
   ConnectionRepository,
+  ConnectionsApi,
   HandshakeProtocol,
+  injectable,
+  OutOfBandApi,
   OutOfBandRepository,
   OutOfBandRole,
-  type Agent,
+  type AgentContext,
   type ConnectionRecord,
   type OutOfBandRecord,
 } from '@credo-ts/core'
@@ -12,7 +15,7 @@ import type { ConnectionRole, ConnectionSummary, CreatedInvitation } from '../..
 import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { ROLE_TAG, toConnectionSummary } from './connectionRole'
 import { DEEP_LINK_BASE, parseInvitationUrl } from './invitationUrl'
-import { withPeerErrors } from './peerErrors'
+import { withPeerErrors } from '../platform'
 
 const STANDING_TAG = 'custosStanding'
 
@@ -21,21 +24,25 @@ export interface CreateInvitationOptions {
   multiUse?: boolean
 }
 
-/** Connections over out-of-band invitations and DID exchange. Stateless: the unlocked agent is passed in. */
+/** Connections over out-of-band invitations and DID exchange. Stateless: all state is in the context. */
+@injectable()
 export class ConnectionsService {
-  async createInvitation(agent: Agent, options: CreateInvitationOptions = {}): Promise<CreatedInvitation> {
-    const record = await agent.oob.createInvitation({
+  async createInvitation(
+    agentContext: AgentContext,
+    options: CreateInvitationOptions = {},
+  ): Promise<CreatedInvitation> {
+    const record = await oob(agentContext).createInvitation({
       label: options.label,
       multiUseInvitation: options.multiUse ?? false,
       handshakeProtocols: [HandshakeProtocol.DidExchange],
       autoAcceptConnection: true,
     })
-    return this.describe(agent, record)
+    return this.describe(agentContext, record)
   }
 
-  private describe(agent: Agent, record: OutOfBandRecord): CreatedInvitation {
+  private describe(agentContext: AgentContext, record: OutOfBandRecord): CreatedInvitation {
     // The web form points at the node's own HTTP endpoint when it has one, so the link names where it leads.
-    const domain = agent.config.endpoints.find((endpoint) => endpoint.startsWith('http')) ?? DEEP_LINK_BASE
+    const domain = agentContext.config.endpoints.find((endpoint) => endpoint.startsWith('http')) ?? DEEP_LINK_BASE
     const url = record.outOfBandInvitation.toUrl({ domain })
     return {
       id: record.id,
@@ -51,40 +58,40 @@ export class ConnectionsService {
    * announces itself (headless mode, a household mediator). Reused across restarts so the store
    * does not gain an invitation per start; made anew when the endpoints moved.
    */
-  async standingInvitation(agent: Agent): Promise<CreatedInvitation> {
-    const endpoints = new Set(agent.config.endpoints)
-    const created = await agent.oob.findAllByQuery({ role: OutOfBandRole.Sender })
+  async standingInvitation(agentContext: AgentContext): Promise<CreatedInvitation> {
+    const endpoints = new Set(agentContext.config.endpoints)
+    const created = await oob(agentContext).findAllByQuery({ role: OutOfBandRole.Sender })
     const current = created.find(
       (record) =>
         record.reusable &&
         record.getTag(STANDING_TAG) === true &&
         record.outOfBandInvitation.getInlineServices().every((service) => endpoints.has(service.serviceEndpoint)),
     )
-    if (current) return this.describe(agent, current)
-    const made = await this.createInvitation(agent, { multiUse: true })
-    const record = await agent.oob.getById(made.id)
+    if (current) return this.describe(agentContext, current)
+    const made = await this.createInvitation(agentContext, { multiUse: true })
+    const record = await oob(agentContext).getById(made.id)
     record.setTag(STANDING_TAG, true)
-    await agent.dependencyManager.resolve(OutOfBandRepository).update(agent.context, record)
+    await agentContext.dependencyManager.resolve(OutOfBandRepository).update(agentContext, record)
     return made
   }
 
-  async acceptInvitation(agent: Agent, url: string): Promise<ConnectionSummary> {
+  async acceptInvitation(agentContext: AgentContext, url: string): Promise<ConnectionSummary> {
     const invitation = parseInvitationUrl(url)
-    if (await agent.oob.findByCreatedInvitationId(invitation.id)) {
+    if (await oob(agentContext).findByCreatedInvitationId(invitation.id)) {
       throw new InvalidInputError('This is an invitation this node made itself; send it to the other side instead.')
     }
     if (invitation.handshakeProtocols === undefined || invitation.handshakeProtocols.length === 0) {
       throw new InvalidInputError('This invitation does not offer a connection.')
     }
     // Accepting the same link twice answers with the connection it already made.
-    const received = await agent.oob.findByReceivedInvitationId(invitation.id)
+    const received = await oob(agentContext).findByReceivedInvitationId(invitation.id)
     if (received) {
-      const [existing] = await agent.connections.findAllByOutOfBandId(received.id)
+      const [existing] = await connections(agentContext).findAllByOutOfBandId(received.id)
       if (existing) return toConnectionSummary(existing)
-      await agent.oob.deleteById(received.id)
+      await oob(agentContext).deleteById(received.id)
     }
     const { connectionRecord } = await withPeerErrors('inviting node', 'This invitation cannot be accepted', () =>
-      agent.oob.receiveInvitation(invitation, {
+      oob(agentContext).receiveInvitation(invitation, {
         autoAcceptInvitation: true,
         autoAcceptConnection: true,
         reuseConnection: true,
@@ -94,40 +101,49 @@ export class ConnectionsService {
     return toConnectionSummary(connectionRecord)
   }
 
-  async list(agent: Agent): Promise<ConnectionSummary[]> {
-    const records = await agent.connections.getAll()
+  async list(agentContext: AgentContext): Promise<ConnectionSummary[]> {
+    const records = await connections(agentContext).getAll()
     return records
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map((record) => toConnectionSummary(record))
   }
 
-  async setRole(agent: Agent, id: string, role: ConnectionRole): Promise<ConnectionSummary> {
-    const record = await this.getOrNotFound(agent, id)
+  async setRole(agentContext: AgentContext, id: string, role: ConnectionRole): Promise<ConnectionSummary> {
+    const record = await this.getOrNotFound(agentContext, id)
     record.setTag(ROLE_TAG, role)
-    await agent.dependencyManager.resolve(ConnectionRepository).update(agent.context, record)
+    await agentContext.dependencyManager.resolve(ConnectionRepository).update(agentContext, record)
     return toConnectionSummary(record)
   }
 
-  async remove(agent: Agent, id: string): Promise<boolean> {
-    const record = await agent.connections.findById(id)
+  async remove(agentContext: AgentContext, id: string): Promise<boolean> {
+    const record = await connections(agentContext).findById(id)
     if (!record) return false
-    await agent.connections.deleteById(id)
-    await this.removeSpentInvitation(agent, record)
+    await connections(agentContext).deleteById(id)
+    await this.removeSpentInvitation(agentContext, record)
     return true
   }
 
   // A received or single-use invitation has no use without its connection; a multi-use one we made still does.
-  private async removeSpentInvitation(agent: Agent, record: ConnectionRecord): Promise<void> {
+  private async removeSpentInvitation(agentContext: AgentContext, record: ConnectionRecord): Promise<void> {
     if (!record.outOfBandId) return
-    const oob = await agent.oob.findById(record.outOfBandId)
-    if (!oob || (oob.role === OutOfBandRole.Sender && oob.reusable)) return
-    if ((await agent.connections.findAllByOutOfBandId(oob.id)).length > 0) return
-    await agent.oob.deleteById(oob.id)
+    const invitation = await oob(agentContext).findById(record.outOfBandId)
+    if (!invitation || (invitation.role === OutOfBandRole.Sender && invitation.reusable)) return
+    if ((await connections(agentContext).findAllByOutOfBandId(invitation.id)).length > 0) return
+    await oob(agentContext).deleteById(invitation.id)
   }
 
-  private async getOrNotFound(agent: Agent, id: string): Promise<ConnectionRecord> {
-    const record = await agent.connections.findById(id)
+  private async getOrNotFound(agentContext: AgentContext, id: string): Promise<ConnectionRecord> {
+    const record = await connections(agentContext).findById(id)
     if (!record) throw new CustosError('NotFound', `No connection with id ${id}.`)
     return record
   }
+}
+
+// Credo's Apis are scoped to the context they were resolved from, so they are looked up per call.
+function oob(agentContext: AgentContext): OutOfBandApi {
+  return agentContext.dependencyManager.resolve(OutOfBandApi)
+}
+
+function connections(agentContext: AgentContext): ConnectionsApi {
+  return agentContext.dependencyManager.resolve(ConnectionsApi)
 }

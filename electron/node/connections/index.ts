@@ -1,4 +1,5 @@
 export { ConnectionsService, type CreateInvitationOptions } from './ConnectionsService'
 export { ROLE_TAG, roleOf, toConnectionSummary } from './connectionRole'
+export { CustosConnectionsApi } from './CustosConnectionsApi'
+export { CustosConnectionsModule, connectionsModules } from './CustosConnectionsModule'
 export { DEEP_LINK_BASE, parseInvitationUrl } from './invitationUrl'
-export { withPeerErrors } from './peerErrors'

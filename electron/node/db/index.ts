@@ -1,2 +1,3 @@
+export { AppDatabaseToken, appDatabaseOf } from './appDatabaseOf'
 export { openAppDatabase, type AppDatabase, type OpenedAppDatabase } from './openAppDatabase'
 export * as appSchema from './schema'

@@ -6,7 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 
 import { StoreCorruptError } from '../../../shared/errors'
-import { findResource } from '../resources'
+import { findResource } from '../platform/resources'
 import * as schema from './schema'
 
 export type AppDatabase = BetterSQLite3Database<typeof schema>

@@ -1,5 +1,5 @@
-export { MediatedRecipientsService } from './MediatedRecipientsService'
-export { MediatorChoiceService, type UseMediatorOptions } from './MediatorChoiceService'
+export { MediationApi } from './MediationApi'
+export { MediationModule } from './MediationModule'
 export { mediationModules, type MediationOptions } from './mediationModules'
 export {
   MediationQueueConfig,
@@ -7,4 +7,6 @@ export {
   QueuedMessageRecord,
   QueuedMessageRepository,
   StorageMessagePickupRepository,
-} from './queue'
+} from './mediator/queue'
+export { MediatedNodesService } from './mediator/MediatedNodesService'
+export { UpstreamMediatorService, type UseMediatorOptions } from './recipient/UpstreamMediatorService'

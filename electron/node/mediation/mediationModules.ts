@@ -1,6 +1,7 @@
 import { MediationRecipientModule, MediatorModule, MediatorPickupStrategy, MessagePickupModule } from '@credo-ts/core'
 
-import { MediationQueueModule } from './queue'
+import { MediationModule } from './MediationModule'
+import { MediationQueueModule } from './mediator/queue'
 
 // Credo 0.5 does not export this enum from its package root, and a deep import of its build folder
 // fails under Node's ESM resolution (the bundled Electron main); the enum's value is its name.
@@ -19,7 +20,7 @@ export interface MediationOptions {
   pollingIntervalMs?: number
 }
 
-/** Credo's routing modules configured for both roles a Custos node can take. */
+/** Credo's routing modules configured for both roles a Custos node can take, and ours over them. */
 export function mediationModules(options: MediationOptions = {}) {
   return {
     // Before messagePickup so its registration of the queue is the one in place from the start.
@@ -38,5 +39,6 @@ export function mediationModules(options: MediationOptions = {}) {
       // A household mediator may be off for hours; keep retrying, but not with ever longer gaps.
       maximumMediatorReconnectionIntervalMs: 30_000,
     }),
+    custosMediation: new MediationModule(),
   }
 }

@@ -12,11 +12,11 @@ import {
   StoreNotFoundError,
   WrongPassphraseError,
 } from '../../../shared/errors'
-import { walletConfigFor, type CustosAgent, type PassphraseKdf } from '../agent/createAgent'
-import type { FileLogger } from '../agent/FileLogger'
-import { openAppDatabase, type OpenedAppDatabase } from '../db'
+import type { CustosAgent } from '../agent'
+import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
+import type { DataDirLayout, FileLogger } from '../platform'
 import { loadOrCreateAppDbKey } from './appDbKey'
-import type { DataDirLayout } from './dataDirLayout'
+import { walletConfigFor, type PassphraseKdf } from './walletConfig'
 
 export interface VaultOptions {
   kdf: PassphraseKdf
@@ -118,14 +118,18 @@ export class Vault {
       await this.waitForStoreReleased()
       throw this.mapOpenError(error)
     }
+    let appDb: OpenedAppDatabase | undefined
     try {
+      // The app database opens before the agent initializes, so no inbound handler can run without it.
+      appDb = openAppDatabase(this.layout.appDbFile, await loadOrCreateAppDbKey(agent))
+      agent.dependencyManager.registerInstance(AppDatabaseToken, appDb.db)
       this.options.prepareAgent?.(agent)
       await agent.initialize()
-      const appDb = openAppDatabase(this.layout.appDbFile, await loadOrCreateAppDbKey(agent))
       this.unlocked = { agent, appDb }
       this.logger.info('vault unlocked')
       return this.unlocked
     } catch (error) {
+      appDb?.close()
       await agent.shutdown().catch(() => undefined)
       if (agent.wallet.isInitialized) await agent.wallet.close().catch(() => undefined)
       throw error

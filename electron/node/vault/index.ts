@@ -1,3 +1,4 @@
-export { DataDirLock } from './DataDirLock'
-export { dataDirLayout, type DataDirLayout } from './dataDirLayout'
+export { AppDbKeyRecord } from './appDbKey'
 export { Vault, type Unlocked, type VaultOptions } from './Vault'
+export { VaultApi, type VaultHost } from './VaultApi'
+export { walletConfigFor, type PassphraseKdf } from './walletConfig'

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-import type { ApiInput, ApiMethod, ApiOutputs } from '../../../shared/api'
+import type { ApiInput, ApiMethod, ApiOutput } from '../../../shared/api'
 import { isReply, type Command, type NodeEvent, type NodeProcessConfig, type Reply } from './protocol'
 
 const SCRIPT = fileURLToPath(new URL('./nodeMain.ts', import.meta.url))
@@ -77,7 +77,7 @@ export class NodeProcess {
     })
   }
 
-  api<M extends ApiMethod>(method: M, input?: ApiInput<M>): Promise<ApiOutputs[M]> {
+  api<M extends ApiMethod>(method: M, input?: ApiInput<M>): Promise<ApiOutput<M>> {
     return this.request({ cmd: 'api', method, input })
   }
 

@@ -9,7 +9,7 @@ import { freePort } from '../../helpers/freePort'
 import { PASS, apiOf, startNode } from '../../helpers/nodes'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
-const SERVE = ['--import', 'tsx', 'electron/node/serve.ts']
+const SERVE = ['--import', 'tsx', 'electron/node/headless/serve.ts']
 
 function serve(args: string[], env: Record<string, string> = { CUSTOS_PASSPHRASE: PASS }) {
   return spawn(process.execPath, [...SERVE, ...args], { cwd: ROOT, env: { ...process.env, ...env } })

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
-import { dataDirLayout } from '../../../electron/node/vault'
+import { dataDirLayout } from '../../../electron/node/platform'
 import { makeTmpDir, readTree } from '../../helpers/tmpDir'
 
 const PASS = 'correct horse battery staple'

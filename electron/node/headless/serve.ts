@@ -5,9 +5,8 @@ import 'reflect-metadata'
 
 import { parseArgs } from 'node:util'
 
-import { isCustosError } from '../../shared/errors'
-import { ConnectionsService } from './connections'
-import { CustosNode } from './CustosNode'
+import { isCustosError } from '../../../shared/errors'
+import { CustosNode } from '../CustosNode'
 import { promptPassphrase } from './promptPassphrase'
 
 const USAGE =
@@ -91,7 +90,7 @@ async function main(): Promise<number> {
   try {
     if (node.status().state === 'no-store') await node.createStore(passphrase)
     else await node.unlock(passphrase)
-    const invitation = await new ConnectionsService().standingInvitation(node.agent)
+    const invitation = await node.agent.modules.custosConnections.standingInvitation()
     process.stdout.write(`endpoints: ${(node.endpoints ?? []).join(' ')}\n`)
     if (args.mediator) process.stdout.write('mediator: on\n')
     process.stdout.write(`invitation: ${invitation.url}\n`)

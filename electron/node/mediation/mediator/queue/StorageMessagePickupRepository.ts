@@ -9,7 +9,7 @@ import type {
 import { MediationQueueConfig } from './MediationQueueConfig'
 import { QueuedMessageRecord } from './QueuedMessageRecord'
 import { QueuedMessageRepository } from './QueuedMessageRepository'
-import { SerialQueue } from './SerialQueue'
+import { Mutex } from '../../../platform'
 
 /**
  * The mediator's pickup queue as Credo records in the node's Askar store. Credo's default keeps
@@ -20,7 +20,7 @@ import { SerialQueue } from './SerialQueue'
  */
 @injectable()
 export class StorageMessagePickupRepository implements MessagePickupRepository {
-  private readonly serial = new SerialQueue()
+  private readonly mutex = new Mutex()
   private readonly leases = new Map<string, number>()
   private nextSequence?: number
 
@@ -35,7 +35,7 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
   }
 
   takeFromQueue({ connectionId, recipientDid, limit, deleteMessages }: TakeFromQueueOptions): Promise<QueuedMessage[]> {
-    return this.serial.run(async () => {
+    return this.mutex.runExclusive(async () => {
       const available = await this.available(connectionId, recipientDid)
       const taken = limit === undefined ? available : available.slice(0, Math.max(0, limit))
       if (deleteMessages) {
@@ -49,7 +49,7 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
   }
 
   addMessage({ connectionId, recipientDids, payload }: AddMessageOptions): Promise<string> {
-    return this.serial.run(async () => {
+    return this.mutex.runExclusive(async () => {
       const sequence = await this.takeSequence()
       const record = new QueuedMessageRecord({ connectionId, recipientDids, sequence, payload })
       await this.records.save(this.agentContext, record)
@@ -58,7 +58,7 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
   }
 
   removeMessages({ connectionId, messageIds }: RemoveMessagesOptions): Promise<void> {
-    return this.serial.run(async () => {
+    return this.mutex.runExclusive(async () => {
       for (const id of messageIds) {
         const record = await this.records.findById(this.agentContext, id)
         this.leases.delete(id)
@@ -70,7 +70,7 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
 
   /** Drops everything queued for a connection, e.g. when the person stops mediating for it. */
   removeAllForConnection(connectionId: string): Promise<number> {
-    return this.serial.run(async () => {
+    return this.mutex.runExclusive(async () => {
       const records = await this.records.findByQuery(this.agentContext, { connectionId })
       for (const record of records) {
         this.leases.delete(record.id)
@@ -87,7 +87,7 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
     return records.filter((record) => (this.leases.get(record.id) ?? 0) <= now).sort((a, b) => a.sequence - b.sequence)
   }
 
-  // Only called inside `serial`, and the data directory lock keeps other processes out of the store.
+  // Only called inside `mutex`, and the data directory lock keeps other processes out of the store.
   private async takeSequence(): Promise<number> {
     if (this.nextSequence === undefined) {
       const all = await this.records.getAll(this.agentContext)

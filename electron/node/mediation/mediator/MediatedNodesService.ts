@@ -4,16 +4,18 @@ import {
   MediationRepository,
   MediationRole,
   MediationState,
+  injectable,
   type AgentContext,
   type MessagePickupRepository,
 } from '@credo-ts/core'
 
-import type { MediatedRecipient } from '../../../shared/api'
-import { CustosError } from '../../../shared/errors'
+import type { MediatedRecipient } from '../../../../shared/api'
+import { CustosError } from '../../../../shared/errors'
 import { QueuedMessageRepository, StorageMessagePickupRepository } from './queue'
 
 /** The mediator side: the nodes this node holds messages for, as the person sees and manages them. */
-export class MediatedRecipientsService {
+@injectable()
+export class MediatedNodesService {
   async list(agentContext: AgentContext): Promise<MediatedRecipient[]> {
     const mediations = await agentContext.dependencyManager
       .resolve(MediationRepository)

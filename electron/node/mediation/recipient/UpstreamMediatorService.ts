@@ -5,15 +5,17 @@ import {
   MediationState,
   MediatorApi,
   MediatorPickupStrategy,
+  injectable,
   OutOfBandApi,
   type AgentContext,
   type MediationRecord,
   type OutOfBandInvitation,
 } from '@credo-ts/core'
 
-import type { MediationStatus, MediatorSummary } from '../../../shared/api'
-import { InvalidInputError } from '../../../shared/errors'
-import { parseInvitationUrl, withPeerErrors } from '../connections'
+import type { MediationStatus, MediatorSummary } from '../../../../shared/api'
+import { InvalidInputError } from '../../../../shared/errors'
+import { parseInvitationUrl } from '../../connections'
+import { withPeerErrors } from '../../platform'
 
 const UNUSABLE = 'This invitation cannot be used for mediation'
 
@@ -26,7 +28,8 @@ export interface UseMediatorOptions {
  * The recipient side: which mediator this node is reachable through. Credo's default mediator
  * record is the persisted choice; on every start Credo reconnects to it and picks messages up.
  */
-export class MediatorChoiceService {
+@injectable()
+export class UpstreamMediatorService {
   async status(agentContext: AgentContext): Promise<MediationStatus> {
     const recipient = agentContext.dependencyManager.resolve(MediationRecipientApi)
     const record = await recipient.findDefaultMediator()

@@ -23,7 +23,9 @@ export class FileLogger extends BaseLogger {
     // Credo work still in flight when the node closes may log; those lines are dropped, not thrown.
     if (this.closed || !this.isEnabled(level)) return
     const error = data?.error instanceof Error ? ` (${data.error.name}: ${data.error.message})` : ''
-    const line = `${new Date().toISOString()} ${name} ${message}${error}\n`
+    // A message can quote text another agent chose; escaping control characters keeps it on one line,
+    // so it cannot forge a line of its own.
+    const line = `${new Date().toISOString()} ${name} ${escapeControl(message + error)}\n`
     fs.writeSync(this.fd, line)
     if (this.echo) process.stderr.write(line)
   }
@@ -41,4 +43,11 @@ export class FileLogger extends BaseLogger {
   warn = (message: string, data?: Record<string, unknown>) => this.write(LogLevel.warn, 'WARN', message, data)
   error = (message: string, data?: Record<string, unknown>) => this.write(LogLevel.error, 'ERROR', message, data)
   fatal = (message: string, data?: Record<string, unknown>) => this.write(LogLevel.fatal, 'FATAL', message, data)
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g
+
+function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

@@ -1,0 +1,23 @@
+import { AskarModule } from '@credo-ts/askar'
+
+import { askar } from '../askar'
+import { connectionsModules } from '../connections'
+import { mediationModules, type MediationOptions } from '../mediation'
+import { SelfDeclaredModule } from '../selfDeclared'
+
+export interface NodeModulesOptions {
+  mediation?: MediationOptions
+}
+
+/**
+ * Every capability of a Custos node, as the Credo modules its agent is built from. A new capability
+ * adds its module here, one line; its part of the API contract is then served without further wiring.
+ */
+export function nodeModules(options: NodeModulesOptions = {}) {
+  return {
+    askar: new AskarModule({ ariesAskar: askar }),
+    ...connectionsModules(),
+    ...mediationModules(options.mediation),
+    selfDeclared: new SelfDeclaredModule(),
+  }
+}

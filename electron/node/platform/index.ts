@@ -1,0 +1,8 @@
+// What every capability of the node uses and none of them owns: the log, the data directory and its
+// lock, the bundled resources, mutual exclusion, and how errors from other agents reach a person.
+export { DataDirLock } from './DataDirLock'
+export { dataDirLayout, type DataDirLayout } from './dataDirLayout'
+export { FileLogger } from './FileLogger'
+export { Mutex } from './Mutex'
+export { withPeerErrors } from './peerErrors'
+export { findResource, resourceCandidates } from './resources'

@@ -1,0 +1,2 @@
+export { AppDbKeyRecord } from './AppDbKeyRecord'
+export { loadOrCreateAppDbKey } from './loadOrCreateAppDbKey'

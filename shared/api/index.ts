@@ -1,0 +1,39 @@
+// The one API contract of the node, composed from one file per capability. The node implements it
+// once (electron/node/api dispatches each method to the Api of the module that serves it); the
+// desktop reaches it over IPC (electron/preload), headless mode and browser tests over the loopback
+// bridge. Adding a capability: its own file here and one line below.
+import type { z } from 'zod'
+
+import { connectionsContract } from './connections'
+import type { Contract } from './contract'
+import { mediationContract } from './mediation'
+import { selfDeclaredContract } from './selfDeclared'
+import { vaultContract } from './vault'
+
+export const apiContract = {
+  ...vaultContract,
+  ...selfDeclaredContract,
+  ...connectionsContract,
+  ...mediationContract,
+} satisfies Contract
+
+export type ApiContract = typeof apiContract
+export type ApiMethod = keyof ApiContract
+export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>
+export type ApiOutput<M extends ApiMethod> = ApiContract[M]['output']
+
+/** The contract as the renderer calls it, whatever the transport underneath. */
+export type CustosApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> }
+
+export const apiMethodNames = Object.keys(apiContract) as ApiMethod[]
+
+export function isApiMethod(value: unknown): value is ApiMethod {
+  return typeof value === 'string' && Object.hasOwn(apiContract, value)
+}
+
+export * from './common'
+export * from './connections'
+export * from './contract'
+export * from './mediation'
+export * from './selfDeclared'
+export * from './vault'
