@@ -20,5 +20,6 @@ export interface SelfDeclaredItem {
 export const selfDeclaredContract = {
   'selfDeclared.list': method<SelfDeclaredItem[]>()(noInput),
   'selfDeclared.put': method<SelfDeclaredItem>()(selfDeclaredInputSchema.extend({ id: idSchema.optional() })),
+  'selfDeclared.get': method<SelfDeclaredItem>()(z.object({ id: idSchema }).strict()),
   'selfDeclared.remove': method<{ removed: boolean }>()(z.object({ id: idSchema })),
 }

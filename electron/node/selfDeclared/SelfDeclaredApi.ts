@@ -19,6 +19,10 @@ export class SelfDeclaredApi implements ContractApi<typeof selfDeclaredContract>
     return this.service.put(this.agentContext, input)
   }
 
+  async get({ id }: { id: string }): Promise<SelfDeclaredItem> {
+    return this.service.get(this.agentContext, id)
+  }
+
   async remove({ id }: { id: string }): Promise<{ removed: boolean }> {
     return { removed: this.service.remove(this.agentContext, id) }
   }

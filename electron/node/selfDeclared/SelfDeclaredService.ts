@@ -22,6 +22,12 @@ export class SelfDeclaredService {
     return appDatabaseOf(agentContext).select().from(selfDeclaredItems).orderBy(asc(selfDeclaredItems.label)).all()
   }
 
+  get(agentContext: AgentContext, id: string): SelfDeclaredItem {
+    const item = appDatabaseOf(agentContext).select().from(selfDeclaredItems).where(eq(selfDeclaredItems.id, id)).get()
+    if (!item) throw new CustosError('NotFound', `No self-declared item with id ${id}.`)
+    return item
+  }
+
   put(agentContext: AgentContext, input: PutSelfDeclared): SelfDeclaredItem {
     const db = appDatabaseOf(agentContext)
     const now = new Date().toISOString()
