@@ -1,54 +1,38 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 
 import type { VaultStatus } from '../../shared/api'
 import { apiClient } from './apiClient'
+import { ErrorNote } from './components/Notice'
+import { errorText } from './errorText'
+import { subscribeLive } from './live'
+import { Onboarding } from './screens/vault/Onboarding'
+import { Unlock } from './screens/vault/Unlock'
+import { Shell } from './shell/Shell'
 
-// Until the UI issue lands, the window shows the store's state and lets a person create, unlock
-// and lock it; every other screen comes with that issue.
+/** The store's state decides what a person sees: create it, unlock it, or use it. */
 export function App() {
   const [status, setStatus] = useState<VaultStatus>()
-  const [passphrase, setPassphrase] = useState('')
   const [error, setError] = useState<string>()
 
-  useEffect(() => {
+  const refresh = useCallback(() => {
     apiClient()
       ['vault.status'](undefined)
-      .then(setStatus, (e: Error) => setError(e.message))
+      .then(setStatus, (failure: unknown) => setError(errorText(failure)))
   }, [])
+  useEffect(() => {
+    refresh()
+    return subscribeLive(['vault'], refresh)
+  }, [refresh])
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setError(undefined)
-    try {
-      const api = apiClient()
-      const next =
-        status?.state === 'no-store'
-          ? await api['vault.create']({ passphrase })
-          : await api['vault.unlock']({ passphrase })
-      setStatus(next)
-    } catch (e) {
-      setError((e as Error).message)
-    } finally {
-      setPassphrase('')
-    }
+  if (!status) {
+    return (
+      <main className="narrow">
+        <h1>Custos</h1>
+        {error ? <ErrorNote error={error} /> : <p role="status">Connecting to your node…</p>}
+      </main>
+    )
   }
-
-  if (!status) return <main>{error ?? 'Starting…'}</main>
-  return (
-    <main>
-      <h1>Custos</h1>
-      <p>Store: {status.state}</p>
-      {status.state === 'unlocked' ? (
-        <button onClick={() => apiClient()['vault.lock'](undefined).then(setStatus)}>Lock</button>
-      ) : (
-        <form onSubmit={submit}>
-          <label>
-            Passphrase <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-          </label>
-          <button type="submit">{status.state === 'no-store' ? 'Create store' : 'Unlock'}</button>
-        </form>
-      )}
-      {error && <p role="alert">{error}</p>}
-    </main>
-  )
+  if (status.state === 'no-store') return <Onboarding onCreated={setStatus} />
+  if (status.state === 'locked') return <Unlock onUnlocked={setStatus} />
+  return <Shell status={status} onLocked={setStatus} />
 }

@@ -1,4 +1,5 @@
 import type { CustosApi } from '../../shared/api'
+import { webBridgeClient } from './webBridgeClient'
 
 // One client whatever the transport: the desktop preload exposes window.custos; headless mode
 // (a later issue) will provide the same shape over the loopback bridge.
@@ -9,6 +10,7 @@ declare global {
 }
 
 export function apiClient(): CustosApi {
-  if (!window.custos) throw new Error('The Custos API is not available in this window.')
+  // No preload: the page came from the node's loopback web bridge (headless mode).
+  if (!window.custos) return webBridgeClient()
   return window.custos
 }

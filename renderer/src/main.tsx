@@ -2,7 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import { App } from './App'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/controls.css'
+import { forgetSignInToken } from './webBridgeClient'
 
+forgetSignInToken()
 const root = document.getElementById('root')
 if (root)
   createRoot(root).render(

@@ -1,4 +1,5 @@
 // Headless node: `npm run serve -- --data-dir DIR [--port P] [--host H] [--mediator] [--passphrase-env VAR]`.
+// With --ui [--ui-port P] it starts locked and serves the web UI on 127.0.0.1, where the passphrase is typed.
 // The passphrase comes from the environment (CUSTOS_PASSPHRASE unless --passphrase-env names another
 // variable) and never from argv, which other users of the machine can read in the process list.
 import 'reflect-metadata'
@@ -7,10 +8,11 @@ import { parseArgs } from 'node:util'
 
 import { isCustosError } from '../../../shared/errors'
 import { CustosNode } from '../CustosNode'
+import { startWebBridge, type WebBridge } from '../webBridge'
 import { promptPassphrase } from './promptPassphrase'
 
 const USAGE =
-  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR]'
+  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR] [--ui [--ui-port P]]'
 
 interface ServeArgs {
   dataDir: string
@@ -19,6 +21,8 @@ interface ServeArgs {
   label: string
   mediator: boolean
   passphraseEnv: string
+  ui: boolean
+  uiPort: number
 }
 
 class UsageError extends Error {}
@@ -39,6 +43,8 @@ function parseServeArgs(argv: string[]): ServeArgs {
         label: { type: 'string', default: 'Custos' },
         mediator: { type: 'boolean', default: false },
         'passphrase-env': { type: 'string', default: 'CUSTOS_PASSPHRASE' },
+        ui: { type: 'boolean', default: false },
+        'ui-port': { type: 'string', default: '0' },
       },
     }))
   } catch (error) {
@@ -49,6 +55,9 @@ function parseServeArgs(argv: string[]): ServeArgs {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be 0-65535, not ${values.port}.`)
+  const uiPort = Number(values['ui-port'])
+  if (!Number.isInteger(uiPort) || uiPort < 0 || uiPort > 65535)
+    throw new UsageError(`--ui-port must be 0-65535, not ${values['ui-port']}.`)
   return {
     dataDir,
     host: values.host,
@@ -56,6 +65,8 @@ function parseServeArgs(argv: string[]): ServeArgs {
     label: values.label,
     mediator: values.mediator,
     passphraseEnv: values['passphrase-env'],
+    ui: values.ui,
+    uiPort,
   }
 }
 
@@ -68,9 +79,11 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n${USAGE}\n`)
     return 2
   }
-  const passphrase =
-    process.env[args.passphraseEnv] || (process.stdin.isTTY ? await promptPassphrase('Store passphrase: ') : '')
-  if (!passphrase) {
+  // With --ui the passphrase is typed in the page, so none is asked for here.
+  const passphrase = args.ui
+    ? ''
+    : process.env[args.passphraseEnv] || (process.stdin.isTTY ? await promptPassphrase('Store passphrase: ') : '')
+  if (!passphrase && !args.ui) {
     process.stderr.write(`Set the store passphrase in the environment variable ${args.passphraseEnv}.\n`)
     return 2
   }
@@ -86,7 +99,20 @@ async function main(): Promise<number> {
     mediator: args.mediator,
   })
   let stopping: Promise<void> | undefined
-  const stop = (): Promise<void> => (stopping ??= node.close())
+  let ui: WebBridge | undefined
+  const stop = (): Promise<void> => (stopping ??= Promise.resolve(ui?.close()).finally(() => node.close()))
+  if (args.ui) {
+    try {
+      ui = await startWebBridge({ node, port: args.uiPort })
+      process.stdout.write(`ui: ${ui.url}\n`)
+    } catch (error) {
+      await stop()
+      throw error
+    }
+    await stopRequested
+    await stop()
+    return 0
+  }
   try {
     if (node.status().state === 'no-store') await node.createStore(passphrase)
     else await node.unlock(passphrase)

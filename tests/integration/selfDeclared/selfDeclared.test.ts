@@ -28,9 +28,9 @@ describe('self-declared data through the API', () => {
 
   it('emits a change event after each save and removal, carrying what was stored', async () => {
     const events: SelfDeclaredItemChangedEvent['payload'][] = []
-    node.agent.events.on<SelfDeclaredItemChangedEvent>(SelfDeclaredEventTypes.SelfDeclaredItemChanged, (event) =>
-      events.push(event.payload),
-    )
+    node.agent.events.on<SelfDeclaredItemChangedEvent>(SelfDeclaredEventTypes.SelfDeclaredItemChanged, (event) => {
+      events.push(event.payload)
+    })
     const api = apiOf(node)
     const item = await api['selfDeclared.put']({ label: 'Nickname', value: 'Sam' })
     const updated = await api['selfDeclared.put']({ id: item.id, label: 'Nickname', value: 'Sammy' })

@@ -1,0 +1,82 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { CustosError } from '../../../shared/errors'
+import { createApi } from '../api'
+import type { CustosNode } from '../CustosNode'
+import type { Dispatch } from './apiCall'
+import { EventStream } from './EventStream'
+import { BridgeGuard } from './guard'
+import { followAgent } from './liveEvents'
+import { createRoute } from './route'
+
+export interface WebBridgeOptions {
+  node: CustosNode
+  /** 0 (the default) takes a free port. Always on 127.0.0.1: the bridge is never reachable from outside. */
+  port?: number
+  /** The built renderer; defaults to out/renderer of this checkout. */
+  rendererDir?: string
+  /** Where unexpected errors go with their detail; the page only gets a plain message. */
+  logUnexpected?: (method: string, error: unknown) => void
+}
+
+export interface WebBridge {
+  origin: string
+  /** The address with the token, printed once; opening it signs that browser in. */
+  url: string
+  close(): Promise<void>
+}
+
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url))
+
+/** The node's API and the renderer on loopback, for headless mode and the browser tests. */
+export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
+  const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR)
+  const indexFile = path.join(rendererDir, 'index.html')
+  if (!fs.existsSync(indexFile)) {
+    throw new CustosError('Internal', `The web UI is not built (${indexFile} is missing). Run \`npm run build\` first.`)
+  }
+  const { node } = options
+  const events = new EventStream()
+  const { dispatch } = createApi(node)
+  // Each unlock builds a new agent; the bridge follows whichever one is current.
+  let unfollow: (() => void) | undefined
+  const follow = () => {
+    unfollow?.()
+    unfollow =
+      node.status().state === 'unlocked' ? followAgent(node.agent, (topic) => events.publish(topic)) : undefined
+  }
+  const bridged: Dispatch = async (method, input) => {
+    const value = await dispatch(method, input)
+    if (method.startsWith('vault.') && method !== 'vault.status') {
+      follow()
+      events.publish('vault', { state: node.status().state })
+    }
+    return value
+  }
+  follow()
+
+  const server = http.createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const guard = new BridgeGuard((server.address() as AddressInfo).port)
+  const logUnexpected = options.logUnexpected ?? ((method, error) => console.error(`custos: ${method} failed`, error))
+  server.on('request', createRoute({ guard, events, rendererDir, dispatch: bridged, logUnexpected }))
+
+  return {
+    origin: guard.origin,
+    url: `${guard.origin}/?token=${guard.token}`,
+    close: async () => {
+      unfollow?.()
+      events.close()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections()
+      await closed
+    },
+  }
+}

@@ -1,0 +1,44 @@
+import {
+  ConnectionEventTypes,
+  RepositoryEventTypes,
+  type BaseEvent,
+  type BaseRecord,
+  type RecordDeletedEvent,
+  type RecordSavedEvent,
+  type RecordUpdatedEvent,
+} from '@credo-ts/core'
+
+import type { CustosAgent } from '../agent'
+import { SelfDeclaredEventTypes } from '../selfDeclared'
+
+/** What the page is told changed; it then asks the API again, so no data rides on these events. */
+export type LiveTopic = 'vault' | 'connections' | 'selfDeclared' | 'mediation'
+
+type RecordEvent = RecordSavedEvent<BaseRecord> | RecordUpdatedEvent<BaseRecord> | RecordDeletedEvent<BaseRecord>
+
+const topicOfRecord: Record<string, LiveTopic> = {
+  ConnectionRecord: 'connections',
+  MediationRecord: 'mediation',
+}
+
+/**
+ * Forwards the agent's own events (a connection completed by the other side, an item saved) to
+ * `publish`. Each unlock builds a new agent, so this attaches to one agent and detaches from it.
+ */
+export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => void): () => void {
+  const onRecord = (event: RecordEvent) => {
+    const topic = topicOfRecord[event.payload.record.type]
+    if (topic) publish(topic)
+  }
+  const subscriptions: Array<[string, (event: BaseEvent) => void]> = [
+    [ConnectionEventTypes.ConnectionStateChanged, () => publish('connections')],
+    [SelfDeclaredEventTypes.SelfDeclaredItemChanged, () => publish('selfDeclared')],
+    [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],
+    [RepositoryEventTypes.RecordUpdated, onRecord as (event: BaseEvent) => void],
+    [RepositoryEventTypes.RecordDeleted, onRecord as (event: BaseEvent) => void],
+  ]
+  for (const [type, listener] of subscriptions) agent.events.on(type, listener)
+  return () => {
+    for (const [type, listener] of subscriptions) agent.events.off(type, listener)
+  }
+}

@@ -1,0 +1,48 @@
+import type { VaultStatus } from '../../../shared/api'
+import { apiClient } from '../apiClient'
+import { ErrorNote } from '../components/Notice'
+import { useLoad } from '../hooks/useLoad'
+import type { ScreenId } from '../shell/screens'
+
+/** An overview: the store, how many connections and items there are, and (to come) recent activity. */
+export function Home({ status, onOpen }: { status: VaultStatus; onOpen(screen: ScreenId): void }) {
+  const connections = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
+  const items = useLoad(() => apiClient()['selfDeclared.list'](undefined), ['selfDeclared'])
+  const ready = connections.data?.filter((c) => c.ready).length
+
+  return (
+    <>
+      <section aria-labelledby="home-store" className="card">
+        <h2 id="home-store">Your store</h2>
+        <p>
+          Store: <strong>{status.state === 'unlocked' ? 'unlocked' : status.state}</strong>, encrypted on this device in{' '}
+          <code>{status.dataDir}</code>.
+        </p>
+      </section>
+      <section aria-labelledby="home-connections" className="card">
+        <h2 id="home-connections">Connections</h2>
+        <p data-testid="connection-count">
+          {connections.data === undefined
+            ? 'Loading…'
+            : `${connections.data.length} connection${connections.data.length === 1 ? '' : 's'}, ${ready} ready.`}
+        </p>
+        <ErrorNote error={connections.error} />
+        <button type="button" onClick={() => onOpen('connections')}>
+          Manage connections
+        </button>
+      </section>
+      <section aria-labelledby="home-data" className="card">
+        <h2 id="home-data">My data</h2>
+        <p>{items.data === undefined ? 'Loading…' : `${items.data.length} self-declared item(s).`}</p>
+        <ErrorNote error={items.error} />
+        <button type="button" onClick={() => onOpen('data')}>
+          Open my data
+        </button>
+      </section>
+      <section aria-labelledby="home-activity" className="card">
+        <h2 id="home-activity">Recent activity</h2>
+        <p>Nothing yet. When requesters ask for your data and you share it, each request and share is listed here.</p>
+      </section>
+    </>
+  )
+}

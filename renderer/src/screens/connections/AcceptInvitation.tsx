@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react'
+
+import { invitationUrlSchema } from '../../../../shared/api'
+import { apiClient } from '../../apiClient'
+import { Field } from '../../components/Field'
+import { Done, ErrorNote, Progress } from '../../components/Notice'
+import { useAction } from '../../hooks/useAction'
+
+/** Connects to an agent whose invitation the person received and pastes here. */
+export function AcceptInvitation({ onAccepted }: { onAccepted(): void }) {
+  const [url, setUrl] = useState('')
+  const [problem, setProblem] = useState<string>()
+  const [done, setDone] = useState<string>()
+  const action = useAction()
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setDone(undefined)
+    // Checked here first so a wrong paste is explained at once, without a round trip.
+    const checked = invitationUrlSchema.safeParse(url)
+    if (!checked.success) return setProblem(checked.error.issues[0]?.message)
+    setProblem(undefined)
+    const connection = await action.run(() => apiClient()['connections.acceptInvitation']({ url: checked.data }))
+    if (!connection) return
+    setUrl('')
+    setDone(`Connecting to ${connection.theirLabel ?? 'the other side'}. It appears in the list below.`)
+    onAccepted()
+  }
+
+  return (
+    <section aria-labelledby="accept-heading" className="card">
+      <h2 id="accept-heading">Accept an invitation</h2>
+      <form onSubmit={submit} aria-busy={action.busy}>
+        <Field
+          label="Invitation you received"
+          multiline
+          required
+          value={url}
+          onChange={setUrl}
+          hint="Paste the link you received (https://… or custos://invite…)."
+        />
+        <button type="submit" disabled={action.busy}>
+          Connect
+        </button>
+        <Progress busy={action.busy}>Connecting…</Progress>
+        <ErrorNote error={problem ?? action.error} />
+        <Done text={done} />
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,33 @@
+import { apiClient } from '../../apiClient'
+import { ErrorNote } from '../../components/Notice'
+import { useLoad } from '../../hooks/useLoad'
+import { AcceptInvitation } from './AcceptInvitation'
+import { ConnectionItem } from './ConnectionItem'
+import { CreateInvitation } from './CreateInvitation'
+
+/** Who this node is connected to, what each connection is for, and how to add one. */
+export function Connections() {
+  const list = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
+
+  return (
+    <>
+      <div className="columns">
+        <CreateInvitation />
+        <AcceptInvitation onAccepted={list.reload} />
+      </div>
+      <section aria-labelledby="connections-list" className="card">
+        <h2 id="connections-list">Your connections</h2>
+        <ErrorNote error={list.error} />
+        {list.data === undefined && !list.error && <p role="status">Loading…</p>}
+        {list.data?.length === 0 && <p>No connections yet. Create an invitation or paste one you received.</p>}
+        {list.data && list.data.length > 0 && (
+          <ul className="rows" aria-label="Connections">
+            {list.data.map((connection) => (
+              <ConnectionItem key={connection.id} connection={connection} onChanged={list.reload} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react'
+
+import type { SelfDeclaredItem } from '../../../../shared/api'
+import { apiClient } from '../../apiClient'
+import { ErrorNote } from '../../components/Notice'
+import { useLoad } from '../../hooks/useLoad'
+import { ItemForm } from './ItemForm'
+import { ItemRow } from './ItemRow'
+
+/** The person's data: what they state themselves, and (to come) what issuers signed. */
+export function MyData() {
+  const items = useLoad(() => apiClient()['selfDeclared.list'](undefined), ['selfDeclared'])
+  const [editing, setEditing] = useState<SelfDeclaredItem>()
+
+  return (
+    <>
+      <section aria-labelledby="self-declared" className="card">
+        <h2 id="self-declared">Self-declared</h2>
+        <p>What you state about yourself, such as a name, an address or a preference. Nobody has checked it.</p>
+        <ErrorNote error={items.error} />
+        {items.data?.length === 0 && <p>No items yet. Add the first one below.</p>}
+        {items.data && items.data.length > 0 && (
+          <ul className="rows" aria-label="Self-declared items">
+            {items.data.map((item) => (
+              <ItemRow key={item.id} item={item} onEdit={() => setEditing(item)} onRemoved={items.reload} />
+            ))}
+          </ul>
+        )}
+        <ItemForm
+          key={editing?.id ?? 'new'}
+          editing={editing}
+          onSaved={() => {
+            setEditing(undefined)
+            items.reload()
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      </section>
+      <section aria-labelledby="validated" className="card">
+        <h2 id="validated">Validated</h2>
+        <p>
+          None yet. Data that a bank, insurer, employer or government issues to you will appear here, with who signed
+          it, so that whoever you share it with can check it themselves.
+        </p>
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,8 @@
+export const screens = [
+  { id: 'home', title: 'Home' },
+  { id: 'connections', title: 'Connections' },
+  { id: 'data', title: 'My data' },
+  { id: 'settings', title: 'Settings' },
+] as const
+
+export type ScreenId = (typeof screens)[number]['id']

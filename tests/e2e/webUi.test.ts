@@ -1,0 +1,117 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { CustosNode } from '../../electron/node'
+import { apiCall, rawRequest } from '../helpers/browser/bridgeHttp'
+import { launchChromium } from '../helpers/browser/chromium'
+import { checkScreen } from '../helpers/browser/screens'
+import { serveUi, type ServedUi } from '../helpers/browser/serveUi'
+import { apiOf, startNode } from '../helpers/nodes'
+import { makeTmpDir } from '../helpers/tmpDir'
+import { acceptAndAssignRole, createInvitation, removeConnection, seeConnectionArrive } from './steps/connections'
+import { manageSelfDeclared, openScreen } from './steps/myData'
+import { checkSettings } from './steps/settings'
+import { lockFromSettings, onboard, unlock } from './steps/vault'
+
+const INDEX = path.resolve(import.meta.dirname, '../../out/renderer/index.html')
+const PASSPHRASE = 'Quiet Harbour 42 lanterns!'
+
+// One person's session in order: each step starts where the previous one left the page.
+describe('web UI in Chromium against `serve --ui` (real node, real store)', () => {
+  const tmp = makeTmpDir('custos-e2e-')
+  const pageProblems: string[] = []
+  let served: ServedUi
+  let browser: Browser
+  let page: Page
+  const others: CustosNode[] = []
+
+  beforeAll(async () => {
+    if (!fs.existsSync(INDEX)) {
+      throw new Error(`${INDEX} is missing: build the renderer first with \`npm run build\` (npm test does).`)
+    }
+    served = await serveUi(path.join(tmp.dir, 'me'), ['--label', 'Me'])
+    browser = await launchChromium()
+    page = await browser.newPage()
+    // Uncaught errors and CSP refusals mean the app does not really work under its own policy.
+    page.on('pageerror', (error) => pageProblems.push(error.message))
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) pageProblems.push(message.text())
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    for (const other of others) await other.close()
+    await served?.stop()
+    tmp.cleanup()
+  })
+
+  it('signs in with the printed link, drops the token from the address, and onboards', async () => {
+    await page.goto(served.url)
+    expect(page.url()).not.toContain('token=')
+    await onboard(page, PASSPHRASE)
+    await page.getByText('0 connections, 0 ready.').waitFor()
+    await checkScreen(page, '02-home')
+    // Dark mode has its own colours; they must keep their contrast too.
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await checkScreen(page, '02b-home-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+  })
+
+  it('adds, edits and removes self-declared items', async () => {
+    await manageSelfDeclared(page)
+  })
+
+  it('creates an invitation, shows its QR code, and lists the node that used it as it connects', async () => {
+    const url = await createInvitation(page)
+    const registry = await startNode(path.join(tmp.dir, 'registry'), { label: 'Registry' })
+    others.push(registry)
+    await apiOf(registry)['connections.acceptInvitation']({ url })
+    // No reload and no click: the page hears of the connection over the live event stream.
+    await seeConnectionArrive(page, 'Registry')
+  })
+
+  it('connects a second node by its pasted invitation, lists it with a role, changes the role, removes it', async () => {
+    const bank = await startNode(path.join(tmp.dir, 'bank'), { label: 'Bank' })
+    others.push(bank)
+    const invitation = await apiOf(bank)['connections.createInvitation'](undefined)
+    await acceptAndAssignRole(page, invitation.url, 'Bank')
+    await openScreen(page, 'Home')
+    await page.getByText('2 connections, 2 ready.').waitFor()
+    await openScreen(page, 'Connections')
+    await removeConnection(page, 'Bank')
+  })
+
+  it('shows mediation settings, locks, and unlocks again with the data still there', async () => {
+    await checkSettings(page)
+    await lockFromSettings(page)
+    await unlock(page, PASSPHRASE)
+    // By keyboard: the navigation answers Enter and moves focus to the new screen's heading.
+    await page.getByRole('button', { name: 'My data', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('listitem', { name: 'City' }).getByText('Amsterdam').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('My data')
+  })
+
+  it('refuses API calls without the session cookie and from a foreign Origin', async () => {
+    const { origin } = new URL(served.url)
+    expect((await apiCall(origin, 'vault.status', undefined)).status).toBe(401)
+    const cookies = await page.context().cookies(origin)
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+    expect(cookies[0]?.httpOnly).toBe(true)
+    expect(cookies[0]?.sameSite).toBe('Strict')
+    expect(
+      (await apiCall(origin, 'vault.status', undefined, { Cookie: cookie, Origin: 'http://evil.test' })).status,
+    ).toBe(403)
+    expect((await apiCall(origin, 'vault.status', undefined, { Cookie: cookie })).status).toBe(200)
+    expect((await rawRequest(origin, { path: '/../package.json', headers: { Cookie: cookie } })).status).toBe(404)
+  })
+
+  it('met no uncaught error or Content-Security-Policy refusal on the way, and stops cleanly', async () => {
+    expect(pageProblems).toEqual([])
+    expect(await served.stop()).toBe(0)
+  })
+})

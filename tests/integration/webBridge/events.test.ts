@@ -1,0 +1,51 @@
+import http from 'node:http'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { apiCall, rawRequest, signIn } from '../../helpers/browser/bridgeHttp'
+import { startBridgeFixture, type BridgeFixture } from './fixture'
+
+/** Opens the event stream and resolves each time a named event arrives. */
+function openEvents(origin: string, cookie: string) {
+  let text = ''
+  const waiters: Array<() => void> = []
+  const req = http.get(`${origin}/api/events`, { headers: { Cookie: cookie } }, (res) => {
+    res.setEncoding('utf8')
+    res.on('data', (chunk: string) => {
+      text += chunk
+      for (const waiter of waiters.splice(0)) waiter()
+    })
+  })
+  const waitFor = (needle: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => (text.includes(needle) ? resolve() : waiters.push(check))
+      check()
+    })
+  return { waitFor, close: () => req.destroy() }
+}
+
+describe('web bridge: live updates over Server-Sent Events', () => {
+  let fixture: BridgeFixture
+  let cookie: string
+  beforeAll(async () => {
+    fixture = await startBridgeFixture()
+    cookie = await signIn(fixture.bridge.url)
+  })
+  afterAll(() => fixture.close())
+
+  it('refuses the stream without the cookie', async () => {
+    const reply = await rawRequest(fixture.bridge.origin, { path: '/api/events' })
+    expect(reply.status).toBe(401)
+  })
+
+  it('tells a signed-in page when a self-declared item and the vault state change', async () => {
+    const { origin } = fixture.bridge
+    const stream = openEvents(origin, cookie)
+    await stream.waitFor(': connected')
+    await apiCall(origin, 'selfDeclared.put', { label: 'Name', value: 'Ada' }, { Cookie: cookie })
+    await stream.waitFor('event: selfDeclared')
+    await apiCall(origin, 'vault.lock', undefined, { Cookie: cookie })
+    await stream.waitFor('event: vault\ndata: {"state":"locked"}')
+    stream.close()
+  })
+})
