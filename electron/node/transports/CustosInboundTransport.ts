@@ -7,7 +7,10 @@ import { WebSocketServer } from 'ws'
 import { handleHttpRequest } from './httpInbound'
 import { logRefusal, type InboundContext } from './InboundContext'
 import { endpointsFor, resolveInboundOptions, type InboundOptions, type ResolvedInboundOptions } from './inboundOptions'
+import { Occupancy } from './Occupancy'
+import { markProcessingStages } from './processingStages'
 import { RateLimiter } from './RateLimiter'
+import { startHeartbeat } from './heartbeat'
 import { handleUpgrade, WS_CLOSE } from './wsInbound'
 
 /**
@@ -31,11 +34,16 @@ export class CustosInboundTransport implements InboundTransport {
     this.context = {
       options: this.options,
       limiter: new RateLimiter(this.options.rateLimit),
+      inFlight: new Occupancy(this.options.maxInFlight, this.options.maxInFlightPerAddress),
+      sockets: new Occupancy(Number.MAX_SAFE_INTEGER, this.options.maxSocketsPerAddress),
       logger,
       agent: () => this.current,
     }
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
+    this.stopHeartbeat = startHeartbeat(this.wss, this.options.heartbeatMs)
   }
+
+  private readonly stopHeartbeat: () => void
 
   /** The endpoints other agents reach this node at; undefined until the server is listening. */
   get endpoints(): string[] | undefined {
@@ -81,6 +89,7 @@ export class CustosInboundTransport implements InboundTransport {
     const endpoints = await this.listen()
     // Credo reads its endpoints when it builds invitations and DID documents; they must carry the real port.
     agent.config.endpoints = endpoints
+    markProcessingStages(agent)
     this.current = agent
   }
 
@@ -92,6 +101,7 @@ export class CustosInboundTransport implements InboundTransport {
   /** Stops serving and gives the port back; final, the transport is not reopened. */
   async close(): Promise<void> {
     await this.stop()
+    this.stopHeartbeat()
     const server = this.server
     this.server = undefined
     this.bound = undefined

@@ -1,12 +1,17 @@
 import type { Agent, Logger } from '@credo-ts/core'
 
 import type { ResolvedInboundOptions } from './inboundOptions'
+import type { Occupancy } from './Occupancy'
 import type { RateLimiter } from './RateLimiter'
 
 /** What the HTTP and WebSocket handlers share; `agent` is undefined while the vault is locked. */
 export interface InboundContext {
   readonly options: ResolvedInboundOptions
   readonly limiter: RateLimiter
+  /** Requests and WebSocket messages being processed. */
+  readonly inFlight: Occupancy
+  /** Open WebSockets. */
+  readonly sockets: Occupancy
   /** The node log (it drops lines written after the node closed, as requests in flight may end later). */
   readonly logger: Logger
   agent(): Agent | undefined
@@ -18,7 +23,10 @@ export const ACCEPTED_CONTENT_TYPES = [
   'application/json',
 ] as const
 
-/** One line per refused request; the remote address and the reason, never the payload. */
+/**
+ * One line per refused request; the remote address and the reason, never the payload. Reasons are the
+ * transport's own texts; what a sender chose (an error code name at most) is capped in length here.
+ */
 export function logRefusal(context: InboundContext, via: 'http' | 'ws', code: number, remote: string, reason: string) {
-  context.logger.warn(`inbound ${via} ${code} from ${remote}: ${reason}`)
+  context.logger.warn(`inbound ${via} ${code} from ${remote.slice(0, 64)}: ${reason.slice(0, 200)}`)
 }

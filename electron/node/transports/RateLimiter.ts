@@ -18,6 +18,7 @@ export class RateLimiter {
   constructor(
     private readonly limit: InboundRateLimit | false,
     private readonly now: () => number = Date.now,
+    private readonly maxTracked = MAX_TRACKED,
   ) {}
 
   take(address: string): RateDecision {
@@ -38,10 +39,16 @@ export class RateLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond)), firstRefusal }
   }
 
+  // A Map iterates in insertion order; re-inserting on every use keeps the least recently used first, so
+  // eviction forgets the addresses quiet longest and never an active flooder's empty bucket.
   private remember(address: string, bucket: Bucket): void {
-    if (!this.buckets.has(address) && this.buckets.size >= MAX_TRACKED) {
-      // Forget the addresses that have been quiet longest; Map keeps insertion order.
-      for (const key of [...this.buckets.keys()].slice(0, MAX_TRACKED / 10)) this.buckets.delete(key)
+    this.buckets.delete(address)
+    if (this.buckets.size >= this.maxTracked) {
+      let toForget = Math.max(1, Math.floor(this.maxTracked / 10))
+      for (const key of this.buckets.keys()) {
+        if (toForget-- <= 0) break
+        this.buckets.delete(key)
+      }
     }
     this.buckets.set(address, bucket)
   }

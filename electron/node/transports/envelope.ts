@@ -34,6 +34,14 @@ export function checkEnvelope(body: string): EnvelopeCheck {
   return { ok: true, message: parsed as EncryptedMessage }
 }
 
+// What DIDComm v1 (Aries RFC 0019) puts in the protected header; Askar's unpack knows nothing else,
+// and anything else is text an attacker chose that would travel on into errors and logs.
+const ALGS = ['Authcrypt', 'Anoncrypt']
+const ENCS = ['xchacha20poly1305_ietf', 'chacha20poly1305_ietf']
+const TYPS = ['JWM/1.0', undefined]
+const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/
+const MAX_FIELD_LENGTH = 512
+
 function parseProtected(value: string): Record<string, unknown> | undefined {
   let header: unknown
   try {
@@ -41,18 +49,27 @@ function parseProtected(value: string): Record<string, unknown> | undefined {
   } catch {
     return undefined
   }
-  if (!isObject(header) || typeof header.enc !== 'string' || typeof header.alg !== 'string') return undefined
+  if (!isObject(header) || !ALGS.includes(header.alg as string) || !ENCS.includes(header.enc as string))
+    return undefined
+  if (!TYPS.includes(header.typ as string | undefined)) return undefined
   const recipients = header.recipients
   if (!Array.isArray(recipients) || recipients.length === 0 || recipients.length > MAX_RECIPIENTS) return undefined
-  const wellFormed = recipients.every(
-    (recipient) =>
-      isObject(recipient) &&
-      isObject(recipient.header) &&
-      typeof recipient.header.kid === 'string' &&
-      recipient.header.kid.length > 0 &&
-      recipient.header.kid.length <= MAX_KID_LENGTH,
-  )
-  return wellFormed ? header : undefined
+  return recipients.every((recipient) => wellFormedRecipient(recipient, header.alg === 'Authcrypt'))
+    ? header
+    : undefined
+}
+
+function wellFormedRecipient(recipient: unknown, authcrypt: boolean): boolean {
+  if (!isObject(recipient) || !isObject(recipient.header) || !isBase64Field(recipient.encrypted_key)) return false
+  const { kid, sender, iv } = recipient.header
+  if (typeof kid !== 'string' || kid.length === 0 || kid.length > MAX_KID_LENGTH || !BASE58.test(kid)) return false
+  // Authcrypt carries the sealed sender key and its nonce; Anoncrypt carries neither.
+  if (authcrypt) return isBase64Field(sender) && isBase64Field(iv)
+  return sender === undefined && iv === undefined
+}
+
+function isBase64Field(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_FIELD_LENGTH && BASE64.test(value)
 }
 
 function decodedLength(value: string): number {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { TransportService } from '@credo-ts/core'
+import { TransportService, type Agent } from '@credo-ts/core'
 
 import { checkEnvelope } from './envelope'
 import { ACCEPTED_CONTENT_TYPES, logRefusal, type InboundContext } from './InboundContext'
@@ -30,6 +30,27 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   if (!ACCEPTED_CONTENT_TYPES.some((accepted) => accepted === contentType)) {
     return refuse(415, `unsupported content type; use one of ${ACCEPTED_CONTENT_TYPES.join(', ')}`)
   }
+  // Bodies are buffered whole, so how many are in processing at once bounds memory as well as work.
+  const release = context.inFlight.take(remote)
+  if (!release) return refuse(503, 'too many messages in processing; try again shortly', { 'Retry-After': '1' })
+  try {
+    await receiveHttp(context, agent, req, res, contentType, refuse)
+  } finally {
+    release()
+  }
+}
+
+type Refuse = (status: number, reason: string, headers?: Record<string, string>) => void
+
+async function receiveHttp(
+  context: InboundContext,
+  agent: Agent,
+  req: IncomingMessage,
+  res: ServerResponse,
+  contentType: string,
+  refuse: Refuse,
+) {
+  const remote = req.socket.remoteAddress ?? 'unknown'
   const limit = context.options.maxMessageBytes
   const declared = Number(req.headers['content-length'] ?? 0)
   const body = declared > limit ? ({ kind: 'too-large' } as const) : await readBody(req, limit)
@@ -46,8 +67,11 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   const transportService = agent.dependencyManager.resolve(TransportService)
   res.once('close', () => transportService.removeSession(session))
   const outcome = await receiveEnvelope(agent, envelope.message, session)
-  if (!outcome.ok && outcome.stage === 'decrypt') return refuse(422, `cannot decrypt (${outcome.error})`)
-  if (!outcome.ok) return refuse(422, `message not processed (${outcome.error})`)
+  // Fixed texts only: the error behind a refusal may quote what the sender chose.
+  if (outcome.kind === 'refused') return refuse(422, `message refused: ${outcome.reason}`)
+  if (outcome.kind === 'failedAfterAccept') {
+    context.logger.warn(`inbound http from ${remote}: accepted, then processing failed (${outcome.error})`)
+  }
   session.finish()
 }
 

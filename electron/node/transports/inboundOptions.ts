@@ -16,6 +16,18 @@ export interface InboundOptions {
   rateLimit?: InboundRateLimit | false
   /** Which schemes go into the node's endpoints, in order; both are always served. Default http, ws. */
   advertise?: InboundScheme[]
+  /** Requests and messages in processing at once, in all and per remote address; more wait outside (503). */
+  maxInFlight?: number
+  maxInFlightPerAddress?: number
+  /** Open WebSockets one remote address may hold. */
+  maxSocketsPerAddress?: number
+  /** How often an idle WebSocket is pinged; one that misses a pong by the next ping is closed. */
+  heartbeatMs?: number
+  /**
+   * Origins a WebSocket upgrade may carry. DIDComm agents send none; a browser always does, so the default
+   * (none allowed) keeps web pages a person visits from opening sockets to their node.
+   */
+  allowedOrigins?: string[]
 }
 
 export type InboundScheme = 'http' | 'ws'
@@ -26,6 +38,11 @@ export interface ResolvedInboundOptions {
   maxMessageBytes: number
   rateLimit: InboundRateLimit | false
   advertise: InboundScheme[]
+  maxInFlight: number
+  maxInFlightPerAddress: number
+  maxSocketsPerAddress: number
+  heartbeatMs: number
+  allowedOrigins: string[]
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024
@@ -45,7 +62,17 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     maxMessageBytes,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     advertise: options.advertise?.length ? options.advertise : ['http', 'ws'],
+    maxInFlight: positive(options.maxInFlight ?? 64, 'maxInFlight'),
+    maxInFlightPerAddress: positive(options.maxInFlightPerAddress ?? 16, 'maxInFlightPerAddress'),
+    maxSocketsPerAddress: positive(options.maxSocketsPerAddress ?? 8, 'maxSocketsPerAddress'),
+    heartbeatMs: positive(options.heartbeatMs ?? 30_000, 'heartbeatMs'),
+    allowedOrigins: options.allowedOrigins ?? [],
   }
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of at least 1`)
+  return value
 }
 
 /** The DIDComm endpoints for a bound address, in the order other agents should try them. */

@@ -1,33 +1,29 @@
 import { MessageReceiver, type Agent, type EncryptedMessage, type TransportSession } from '@credo-ts/core'
 
-export type ReceiveOutcome = { ok: true } | { ok: false; stage: 'decrypt' | 'process'; error: string }
+import { EnvelopeNotDecryptableError, MessageInvalidError } from './processingStages'
 
 /**
- * Hands a checked envelope to the agent. Decryption is tried first on its own so that a message for
- * someone else is told apart from one that failed later, and so that it is refused before the
- * agent's receiver (which logs the payload it could not decrypt) ever sees it.
+ * processed: done. refused: bad input, the sender is told (4xx / close code). failedAfterAccept: the
+ * message passed every check and a later step failed; it may be stored, so the sender is not told
+ * "refused" (it would send again, or give up on a message that was kept); the node logs it.
  */
+export type ReceiveOutcome =
+  | { kind: 'processed' }
+  | { kind: 'refused'; reason: 'cannot decrypt' | 'invalid message' }
+  | { kind: 'failedAfterAccept'; error: string }
+
+/** Hands a checked envelope to the agent, which decrypts it once; see processingStages for the stages. */
 export async function receiveEnvelope(
   agent: Agent,
   message: EncryptedMessage,
   session: TransportSession,
 ): Promise<ReceiveOutcome> {
   try {
-    await agent.context.wallet.unpack(message)
-  } catch (error) {
-    // Decryption errors name keys and algorithms, never the plaintext, so their message is kept.
-    const detail = error instanceof Error ? `${error.name}: ${error.message.slice(0, 160)}` : describe(error)
-    return { ok: false, stage: 'decrypt', error: detail }
-  }
-  try {
     await agent.dependencyManager.resolve(MessageReceiver).receiveMessage(message, { session })
-    return { ok: true }
+    return { kind: 'processed' }
   } catch (error) {
-    return { ok: false, stage: 'process', error: describe(error) }
+    if (error instanceof EnvelopeNotDecryptableError) return { kind: 'refused', reason: 'cannot decrypt' }
+    if (error instanceof MessageInvalidError) return { kind: 'refused', reason: 'invalid message' }
+    return { kind: 'failedAfterAccept', error: error instanceof Error ? error.name : typeof error }
   }
-}
-
-// Only the error's name: messages from validation can quote the decrypted payload.
-function describe(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error
 }

@@ -8,8 +8,9 @@ import { checkEnvelope } from './envelope'
 import { logRefusal, type InboundContext } from './InboundContext'
 import { receiveEnvelope } from './receiveEnvelope'
 import { WsSession } from './sessions'
+import { CLOSE_REASON, WS_CLOSE, closeWith } from './wsClose'
 
-export const WS_CLOSE = { goingAway: 1001, malformed: 1007, policy: 1008, tooBig: 1009 } as const
+export { WS_CLOSE } from './wsClose'
 
 /** Upgrades a request to a WebSocket, or answers it with a plain HTTP refusal. */
 export function handleUpgrade(
@@ -28,36 +29,54 @@ export function handleUpgrade(
   const rate = context.limiter.take(remote)
   if (!rate.allowed)
     return refuse(429, 'Too Many Requests', `Retry-After: ${rate.retryAfterSeconds}\r\n`, rate.firstRefusal)
+  const origin = req.headers.origin
+  if (origin !== undefined && !context.options.allowedOrigins.includes(origin)) return refuse(403, 'Forbidden')
   if (!context.agent()) return refuse(503, 'Service Unavailable', 'Retry-After: 30\r\n')
   if ((req.url ?? '/').split('?')[0] !== '/') return refuse(404, 'Not Found')
-  wss.handleUpgrade(req, socket, head, (ws) => attachSocket(context, ws, remote))
+  const release = context.sockets.take(remote)
+  if (!release) return refuse(429, 'Too Many Requests', 'Retry-After: 30\r\n')
+  wss.handleUpgrade(req, socket, head, (ws) => {
+    ws.once('close', release)
+    attachSocket(context, ws, remote)
+  })
 }
 
 function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
   const session = new WsSession(ws)
-  const refuse = (code: number, reason: string) => {
+  const refuse = (code: number, reason: keyof typeof CLOSE_REASON) => {
     // Later frames of a socket already being closed were refused with it; one line per socket.
     if (ws.readyState !== ws.OPEN) return
-    logRefusal(context, 'ws', code, remote, reason)
-    ws.close(code, reason)
+    logRefusal(context, 'ws', code, remote, CLOSE_REASON[reason])
+    closeWith(ws, code, reason)
   }
+  // One socket's messages are processed strictly in arrival order: a sender's back-to-back messages
+  // (a pickup batch, a flow's steps) must not overtake each other.
+  let chain: Promise<void> = Promise.resolve()
   ws.on('message', (data: RawData) => {
     if (ws.readyState !== ws.OPEN) return
     const rate = context.limiter.take(remote)
-    if (!rate.allowed) return refuse(WS_CLOSE.policy, 'too many messages')
-    const agent = context.agent()
-    if (!agent) return refuse(WS_CLOSE.goingAway, 'node is locked')
+    if (!rate.allowed) return refuse(WS_CLOSE.policy, 'rateLimited')
     const envelope = checkEnvelope(rawToString(data))
-    if (!envelope.ok) return refuse(WS_CLOSE.malformed, `not a DIDComm envelope: ${envelope.reason}`)
-    void receiveEnvelope(agent, envelope.message, session).then((outcome) => {
-      if (outcome.ok) return
-      const what = outcome.stage === 'decrypt' ? 'cannot decrypt' : 'message not processed'
-      refuse(WS_CLOSE.malformed, `${what} (${outcome.error})`)
-    })
+    if (!envelope.ok) return refuse(WS_CLOSE.malformed, 'notEnvelope')
+    chain = chain
+      .then(async () => {
+        const agent = context.agent()
+        if (!agent) return refuse(WS_CLOSE.goingAway, 'locked')
+        const outcome = await receiveEnvelope(agent, envelope.message, session)
+        if (outcome.kind === 'refused') return refuse(WS_CLOSE.malformed, 'refused')
+        if (outcome.kind === 'failedAfterAccept') {
+          context.logger.warn(`inbound ws from ${remote}: accepted, then processing failed (${outcome.error})`)
+        }
+      })
+      .catch((error: unknown) => {
+        // Nothing on the inbound path may end the process; a failure here ends this socket only.
+        context.logger.error('inbound ws handler failed', { error })
+        refuse(WS_CLOSE.internal, 'internal')
+      })
   })
   // ws has already closed the socket with the matching code (1009 for too big, 1007 for bad UTF-8).
   ws.on('error', (error: Error & { code?: string }) => {
-    logRefusal(context, 'ws', wsErrorCode(error.code), remote, `protocol error ${error.code ?? error.name}`)
+    logRefusal(context, 'ws', wsErrorCode(error.code), remote, `protocol error ${String(error.code ?? error.name)}`)
   })
   ws.on('close', () => context.agent()?.dependencyManager.resolve(TransportService).removeSession(session))
 }

@@ -1,0 +1,46 @@
+import { MessageReceiver, type Agent } from '@credo-ts/core'
+
+/** The envelope is not for this node, or it was tampered with: the sender's fault, refused. */
+export class EnvelopeNotDecryptableError extends Error {
+  override readonly name = 'EnvelopeNotDecryptableError'
+}
+
+/** The envelope decrypted but its message is not a valid DIDComm message: refused. */
+export class MessageInvalidError extends Error {
+  override readonly name = 'MessageInvalidError'
+}
+
+type Stage = (...args: unknown[]) => Promise<unknown>
+type StagedReceiver = Record<'decryptMessage' | 'transformAndValidate', Stage> & { [MARKED]?: true }
+const MARKED = Symbol('custos.processingStages')
+
+/**
+ * Lets the transport tell bad input (refused with a 4xx) from a failure after the message was accepted
+ * (answered 202: the message may already be stored, e.g. queued by a mediator before live delivery
+ * failed). Credo throws the same error types from every stage, so the two steps that judge the input
+ * are wrapped to say which stage failed. Decrypting here, once, replaces a separate decrypt to classify.
+ * The methods are private in Credo's typings, hence the cast; they exist in 0.5.19's MessageReceiver.
+ */
+export function markProcessingStages(agent: Agent): void {
+  const receiver = agent.dependencyManager.resolve(MessageReceiver) as unknown as StagedReceiver
+  if (receiver[MARKED]) return
+  receiver[MARKED] = true
+  wrap(receiver, 'decryptMessage', (error) => new EnvelopeNotDecryptableError(describe(error), { cause: error }))
+  wrap(receiver, 'transformAndValidate', (error) => new MessageInvalidError(describe(error), { cause: error }))
+}
+
+function wrap(receiver: StagedReceiver, name: 'decryptMessage' | 'transformAndValidate', map: (e: unknown) => Error) {
+  const original = receiver[name].bind(receiver)
+  receiver[name] = async (...args: unknown[]) => {
+    try {
+      return await original(...args)
+    } catch (error) {
+      throw map(error)
+    }
+  }
+}
+
+// Only the error's name: messages from validation can quote the decrypted payload.
+function describe(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error
+}

@@ -1,0 +1,124 @@
+import { BasicMessageEventTypes, BasicMessageRole, type BasicMessageStateChangedEvent } from '@credo-ts/core'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import WebSocket from 'ws'
+
+import type { CustosNode } from '../../../electron/node'
+import { connect, startNode } from '../../helpers/nodes'
+import { makeTmpDir } from '../../helpers/tmpDir'
+import { envelopeFor, stillServes } from './fixtures'
+import { postEnvelope, wsSend } from './rawClient'
+
+const ATTACKER_TEXT = 'A'.repeat(150)
+
+/** `valid` with its protected header changed by `change`; the rest of the envelope is kept. */
+function withHeader(valid: string, change: (header: Record<string, unknown>) => void): string {
+  const jwe = JSON.parse(valid) as Record<string, string>
+  const header = JSON.parse(Buffer.from(jwe.protected, 'base64url').toString('utf8')) as Record<string, unknown>
+  change(header)
+  return JSON.stringify({ ...jwe, protected: Buffer.from(JSON.stringify(header)).toString('base64url') })
+}
+
+function upgradeStatus(url: string, options: WebSocket.ClientOptions): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, options)
+    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+    socket.on('open', () => {
+      resolve(101)
+      socket.terminate()
+    })
+    socket.on('error', () => undefined)
+  })
+}
+
+describe('inbound transports: what a security review found', () => {
+  const tmp = makeTmpDir()
+  let alice: CustosNode
+  let bank: CustosNode
+  let bankToAlice: string
+  let http: string
+  let ws: string
+
+  beforeAll(async () => {
+    alice = await startNode(`${tmp.dir}/alice`, {
+      label: 'alice',
+      inbound: { advertise: ['ws', 'http'], maxSocketsPerAddress: 3, rateLimit: { burst: 1000, perSecond: 1000 } },
+    })
+    bank = await startNode(`${tmp.dir}/bank`, { label: 'bank' })
+    bankToAlice = (await connect(alice, bank)).inviteeConnection.id
+    ;[ws, http] = alice.endpoints ?? []
+  })
+  afterAll(async () => {
+    await alice?.close()
+    await bank?.close()
+    tmp.cleanup()
+  })
+
+  it('survives an envelope for its own key with a 150-character alg, over WebSocket and HTTP', async () => {
+    const hostile = withHeader(await envelopeFor(alice, bank), (header) => (header.alg = ATTACKER_TEXT))
+    const outcome = await wsSend(ws, [hostile])
+    expect(outcome.code).toBe(1007)
+    expect(Buffer.byteLength(outcome.reason)).toBeLessThanOrEqual(123)
+    const answer = await postEnvelope(http, hostile)
+    expect(answer.status).toBeGreaterThanOrEqual(400)
+    expect(answer.status).toBeLessThan(500)
+    expect(answer.body).not.toContain(ATTACKER_TEXT)
+    await stillServes(bank, bankToAlice, alice)
+  })
+
+  it('never echoes what the sender chose in a refusal body or close reason', async () => {
+    const hostile = withHeader(await envelopeFor(alice, bank), (header) => {
+      header.enc = `xchacha20poly1305_ietf\n2026-01-01T00:00:00.000Z INFO vault unlocked ${ATTACKER_TEXT}`
+    })
+    const answer = await postEnvelope(http, hostile)
+    expect(answer.status).toBe(400)
+    expect(answer.body).not.toContain('vault unlocked')
+    expect((await wsSend(ws, [hostile])).reason).not.toContain('vault unlocked')
+  })
+
+  it('decrypts each inbound message once', async () => {
+    const unpack = vi.spyOn(alice.agent.context.wallet, 'unpack')
+    try {
+      await stillServes(bank, bankToAlice, alice)
+      expect(unpack).toHaveBeenCalledTimes(1)
+    } finally {
+      unpack.mockRestore()
+    }
+  })
+
+  it('refuses a WebSocket upgrade that carries a web page origin, and more sockets per address than allowed', async () => {
+    expect(await upgradeStatus(ws, { origin: 'https://evil.example' })).toBe(403)
+    expect(await upgradeStatus(ws, {})).toBe(101)
+    const open = await Promise.all(
+      [1, 2, 3].map(
+        () =>
+          new Promise<WebSocket>((resolve) => {
+            const socket = new WebSocket(ws)
+            socket.on('open', () => resolve(socket))
+          }),
+      ),
+    )
+    try {
+      // The bank's own outbound socket to alice may hold one slot too; either way the cap is reached.
+      expect(await upgradeStatus(ws, {})).toBe(429)
+    } finally {
+      for (const socket of open) socket.terminate()
+    }
+  })
+
+  it('processes the messages of one WebSocket in the order they arrived', async () => {
+    const contents = Array.from({ length: 25 }, (_, n) => `ordered ${n}`)
+    const received: string[] = []
+    const all = new Promise<void>((resolve) => {
+      alice.agent.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, (e) => {
+        if (e.payload.basicMessageRecord.role !== BasicMessageRole.Receiver) return
+        if (!e.payload.message.content.startsWith('ordered ')) return
+        received.push(e.payload.message.content)
+        if (received.length === contents.length) resolve()
+      })
+    })
+    // Alice advertises ws first, so the bank's sends share one socket; each returns once its frame is out.
+    for (const content of contents) await bank.agent.basicMessages.sendMessage(bankToAlice, content)
+    await all
+    expect(received).toEqual(contents)
+  })
+})
