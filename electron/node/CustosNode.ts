@@ -4,7 +4,7 @@ import type { VaultStatus } from '../../shared/api'
 import { createAgent, type CustosAgent } from './agent'
 import { askar } from './askar'
 import type { AppDatabase } from './db'
-import { DataDirLock, dataDirLayout, FileLogger, type DataDirLayout } from './platform'
+import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
 import { CustosInboundTransport, type InboundOptions } from './transports'
 import { Vault, type PassphraseKdf, type VaultHost } from './vault'
 
@@ -41,7 +41,9 @@ export class CustosNode implements VaultHost {
 
   static open(options: CustosNodeOptions): CustosNode {
     const layout = dataDirLayout(options.dataDir)
+    makePrivate(layout.root)
     const dirLock = DataDirLock.acquire(layout.root, layout.lockFile)
+    freshScratchDir(layout.tmpDir)
     const logger = new FileLogger(layout.logFile)
     const inbound = options.inbound ? new CustosInboundTransport(options.inbound, logger) : undefined
     const kdf = options.kdf ?? 'argon2i-mod'

@@ -6,10 +6,11 @@ import 'reflect-metadata'
 
 import { parseArgs } from 'node:util'
 
-import { isCustosError } from '../../../shared/errors'
+import { passphraseSchema } from '../../../shared/api'
+import { InvalidInputError, isCustosError } from '../../../shared/errors'
 import { CustosNode } from '../CustosNode'
 import { startWebBridge, type WebBridge } from '../webBridge'
-import { promptPassphrase } from './promptPassphrase'
+import { readPassphrase } from './readPassphrase'
 
 const USAGE =
   'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR] [--ui [--ui-port P]]'
@@ -80,9 +81,7 @@ async function main(): Promise<number> {
     return 2
   }
   // With --ui the passphrase is typed in the page, so none is asked for here.
-  const passphrase = args.ui
-    ? ''
-    : process.env[args.passphraseEnv] || (process.stdin.isTTY ? await promptPassphrase('Store passphrase: ') : '')
+  const passphrase = args.ui ? '' : await readPassphrase(args.passphraseEnv)
   if (!passphrase && !args.ui) {
     process.stderr.write(`Set the store passphrase in the environment variable ${args.passphraseEnv}.\n`)
     return 2
@@ -114,7 +113,7 @@ async function main(): Promise<number> {
     return 0
   }
   try {
-    if (node.status().state === 'no-store') await node.createStore(passphrase)
+    if (node.status().state === 'no-store') await node.createStore(newStorePassphrase(passphrase))
     else await node.unlock(passphrase)
     const invitation = await node.agent.modules.custosConnections.standingInvitation()
     process.stdout.write(`endpoints: ${(node.endpoints ?? []).join(' ')}\n`)
@@ -139,3 +138,10 @@ main().then(
     process.exit(1)
   },
 )
+
+// A new store gets the same rule as one made in the app: its passphrase is all that protects it.
+function newStorePassphrase(passphrase: string): string {
+  const checked = passphraseSchema.safeParse(passphrase)
+  if (!checked.success) throw new InvalidInputError(checked.error.issues.map((issue) => issue.message).join(' '))
+  return checked.data
+}

@@ -16,7 +16,7 @@ export class FileLogger extends BaseLogger {
   ) {
     super(logLevel)
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.fd = fs.openSync(file, 'a')
+    this.fd = fs.openSync(file, 'a', 0o600)
   }
 
   private write(level: LogLevel, name: string, message: string, data?: Record<string, unknown>): void {

@@ -8,6 +8,8 @@ export interface DataDirLayout {
   appDbFile: string
   logFile: string
   credoDir: string
+  /** Scratch space (the unlock check's copy of the store); emptied at every open. */
+  tmpDir: string
 }
 
 export function dataDirLayout(root: string): DataDirLayout {
@@ -19,5 +21,6 @@ export function dataDirLayout(root: string): DataDirLayout {
     appDbFile: path.join(abs, 'app', 'custos.db'),
     logFile: path.join(abs, 'logs', 'node.log'),
     credoDir: path.join(abs, 'credo'),
+    tmpDir: path.join(abs, 'tmp'),
   }
 }

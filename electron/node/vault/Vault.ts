@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import { WalletError, WalletInvalidKeyError, WalletNotFoundError } from '@credo-ts/core'
@@ -14,7 +13,7 @@ import {
 } from '../../../shared/errors'
 import type { CustosAgent } from '../agent'
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
-import type { DataDirLayout, FileLogger } from '../platform'
+import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../platform'
 import { loadOrCreateAppDbKey } from './appDbKey'
 import { walletConfigFor, type PassphraseKdf } from './walletConfig'
 
@@ -36,6 +35,9 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 /** The encrypted store of one node: creating it, unlocking it with the passphrase, locking it. */
 export class Vault {
   private unlocked?: Unlocked
+  // create, unlock and lock each run alone: a double-clicked unlock must not start two agents on one
+  // store, and a lock (or the node's close) that comes during an unlock must wait for it and then lock.
+  private readonly mutex = new Mutex()
 
   constructor(
     private readonly layout: DataDirLayout,
@@ -53,7 +55,19 @@ export class Vault {
     return this.unlocked
   }
 
-  async create(passphrase: string): Promise<Unlocked> {
+  create(passphrase: string): Promise<Unlocked> {
+    return this.mutex.runExclusive(() => this.createNow(passphrase))
+  }
+
+  unlock(passphrase: string): Promise<Unlocked> {
+    return this.mutex.runExclusive(() => this.unlockNow(passphrase))
+  }
+
+  lock(): Promise<void> {
+    return this.mutex.runExclusive(() => this.lockNow())
+  }
+
+  private async createNow(passphrase: string): Promise<Unlocked> {
     if (this.unlocked || fs.existsSync(this.layout.storeFile)) throw new StoreExistsError(this.layout.storeFile)
     fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
     const agent = this.options.newAgent()
@@ -61,22 +75,29 @@ export class Vault {
     return this.finishUnlock(agent, passphrase)
   }
 
-  async unlock(passphrase: string): Promise<Unlocked> {
+  private async unlockNow(passphrase: string): Promise<Unlocked> {
     if (this.unlocked) return this.unlocked
     this.checkStoreFile()
     await this.verifyPassphraseOnCopy(passphrase)
     return this.finishUnlock(this.options.newAgent(), passphrase)
   }
 
-  async lock(): Promise<void> {
+  private async lockNow(): Promise<void> {
     const unlocked = this.unlocked
     if (!unlocked) return
     this.unlocked = undefined
-    unlocked.appDb.close()
-    await unlocked.agent.shutdown()
-    if (unlocked.agent.wallet.isInitialized) await unlocked.agent.wallet.close()
-    await this.waitForStoreReleased()
-    this.logger.info('vault locked')
+    // Each step runs even if one before it failed: nothing may keep the store or the database open.
+    try {
+      await unlocked.agent.shutdown()
+    } finally {
+      try {
+        if (unlocked.agent.wallet.isInitialized) await unlocked.agent.wallet.close()
+      } finally {
+        unlocked.appDb.close()
+        await this.waitForStoreReleased()
+        this.logger.info('vault locked')
+      }
+    }
   }
 
   private checkStoreFile(): void {
@@ -94,7 +115,7 @@ export class Vault {
   // Even a refused open writes to the store (SQLite's change counters when Askar's pool closes).
   // Trying the passphrase on a copy first lets a wrong one leave the store byte-for-byte as it was.
   private async verifyPassphraseOnCopy(passphrase: string): Promise<void> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-unlock-'))
+    const dir = fs.mkdtempSync(path.join(this.layout.tmpDir, 'unlock-'))
     const copy = path.join(dir, path.basename(this.layout.storeFile))
     try {
       fs.copyFileSync(this.layout.storeFile, copy)
@@ -126,6 +147,8 @@ export class Vault {
       this.options.prepareAgent?.(agent)
       await agent.initialize()
       this.unlocked = { agent, appDb }
+      // Askar and SQLite made their files under the process umask; make sure of them all the same.
+      restrictTree(this.layout.root)
       this.logger.info('vault unlocked')
       return this.unlocked
     } catch (error) {

@@ -79,4 +79,16 @@ describe('npm run serve: the headless node', () => {
     expect(wrong.status).toBe(1)
     expect(wrong.stderr).toContain('passphrase is not correct')
   })
+
+  it('creates no store with a passphrase shorter than the app allows', () => {
+    const dataDir = `${tmp.dir}/short`
+    const short = spawnSync(process.execPath, [...SERVE, '--data-dir', dataDir], {
+      cwd: ROOT,
+      env: { ...process.env, CUSTOS_PASSPHRASE: 'short' },
+      encoding: 'utf8',
+    })
+    expect(short.status).toBe(1)
+    expect(short.stderr).toContain('at least 8 characters')
+    expect(fs.existsSync(path.join(dataDir, 'vault', 'askar.sqlite'))).toBe(false)
+  })
 })

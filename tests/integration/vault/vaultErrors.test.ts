@@ -103,8 +103,20 @@ describe('vault: errors leave the store as it was', () => {
     expect(run()).toBe('DataDirInUse')
     await first.close()
 
+    // A lock as a process that died left it: the lock directory with its owner, a pid that is gone.
     const { lockFile } = dataDirLayout(tmp.dir)
-    fs.writeFileSync(lockFile, JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname() }))
+    const host = (await import('node:os')).hostname()
+    const plantLock = (pid: number) => {
+      fs.mkdirSync(lockFile, { recursive: true })
+      fs.writeFileSync(`${lockFile}.owner`, JSON.stringify({ pid, host, since: new Date().toISOString() }))
+    }
+    plantLock(2 ** 22 + 17)
+    expect(run()).toBe('opened')
+    // A reused pid (pid 1 is alive) no longer blocks the directory once the holder stopped refreshing it.
+    plantLock(1)
+    expect(run()).toBe('DataDirInUse')
+    const old = new Date(Date.now() - 60_000)
+    fs.utimesSync(lockFile, old, old)
     expect(run()).toBe('opened')
   })
 })
