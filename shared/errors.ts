@@ -4,6 +4,9 @@ export const custosErrorCodes = [
   'StoreNotFound',
   'StoreCorrupt',
   'StoreExists',
+  'StoreBusy',
+  'StoreAccessDenied',
+  'AppDatabaseMigrationFailed',
   'DataDirInUse',
   'NodeLocked',
   'InvalidInput',
@@ -49,6 +52,33 @@ export class StoreNotFoundError extends CustosError {
 export class StoreCorruptError extends CustosError {
   constructor(path: string, detail: string, options?: { cause?: unknown }) {
     super('StoreCorrupt', `The store at ${path} cannot be read (${detail}). It was left as it is.`, options)
+  }
+}
+
+export class StoreBusyError extends CustosError {
+  constructor(path: string, options?: { cause?: unknown }) {
+    super('StoreBusy', `The store at ${path} is in use by another program. Close it and try again.`, options)
+  }
+}
+
+export class StoreAccessDeniedError extends CustosError {
+  constructor(path: string, options?: { cause?: unknown }) {
+    super(
+      'StoreAccessDenied',
+      `This account may not read or write the store at ${path}. Check the folder's owner and permissions.`,
+      options,
+    )
+  }
+}
+
+export class AppDatabaseMigrationFailedError extends CustosError {
+  constructor(path: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      'AppDatabaseMigrationFailed',
+      `The app database at ${path} could not be brought up to date (${detail}). It was left as it was; ` +
+        'install the same or a newer version of Custos and try again.',
+      options,
+    )
   }
 }
 

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 
-import { StoreCorruptError } from '../../../shared/errors'
+import { AppDatabaseMigrationFailedError, StoreCorruptError } from '../../../shared/errors'
 import { findResource } from '../platform/resources'
 import * as schema from './schema'
 
@@ -20,9 +20,13 @@ export interface OpenedAppDatabase {
  * Opens (or creates) the encrypted app database and applies drizzle-kit's migrations.
  * `keyHex` is 32 random bytes that live only in the Askar store.
  */
-export function openAppDatabase(file: string, keyHex: string): OpenedAppDatabase {
+export function openAppDatabase(
+  file: string,
+  keyHex: string,
+  migrationsFolder = findResource(path.join('db', 'migrations')),
+): OpenedAppDatabase {
   if (!/^[0-9a-f]{64}$/.test(keyHex)) throw new Error('app database key must be 32 bytes of hex')
-  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
   const sqlite = new Database(file)
   try {
     sqlite.pragma(`cipher = 'chacha20'`)
@@ -31,11 +35,22 @@ export function openAppDatabase(file: string, keyHex: string): OpenedAppDatabase
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get()
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
-    const db = drizzle(sqlite, { schema })
-    migrate(db, { migrationsFolder: findResource(path.join('db', 'migrations')) })
-    return { db, close: () => sqlite.close() }
   } catch (error) {
     sqlite.close()
     throw new StoreCorruptError(file, (error as Error).message, { cause: error })
   }
+  const db = drizzle(sqlite, { schema })
+  try {
+    // drizzle runs all pending migrations in one transaction, so a failure leaves the schema as it was.
+    migrate(db, { migrationsFolder })
+  } catch (error) {
+    sqlite.close()
+    throw new AppDatabaseMigrationFailedError(file, describe(error), { cause: error })
+  }
+  return { db, close: () => sqlite.close() }
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause
+  return (cause instanceof Error ? cause : (error as Error)).message.slice(0, 200)
 }

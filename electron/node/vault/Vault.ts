@@ -1,20 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { WalletError, WalletInvalidKeyError, WalletNotFoundError } from '@credo-ts/core'
-
 import type { VaultState } from '../../../shared/api'
-import {
-  NodeLockedError,
-  StoreCorruptError,
-  StoreExistsError,
-  StoreNotFoundError,
-  WrongPassphraseError,
-} from '../../../shared/errors'
+import { NodeLockedError, StoreCorruptError, StoreExistsError, StoreNotFoundError } from '../../../shared/errors'
 import type { CustosAgent } from '../agent'
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
 import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../platform'
 import { loadOrCreateAppDbKey } from './appDbKey'
+import { storeOpenError } from './storeOpenError'
 import { walletConfigFor, type PassphraseKdf } from './walletConfig'
 
 export interface VaultOptions {
@@ -126,7 +119,7 @@ export class Vault {
       await probe.wallet.open({ ...config, storage: { type: 'sqlite', config: { path: copy } } })
       await probe.wallet.close()
     } catch (error) {
-      throw this.mapOpenError(error)
+      throw storeOpenError(this.layout.storeFile, error)
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
@@ -137,7 +130,7 @@ export class Vault {
       await agent.wallet.open(walletConfigFor(this.layout, passphrase, this.options.kdf))
     } catch (error) {
       await this.waitForStoreReleased()
-      throw this.mapOpenError(error)
+      throw storeOpenError(this.layout.storeFile, error)
     }
     let appDb: OpenedAppDatabase | undefined
     try {
@@ -168,13 +161,5 @@ export class Vault {
     while (sideFiles.some((file) => fs.existsSync(file)) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
-  }
-
-  private mapOpenError(error: unknown): Error {
-    const file = this.layout.storeFile
-    if (error instanceof WalletInvalidKeyError) return new WrongPassphraseError({ cause: error })
-    if (error instanceof WalletNotFoundError) return new StoreNotFoundError(file, { cause: error })
-    if (error instanceof WalletError) return new StoreCorruptError(file, error.message, { cause: error })
-    return error as Error
   }
 }

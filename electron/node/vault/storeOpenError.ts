@@ -1,0 +1,32 @@
+import { WalletError, WalletInvalidKeyError, WalletNotFoundError } from '@credo-ts/core'
+
+import {
+  StoreAccessDeniedError,
+  StoreBusyError,
+  StoreCorruptError,
+  StoreNotFoundError,
+  WrongPassphraseError,
+} from '../../../shared/errors'
+
+// Askar's error codes (askar's ErrorCode); Credo keeps the AskarError as the cause of its WalletError.
+const ASKAR_BACKEND = 1
+const ASKAR_BUSY = 2
+const ACCESS = /permission denied|readonly|read-only|unable to open|access is denied|EACCES|EPERM/i
+const LOCKED = /database is locked|busy/i
+
+/**
+ * Says what kept the store from opening, so a person is told what to do: another program holds it, the
+ * account may not read it, or it is really damaged. Only the last is "corrupt".
+ */
+export function storeOpenError(file: string, error: unknown): Error {
+  if (error instanceof WalletInvalidKeyError) return new WrongPassphraseError({ cause: error })
+  if (error instanceof WalletNotFoundError) return new StoreNotFoundError(file, { cause: error })
+  if (!(error instanceof WalletError)) return error as Error
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined
+  const code = typeof cause?.code === 'number' ? cause.code : undefined
+  const text = `${error.message} ${typeof cause?.message === 'string' ? cause.message : ''}`
+  if (code === ASKAR_BUSY || (code === ASKAR_BACKEND && LOCKED.test(text)))
+    return new StoreBusyError(file, { cause: error })
+  if (ACCESS.test(text)) return new StoreAccessDeniedError(file, { cause: error })
+  return new StoreCorruptError(file, error.message, { cause: error })
+}
