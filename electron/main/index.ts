@@ -4,14 +4,30 @@ import path from 'node:path'
 
 import { fileURLToPath } from 'node:url'
 
-import { app, dialog } from 'electron'
+import { app, dialog, type BrowserWindow } from 'electron'
 
 import { CustosNode, createApi } from '../node'
+import { registerAppScheme, serveRenderer } from './appProtocol'
 import { registerApiHandler } from './ipc'
 import { createMainWindow } from './window'
 
 // The shell stays thin: the node (store, agent, database) is pure Node code in electron/node.
 let node: CustosNode | undefined
+let mainWindow: BrowserWindow | undefined
+
+registerAppScheme()
+
+// One instance per data directory: a second launch hands over to the first (and its custos:// link).
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  void start()
+}
 
 async function start(): Promise<void> {
   await app.whenReady()
@@ -22,9 +38,17 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  const { window, isTrustedUrl } = createMainWindow(fileURLToPath(new URL('..', import.meta.url)))
+  const outDir = fileURLToPath(new URL('..', import.meta.url))
+  serveRenderer(path.join(outDir, 'renderer'))
+  // A packaged app never loads a page from a dev server, whatever the environment says.
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  const { window, isTrustedUrl } = createMainWindow({ outDir, devUrl })
+  mainWindow = window
   registerApiHandler(createApi(node).dispatch, isTrustedUrl)
-  window.on('closed', () => app.quit())
+  window.on('closed', () => {
+    mainWindow = undefined
+    app.quit()
+  })
 }
 
 app.on('window-all-closed', () => app.quit())
@@ -38,4 +62,3 @@ app.on('before-quit', (event) => {
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
 })
-void start()

@@ -1,13 +1,23 @@
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 import { BrowserWindow, shell } from 'electron'
 
-// Hardened defaults: the renderer is a web page with no Node, sandboxed, isolated from the preload.
-export function createMainWindow(outDir: string): { window: BrowserWindow; isTrustedUrl: (url: string) => boolean } {
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  const indexUrl = pathToFileURL(path.join(outDir, 'renderer', 'index.html')).href
-  const isTrustedUrl = (url: string) => (devUrl ? url.startsWith(devUrl) : url.split('#')[0] === indexUrl)
+import { APP_ORIGIN } from './appProtocol'
+
+export interface WindowOptions {
+  outDir: string
+  /** The dev server's URL; honoured only in an unpackaged build. */
+  devUrl?: string
+}
+
+// Hardened defaults: the renderer is a web page with no Node, sandboxed, isolated from the preload,
+// denied every permission, and kept on the app's own origin.
+export function createMainWindow(options: WindowOptions): {
+  window: BrowserWindow
+  isTrustedUrl: (url: string) => boolean
+} {
+  const { devUrl } = options
+  const isTrustedUrl = (url: string) => (devUrl ? url.startsWith(devUrl) : url.startsWith(`${APP_ORIGIN}/`))
 
   const window = new BrowserWindow({
     width: 1100,
@@ -15,13 +25,16 @@ export function createMainWindow(outDir: string): { window: BrowserWindow; isTru
     show: false,
     title: 'Custos',
     webPreferences: {
-      preload: path.join(outDir, 'preload', 'index.cjs'),
+      preload: path.join(options.outDir, 'preload', 'index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
     },
   })
+  const session = window.webContents.session
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
   window.once('ready-to-show', () => window.show())
   window.webContents.on('will-navigate', (event, url) => {
     if (!isTrustedUrl(url)) event.preventDefault()
@@ -30,7 +43,6 @@ export function createMainWindow(outDir: string): { window: BrowserWindow; isTru
     if (url.startsWith('https:')) void shell.openExternal(url)
     return { action: 'deny' }
   })
-  if (devUrl) void window.loadURL(devUrl)
-  else void window.loadURL(indexUrl)
+  void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
   return { window, isTrustedUrl }
 }

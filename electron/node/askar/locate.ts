@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { resourceCandidates } from '../platform/resources'
+import { isPackagedApp, resourceCandidates } from '../platform/resources'
 
 // Where scripts/setup-askar.mjs puts the library, per platform.
 const LIBRARY_FILES: Partial<Record<NodeJS.Platform, string>> = {
@@ -20,7 +20,8 @@ export function askarLibraryFileName(platform: NodeJS.Platform = process.platfor
 
 /** Every path that is tried, in order; the first that exists wins. */
 export function askarLibraryCandidates(): string[] {
-  const override = process.env[ASKAR_LIB_ENV]
+  // A packaged app loads the library it shipped; an environment variable must not swap in another.
+  const override = isPackagedApp() ? undefined : process.env[ASKAR_LIB_ENV]
   // An explicit override is exclusive: silently falling back to another copy would hide a typo.
   if (override) return [path.resolve(override)]
 

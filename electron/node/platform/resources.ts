@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url'
 // project's resources/ folder from a different place, so all of them are tried in that order.
 export function resourceCandidates(relative: string): string[] {
   const roots: string[] = []
-  const { resourcesPath } = process as NodeJS.Process & { resourcesPath?: string }
+  const { resourcesPath } = process as ElectronProcess
   if (resourcesPath) roots.push(path.join(resourcesPath, 'resources'))
+  // A packaged app uses what it shipped, never a folder that happens to sit where it was started.
+  if (isPackagedApp()) return roots.map((root) => path.join(root, relative))
   for (const start of [process.cwd(), moduleDir()]) {
     if (start) for (const dir of ancestors(start)) roots.push(path.join(dir, 'resources'))
   }
@@ -21,6 +23,17 @@ export function findResource(relative: string, hint = 'Is the installation compl
   const found = candidates.find((candidate) => fs.existsSync(candidate))
   if (found) return found
   throw new Error(`${relative} not found. Paths tried:\n${candidates.map((c) => `  - ${c}`).join('\n')}\n${hint}`)
+}
+
+type ElectronProcess = NodeJS.Process & { resourcesPath?: string; defaultApp?: boolean }
+
+/**
+ * An installed app rather than `electron .` from a checkout: Electron sets process.defaultApp only for
+ * the latter. Read here, without importing electron, so the node decides for itself.
+ */
+export function isPackagedApp(): boolean {
+  const electron = process as ElectronProcess
+  return Boolean(process.versions.electron) && typeof electron.resourcesPath === 'string' && !electron.defaultApp
 }
 
 function ancestors(start: string): string[] {

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http'
 
+import { RENDERER_CSP as CONTENT_SECURITY_POLICY } from '../../../shared/csp'
 import type { CustosErrorCode } from '../../../shared/errors'
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+export { CONTENT_SECURITY_POLICY }
 
 /** The bridge's own refusals come before any API method runs, so they have codes of their own. */
 export type BridgeErrorCode = CustosErrorCode | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'PayloadTooLarge'

@@ -3,9 +3,20 @@
 // It records what main asks of Electron, and lets the harness drive the app and the IPC channel.
 import { EventEmitter } from 'node:events'
 
-const state = (globalThis.__electronStub = { handlers: new Map(), windows: [], quitting: false })
+const state = (globalThis.__electronStub = {
+  handlers: new Map(),
+  windows: [],
+  quitting: false,
+  schemes: [],
+  protocols: new Map(),
+  singleInstance: process.env.STUB_SECOND_INSTANCE !== '1',
+})
 
 class AppStub extends EventEmitter {
+  isPackaged = false
+  requestSingleInstanceLock() {
+    return state.singleInstance
+  }
   whenReady() {
     return Promise.resolve()
   }
@@ -35,6 +46,10 @@ export class BrowserWindow extends EventEmitter {
     this.options = options
     const contents = new EventEmitter()
     contents.setWindowOpenHandler = (handler) => (this.windowOpenHandler = handler)
+    contents.session = {
+      setPermissionRequestHandler: (handler) => (state.permissionRequest = handler),
+      setPermissionCheckHandler: (handler) => (state.permissionCheck = handler),
+    }
     this.webContents = contents
     state.windows.push(this)
   }
@@ -49,8 +64,12 @@ export const ipcMain = {
   handle: (channel, handler) => state.handlers.set(channel, handler),
   removeHandler: (channel) => state.handlers.delete(channel),
 }
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => state.schemes.push(...schemes),
+  handle: (scheme, handler) => state.protocols.set(scheme, handler),
+}
 export const dialog = { showErrorBox: (title, message) => (state.error = `${title}: ${message}`) }
 export const shell = { openExternal: async () => undefined }
 export const contextBridge = { exposeInMainWorld: () => undefined }
 export const ipcRenderer = { invoke: async () => undefined }
-export default { app, BrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer }
+export default { app, BrowserWindow, ipcMain, protocol, dialog, shell, contextBridge, ipcRenderer }

@@ -10,6 +10,13 @@ await import(pathToFileURL(process.argv[2]).href)
 const until = async (check) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25))
 }
+if (!state().singleInstance) {
+  // A second launch: it must hand over and quit without opening the data directory.
+  console.log(
+    JSON.stringify({ windows: state().windows.length, handlers: state().handlers.size, quitting: state().quitting }),
+  )
+  process.exit(0)
+}
 await until(() => state()?.handlers.size > 0 || state()?.error)
 const [channel, handler] = [...state().handlers][0] ?? []
 const window = state().windows[0]
@@ -20,10 +27,33 @@ const result = {
   channel,
   webPreferences: window?.options.webPreferences,
   windowUrl: window?.url,
+  schemes: state().schemes,
+  served: await describe(state().protocols.get('app'), [
+    'app://custos/index.html',
+    'app://custos/../../package.json',
+    'app://custos/%2e%2e/%2e%2e/package.json',
+    'app://custos/..%2f..%2fpackage.json',
+    'app://elsewhere/index.html',
+  ]),
+  permissionRequest: await new Promise((resolve) => state().permissionRequest?.(null, 'media', resolve)),
+  permissionCheck: state().permissionCheck?.(null, 'notifications'),
   refused: await call('https://elsewhere.example/', 'vault.status'),
   create: await call(window?.url, 'vault.create', { passphrase: process.env.STUB_PASSPHRASE }),
   put: await call(window?.url, 'selfDeclared.put', { label: 'Name', value: 'Ada' }),
   badInput: await call(window?.url, 'selfDeclared.put', { label: '' }),
+}
+async function describe(handler, urls) {
+  const answers = {}
+  for (const url of urls) {
+    const response = await handler(new Request(url))
+    const body = await response.text()
+    answers[url] = {
+      status: response.status,
+      csp: response.headers.get('content-security-policy'),
+      html: body.includes('<div id="root">'),
+    }
+  }
+  return answers
 }
 // Quitting closes the node (lock the store, release the folder) before the app goes.
 const { app } = await import('electron')

@@ -30,7 +30,31 @@ describe('the bundled Electron main process', () => {
   it('opens a hardened window on the built renderer', () => {
     expect(result.error).toBeUndefined()
     expect(result.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })
-    expect(result.windowUrl).toBe(`file://${path.join(root, 'out', 'renderer', 'index.html')}`)
+    expect(result.windowUrl).toBe('app://custos/index.html')
+  })
+
+  it('serves the renderer from its own privileged scheme, with the CSP as a header, and nothing outside it', () => {
+    expect(result.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+    const served = result.served as Record<string, { status: number; csp: string; html: boolean }>
+    expect(served['app://custos/index.html']).toMatchObject({ status: 200, html: true })
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+      expect(served['app://custos/index.html'].csp).toContain(directive)
+    }
+    for (const url of [
+      'app://custos/../../package.json',
+      'app://custos/%2e%2e/%2e%2e/package.json',
+      'app://custos/..%2f..%2fpackage.json',
+      'app://elsewhere/index.html',
+    ]) {
+      expect(served[url], url).toMatchObject({ status: 404, html: false })
+    }
+  })
+
+  it('denies every permission a page asks for', () => {
+    expect(result.permissionRequest).toBe(false)
+    expect(result.permissionCheck).toBe(false)
   })
 
   it('serves the API over IPC on an Askar store through the koffi binding', () => {
@@ -42,6 +66,15 @@ describe('the bundled Electron main process', () => {
   it('refuses other senders and bad payloads with typed errors', () => {
     expect(result.refused).toMatchObject({ ok: false, error: { code: 'InvalidInput' } })
     expect(result.badInput).toMatchObject({ ok: false, error: { code: 'InvalidInput' } })
+  })
+
+  it('hands over to the first instance on a second launch, without opening the data directory', () => {
+    const out = execFileSync(process.execPath, [path.join(root, 'tests/helpers/electronStub/runMain.mjs'), bundle], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, STUB_USER_DATA: tmp.dir, STUB_SECOND_INSTANCE: '1' },
+    })
+    expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toEqual({ windows: 0, handlers: 0, quitting: true })
   })
 
   it('closes the node before quitting, giving the data directory back', () => {
