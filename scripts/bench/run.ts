@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const benches = ['vault-unlock.ts', 'askar-stress.ts']
+const benches = ['vault-unlock.ts', 'askar-stress.ts', 'mediation-queue.ts']
 let failed = 0
 for (const bench of benches) {
   console.log(`# ${bench}`)

@@ -4,8 +4,7 @@ export { mediationModules, type MediationOptions } from './mediationModules'
 export {
   MediationQueueConfig,
   MediationQueueModule,
-  QueuedMessageRecord,
-  QueuedMessageRepository,
+  RecipientQueueFullError,
   StorageMessagePickupRepository,
 } from './mediator/queue'
 export { MediatedNodesService } from './mediator/MediatedNodesService'

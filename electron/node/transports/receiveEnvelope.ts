@@ -9,7 +9,7 @@ import { EnvelopeNotDecryptableError, MessageInvalidError } from './processingSt
  */
 export type ReceiveOutcome =
   | { kind: 'processed' }
-  | { kind: 'refused'; reason: 'cannot decrypt' | 'invalid message' }
+  | { kind: 'refused'; reason: 'cannot decrypt' | 'invalid message' | 'not accepted' }
   | { kind: 'failedAfterAccept'; error: string }
 
 /** Hands a checked envelope to the agent, which decrypts it once; see processingStages for the stages. */
@@ -24,6 +24,10 @@ export async function receiveEnvelope(
   } catch (error) {
     if (error instanceof EnvelopeNotDecryptableError) return { kind: 'refused', reason: 'cannot decrypt' }
     if (error instanceof MessageInvalidError) return { kind: 'refused', reason: 'invalid message' }
+    // A handler that declines to keep a message (a recipient's full queue at a mediator) says so by
+    // this flag, so the transport need not know each capability's errors.
+    if ((error as { refusesInbound?: unknown }).refusesInbound === true)
+      return { kind: 'refused', reason: 'not accepted' }
     return { kind: 'failedAfterAccept', error: error instanceof Error ? error.name : typeof error }
   }
 }

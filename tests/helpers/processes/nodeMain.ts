@@ -5,11 +5,12 @@ import {
   BasicMessageEventTypes,
   BasicMessageRole,
   HandshakeProtocol,
+  InjectionSymbols,
   type BasicMessageStateChangedEvent,
 } from '@credo-ts/core'
 
 import { createApi, CustosNode } from '../../../electron/node'
-import { QueuedMessageRepository } from '../../../electron/node/mediation'
+import { type StorageMessagePickupRepository } from '../../../electron/node/mediation'
 import type { Command, NodeEvent, NodeProcessConfig, Reply, Request } from './protocol'
 
 const config = JSON.parse(process.env.CUSTOS_NODE_CONFIG ?? '{}') as NodeProcessConfig
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
         return { events: received, stored: stored.map((record) => record.content) }
       }
       case 'queuedRecordCount':
-        return (await agent.dependencyManager.resolve(QueuedMessageRepository).getAll(agent.context)).length
+        return agent.dependencyManager
+          .resolve<StorageMessagePickupRepository>(InjectionSymbols.MessagePickupRepository)
+          .countHeld()
       case 'connections':
         return (await agent.connections.getAll()).map((c) => ({ id: c.id, state: c.state, theirLabel: c.theirLabel }))
       case 'endpoints':

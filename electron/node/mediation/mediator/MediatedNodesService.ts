@@ -11,7 +11,7 @@ import {
 
 import type { MediatedRecipient } from '../../../../shared/api'
 import { CustosError } from '../../../../shared/errors'
-import { QueuedMessageRepository, StorageMessagePickupRepository } from './queue'
+import { StorageMessagePickupRepository } from './queue'
 
 /** The mediator side: the nodes this node holds messages for, as the person sees and manages them. */
 @injectable()
@@ -21,18 +21,18 @@ export class MediatedNodesService {
       .resolve(MediationRepository)
       .findByQuery(agentContext, { role: MediationRole.Mediator, state: MediationState.Granted })
     const connections = agentContext.dependencyManager.resolve(ConnectionsApi)
-    const queue = agentContext.dependencyManager.resolve(QueuedMessageRepository)
+    const queue = heldQueue(agentContext)
     const recipients: MediatedRecipient[] = []
     for (const mediation of mediations.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
       const connection = await connections.findById(mediation.connectionId)
-      // Counted from storage, so messages handed out but not yet acknowledged are included.
-      const queued = await queue.findByQuery(agentContext, { connectionId: mediation.connectionId })
+      // Messages handed out but not yet acknowledged are included.
+      const queued = queue?.countHeld(mediation.connectionId) ?? 0
       recipients.push({
         id: mediation.id,
         connectionId: mediation.connectionId,
         label: connection?.theirLabel,
         recipientKeyCount: mediation.recipientKeys.length,
-        queuedMessages: queued.length,
+        queuedMessages: queued,
         since: mediation.createdAt.toISOString(),
       })
     }
@@ -50,11 +50,14 @@ export class MediatedNodesService {
       throw new CustosError('NotFound', `This node does not mediate for ${id}.`)
     }
     await mediations.delete(agentContext, mediation)
-    const pickup = agentContext.dependencyManager.resolve<MessagePickupRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
-    const droppedMessages =
-      pickup instanceof StorageMessagePickupRepository ? await pickup.removeAllForConnection(mediation.connectionId) : 0
+    const droppedMessages = heldQueue(agentContext)?.removeAllForConnection(mediation.connectionId) ?? 0
     return { removed: true, droppedMessages }
   }
+}
+
+function heldQueue(agentContext: AgentContext): StorageMessagePickupRepository | undefined {
+  const pickup = agentContext.dependencyManager.resolve<MessagePickupRepository>(
+    InjectionSymbols.MessagePickupRepository,
+  )
+  return pickup instanceof StorageMessagePickupRepository ? pickup : undefined
 }

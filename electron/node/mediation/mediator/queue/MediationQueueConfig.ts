@@ -1,18 +1,30 @@
 export interface MediationQueueConfigOptions {
   /**
-   * How long a message handed out without deletion stays reserved for the pickup that took it.
-   * Pickup v2 deletes only when the recipient acknowledges (messages-received); if that never
-   * comes (socket dropped mid-delivery), the message becomes available again after this time.
-   * A restart of the mediator also releases every reservation: delivery is at least once.
-   * @default 30000
+   * How long a message handed out without deletion stays reserved for the pickup that took it. Pickup v2
+   * deletes only when the recipient acknowledges (messages-received); if that never comes (socket dropped
+   * mid-delivery), the message becomes available again after this time. Long, so a slow acknowledgement
+   * does not bring a duplicate; a restart of the mediator releases every reservation, since the sessions
+   * that held them are gone: delivery is at least once.
+   * @default 300000
    */
   leaseMs?: number
+  /** Most messages and bytes held for one recipient; a forward beyond either is refused. */
+  maxMessagesPerRecipient?: number
+  maxBytesPerRecipient?: number
+  /** A message nobody picked up within this time is dropped. @default 30 days */
+  expiryMs?: number
 }
 
 export class MediationQueueConfig {
   readonly leaseMs: number
+  readonly maxMessagesPerRecipient: number
+  readonly maxBytesPerRecipient: number
+  readonly expiryMs: number
 
   constructor(options: MediationQueueConfigOptions = {}) {
-    this.leaseMs = options.leaseMs ?? 30_000
+    this.leaseMs = options.leaseMs ?? 300_000
+    this.maxMessagesPerRecipient = options.maxMessagesPerRecipient ?? 10_000
+    this.maxBytesPerRecipient = options.maxBytesPerRecipient ?? 200 * 1024 * 1024
+    this.expiryMs = options.expiryMs ?? 30 * 24 * 60 * 60 * 1000
   }
 }

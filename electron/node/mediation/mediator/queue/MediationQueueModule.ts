@@ -1,7 +1,6 @@
 import { InjectionSymbols, type DependencyManager, type Module } from '@credo-ts/core'
 
 import { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
-import { QueuedMessageRepository } from './QueuedMessageRepository'
 import { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
 
 /**
@@ -18,7 +17,6 @@ export class MediationQueueModule implements Module {
 
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerInstance(MediationQueueConfig, this.config)
-    dependencyManager.registerSingleton(QueuedMessageRepository)
     dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, StorageMessagePickupRepository)
   }
 }
