@@ -2,7 +2,7 @@
 import { z } from 'zod'
 
 import { idSchema, noInput } from './common'
-import { invitationUrlSchema } from './connections'
+import { invitationUrlSchema, type CreatedInvitation } from './connections'
 import { method } from './contract'
 
 /** The mediator this node is reachable through (recipient side). */
@@ -39,10 +39,22 @@ export interface MediatedRecipient {
   since: string
 }
 
+/** A node asking this one for mediation that no device invitation covers: the person decides. */
+export interface MediationRequestSummary {
+  id: string
+  connectionId: string
+  label?: string
+  requestedAt: string
+}
+
 export const mediationContract = {
   'mediation.status': method<MediationStatus>()(noInput),
   'mediation.useMediator': method<MediationStatus>()(z.object({ invitationUrl: invitationUrlSchema }).strict()),
   'mediation.listRecipients': method<MediatedRecipient[]>()(noInput),
+  'mediation.createDeviceInvitation': method<CreatedInvitation>()(noInput),
+  'mediation.listRequests': method<MediationRequestSummary[]>()(noInput),
+  'mediation.grant': method<{ granted: boolean }>()(z.object({ id: idSchema }).strict()),
+  'mediation.deny': method<{ denied: boolean }>()(z.object({ id: idSchema }).strict()),
   'mediation.removeRecipient': method<{ removed: boolean; droppedMessages: number }>()(
     z.object({ id: idSchema }).strict(),
   ),

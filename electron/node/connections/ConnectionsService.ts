@@ -40,7 +40,7 @@ export class ConnectionsService {
     return this.describe(agentContext, record)
   }
 
-  private describe(agentContext: AgentContext, record: OutOfBandRecord): CreatedInvitation {
+  describe(agentContext: AgentContext, record: OutOfBandRecord): CreatedInvitation {
     // The web form points at the node's own HTTP endpoint when it has one, so the link names where it leads.
     const domain = agentContext.config.endpoints.find((endpoint) => endpoint.startsWith('http')) ?? DEEP_LINK_BASE
     const url = record.outOfBandInvitation.toUrl({ domain })

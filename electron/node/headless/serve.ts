@@ -117,7 +117,11 @@ async function main(): Promise<number> {
     else await node.unlock(passphrase)
     const invitation = await node.agent.modules.custosConnections.standingInvitation()
     process.stdout.write(`endpoints: ${(node.endpoints ?? []).join(' ')}\n`)
-    if (args.mediator) process.stdout.write('mediator: on\n')
+    if (args.mediator) {
+      // One device per invitation: whoever else gets the standing link can connect, not use the mediator.
+      const device = await node.agent.modules.custosMediation.createDeviceInvitation()
+      process.stdout.write(`mediator: on\ndevice invitation: ${device.url}\n`)
+    }
     process.stdout.write(`invitation: ${invitation.url}\n`)
   } catch (error) {
     await stop()

@@ -1,6 +1,15 @@
 import { AgentContext, inject, injectable } from '@credo-ts/core'
 
-import type { ContractApi, MediatedRecipient, MediationStatus, mediationContract } from '../../../shared/api'
+import type {
+  ContractApi,
+  CreatedInvitation,
+  MediatedRecipient,
+  MediationRequestSummary,
+  MediationStatus,
+  mediationContract,
+} from '../../../shared/api'
+import { ConnectionsService } from '../connections'
+import { MediationGrantService } from './mediator/MediationGrantService'
 import { MediatedNodesService } from './mediator/MediatedNodesService'
 import { UpstreamMediatorService } from './recipient/UpstreamMediatorService'
 
@@ -11,7 +20,29 @@ export class MediationApi implements ContractApi<typeof mediationContract> {
     @inject(AgentContext) private readonly agentContext: AgentContext,
     @inject(UpstreamMediatorService) private readonly upstream: UpstreamMediatorService,
     @inject(MediatedNodesService) private readonly mediated: MediatedNodesService,
+    @inject(MediationGrantService) private readonly grants: MediationGrantService,
+    @inject(ConnectionsService) private readonly connections: ConnectionsService,
   ) {}
+
+  /** A one-time invitation for one of the person's devices; the node that uses it gets mediation at once. */
+  async createDeviceInvitation(): Promise<CreatedInvitation> {
+    const record = await this.grants.createDeviceInvitation(this.agentContext)
+    return this.connections.describe(this.agentContext, record)
+  }
+
+  async listRequests(): Promise<MediationRequestSummary[]> {
+    return this.mediated.describeRequests(this.agentContext, await this.grants.pending(this.agentContext))
+  }
+
+  async grant({ id }: { id: string }): Promise<{ granted: boolean }> {
+    await this.grants.grant(this.agentContext, id)
+    return { granted: true }
+  }
+
+  async deny({ id }: { id: string }): Promise<{ denied: boolean }> {
+    await this.grants.deny(this.agentContext, id)
+    return { denied: true }
+  }
 
   status(): Promise<MediationStatus> {
     return this.upstream.status(this.agentContext)

@@ -4,15 +4,27 @@ import { mediationContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
 import { MediationApi } from './MediationApi'
 import { MediatedNodesService } from './mediator/MediatedNodesService'
+import { MediationGrantService } from './mediator/MediationGrantService'
+import { MediationModuleConfig } from './MediationModuleConfig'
 import { UpstreamMediatorService } from './recipient/UpstreamMediatorService'
 
 /** The person's view of mediation; the protocols themselves are Credo's routing modules. */
 export class MediationModule implements ContractModule<typeof mediationContract> {
   readonly api = MediationApi
   readonly contract = mediationContract
+  readonly config: MediationModuleConfig
+
+  constructor(options: { servesAsMediator?: boolean } = {}) {
+    this.config = new MediationModuleConfig(options.servesAsMediator === true)
+  }
 
   register(dependencyManager: DependencyManager): void {
+    dependencyManager.registerInstance(MediationModuleConfig, this.config)
     dependencyManager.registerSingleton(UpstreamMediatorService)
     dependencyManager.registerSingleton(MediatedNodesService)
+    dependencyManager.registerSingleton(MediationGrantService)
+    dependencyManager.registerMessageHandlerMiddleware(
+      new MediationGrantService().middleware(this.config.servesAsMediator),
+    )
   }
 }

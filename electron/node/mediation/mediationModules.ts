@@ -27,7 +27,8 @@ export function mediationModules(options: MediationOptions = {}) {
     mediationQueue: new MediationQueueModule(),
     messagePickup: new MessagePickupModule(),
     mediator: new MediatorModule({
-      autoAcceptMediationRequests: options.mediator === true,
+      // Never Credo's auto-accept: whoever had a link would get a relay. MediationGrantService decides.
+      autoAcceptMediationRequests: false,
       // Queue first, then push over a live socket: a message is on disk before anyone may ack it.
       messageForwardingStrategy: QUEUE_AND_LIVE_DELIVERY,
     }),
@@ -39,6 +40,6 @@ export function mediationModules(options: MediationOptions = {}) {
       // A household mediator may be off for hours; keep retrying, but not with ever longer gaps.
       maximumMediatorReconnectionIntervalMs: 30_000,
     }),
-    custosMediation: new MediationModule(),
+    custosMediation: new MediationModule({ servesAsMediator: options.mediator === true }),
   }
 }

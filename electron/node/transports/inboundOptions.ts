@@ -62,9 +62,9 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     maxMessageBytes,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     advertise: options.advertise?.length ? options.advertise : ['http', 'ws'],
-    maxInFlight: positive(options.maxInFlight ?? 64, 'maxInFlight'),
-    maxInFlightPerAddress: positive(options.maxInFlightPerAddress ?? 16, 'maxInFlightPerAddress'),
-    maxSocketsPerAddress: positive(options.maxSocketsPerAddress ?? 8, 'maxSocketsPerAddress'),
+    maxInFlight: positive(options.maxInFlight ?? 128, 'maxInFlight'),
+    maxInFlightPerAddress: positive(options.maxInFlightPerAddress ?? 32, 'maxInFlightPerAddress'),
+    maxSocketsPerAddress: positive(options.maxSocketsPerAddress ?? 64, 'maxSocketsPerAddress'),
     heartbeatMs: positive(options.heartbeatMs ?? 30_000, 'heartbeatMs'),
     allowedOrigins: options.allowedOrigins ?? [],
   }

@@ -63,8 +63,7 @@ describe('mediation API: input checks and typed errors', () => {
   it('gives PeerUnreachable while the mediator is away, keeps no mediator, and works once it is back', async () => {
     const port = await freePort()
     const gone = await openNode('gone', { mediator: true, port })
-    const invitation = await gone.agent.oob.createInvitation({ multiUseInvitation: true })
-    const url = invitation.outOfBandInvitation.toUrl({ domain: `http://127.0.0.1:${port}` })
+    const { url } = await createApi(gone).api['mediation.createDeviceInvitation']()
     await gone.close()
     nodes.splice(nodes.indexOf(gone), 1)
 

@@ -67,7 +67,7 @@ describe('mediation: a desktop without an endpoint, reachable through a mediator
     await expect(
       desktop.api('mediation.useMediator', { invitationUrl: 'https://example.org/no-invitation' }),
     ).rejects.toMatchObject({ code: 'InvalidInput' })
-    const mediatorInvitation = await mediator.request<string>({ cmd: 'createInvitation', multiUse: true })
+    const mediatorInvitation = (await mediator.api('mediation.createDeviceInvitation')).url
     const status = await desktop.api('mediation.useMediator', { invitationUrl: mediatorInvitation })
     expect(status.mediator).toMatchObject({ state: 'granted', label: 'Household mediator' })
     expect(status.mediator?.routingKeyCount).toBeGreaterThan(0)

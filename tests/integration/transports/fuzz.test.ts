@@ -24,7 +24,14 @@ describe(`inbound transports: fuzzing with ${HTTP_CASES} HTTP and ${WS_CASES} WS
   beforeAll(async () => {
     // Rate limiting is tested on its own; here every request should reach the checks behind it.
     node = await startNode(`${tmp.dir}/fuzzed`, {
-      inbound: { maxMessageBytes: LIMIT, rateLimit: { burst: 100_000, perSecond: 100_000 } },
+      // Limits on rate and on sockets per address are tested apart; here every bad payload must reach the parser.
+      inbound: {
+        maxMessageBytes: LIMIT,
+        rateLimit: { burst: 100_000, perSecond: 100_000 },
+        maxSocketsPerAddress: 1_000,
+        maxInFlightPerAddress: 1_000,
+        maxInFlight: 1_000,
+      },
     })
     bank = await startNode(`${tmp.dir}/bank`, { label: 'bank' })
     bankToNode = (await connect(node, bank)).inviteeConnection.id

@@ -6,10 +6,11 @@ import {
   MediationState,
   injectable,
   type AgentContext,
+  type MediationRecord,
   type MessagePickupRepository,
 } from '@credo-ts/core'
 
-import type { MediatedRecipient } from '../../../../shared/api'
+import type { MediatedRecipient, MediationRequestSummary } from '../../../../shared/api'
 import { CustosError } from '../../../../shared/errors'
 import { StorageMessagePickupRepository } from './queue'
 
@@ -37,6 +38,21 @@ export class MediatedNodesService {
       })
     }
     return recipients
+  }
+
+  async describeRequests(agentContext: AgentContext, records: MediationRecord[]): Promise<MediationRequestSummary[]> {
+    const connections = agentContext.dependencyManager.resolve(ConnectionsApi)
+    const summaries: MediationRequestSummary[] = []
+    for (const record of records) {
+      const connection = await connections.findById(record.connectionId)
+      summaries.push({
+        id: record.id,
+        connectionId: record.connectionId,
+        label: connection?.theirLabel,
+        requestedAt: record.createdAt.toISOString(),
+      })
+    }
+    return summaries
   }
 
   /**

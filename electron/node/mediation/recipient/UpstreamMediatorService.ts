@@ -3,7 +3,6 @@ import {
   MediationRecipientApi,
   MediationRepository,
   MediationState,
-  MediatorApi,
   MediatorPickupStrategy,
   injectable,
   OutOfBandApi,
@@ -16,6 +15,7 @@ import type { MediationStatus, MediatorSummary } from '../../../../shared/api'
 import { InvalidInputError } from '../../../../shared/errors'
 import { parseInvitationUrl } from '../../connections'
 import { withPeerErrors } from '../../platform'
+import { MediationModuleConfig } from '../MediationModuleConfig'
 
 const UNUSABLE = 'This invitation cannot be used for mediation'
 
@@ -34,7 +34,7 @@ export class UpstreamMediatorService {
     const recipient = agentContext.dependencyManager.resolve(MediationRecipientApi)
     const record = await recipient.findDefaultMediator()
     return {
-      servesAsMediator: agentContext.dependencyManager.resolve(MediatorApi).config.autoAcceptMediationRequests,
+      servesAsMediator: agentContext.dependencyManager.resolve(MediationModuleConfig).servesAsMediator,
       mediator: record ? await this.summarize(agentContext, record) : null,
     }
   }
