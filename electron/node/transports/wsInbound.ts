@@ -36,6 +36,8 @@ export function handleUpgrade(
   const release = context.sockets.take(remote)
   if (!release) return refuse(429, 'Too Many Requests', 'Retry-After: 30\r\n')
   wss.handleUpgrade(req, socket, head, (ws) => {
+    // With noServer, ws leaves emitting 'connection' to the caller; the heartbeat listens for it.
+    wss.emit('connection', ws, req)
     ws.once('close', release)
     attachSocket(context, ws, remote)
   })

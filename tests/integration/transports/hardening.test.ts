@@ -122,3 +122,31 @@ describe('inbound transports: what a security review found', () => {
     expect(received).toEqual(contents)
   })
 })
+
+describe('inbound transports: the heartbeat on the node', () => {
+  const tmp = makeTmpDir()
+  let node: CustosNode
+  beforeAll(async () => {
+    node = await startNode(`${tmp.dir}/node`, { inbound: { heartbeatMs: 40 } })
+  })
+  afterAll(async () => {
+    await node?.close()
+    tmp.cleanup()
+  })
+
+  it('keeps a socket whose peer answers pings, and ends one whose peer went silent', async () => {
+    const ws = (node.endpoints ?? []).find((endpoint) => endpoint.startsWith('ws'))!
+    const open = (autoPong: boolean) =>
+      new Promise<WebSocket>((resolve) => {
+        const socket = new WebSocket(ws, { autoPong })
+        socket.once('open', () => resolve(socket))
+      })
+    const alive = await open(true)
+    const silent = await open(false)
+    await new Promise((resolve) => silent.once('close', resolve))
+    // Several heartbeats have passed; the answering socket is still open.
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(alive.readyState).toBe(WebSocket.OPEN)
+    alive.close()
+  })
+})
