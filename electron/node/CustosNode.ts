@@ -83,6 +83,10 @@ export class CustosNode implements VaultHost {
     await this.vault.lock()
   }
 
+  async changePassphrase(current: string, next: string): Promise<void> {
+    await this.vault.changePassphrase(current, next)
+  }
+
   /** Locks the store and gives the data directory back. */
   async close(): Promise<void> {
     try {

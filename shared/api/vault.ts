@@ -22,4 +22,12 @@ export const vaultContract = {
   'vault.create': method<VaultStatus>()(z.object({ passphrase: passphraseSchema })),
   'vault.unlock': method<VaultStatus>()(z.object({ passphrase: z.string().max(1024) })),
   'vault.lock': method<VaultStatus>()(noInput),
+  'vault.changePassphrase': method<VaultStatus>()(
+    z
+      .object({ current: z.string().max(1024), next: passphraseSchema })
+      .strict()
+      .refine((input) => input.current !== input.next, {
+        message: 'The new passphrase must differ from the current one.',
+      }),
+  ),
 }

@@ -7,6 +7,7 @@ import type { CustosAgent } from '../agent'
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
 import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../platform'
 import { loadOrCreateAppDbKey } from './appDbKey'
+import { rekeyStore } from './rekeyStore'
 import { storeOpenError } from './storeOpenError'
 import { walletConfigFor, type PassphraseKdf } from './walletConfig'
 
@@ -58,6 +59,25 @@ export class Vault {
 
   lock(): Promise<void> {
     return this.mutex.runExclusive(() => this.lockNow())
+  }
+
+  /** Needs the current passphrase; the store is locked for the change and unlocked again if it was. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.mutex.runExclusive(async () => {
+      const wasUnlocked = this.unlocked !== undefined
+      await this.lockNow()
+      this.checkStoreFile()
+      await this.verifyPassphraseOnCopy(current)
+      try {
+        await rekeyStore(this.layout.storeFile, this.options.kdf, current, next)
+      } catch (error) {
+        throw storeOpenError(this.layout.storeFile, error)
+      } finally {
+        await this.waitForStoreReleased()
+      }
+      this.logger.info('vault passphrase changed')
+      if (wasUnlocked) await this.unlockNow(next)
+    })
   }
 
   private async createNow(passphrase: string): Promise<Unlocked> {

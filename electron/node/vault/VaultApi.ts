@@ -6,6 +6,7 @@ export interface VaultHost {
   createStore(passphrase: string): Promise<void>
   unlock(passphrase: string): Promise<void>
   lock(): Promise<void>
+  changePassphrase(current: string, next: string): Promise<void>
 }
 
 /** The store's lifecycle as the API offers it; each call answers with the state it left. */
@@ -23,6 +24,11 @@ export class VaultApi implements ContractApi<typeof vaultContract> {
 
   async unlock({ passphrase }: { passphrase: string }): Promise<VaultStatus> {
     await this.host.unlock(passphrase)
+    return this.host.status()
+  }
+
+  async changePassphrase({ current, next }: { current: string; next: string }): Promise<VaultStatus> {
+    await this.host.changePassphrase(current, next)
     return this.host.status()
   }
 
