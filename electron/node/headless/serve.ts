@@ -13,7 +13,7 @@ import { startWebBridge, type WebBridge } from '../webBridge'
 import { readPassphrase } from './readPassphrase'
 
 const USAGE =
-  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR] [--ui [--ui-port P]]'
+  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR] [--public-url URL] [--ui [--ui-port P]]'
 
 interface ServeArgs {
   dataDir: string
@@ -24,6 +24,7 @@ interface ServeArgs {
   passphraseEnv: string
   ui: boolean
   uiPort: number
+  publicUrl?: string
 }
 
 class UsageError extends Error {}
@@ -45,6 +46,7 @@ function parseServeArgs(argv: string[]): ServeArgs {
         mediator: { type: 'boolean', default: false },
         'passphrase-env': { type: 'string', default: 'CUSTOS_PASSPHRASE' },
         ui: { type: 'boolean', default: false },
+        'public-url': { type: 'string' },
         'ui-port': { type: 'string', default: '0' },
       },
     }))
@@ -68,6 +70,7 @@ function parseServeArgs(argv: string[]): ServeArgs {
     passphraseEnv: values['passphrase-env'],
     ui: values.ui,
     uiPort,
+    publicUrl: values['public-url'],
   }
 }
 
@@ -94,7 +97,7 @@ async function main(): Promise<number> {
   const node = CustosNode.open({
     dataDir: args.dataDir,
     label: args.label,
-    inbound: { host: args.host, port: args.port },
+    inbound: { host: args.host, port: args.port, publicUrl: args.publicUrl },
     mediator: args.mediator,
   })
   let stopping: Promise<void> | undefined
@@ -137,7 +140,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = isCustosError(error) ? error.message : ((error as Error)?.stack ?? String(error))
+    // Typed errors and option errors are for a person; anything else is a bug, so its stack is printed.
+    const message =
+      isCustosError(error) || error instanceof RangeError ? error.message : ((error as Error)?.stack ?? String(error))
     process.stderr.write(`custos serve: ${message}\n`)
     process.exit(1)
   },

@@ -5,18 +5,43 @@ import { BaseLogger, LogLevel } from '@credo-ts/core'
 
 // Credo's log calls carry message payloads in `data`; those can hold personal data, and the log
 // file is plaintext on disk. So only the message line and the name/message of an error are kept.
+export interface LogRotation {
+  /** Size at which the log moves to node.log.1 and a new one starts. */
+  maxBytes: number
+  /** How many older files (node.log.1 … node.log.N) are kept. */
+  keep: number
+}
+
+const DEFAULT_ROTATION: LogRotation = { maxBytes: 5 * 1024 * 1024, keep: 3 }
+
 export class FileLogger extends BaseLogger {
-  private readonly fd: number
+  private fd: number
+  private size: number
   private closed = false
 
   constructor(
-    file: string,
+    private readonly file: string,
     logLevel: LogLevel = LogLevel.info,
     private readonly echo = process.env.CUSTOS_LOG_STDERR === '1',
+    private readonly rotation: LogRotation = DEFAULT_ROTATION,
   ) {
     super(logLevel)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
     this.fd = fs.openSync(file, 'a', 0o600)
+    this.size = fs.fstatSync(this.fd).size
+  }
+
+  // A node left running for months must not fill the disk with its log.
+  private rotate(): void {
+    fs.closeSync(this.fd)
+    fs.rmSync(`${this.file}.${this.rotation.keep}`, { force: true })
+    for (let n = this.rotation.keep - 1; n >= 1; n--) {
+      if (fs.existsSync(`${this.file}.${n}`)) fs.renameSync(`${this.file}.${n}`, `${this.file}.${n + 1}`)
+    }
+    if (this.rotation.keep > 0) fs.renameSync(this.file, `${this.file}.1`)
+    else fs.rmSync(this.file, { force: true })
+    this.fd = fs.openSync(this.file, 'a', 0o600)
+    this.size = 0
   }
 
   private write(level: LogLevel, name: string, message: string, data?: Record<string, unknown>): void {
@@ -26,7 +51,10 @@ export class FileLogger extends BaseLogger {
     // A message can quote text another agent chose; escaping control characters keeps it on one line,
     // so it cannot forge a line of its own.
     const line = `${new Date().toISOString()} ${name} ${escapeControl(message + error)}\n`
+    const bytes = Buffer.byteLength(line)
+    if (this.size > 0 && this.size + bytes > this.rotation.maxBytes) this.rotate()
     fs.writeSync(this.fd, line)
+    this.size += bytes
     if (this.echo) process.stderr.write(line)
   }
 

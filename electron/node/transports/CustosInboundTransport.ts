@@ -6,7 +6,13 @@ import { WebSocketServer } from 'ws'
 
 import { handleHttpRequest } from './httpInbound'
 import { logRefusal, type InboundContext } from './InboundContext'
-import { endpointsFor, resolveInboundOptions, type InboundOptions, type ResolvedInboundOptions } from './inboundOptions'
+import {
+  endpointsFor,
+  publicEndpoints,
+  resolveInboundOptions,
+  type InboundOptions,
+  type ResolvedInboundOptions,
+} from './inboundOptions'
 import { Occupancy } from './Occupancy'
 import { markProcessingStages } from './processingStages'
 import { RateLimiter } from './RateLimiter'
@@ -80,7 +86,9 @@ export class CustosInboundTransport implements InboundTransport {
     })
     this.server = server
     const { address, port } = server.address() as AddressInfo
-    this.bound = endpointsFor(address, port, this.options.advertise)
+    this.bound = this.options.publicUrl
+      ? publicEndpoints(this.options.publicUrl, this.options.advertise)
+      : endpointsFor(address, port, this.options.advertise)
     this.context.logger.info(`inbound transports listening on ${this.bound.join(', ')}`)
     return this.bound
   }

@@ -28,6 +28,12 @@ export interface InboundOptions {
    * (none allowed) keeps web pages a person visits from opening sockets to their node.
    */
   allowedOrigins?: string[]
+  /**
+   * What other agents are told to use, when the node listens on another interface than the one they
+   * reach (a household node on 0.0.0.0 behind its LAN address or a reverse proxy): http(s)://host[:port].
+   * Its ws(s) twin is derived. Required when listening on every interface.
+   */
+  publicUrl?: string
 }
 
 export type InboundScheme = 'http' | 'ws'
@@ -43,6 +49,7 @@ export interface ResolvedInboundOptions {
   maxSocketsPerAddress: number
   heartbeatMs: number
   allowedOrigins: string[]
+  publicUrl?: string
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024
@@ -67,6 +74,7 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     maxSocketsPerAddress: positive(options.maxSocketsPerAddress ?? 64, 'maxSocketsPerAddress'),
     heartbeatMs: positive(options.heartbeatMs ?? 30_000, 'heartbeatMs'),
     allowedOrigins: options.allowedOrigins ?? [],
+    publicUrl: checkedPublicUrl(options.publicUrl, options.host ?? '127.0.0.1'),
   }
 }
 
@@ -79,4 +87,26 @@ function positive(value: number, name: string): number {
 export function endpointsFor(host: string, port: number, schemes: InboundScheme[] = ['http', 'ws']): string[] {
   const hostPart = host.includes(':') ? `[${host}]` : host
   return schemes.map((scheme) => `${scheme}://${hostPart}:${port}`)
+}
+
+function checkedPublicUrl(publicUrl: string | undefined, host: string): string | undefined {
+  if (publicUrl === undefined) {
+    // 0.0.0.0 in an invitation leads nowhere: other agents must be told a reachable address.
+    if (host === '0.0.0.0' || host === '::')
+      throw new RangeError(`Listening on ${host} needs a public URL to advertise`)
+    return undefined
+  }
+  let url: URL
+  try {
+    url = new URL(publicUrl)
+  } catch {
+    throw new RangeError(`The public URL ${publicUrl} is not a URL`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError('The public URL must be http(s)://')
+  return url.origin
+}
+
+/** The endpoints to advertise for a public URL: it, and its WebSocket twin, in the order asked for. */
+export function publicEndpoints(publicUrl: string, schemes: InboundScheme[]): string[] {
+  return schemes.map((scheme) => (scheme === 'http' ? publicUrl : publicUrl.replace(/^http/, 'ws')))
 }

@@ -21,3 +21,20 @@ describe('the node log', () => {
     tmp.cleanup()
   })
 })
+
+describe('the node log over time', () => {
+  it('rotates by size and keeps only the newest few files', () => {
+    const tmp = makeTmpDir()
+    const file = path.join(tmp.dir, 'node.log')
+    const logger = new FileLogger(file, undefined, false, { maxBytes: 1_000, keep: 2 })
+    for (let n = 0; n < 200; n++) logger.info(`line ${n} ${'x'.repeat(40)}`)
+    logger.close()
+    expect(fs.readdirSync(tmp.dir).sort()).toEqual(['node.log', 'node.log.1', 'node.log.2'])
+    for (const name of fs.readdirSync(tmp.dir))
+      expect(fs.statSync(path.join(tmp.dir, name)).size).toBeLessThanOrEqual(1_000)
+    // The newest line is in node.log, the one before the cut in node.log.1.
+    expect(fs.readFileSync(file, 'utf8')).toContain('line 199 ')
+    expect(fs.readFileSync(`${file}.2`, 'utf8')).not.toContain('line 0 ')
+    tmp.cleanup()
+  })
+})
