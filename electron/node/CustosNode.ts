@@ -45,7 +45,7 @@ export class CustosNode implements VaultHost {
     const dirLock = DataDirLock.acquire(layout.root, layout.lockFile)
     freshScratchDir(layout.tmpDir)
     const logger = new FileLogger(layout.logFile)
-    const inbound = options.inbound ? new CustosInboundTransport(options.inbound, logger) : undefined
+    const inbound = options.inbound ? new CustosInboundTransport(options.inbound, logger, layout.spoolDir) : undefined
     const kdf = options.kdf ?? 'argon2i-mod'
     const vault = new Vault(layout, logger, {
       kdf,

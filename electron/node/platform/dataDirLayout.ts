@@ -10,6 +10,8 @@ export interface DataDirLayout {
   credoDir: string
   /** Scratch space (the unlock check's copy of the store); emptied at every open. */
   tmpDir: string
+  /** Inbound envelopes kept until processed (still encrypted). */
+  spoolDir: string
 }
 
 export function dataDirLayout(root: string): DataDirLayout {
@@ -22,5 +24,6 @@ export function dataDirLayout(root: string): DataDirLayout {
     logFile: path.join(abs, 'logs', 'node.log'),
     credoDir: path.join(abs, 'credo'),
     tmpDir: path.join(abs, 'tmp'),
+    spoolDir: path.join(abs, 'spool'),
   }
 }

@@ -1,4 +1,5 @@
 import http from 'node:http'
+import path from 'node:path'
 import type { AddressInfo, Socket } from 'node:net'
 
 import type { Agent, InboundTransport, Logger } from '@credo-ts/core'
@@ -16,6 +17,7 @@ import {
 import { Occupancy } from './Occupancy'
 import { markProcessingStages } from './processingStages'
 import { RateLimiter } from './RateLimiter'
+import { InboundSpool, SeenMessages, SpoolDrainer } from './spool'
 import { startHeartbeat } from './heartbeat'
 import { handleUpgrade, WS_CLOSE } from './wsInbound'
 
@@ -35,9 +37,14 @@ export class CustosInboundTransport implements InboundTransport {
   private current?: Agent
   private bound?: string[]
 
-  constructor(options: InboundOptions, logger: Logger) {
+  constructor(options: InboundOptions, logger: Logger, spoolDir: string) {
     this.options = resolveInboundOptions(options)
+    const spool = new InboundSpool(spoolDir, this.options.spoolQuota)
+    const seen = new SeenMessages(path.join(spoolDir, 'seen-ids'))
     this.context = {
+      spool,
+      seen,
+      drainer: new SpoolDrainer(spool, seen, () => this.current, logger),
       options: this.options,
       limiter: new RateLimiter(this.options.rateLimit),
       inFlight: new Occupancy(this.options.maxInFlight, this.options.maxInFlightPerAddress),
@@ -97,8 +104,10 @@ export class CustosInboundTransport implements InboundTransport {
     const endpoints = await this.listen()
     // Credo reads its endpoints when it builds invitations and DID documents; they must carry the real port.
     agent.config.endpoints = endpoints
-    markProcessingStages(agent)
+    markProcessingStages(agent, this.context.seen)
     this.current = agent
+    // What arrived while the store was locked, or before a crash, is processed now, in arrival order.
+    this.context.drainer.kick()
   }
 
   async stop(): Promise<void> {

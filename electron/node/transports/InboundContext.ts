@@ -3,6 +3,7 @@ import type { Agent, Logger } from '@credo-ts/core'
 import type { ResolvedInboundOptions } from './inboundOptions'
 import type { Occupancy } from './Occupancy'
 import type { RateLimiter } from './RateLimiter'
+import type { InboundSpool, SeenMessages, SpoolDrainer } from './spool'
 
 /** What the HTTP and WebSocket handlers share; `agent` is undefined while the vault is locked. */
 export interface InboundContext {
@@ -12,6 +13,10 @@ export interface InboundContext {
   readonly inFlight: Occupancy
   /** Open WebSockets. */
   readonly sockets: Occupancy
+  /** Where every valid envelope is kept before it is acknowledged, and what works off the backlog. */
+  readonly spool: InboundSpool
+  readonly drainer: SpoolDrainer
+  readonly seen: SeenMessages
   /** The node log (it drops lines written after the node closed, as requests in flight may end later). */
   readonly logger: Logger
   agent(): Agent | undefined

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { TransportService, type Agent } from '@credo-ts/core'
+import { TransportService } from '@credo-ts/core'
 
 import { checkEnvelope } from './envelope'
 import { ACCEPTED_CONTENT_TYPES, logRefusal, type InboundContext } from './InboundContext'
 import { receiveEnvelope } from './receiveEnvelope'
 import { HttpSession } from './sessions'
+import { SpoolQuotaExceededError, type SpoolEntry } from './spool'
 
 type Body = { kind: 'complete'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' }
 
@@ -22,29 +23,19 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
     const retryAfter = { 'Retry-After': String(rate.retryAfterSeconds) }
     return refuse(429, 'too many requests', retryAfter, rate.firstRefusal)
   }
-  const agent = context.agent()
-  if (!agent) return refuse(503, 'node is locked', { 'Retry-After': '30' })
   if (req.method !== 'POST') return refuse(405, 'only POST is accepted', { Allow: 'POST' })
   if (pathOf(req.url) !== '/') return refuse(404, 'no DIDComm endpoint at this path')
   const contentType = mediaType(req.headers['content-type'])
   if (!ACCEPTED_CONTENT_TYPES.some((accepted) => accepted === contentType)) {
     return refuse(415, `unsupported content type; use one of ${ACCEPTED_CONTENT_TYPES.join(', ')}`)
   }
-  // Bodies are buffered whole, so how many are in processing at once bounds memory as well as work.
-  const release = context.inFlight.take(remote)
-  if (!release) return refuse(503, 'too many messages in processing; try again shortly', { 'Retry-After': '1' })
-  try {
-    await receiveHttp(context, agent, req, res, contentType, refuse)
-  } finally {
-    release()
-  }
+  await receiveHttp(context, req, res, contentType, refuse)
 }
 
 type Refuse = (status: number, reason: string, headers?: Record<string, string>) => void
 
 async function receiveHttp(
   context: InboundContext,
-  agent: Agent,
   req: IncomingMessage,
   res: ServerResponse,
   contentType: string,
@@ -60,19 +51,46 @@ async function receiveHttp(
   }
   if (body.kind === 'aborted') return logRefusal(context, 'http', 499, remote, 'client went away mid-request')
 
-  const envelope = checkEnvelope(body.bytes.toString('utf8'))
+  const text = body.bytes.toString('utf8')
+  const envelope = checkEnvelope(text)
   if (!envelope.ok) return refuse(400, `not a DIDComm envelope: ${envelope.reason}`)
-
-  const session = new HttpSession(res, contentType)
-  const transportService = agent.dependencyManager.resolve(TransportService)
-  res.once('close', () => transportService.removeSession(session))
-  const outcome = await receiveEnvelope(agent, envelope.message, session)
-  // Fixed texts only: the error behind a refusal may quote what the sender chose.
-  if (outcome.kind === 'refused') return refuse(422, `message refused: ${outcome.reason}`)
-  if (outcome.kind === 'failedAfterAccept') {
-    context.logger.warn(`inbound http from ${remote}: accepted, then processing failed (${outcome.error})`)
+  const agent = context.agent()
+  const release = agent && !context.drainer.busy ? context.inFlight.take(remote) : undefined
+  let entry: SpoolEntry
+  try {
+    entry = context.spool.append(remote, text, release !== undefined)
+  } catch (error) {
+    release?.()
+    if (!(error instanceof SpoolQuotaExceededError)) throw error
+    return refuse(429, 'too many messages waiting from this address', { 'Retry-After': '30' })
   }
-  session.finish()
+  // Kept on disk: from here on the sender may be told it was delivered. It is processed now, with this
+  // request as a possible return route, unless the store is locked, a backlog is being worked off (this
+  // message must wait its turn) or the node is at its limit of messages in processing.
+  if (!agent || !release) {
+    res.writeHead(202).end()
+    return context.drainer.kick()
+  }
+  try {
+    const session = new HttpSession(res, contentType)
+    const transportService = agent.dependencyManager.resolve(TransportService)
+    res.once('close', () => transportService.removeSession(session))
+    const outcome = await receiveEnvelope(agent, envelope.message, context.seen, session)
+    if (outcome.kind === 'refused') {
+      context.spool.remove(entry)
+      // Fixed texts only: the error behind a refusal may quote what the sender chose.
+      return refuse(422, `message refused: ${outcome.reason}`)
+    }
+    if (outcome.kind === 'failedAfterAccept') {
+      context.logger.warn(`inbound http from ${remote}: accepted, then processing failed (${outcome.error})`)
+      context.spool.deadLetter(entry, `failed: ${outcome.error}`)
+    } else context.spool.remove(entry)
+    session.finish()
+  } finally {
+    // Not removed (an unexpected error): the drainer takes it up again.
+    context.spool.unclaim(entry)
+    release()
+  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Body> {

@@ -1,3 +1,5 @@
+import type { SpoolQuota } from './spool'
+
 export interface InboundRateLimit {
   /** Requests (HTTP) or messages (WS) one remote address may send at once. */
   burst: number
@@ -34,6 +36,8 @@ export interface InboundOptions {
    * Its ws(s) twin is derived. Required when listening on every interface.
    */
   publicUrl?: string
+  /** Envelopes and bytes one remote address may have waiting in the spool. */
+  spoolQuota?: SpoolQuota
 }
 
 export type InboundScheme = 'http' | 'ws'
@@ -50,9 +54,11 @@ export interface ResolvedInboundOptions {
   heartbeatMs: number
   allowedOrigins: string[]
   publicUrl?: string
+  spoolQuota: SpoolQuota
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024
+export const DEFAULT_SPOOL_QUOTA: SpoolQuota = { messagesPerAddress: 10_000, bytesPerAddress: 500 * 1024 * 1024 }
 // A DID exchange plus a credential flow is a handful of messages; a mediator's family of nodes a few dozen a second.
 export const DEFAULT_RATE_LIMIT: InboundRateLimit = { burst: 100, perSecond: 20 }
 
@@ -67,7 +73,9 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     host: options.host ?? '127.0.0.1',
     port,
     maxMessageBytes,
-    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    // Off unless asked for: a Credo sender takes a 429 as delivered and drops the message. The spool quota
+    // per address is what bounds a flood; it is paid in disk, not in honest messages lost.
+    rateLimit: options.rateLimit ?? false,
     advertise: options.advertise?.length ? options.advertise : ['http', 'ws'],
     maxInFlight: positive(options.maxInFlight ?? 128, 'maxInFlight'),
     maxInFlightPerAddress: positive(options.maxInFlightPerAddress ?? 32, 'maxInFlightPerAddress'),
@@ -75,6 +83,7 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     heartbeatMs: positive(options.heartbeatMs ?? 30_000, 'heartbeatMs'),
     allowedOrigins: options.allowedOrigins ?? [],
     publicUrl: checkedPublicUrl(options.publicUrl, options.host ?? '127.0.0.1'),
+    spoolQuota: options.spoolQuota ?? DEFAULT_SPOOL_QUOTA,
   }
 }
 

@@ -1,5 +1,8 @@
 import { MessageReceiver, type Agent } from '@credo-ts/core'
 
+import { AlreadyProcessedError, messageIdScope } from './spool/messageIdScope'
+import type { SeenMessages } from './spool/SeenMessages'
+
 /** The envelope is not for this node, or it was tampered with: the sender's fault, refused. */
 export class EnvelopeNotDecryptableError extends Error {
   override readonly name = 'EnvelopeNotDecryptableError'
@@ -21,22 +24,43 @@ const MARKED = Symbol('custos.processingStages')
  * are wrapped to say which stage failed. Decrypting here, once, replaces a separate decrypt to classify.
  * The methods are private in Credo's typings, hence the cast; they exist in 0.5.19's MessageReceiver.
  */
-export function markProcessingStages(agent: Agent): void {
+export function markProcessingStages(agent: Agent, seen: SeenMessages): void {
   const receiver = agent.dependencyManager.resolve(MessageReceiver) as unknown as StagedReceiver
   if (receiver[MARKED]) return
   receiver[MARKED] = true
-  wrap(receiver, 'decryptMessage', (error) => new EnvelopeNotDecryptableError(describe(error), { cause: error }))
+  wrap(
+    receiver,
+    'decryptMessage',
+    (error) => new EnvelopeNotDecryptableError(describe(error), { cause: error }),
+    (d) => {
+      // The first point where the message id is known: a message processed before (a spooled envelope
+      // that came back after a crash) stops here.
+      const id = (d as { plaintextMessage?: { '@id'?: unknown } }).plaintextMessage?.['@id']
+      if (typeof id !== 'string') return
+      const scope = messageIdScope.getStore()
+      if (scope) scope.id = id
+      if (seen.has(id)) throw new AlreadyProcessedError(id)
+    },
+  )
   wrap(receiver, 'transformAndValidate', (error) => new MessageInvalidError(describe(error), { cause: error }))
 }
 
-function wrap(receiver: StagedReceiver, name: 'decryptMessage' | 'transformAndValidate', map: (e: unknown) => Error) {
+function wrap(
+  receiver: StagedReceiver,
+  name: 'decryptMessage' | 'transformAndValidate',
+  map: (e: unknown) => Error,
+  after?: (result: unknown) => void,
+) {
   const original = receiver[name].bind(receiver)
   receiver[name] = async (...args: unknown[]) => {
+    let result: unknown
     try {
-      return await original(...args)
+      result = await original(...args)
     } catch (error) {
       throw map(error)
     }
+    after?.(result)
+    return result
   }
 }
 

@@ -1,6 +1,8 @@
 import { MessageReceiver, type Agent, type EncryptedMessage, type TransportSession } from '@credo-ts/core'
 
 import { EnvelopeNotDecryptableError, MessageInvalidError } from './processingStages'
+import { AlreadyProcessedError, messageIdScope } from './spool/messageIdScope'
+import type { SeenMessages } from './spool/SeenMessages'
 
 /**
  * processed: done. refused: bad input, the sender is told (4xx / close code). failedAfterAccept: the
@@ -13,15 +15,27 @@ export type ReceiveOutcome =
   | { kind: 'failedAfterAccept'; error: string }
 
 /** Hands a checked envelope to the agent, which decrypts it once; see processingStages for the stages. */
-export async function receiveEnvelope(
+export function receiveEnvelope(
   agent: Agent,
   message: EncryptedMessage,
-  session: TransportSession,
+  seen: SeenMessages,
+  session?: TransportSession,
 ): Promise<ReceiveOutcome> {
+  const scope: { id?: string } = {}
+  return messageIdScope.run(scope, async () => {
+    const outcome = await receive(agent, message, session)
+    // Remembered before its spool entry goes, so a crash in between cannot process it twice.
+    if (outcome.kind !== 'refused' && scope.id) seen.add(scope.id)
+    return outcome
+  })
+}
+
+async function receive(agent: Agent, message: EncryptedMessage, session?: TransportSession): Promise<ReceiveOutcome> {
   try {
     await agent.dependencyManager.resolve(MessageReceiver).receiveMessage(message, { session })
     return { kind: 'processed' }
   } catch (error) {
+    if (error instanceof AlreadyProcessedError) return { kind: 'processed' }
     if (error instanceof EnvelopeNotDecryptableError) return { kind: 'refused', reason: 'cannot decrypt' }
     if (error instanceof MessageInvalidError) return { kind: 'refused', reason: 'invalid message' }
     // A handler that declines to keep a message (a recipient's full queue at a mediator) says so by

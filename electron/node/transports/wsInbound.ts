@@ -8,6 +8,7 @@ import { checkEnvelope } from './envelope'
 import { logRefusal, type InboundContext } from './InboundContext'
 import { receiveEnvelope } from './receiveEnvelope'
 import { WsSession } from './sessions'
+import { SpoolQuotaExceededError, type SpoolEntry } from './spool'
 import { CLOSE_REASON, WS_CLOSE, closeWith } from './wsClose'
 
 export { WS_CLOSE } from './wsClose'
@@ -31,7 +32,6 @@ export function handleUpgrade(
     return refuse(429, 'Too Many Requests', `Retry-After: ${rate.retryAfterSeconds}\r\n`, rate.firstRefusal)
   const origin = req.headers.origin
   if (origin !== undefined && !context.options.allowedOrigins.includes(origin)) return refuse(403, 'Forbidden')
-  if (!context.agent()) return refuse(503, 'Service Unavailable', 'Retry-After: 30\r\n')
   if ((req.url ?? '/').split('?')[0] !== '/') return refuse(404, 'Not Found')
   const release = context.sockets.take(remote)
   if (!release) return refuse(429, 'Too Many Requests', 'Retry-After: 30\r\n')
@@ -60,14 +60,33 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
     if (!rate.allowed) return refuse(WS_CLOSE.policy, 'rateLimited')
     const envelope = checkEnvelope(rawToString(data))
     if (!envelope.ok) return refuse(WS_CLOSE.malformed, 'notEnvelope')
+    const text = rawToString(data)
     chain = chain
       .then(async () => {
         const agent = context.agent()
-        if (!agent) return refuse(WS_CLOSE.goingAway, 'locked')
-        const outcome = await receiveEnvelope(agent, envelope.message, session)
-        if (outcome.kind === 'refused') return refuse(WS_CLOSE.malformed, 'refused')
-        if (outcome.kind === 'failedAfterAccept') {
-          context.logger.warn(`inbound ws from ${remote}: accepted, then processing failed (${outcome.error})`)
+        const inline = agent !== undefined && !context.drainer.busy
+        let entry: SpoolEntry
+        try {
+          entry = context.spool.append(remote, text, inline)
+        } catch (error) {
+          if (error instanceof SpoolQuotaExceededError) return refuse(WS_CLOSE.policy, 'rateLimited')
+          throw error
+        }
+        // Kept on disk. Processed here, with this socket as its return route, unless the store is locked
+        // or a backlog is being worked off; then it waits its turn in the spool.
+        if (!agent || !inline) return context.drainer.kick()
+        try {
+          const outcome = await receiveEnvelope(agent, envelope.message, context.seen, session)
+          if (outcome.kind === 'refused') {
+            context.spool.remove(entry)
+            return refuse(WS_CLOSE.malformed, 'refused')
+          }
+          if (outcome.kind === 'failedAfterAccept') {
+            context.logger.warn(`inbound ws from ${remote}: accepted, then processing failed (${outcome.error})`)
+            context.spool.deadLetter(entry, `failed: ${outcome.error}`)
+          } else context.spool.remove(entry)
+        } finally {
+          context.spool.unclaim(entry)
         }
       })
       .catch((error: unknown) => {

@@ -1,0 +1,136 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+export interface SpoolEntry {
+  file: string
+  sequence: number
+  remote: string
+  receivedAt: string
+  body: string
+}
+
+export interface SpoolQuota {
+  /** Envelopes and bytes one remote address may have waiting at once; beyond it the sender is refused. */
+  messagesPerAddress: number
+  bytesPerAddress: number
+}
+
+export class SpoolQuotaExceededError extends Error {
+  override readonly name = 'SpoolQuotaExceededError'
+}
+
+/**
+ * Inbound envelopes on disk before anyone is told they arrived: a sender's "sent" (a 202) then means
+ * "kept", whatever happens next (a crash, a locked store, a burst beyond what the node processes at
+ * once). Entries are still the encrypted envelopes, one file each, named by arrival sequence.
+ */
+export class InboundSpool {
+  private nextSequence: number
+  private readonly waiting = new Map<string, { messages: number; bytes: number }>()
+  // Entries being processed on their own request or socket; the drainer leaves them alone.
+  private readonly claimed = new Set<string>()
+
+  constructor(
+    readonly dir: string,
+    private readonly quota: SpoolQuota,
+  ) {
+    fs.mkdirSync(path.join(dir, 'dead'), { recursive: true, mode: 0o700 })
+    const entries = this.entries()
+    for (const entry of entries) this.count(entry.remote, 1, Buffer.byteLength(entry.body))
+    this.nextSequence = (entries.at(-1)?.sequence ?? 0) + 1
+  }
+
+  /** Written and flushed to disk (file and folder) before it returns; `claim` keeps the drainer off it. */
+  append(remote: string, body: string, claim = false): SpoolEntry {
+    const bytes = Buffer.byteLength(body)
+    const held = this.waiting.get(remote) ?? { messages: 0, bytes: 0 }
+    if (held.messages + 1 > this.quota.messagesPerAddress || held.bytes + bytes > this.quota.bytesPerAddress) {
+      throw new SpoolQuotaExceededError(`${remote} has too many messages waiting`)
+    }
+    const sequence = this.nextSequence++
+    const entry = { sequence, remote, receivedAt: new Date().toISOString(), body }
+    const file = path.join(this.dir, `${String(sequence).padStart(12, '0')}.json`)
+    if (claim) this.claimed.add(file)
+    writeDurably(file, JSON.stringify(entry))
+    this.count(remote, 1, bytes)
+    return { file, ...entry }
+  }
+
+  /** What waits, oldest first. */
+  entries(): SpoolEntry[] {
+    return fs
+      .readdirSync(this.dir)
+      .filter((name) => name.endsWith('.json') && !this.claimed.has(path.join(this.dir, name)))
+      .sort()
+      .map((name) => readEntry(path.join(this.dir, name)))
+      .filter((entry): entry is SpoolEntry => entry !== undefined)
+  }
+
+  /** Hands a claimed entry to the drainer after all (its own processing did not finish). */
+  unclaim(entry: SpoolEntry): void {
+    this.claimed.delete(entry.file)
+  }
+
+  remove(entry: SpoolEntry): void {
+    this.claimed.delete(entry.file)
+    fs.rmSync(entry.file, { force: true })
+    this.count(entry.remote, -1, -Buffer.byteLength(entry.body))
+  }
+
+  /** Moves an entry that could not be processed aside, with why and when, so it never blocks the rest. */
+  deadLetter(entry: SpoolEntry, reason: string): void {
+    const dead = path.join(this.dir, 'dead', path.basename(entry.file))
+    writeDurably(dead, JSON.stringify({ ...entry, file: undefined, reason, failedAt: new Date().toISOString() }))
+    this.remove(entry)
+  }
+
+  deadLetters(): Array<{ sequence: number; remote: string; receivedAt: string; reason: string; failedAt: string }> {
+    const dir = path.join(this.dir, 'dead')
+    return fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, string>)
+      .map((d) => ({
+        sequence: Number(d.sequence),
+        remote: d.remote,
+        receivedAt: d.receivedAt,
+        reason: d.reason,
+        failedAt: d.failedAt,
+      }))
+  }
+
+  private count(remote: string, messages: number, bytes: number): void {
+    const held = this.waiting.get(remote) ?? { messages: 0, bytes: 0 }
+    const next = { messages: held.messages + messages, bytes: held.bytes + bytes }
+    if (next.messages <= 0) this.waiting.delete(remote)
+    else this.waiting.set(remote, next)
+  }
+}
+
+// A file renamed into place after fsync, then the folder fsynced: after a crash it is there whole or not at all.
+function writeDurably(file: string, text: string): void {
+  const temp = `${file}.tmp`
+  const fd = fs.openSync(temp, 'w', 0o600)
+  try {
+    fs.writeSync(fd, text)
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+  fs.renameSync(temp, file)
+  const dirFd = fs.openSync(path.dirname(file), 'r')
+  try {
+    fs.fsyncSync(dirFd)
+  } finally {
+    fs.closeSync(dirFd)
+  }
+}
+
+function readEntry(file: string): SpoolEntry | undefined {
+  try {
+    return { file, ...(JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<SpoolEntry, 'file'>) }
+  } catch {
+    // A leftover .tmp never gets here; a damaged entry is left for the person to see in the folder.
+    return undefined
+  }
+}

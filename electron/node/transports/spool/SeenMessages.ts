@@ -1,0 +1,44 @@
+import fs from 'node:fs'
+
+const KEEP = 10_000
+
+/**
+ * DIDComm message ids this node has processed, most recent first out. A spooled envelope is removed only
+ * after it was processed; if the node died in between, it comes back at start and its id, found here,
+ * keeps it from being processed twice. Appended and flushed before the spool entry goes.
+ */
+export class SeenMessages {
+  private readonly ids: Set<string>
+  private appended = 0
+
+  constructor(private readonly file: string) {
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : []
+    this.ids = new Set(lines.slice(-KEEP))
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id)
+  }
+
+  add(id: string): void {
+    if (this.ids.has(id)) return
+    this.ids.add(id)
+    const fd = fs.openSync(this.file, 'a', 0o600)
+    try {
+      fs.writeSync(fd, `${id}\n`)
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+    if (++this.appended > KEEP) this.compact()
+  }
+
+  private compact(): void {
+    const recent = [...this.ids].slice(-KEEP)
+    this.ids.clear()
+    for (const id of recent) this.ids.add(id)
+    fs.writeFileSync(`${this.file}.tmp`, `${recent.join('\n')}\n`, { mode: 0o600 })
+    fs.renameSync(`${this.file}.tmp`, this.file)
+    this.appended = 0
+  }
+}
