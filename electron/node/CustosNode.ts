@@ -5,7 +5,7 @@ import { createAgent, type CustosAgent } from './agent'
 import { askar } from './askar'
 import type { AppDatabase } from './db'
 import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
-import { CustosInboundTransport, type InboundOptions } from './transports'
+import { CustosInboundTransport, INBOUND_SPOOL, type InboundOptions } from './transports'
 import { Vault, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
@@ -60,7 +60,10 @@ export class CustosNode implements VaultHost {
       prepareAgent: (agent) => {
         agent.registerOutboundTransport(new HttpOutboundTransport())
         agent.registerOutboundTransport(new WsOutboundTransport())
-        if (inbound) agent.registerInboundTransport(inbound)
+        if (inbound) {
+          agent.registerInboundTransport(inbound)
+          agent.dependencyManager.registerInstance(INBOUND_SPOOL, inbound.spool)
+        }
       },
     })
     logger.info(`node opened on ${layout.root}`)

@@ -6,6 +6,7 @@ import type { z } from 'zod'
 
 import { connectionsContract } from './connections'
 import type { Contract } from './contract'
+import { inboxContract } from './inbox'
 import { mediationContract } from './mediation'
 import { selfDeclaredContract } from './selfDeclared'
 import { vaultContract } from './vault'
@@ -15,6 +16,7 @@ export const apiContract = {
   ...selfDeclaredContract,
   ...connectionsContract,
   ...mediationContract,
+  ...inboxContract,
 } satisfies Contract
 
 export type ApiContract = typeof apiContract
@@ -34,6 +36,7 @@ export function isApiMethod(value: unknown): value is ApiMethod {
 export * from './common'
 export * from './connections'
 export * from './contract'
+export * from './inbox'
 export * from './mediation'
 export * from './selfDeclared'
 export * from './vault'

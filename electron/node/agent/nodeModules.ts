@@ -2,6 +2,7 @@ import { AskarModule } from '@credo-ts/askar'
 
 import { askar } from '../askar'
 import { connectionsModules } from '../connections'
+import { InboxModule } from '../inbox'
 import { mediationModules, type MediationOptions } from '../mediation'
 import { SelfDeclaredModule } from '../selfDeclared'
 
@@ -19,5 +20,6 @@ export function nodeModules(options: NodeModulesOptions = {}) {
     ...connectionsModules(),
     ...mediationModules(options.mediation),
     selfDeclared: new SelfDeclaredModule(),
+    inbox: new InboxModule(),
   }
 }

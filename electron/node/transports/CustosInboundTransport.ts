@@ -29,6 +29,9 @@ import { handleUpgrade, WS_CLOSE } from './wsInbound'
  * socket stays bound and answers 503, so the port, and with it every endpoint already handed out
  * in DID documents, stays the same until `close`.
  */
+/** The token under which a node registers its spool with the agent (for the inbox capability). */
+export const INBOUND_SPOOL = Symbol('CustosInboundSpool')
+
 export class CustosInboundTransport implements InboundTransport {
   private readonly options: ResolvedInboundOptions
   private readonly context: InboundContext
@@ -57,6 +60,10 @@ export class CustosInboundTransport implements InboundTransport {
   }
 
   private readonly stopHeartbeat: () => void
+
+  get spool(): InboundSpool {
+    return this.context.spool
+  }
 
   /** The endpoints other agents reach this node at; undefined until the server is listening. */
   get endpoints(): string[] | undefined {

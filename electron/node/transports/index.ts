@@ -9,3 +9,5 @@ export {
   type InboundScheme,
 } from './inboundOptions'
 export { WS_CLOSE } from './wsInbound'
+export { INBOUND_SPOOL } from './CustosInboundTransport'
+export type { InboundSpool } from './spool'

@@ -4,7 +4,7 @@ import { BasicMessageRole, KeyType } from '@credo-ts/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { connect, PASS, startNode } from '../../helpers/nodes'
+import { apiOf, connect, PASS, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 async function receivedContents(node: CustosNode, prefix: string, expected: number, timeoutMs = 90_000) {
@@ -75,10 +75,9 @@ describe('the inbound spool: sent means kept', () => {
     await sender.agent.basicMessages.sendMessage(senderToNode, 'after the bad one')
     await node.unlock(PASS)
     expect(await receivedContents(node, 'after the bad one', 1)).toEqual(['after the bad one'])
-    const dead = fs.readdirSync(`${node.layout.spoolDir}/dead`)
-    expect(dead).toHaveLength(1)
-    expect(JSON.parse(fs.readFileSync(`${node.layout.spoolDir}/dead/${dead[0]}`, 'utf8'))).toMatchObject({
-      reason: 'cannot decrypt',
-    })
+    const dead = await apiOf(node)['inbox.listDeadLetters'](undefined)
+    expect(dead).toEqual([
+      expect.objectContaining({ reason: 'cannot decrypt', remote: expect.stringContaining('127.0.0.1') }),
+    ])
   })
 })

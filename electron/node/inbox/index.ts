@@ -1,0 +1,2 @@
+export { InboxApi } from './InboxApi'
+export { InboxModule } from './InboxModule'
