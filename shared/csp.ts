@@ -1,7 +1,20 @@
 /**
- * The Content-Security-Policy of the renderer, sent as a response header wherever it is served: by the
- * desktop shell's app:// protocol and by the headless web bridge. Only the app's own files run; no
- * plugins, no <base> rewrites, no form posts, no framing.
+ * The renderer's Content-Security-Policy, sent as a header wherever it is served: by the desktop shell's
+ * app:// protocol and by the headless web bridge. Each fetch directive is spelled out rather than left to
+ * default-src, so a later loosening of one of them is a visible change. No 'unsafe-inline' anywhere: the
+ * built renderer has no inline script or style (React sets style properties through the CSSOM, which CSP
+ * does not govern). frame-ancestors only works as a header; renderer/index.html repeats the rest as a
+ * <meta> for the dev server.
  */
-export const RENDERER_CSP =
-  "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+export const RENDERER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')

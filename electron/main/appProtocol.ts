@@ -4,11 +4,10 @@ import path from 'node:path'
 import { protocol } from 'electron'
 
 import { RENDERER_CSP } from '../../shared/csp'
+import { APP_HOST, APP_SCHEME } from './trustedUrl'
 
 // The renderer is served from app://custos/ rather than file://, where 'self' in a CSP matches every file
 // on the disk; a header CSP also covers what a <meta> tag cannot (frame-ancestors).
-export const APP_ORIGIN = 'app://custos'
-const SCHEME = 'app'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,37 +22,47 @@ const TYPES: Record<string, string> = {
 /** Must run before the app is ready: a standard, secure scheme gets an origin and fetch like https. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ])
 }
 
 /** Serves the files of `rendererDir` and nothing outside it, each with the CSP header. */
 export function serveRenderer(rendererDir: string): void {
   const root = fs.realpathSync(rendererDir)
-  protocol.handle(SCHEME, (request) => answer(root, request.url))
+  protocol.handle(APP_SCHEME, (request) => answer(root, request))
 }
 
-export function answer(root: string, url: string): Response {
+export function answer(root: string, request: Request): Response {
+  // Every answer carries the CSP, refusals too: an error page is still a document in the app's origin.
   const headers = { 'Content-Security-Policy': RENDERER_CSP, 'X-Content-Type-Options': 'nosniff' }
-  const parsed = new URL(url)
+  if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405, headers })
+  const parsed = new URL(request.url)
   let relative: string
   try {
     relative = decodeURIComponent(parsed.pathname)
   } catch {
     return new Response('Bad request', { status: 400, headers })
   }
-  if (parsed.host !== 'custos' || relative.includes('\0')) return new Response('Not found', { status: 404, headers })
+  // A backslash is a separator on Windows: "..\" must not slip past the check for "../".
+  if (parsed.host !== APP_HOST || relative.includes('\0') || relative.includes('\\')) {
+    return new Response('Not found', { status: 404, headers })
+  }
   const file = resolveInside(root, relative === '/' ? '/index.html' : relative)
   if (!file) return new Response('Not found', { status: 404, headers })
   const type = TYPES[path.extname(file)] ?? 'application/octet-stream'
   return new Response(fs.readFileSync(file), { status: 200, headers: { ...headers, 'Content-Type': type } })
 }
 
-// Resolved through links too: a symlink inside the folder must not lead out of it.
+// Judged lexically first (no file outside the folder is even looked at), then through links: a symlink
+// inside the folder must not lead out of it either.
 function resolveInside(root: string, relative: string): string | undefined {
-  const candidate = path.resolve(root, `.${path.sep}${path.normalize(relative)}`)
-  if (!fs.existsSync(candidate)) return undefined
+  const candidate = path.resolve(root, relative.replace(/^\/+/, ''))
+  if (!isInside(root, candidate) || !fs.existsSync(candidate)) return undefined
   const real = fs.realpathSync(candidate)
-  const inside = real.startsWith(`${root}${path.sep}`) && fs.statSync(real).isFile()
-  return inside ? real : undefined
+  return isInside(root, real) && fs.statSync(real).isFile() ? real : undefined
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate)
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }

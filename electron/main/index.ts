@@ -1,4 +1,7 @@
 import 'reflect-metadata'
+// First of our modules: a packaged app drops development overrides from its environment before the
+// node's modules are even evaluated.
+import { packaged } from './packaged'
 
 import path from 'node:path'
 
@@ -6,9 +9,10 @@ import { fileURLToPath } from 'node:url'
 
 import { app, dialog, type BrowserWindow } from 'electron'
 
-import { CustosNode, createApi } from '../node'
+import { CustosNode, createApi, markPackagedApp } from '../node'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { registerApiHandler } from './ipc'
+import { devServerUrl } from './launchPolicy'
 import { createMainWindow } from './window'
 
 // The shell stays thin: the node (store, agent, database) is pure Node code in electron/node.
@@ -32,6 +36,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady()
   try {
+    // The node then finds its resources only where the installer put them.
+    if (packaged) markPackagedApp()
     node = CustosNode.open({ dataDir: path.join(app.getPath('userData'), 'node') })
   } catch (error) {
     dialog.showErrorBox('Custos cannot start', (error as Error).message)
@@ -41,7 +47,7 @@ async function start(): Promise<void> {
   const outDir = fileURLToPath(new URL('..', import.meta.url))
   serveRenderer(path.join(outDir, 'renderer'))
   // A packaged app never loads a page from a dev server, whatever the environment says.
-  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  const devUrl = devServerUrl(packaged, process.env)
   const { window, isTrustedUrl } = createMainWindow({ outDir, devUrl })
   mainWindow = window
   registerApiHandler(createApi(node).dispatch, isTrustedUrl)

@@ -1,12 +1,12 @@
 import path from 'node:path'
 
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow, shell, type Session } from 'electron'
 
-import { APP_ORIGIN } from './appProtocol'
+import { APP_ORIGIN, trustedUrlCheck } from './trustedUrl'
 
 export interface WindowOptions {
   outDir: string
-  /** The dev server's URL; honoured only in an unpackaged build. */
+  /** The dev server's URL; the caller passes it only in an unpackaged build. */
   devUrl?: string
 }
 
@@ -17,7 +17,7 @@ export function createMainWindow(options: WindowOptions): {
   isTrustedUrl: (url: string) => boolean
 } {
   const { devUrl } = options
-  const isTrustedUrl = (url: string) => (devUrl ? url.startsWith(devUrl) : url.startsWith(`${APP_ORIGIN}/`))
+  const isTrustedUrl = trustedUrlCheck(devUrl)
 
   const window = new BrowserWindow({
     width: 1100,
@@ -32,17 +32,24 @@ export function createMainWindow(options: WindowOptions): {
       webSecurity: true,
     },
   })
-  const session = window.webContents.session
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  denyAllPermissions(window.webContents.session)
   window.once('ready-to-show', () => window.show())
-  window.webContents.on('will-navigate', (event, url) => {
+  const stayOnOrigin = (event: { preventDefault: () => void }, url: string) => {
     if (!isTrustedUrl(url)) event.preventDefault()
-  })
+  }
+  window.webContents.on('will-navigate', stayOnOrigin)
+  window.webContents.on('will-redirect', stayOnOrigin)
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https:')) void shell.openExternal(url)
     return { action: 'deny' }
   })
   void window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
   return { window, isTrustedUrl }
+}
+
+// The app needs no camera, microphone, notifications from the page, clipboard reads, geolocation, HID
+// or anything else a web page may ask for: notifications come from main, not from the renderer.
+function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
 }

@@ -1,2 +1,3 @@
 export { CustosNode, type CustosNodeOptions } from './CustosNode'
 export { createApi } from './api'
+export { markPackagedApp } from './platform'

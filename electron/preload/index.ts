@@ -4,10 +4,18 @@ import { apiMethodNames } from '../../shared/api'
 import { IPC_CHANNEL, type IpcReply } from '../../shared/ipc'
 
 // One narrow function per contract method; the renderer never sees ipcRenderer itself. Each resolves to
-// the reply as data ({ok, value} or {ok:false, error:{code, message}}): contextBridge copies an Error with
-// its message only, so a thrown error would lose its code. renderer/src/apiClient.ts rebuilds the error.
+// the reply as data ({ok, value} or {ok:false, error:{code, message}}) and never rejects: contextBridge
+// copies a thrown Error with its message only, so an error's code can cross only as plain data.
+// renderer/src/apiClient.ts turns a failed reply back into a CustosError.
 function call(method: string) {
-  return (input: unknown): Promise<IpcReply> => ipcRenderer.invoke(IPC_CHANNEL, method, input) as Promise<IpcReply>
+  return async (input: unknown): Promise<IpcReply> => {
+    try {
+      return (await ipcRenderer.invoke(IPC_CHANNEL, method, input)) as IpcReply
+    } catch {
+      // invoke rejects only when main has no handler or the reply cannot be cloned: a fault, not a refusal.
+      return { ok: false, error: { code: 'Internal', message: 'The Custos node did not answer.' } }
+    }
+  }
 }
 
 export const custosBridge = Object.freeze(Object.fromEntries(apiMethodNames.map((method) => [method, call(method)])))

@@ -23,11 +23,28 @@ export function apiClient(): CustosApi {
   return desktop
 }
 
+// The code crosses contextBridge as data (an Error would arrive with its message only) and is rebuilt
+// here into the CustosError the screens branch on.
 async function unwrap(pending: Promise<IpcReply>): Promise<unknown> {
-  const reply = await pending
+  let reply: unknown
+  try {
+    reply = await pending
+  } catch (error) {
+    throw new CustosError('Internal', error instanceof Error ? error.message : 'The Custos node did not answer.')
+  }
+  if (!isReply(reply)) throw new CustosError('Internal', 'The Custos node gave an answer that cannot be read.')
   if (reply.ok) return reply.value
-  const code: CustosErrorCode = (custosErrorCodes as readonly string[]).includes(reply.error.code)
-    ? reply.error.code
-    : 'Internal'
-  throw new CustosError(code, reply.error.message)
+  throw new CustosError(knownCode(reply.error.code), reply.error.message)
+}
+
+function isReply(value: unknown): value is IpcReply {
+  if (typeof value !== 'object' || value === null) return false
+  const reply = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } }
+  if (reply.ok === true) return true
+  return reply.ok === false && typeof reply.error?.code === 'string' && typeof reply.error.message === 'string'
+}
+
+// A code this build does not know (a newer node, say) still arrives as a CustosError, with its message.
+function knownCode(code: string): CustosErrorCode {
+  return (custosErrorCodes as readonly string[]).includes(code) ? (code as CustosErrorCode) : 'Internal'
 }

@@ -15,8 +15,9 @@ vi.mock('electron', () => ({
 }))
 
 const { registerApiHandler } = await import('../../electron/main/ipc')
+const { trustedUrlCheck } = await import('../../electron/main/trustedUrl')
 
-const APP = 'file:///app/out/renderer/index.html'
+const APP = 'app://custos/index.html'
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
 
 describe('IPC handler of the API contract', () => {
@@ -25,7 +26,7 @@ describe('IPC handler of the API contract', () => {
     if (method === 'boom') throw new Error('secret internal detail')
     return { method, input }
   })
-  const unregister = registerApiHandler(dispatch, (url) => url === APP)
+  const unregister = registerApiHandler(dispatch, trustedUrlCheck())
   const handler = handlers.get(IPC_CHANNEL)!
 
   it('dispatches calls from the app window', async () => {
@@ -37,7 +38,15 @@ describe('IPC handler of the API contract', () => {
 
   it('refuses a navigated-away page and an embedded frame without reaching the node', async () => {
     dispatch.mockClear()
-    for (const event of [frame('https://evil.example/'), frame(APP, { url: APP }), { senderFrame: null }]) {
+    for (const event of [
+      frame('https://evil.example/'),
+      // file:// was where the renderer used to live; any file on the disk shares that "origin".
+      frame('file:///app/out/renderer/index.html'),
+      frame('app://custos.evil.example/index.html'),
+      frame('app://custos@evil.example/index.html'),
+      frame(APP, { url: APP }),
+      { senderFrame: null },
+    ]) {
       const reply = await handler(event, 'vault.status', undefined)
       expect(reply.ok).toBe(false)
     }
@@ -51,6 +60,22 @@ describe('IPC handler of the API contract', () => {
     })
     const reply = await handler(frame(APP), 'boom', undefined)
     expect(reply).toEqual({ ok: false, error: { code: 'Internal', message: 'Something went wrong in the node.' } })
+  })
+
+  it('trusts only the app origin, or in development only the dev server origin, compared by origin', () => {
+    const app = trustedUrlCheck()
+    expect(app('app://custos/')).toBe(true)
+    expect(app('app://custos/assets/index.js')).toBe(true)
+    for (const url of ['app://other/', 'app:custos', 'file:///index.html', 'http://localhost:5173/', 'not a url']) {
+      expect(app(url), url).toBe(false)
+    }
+    const dev = trustedUrlCheck('http://localhost:5173')
+    expect(dev('http://localhost:5173/')).toBe(true)
+    expect(dev('http://localhost:5173/src/main.tsx')).toBe(true)
+    // A prefix match would have let these through.
+    for (const url of ['http://localhost:5173.evil.example/', 'http://localhost:51730/', APP]) {
+      expect(dev(url), url).toBe(false)
+    }
   })
 
   it('unregisters', () => {

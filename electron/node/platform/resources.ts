@@ -27,11 +27,19 @@ export function findResource(relative: string, hint = 'Is the installation compl
 
 type ElectronProcess = NodeJS.Process & { resourcesPath?: string; defaultApp?: boolean }
 
+let markedPackaged = false
+
+/** Called by the shell from app.isPackaged; one way, so nothing later can turn it off. */
+export function markPackagedApp(): void {
+  markedPackaged = true
+}
+
 /**
  * An installed app rather than `electron .` from a checkout: Electron sets process.defaultApp only for
  * the latter. Read here, without importing electron, so the node decides for itself.
  */
 export function isPackagedApp(): boolean {
+  if (markedPackaged) return true
   const electron = process as ElectronProcess
   return Boolean(process.versions.electron) && typeof electron.resourcesPath === 'string' && !electron.defaultApp
 }

@@ -3,6 +3,9 @@
 // It records what main asks of Electron, and lets the harness drive the app and the IPC channel.
 import { EventEmitter } from 'node:events'
 
+// An installed app has process.resourcesPath, where electron-builder put resources/; the checkout plays it.
+if (process.env.STUB_PACKAGED === '1') process.resourcesPath = process.cwd()
+
 const state = (globalThis.__electronStub = {
   handlers: new Map(),
   windows: [],
@@ -13,7 +16,8 @@ const state = (globalThis.__electronStub = {
 })
 
 class AppStub extends EventEmitter {
-  isPackaged = false
+  // STUB_PACKAGED=1 plays an installed app, which must ignore the development overrides in its environment.
+  isPackaged = process.env.STUB_PACKAGED === '1'
   requestSingleInstanceLock() {
     return state.singleInstance
   }

@@ -33,11 +33,18 @@ const result = {
     'app://custos/../../package.json',
     'app://custos/%2e%2e/%2e%2e/package.json',
     'app://custos/..%2f..%2fpackage.json',
+    'app://custos/..%5c..%5cpackage.json',
     'app://elsewhere/index.html',
   ]),
   permissionRequest: await new Promise((resolve) => state().permissionRequest?.(null, 'media', resolve)),
   permissionCheck: state().permissionCheck?.(null, 'notifications'),
+  // What main left in the environment for the node (a packaged app must have removed the overrides).
+  env: {
+    askarLib: process.env.CUSTOS_ASKAR_LIB ?? null,
+    rendererUrl: process.env.ELECTRON_RENDERER_URL ?? null,
+  },
   refused: await call('https://elsewhere.example/', 'vault.status'),
+  refusedDevServer: await call('http://127.0.0.1:5173/', 'vault.status'),
   create: await call(window?.url, 'vault.create', { passphrase: process.env.STUB_PASSPHRASE }),
   put: await call(window?.url, 'selfDeclared.put', { label: 'Name', value: 'Ada' }),
   badInput: await call(window?.url, 'selfDeclared.put', { label: '' }),

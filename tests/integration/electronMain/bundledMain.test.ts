@@ -39,17 +39,39 @@ describe('the bundled Electron main process', () => {
     ])
     const served = result.served as Record<string, { status: number; csp: string; html: boolean }>
     expect(served['app://custos/index.html']).toMatchObject({ status: 200, html: true })
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(served['app://custos/index.html'].csp).toContain(directive)
     }
+    expect(served['app://custos/index.html'].csp).not.toContain('unsafe')
     for (const url of [
       'app://custos/../../package.json',
       'app://custos/%2e%2e/%2e%2e/package.json',
       'app://custos/..%2f..%2fpackage.json',
+      'app://custos/..%5c..%5cpackage.json',
       'app://elsewhere/index.html',
     ]) {
       expect(served[url], url).toMatchObject({ status: 404, html: false })
+      expect(served[url].csp, url).toBe(served['app://custos/index.html'].csp)
     }
+  })
+
+  it('builds the renderer with the strict meta CSP and no trace of the dev server nonce', () => {
+    const html = fs.readFileSync(path.join(root, 'out', 'renderer', 'index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1] ?? ''
+    expect(meta).toContain("script-src 'self';")
+    expect(meta).toContain("object-src 'none'")
+    expect(meta).not.toMatch(/nonce|unsafe/)
+    expect(html).not.toContain('nonce=')
   })
 
   it('denies every permission a page asks for', () => {
