@@ -1,4 +1,4 @@
-import type { DependencyManager } from '@credo-ts/core'
+import type { AgentContext, DependencyManager } from '@credo-ts/core'
 
 import { mediationContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -6,6 +6,7 @@ import { MediationApi } from './MediationApi'
 import { MediatedNodesService } from './mediator/MediatedNodesService'
 import { MediationGrantService } from './mediator/MediationGrantService'
 import { MediationModuleConfig } from './MediationModuleConfig'
+import { keepLiveModeAfterDrain } from './recipient/liveModeAfterDrain'
 import { UpstreamMediatorService } from './recipient/UpstreamMediatorService'
 
 /** The person's view of mediation; the protocols themselves are Credo's routing modules. */
@@ -26,5 +27,9 @@ export class MediationModule implements ContractModule<typeof mediationContract>
     dependencyManager.registerMessageHandlerMiddleware(
       new MediationGrantService().middleware(this.config.servesAsMediator),
     )
+  }
+
+  async initialize(agentContext: AgentContext): Promise<void> {
+    keepLiveModeAfterDrain(agentContext)
   }
 }
