@@ -37,12 +37,20 @@ export function markProcessingStages(agent: Agent, seen: SeenMessages): void {
       // that came back after a crash) stops here.
       const id = (d as { plaintextMessage?: { '@id'?: unknown } }).plaintextMessage?.['@id']
       if (typeof id !== 'string') return
+      // A copy of a message being processed right now (a sender that retried on its next endpoint) too.
+      if (!seen.begin(id)) throw new AlreadyProcessedError(id)
       const scope = messageIdScope.getStore()
       if (scope) scope.id = id
-      if (seen.has(id)) throw new AlreadyProcessedError(id)
     },
   )
   wrap(receiver, 'transformAndValidate', (error) => new MessageInvalidError(describe(error), { cause: error }))
+  // Remembered as soon as its handler returned (its records are saved), before any answer is sent: the
+  // window in which a crash leaves a processed message unremembered is as short as it can be made here.
+  agent.dependencyManager.registerMessageHandlerMiddleware(async (messageContext, next) => {
+    await next()
+    const scope = messageIdScope.getStore()
+    if (scope?.id && scope.id === messageContext.message.id) seen.add(scope.id)
+  })
 }
 
 function wrap(

@@ -25,7 +25,8 @@ export function receiveEnvelope(
   return messageIdScope.run(scope, async () => {
     const outcome = await receive(agent, message, session)
     // Remembered before its spool entry goes, so a crash in between cannot process it twice.
-    if (outcome.kind !== 'refused' && scope.id) seen.add(scope.id)
+    if (scope.id && outcome.kind === 'refused') seen.abandon(scope.id)
+    else if (scope.id) seen.add(scope.id)
     return outcome
   })
 }

@@ -9,6 +9,9 @@ const KEEP = 10_000
  */
 export class SeenMessages {
   private readonly ids: Set<string>
+  // Being processed right now: a second copy (a sender that retried over its next endpoint while the
+  // first was still in processing) must not run beside it.
+  private readonly inProgress = new Set<string>()
   private appended = 0
 
   constructor(private readonly file: string) {
@@ -16,11 +19,20 @@ export class SeenMessages {
     this.ids = new Set(lines.slice(-KEEP))
   }
 
-  has(id: string): boolean {
-    return this.ids.has(id)
+  /** False when the message was processed before or is being processed now. */
+  begin(id: string): boolean {
+    if (this.ids.has(id) || this.inProgress.has(id)) return false
+    this.inProgress.add(id)
+    return true
+  }
+
+  /** Processing failed: a later copy may try again. */
+  abandon(id: string): void {
+    this.inProgress.delete(id)
   }
 
   add(id: string): void {
+    this.inProgress.delete(id)
     if (this.ids.has(id)) return
     this.ids.add(id)
     const fd = fs.openSync(this.file, 'a', 0o600)

@@ -1,0 +1,60 @@
+// One crash cycle: a node in its own process takes writes through the API and messages over DIDComm,
+// is killed with SIGKILL at a random moment, and is started again on the same data directory.
+import type { CustosNode } from '../../electron/node'
+import { NodeProcess } from '../../tests/helpers/processes/NodeProcess'
+import type { NodeProcessConfig } from '../../tests/helpers/processes/protocol'
+
+export interface Acknowledged {
+  /** Labels of self-declared items whose API call returned. */
+  writes: string[]
+  /** Contents of basic messages whose send resolved (the node answered). */
+  inbound: string[]
+}
+
+/** Writes and sends until `stop` is set; records only what the node acknowledged. */
+async function load(node: NodeProcess, sender: CustosNode, connectionId: string, cycle: number, stop: () => boolean) {
+  const acked: Acknowledged = { writes: [], inbound: [] }
+  const writes = (async () => {
+    for (let n = 0; !stop(); n++) {
+      const label = `c${cycle}-w${n}`
+      const ok = await node.api('selfDeclared.put', { label, value: 'v' }).then(
+        () => true,
+        () => false,
+      )
+      if (ok) acked.writes.push(label)
+    }
+  })()
+  const inbound = (async () => {
+    for (let n = 0; !stop(); n++) {
+      const content = `c${cycle}-m${n}`
+      const ok = await sender.agent.basicMessages.sendMessage(connectionId, content).then(
+        () => true,
+        () => false,
+      )
+      if (ok) acked.inbound.push(content)
+    }
+  })()
+  return { acked, done: Promise.all([writes, inbound]) }
+}
+
+export async function crashOnce(
+  config: NodeProcessConfig,
+  running: NodeProcess,
+  sender: CustosNode,
+  connectionId: string,
+  cycle: number,
+  killAfterMs: number,
+): Promise<{ node: NodeProcess | undefined; acked: Acknowledged; unlockFailed: boolean }> {
+  let killed = false
+  const { acked, done } = await load(running, sender, connectionId, cycle, () => killed)
+  await new Promise((resolve) => setTimeout(resolve, killAfterMs))
+  await running.kill()
+  killed = true
+  await done
+  try {
+    // Starting again takes over the dead process's lock, unlocks the store and opens the app database.
+    return { node: await NodeProcess.start(config), acked, unlockFailed: false }
+  } catch {
+    return { node: undefined, acked, unlockFailed: true }
+  }
+}

@@ -1,0 +1,31 @@
+// `npm run crashtest [-- --kills N --seed S]`: prints the figures and exits 1 if anything was lost,
+// duplicated, or a restart failed to unlock.
+import 'reflect-metadata'
+
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { runCrashTest } from './crashRun'
+
+const { values } = parseArgs({
+  options: {
+    kills: { type: 'string', default: '100' },
+    seed: { type: 'string', default: String(Date.now() % 100_000) },
+  },
+})
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-crashtest-'))
+try {
+  const figures = await runCrashTest(dir, Number(values.kills), Number(values.seed))
+  console.table({ seed: Number(values.seed), ...figures })
+  const bad =
+    figures.failedUnlocks +
+    figures.writesLost +
+    figures.writesDuplicated +
+    figures.inboundLost +
+    figures.inboundDuplicated
+  process.exitCode = bad > 0 ? 1 : 0
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true })
+}
