@@ -103,29 +103,11 @@ async function main(): Promise<number> {
   let stopping: Promise<void> | undefined
   let ui: WebBridge | undefined
   const stop = (): Promise<void> => (stopping ??= Promise.resolve(ui?.close()).finally(() => node.close()))
-  if (args.ui) {
-    try {
+  try {
+    if (args.ui) {
       ui = await startWebBridge({ node, port: args.uiPort })
       process.stdout.write(`ui: ${ui.url}\n`)
-    } catch (error) {
-      await stop()
-      throw error
-    }
-    await stopRequested
-    await stop()
-    return 0
-  }
-  try {
-    if (node.status().state === 'no-store') await node.createStore(newStorePassphrase(passphrase))
-    else await node.unlock(passphrase)
-    const invitation = await node.agent.modules.custosConnections.standingInvitation()
-    process.stdout.write(`endpoints: ${(node.endpoints ?? []).join(' ')}\n`)
-    if (args.mediator) {
-      // One device per invitation: whoever else gets the standing link can connect, not use the mediator.
-      const device = await node.agent.modules.custosMediation.createDeviceInvitation()
-      process.stdout.write(`mediator: on\ndevice invitation: ${device.url}\n`)
-    }
-    process.stdout.write(`invitation: ${invitation.url}\n`)
+    } else await unlockAndAnnounce(node, args, passphrase)
   } catch (error) {
     await stop()
     throw error
@@ -135,6 +117,20 @@ async function main(): Promise<number> {
   await stopRequested
   await stop()
   return 0
+}
+
+// Without --ui the node unlocks at once and prints where and how others reach it.
+async function unlockAndAnnounce(node: CustosNode, args: ServeArgs, passphrase: string): Promise<void> {
+  if (node.status().state === 'no-store') await node.createStore(newStorePassphrase(passphrase))
+  else await node.unlock(passphrase)
+  const invitation = await node.agent.modules.custosConnections.standingInvitation()
+  process.stdout.write(`endpoints: ${(node.endpoints ?? []).join(' ')}\n`)
+  if (args.mediator) {
+    // One device per invitation: whoever else gets the standing link can connect, not use the mediator.
+    const device = await node.agent.modules.custosMediation.createDeviceInvitation()
+    process.stdout.write(`mediator: on\ndevice invitation: ${device.url}\n`)
+  }
+  process.stdout.write(`invitation: ${invitation.url}\n`)
 }
 
 main().then(
