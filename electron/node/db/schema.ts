@@ -2,4 +2,4 @@
 // to generate migrations). The file is encrypted as a whole (SQLite3 Multiple Ciphers) with a key kept
 // in the Askar store, so columns hold plaintext here.
 export { selfDeclaredItems } from '../selfDeclared/selfDeclaredTable'
-export { mediationQueue } from '../mediation/mediator/queue/queueTable'
+export { mediationQueue, mediationQueueRecipients } from '../mediation/mediator/queue/queueTable'

@@ -1,7 +1,7 @@
 import { MediationRecipientModule, MediatorModule, MediatorPickupStrategy, MessagePickupModule } from '@credo-ts/core'
 
 import { MediationModule } from './MediationModule'
-import { MediationQueueModule } from './mediator/queue'
+import { MediationQueueModule, type MediationQueueConfigOptions } from './mediator/queue'
 
 // Credo 0.5 does not export this enum from its package root, and a deep import of its build folder
 // fails under Node's ESM resolution (the bundled Electron main); the enum's value is its name.
@@ -18,13 +18,15 @@ export interface MediationOptions {
    * only matters for a mediator record that was stored with a polling strategy.
    */
   pollingIntervalMs?: number
+  /** As a mediator: lease, per-recipient quotas and expiry of the pickup queue. */
+  queue?: MediationQueueConfigOptions
 }
 
 /** Credo's routing modules configured for both roles a Custos node can take, and ours over them. */
 export function mediationModules(options: MediationOptions = {}) {
   return {
     // Before messagePickup so its registration of the queue is the one in place from the start.
-    mediationQueue: new MediationQueueModule(),
+    mediationQueue: new MediationQueueModule(options.queue),
     messagePickup: new MessagePickupModule(),
     mediator: new MediatorModule({
       // Never Credo's auto-accept: whoever had a link would get a relay. MediationGrantService decides.

@@ -15,20 +15,27 @@ import {
  * messages wait in the mediator's queue. Asking again is harmless when it is already on.
  */
 export function keepLiveModeAfterDrain(agentContext: AgentContext): void {
+  // The mediator answers a live-delivery change with a status of 0 messages, which Credo reports as one
+  // more completed pickup; that answer must not ask again, or the two would ping-pong forever.
+  const awaitingAnswer = new Set<string>()
   agentContext.dependencyManager
     .resolve(EventEmitter)
     .on<MessagePickupCompletedEvent>(MessagePickupEventTypes.MessagePickupCompleted, ({ payload }) => {
-      void switchOn(agentContext, payload.connection.id).catch((error: unknown) =>
-        agentContext.config.logger.warn('live delivery from the mediator could not be switched on', { error }),
-      )
+      const connectionId = payload.connection.id
+      if (awaitingAnswer.delete(connectionId)) return
+      void switchOn(agentContext, connectionId, () => awaitingAnswer.add(connectionId)).catch((error: unknown) => {
+        awaitingAnswer.delete(connectionId)
+        agentContext.config.logger.warn('live delivery from the mediator could not be switched on', { error })
+      })
     })
 }
 
-async function switchOn(agentContext: AgentContext, connectionId: string): Promise<void> {
+async function switchOn(agentContext: AgentContext, connectionId: string, asking: () => void): Promise<void> {
   const mediator = await agentContext.dependencyManager.resolve(MediationRecipientApi).findDefaultMediator()
   if (!mediator || mediator.connectionId !== connectionId) return
   const strategy = mediator.pickupStrategy ?? MediatorPickupStrategy.PickUpV2LiveMode
   if (strategy !== MediatorPickupStrategy.PickUpV2LiveMode) return
+  asking()
   await agentContext.dependencyManager
     .resolve(MessagePickupApi)
     .setLiveDeliveryMode({ connectionId, liveDelivery: true, protocolVersion: 'v2' })

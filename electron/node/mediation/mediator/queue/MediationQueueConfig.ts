@@ -1,10 +1,10 @@
 export interface MediationQueueConfigOptions {
   /**
-   * How long a message handed out without deletion stays reserved for the pickup that took it. Pickup v2
-   * deletes only when the recipient acknowledges (messages-received); if that never comes (socket dropped
-   * mid-delivery), the message becomes available again after this time. Long, so a slow acknowledgement
-   * does not bring a duplicate; a restart of the mediator releases every reservation, since the sessions
-   * that held them are gone: delivery is at least once.
+   * How long a handed-out message stays reserved for the pickup that took it (kept on disk as leased_until).
+   * Pickup v2 deletes only when the recipient acknowledges (messages-received), pickup v1 once the batch is
+   * sent; if that never comes (socket dropped mid-delivery), the message becomes available again after this
+   * time. Long, so a slow acknowledgement does not bring a duplicate; a restart of the mediator releases
+   * every reservation, since the sessions that held them are gone: delivery is at least once.
    * @default 300000
    */
   leaseMs?: number

@@ -1,5 +1,12 @@
-import { InjectionSymbols, type DependencyManager, type Module } from '@credo-ts/core'
+import {
+  InjectionSymbols,
+  type AgentContext,
+  type DependencyManager,
+  type MessagePickupRepository,
+  type Module,
+} from '@credo-ts/core'
 
+import { deleteWhenSent } from './deleteWhenSent'
 import { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
 import { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
 
@@ -18,5 +25,12 @@ export class MediationQueueModule implements Module {
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerInstance(MediationQueueConfig, this.config)
     dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, StorageMessagePickupRepository)
+  }
+
+  async initialize(agentContext: AgentContext): Promise<void> {
+    const queue = agentContext.dependencyManager.resolve<MessagePickupRepository>(
+      InjectionSymbols.MessagePickupRepository,
+    )
+    if (queue instanceof StorageMessagePickupRepository) deleteWhenSent(agentContext, queue)
   }
 }

@@ -14,17 +14,20 @@ import type {
   RemoveMessagesOptions,
   TakeFromQueueOptions,
 } from '@credo-ts/core/build/modules/message-pickup/storage/MessagePickupRepositoryOptions'
-import { and, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
 
 import { appDatabaseOf, type AppDatabase } from '../../../db'
 import { MediationQueueConfig } from './MediationQueueConfig'
-import { mediationQueue as q } from './queueTable'
+import * as queries from './queueQueries'
 import { RecipientQueueFullError } from './RecipientQueueFullError'
 
 /**
  * The mediator's pickup queue in the encrypted app database. Credo's default keeps the queue in memory,
  * so a restart would lose every message held for a sleeping recipient. better-sqlite3 is synchronous, so
  * each call below is one transaction that no other call interleaves with.
+ *
+ * Nothing is deleted when it is handed out: pickup v2 deletes on the recipient's messages-received, and
+ * for pickup v1 (where Credo asks for deleteMessages) deleteWhenSent removes a batch once Credo reports
+ * it sent. Until then a message is leased; an unanswered lease runs out and the message is offered again.
  *
  * The interface carries no agent context; this singleton serves the root context, the only one a
  * Custos node has.
@@ -43,36 +46,25 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
   private get db(): AppDatabase {
     if (!this.opened) {
       this.opened = appDatabaseOf(this.agentContext)
-      // Reservations belonged to pickup sessions of the previous run; those are gone.
-      this.opened.update(q).set({ leasedUntil: null }).run()
+      // Leases belonged to pickup sessions of the previous run, which are gone: what they held is offered
+      // again at once (at least once). Acknowledged messages were deleted, so they do not come back.
+      queries.releaseLeases(this.opened)
     }
     return this.opened
   }
 
   async getAvailableMessageCount({ connectionId, recipientDid }: GetAvailableMessageCountOptions): Promise<number> {
-    const [{ count }] = this.db
-      .select({ count: sql<number>`count(*)` })
-      .from(q)
-      .where(this.available(connectionId, recipientDid))
-      .all()
-    return count
+    this.purgeExpired()
+    return queries.countAvailable(this.db, { connectionId, recipientDid, now: Date.now() })
   }
 
-  async takeFromQueue(options: TakeFromQueueOptions): Promise<QueuedMessage[]> {
-    const { connectionId, recipientDid, limit, deleteMessages } = options
+  async takeFromQueue({ connectionId, recipientDid, limit }: TakeFromQueueOptions): Promise<QueuedMessage[]> {
     if (limit !== undefined && limit <= 0) return []
+    this.purgeExpired()
     return this.db.transaction((tx) => {
-      const query = tx.select().from(q).where(this.available(connectionId, recipientDid)).orderBy(q.sequence)
-      const rows = limit === undefined ? query.all() : query.limit(limit).all()
-      const ids = rows.map((row) => row.id)
-      // Pickup v1 has no acknowledgement, so Credo asks for deletion on hand-out (deleteMessages); v2
-      // keeps them reserved until messages-received.
-      if (deleteMessages) tx.delete(q).where(inArray(q.id, ids)).run()
-      else
-        tx.update(q)
-          .set({ leasedUntil: Date.now() + this.config.leaseMs })
-          .where(inArray(q.id, ids))
-          .run()
+      const now = Date.now()
+      const rows = queries.selectAvailable(tx, { connectionId, recipientDid, now }, limit)
+      queries.lease(tx, rows, now + this.config.leaseMs)
       return rows.map((row) => ({
         id: row.id,
         receivedAt: new Date(row.receivedAt),
@@ -87,59 +79,36 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
     const bytes = Buffer.byteLength(text)
     const id = randomUUID()
     this.db.transaction((tx) => {
-      const [held] = tx
-        .select({ count: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${q.bytes}), 0)` })
-        .from(q)
-        .where(eq(q.connectionId, connectionId))
-        .all()
-      if (held.count >= this.config.maxMessagesPerRecipient) throw new RecipientQueueFullError(connectionId, 'messages')
-      if (held.bytes + bytes > this.config.maxBytesPerRecipient)
+      const holds = queries.held(tx, connectionId)
+      if (holds.count >= this.config.maxMessagesPerRecipient)
+        throw new RecipientQueueFullError(connectionId, 'messages')
+      if (holds.bytes + bytes > this.config.maxBytesPerRecipient)
         throw new RecipientQueueFullError(connectionId, 'bytes')
-      const row = { id, connectionId, recipientDids: JSON.stringify(recipientDids), payload: text, bytes }
-      tx.insert(q)
-        .values({ ...row, receivedAt: Date.now() })
-        .run()
+      queries.insertMessage(tx, { id, connectionId, payload: text, bytes, receivedAt: Date.now() }, recipientDids)
     })
     return id
   }
 
   async removeMessages({ connectionId, messageIds }: RemoveMessagesOptions): Promise<void> {
-    if (messageIds.length === 0) return
-    // Ids come from the recipient's messages-received; one recipient must not drop another's messages.
-    // The unary + keeps SQLite from walking the recipient's whole index range instead of the id index.
-    this.db
-      .delete(q)
-      .where(and(inArray(q.id, messageIds), sql`+${q.connectionId} = ${connectionId}`))
-      .run()
+    queries.deleteOwned(this.db, connectionId, messageIds)
   }
 
   /** Drops everything queued for a connection, e.g. when the person stops mediating for it. */
   removeAllForConnection(connectionId: string): number {
-    return this.db.delete(q).where(eq(q.connectionId, connectionId)).run().changes
+    return queries.deleteConnection(this.db, connectionId)
   }
 
-  /** Messages held for a connection, those handed out but not yet acknowledged included. */
+  /** Messages held for a connection (or all), those handed out but not yet acknowledged included. */
   countHeld(connectionId?: string): number {
-    const query = this.db.select({ count: sql<number>`count(*)` }).from(q)
-    return (connectionId ? query.where(eq(q.connectionId, connectionId)) : query).all()[0].count
+    return queries.held(this.db, connectionId).count
   }
 
-  private available(connectionId: string, recipientDid?: string): SQL | undefined {
-    const free = or(isNull(q.leasedUntil), lte(q.leasedUntil, Date.now()))
-    const forRecipient = recipientDid
-      ? sql`exists (select 1 from json_each(${q.recipientDids}) where value = ${recipientDid})`
-      : undefined
-    return and(eq(q.connectionId, connectionId), free, forRecipient)
-  }
-
-  // Cheap with the index on received_at; at most once a minute (or per expiry period), on the write path that fills the queue.
+  // Cheap with the index on received_at; at most once a minute (or per expiry period), on the paths that
+  // fill and drain the queue, so an expired message is neither kept nor handed out for long.
   private purgeExpired(): void {
     const now = Date.now()
     if (now < this.nextPurgeAt) return
     this.nextPurgeAt = now + Math.min(60_000, this.config.expiryMs)
-    this.db
-      .delete(q)
-      .where(lte(q.receivedAt, now - this.config.expiryMs))
-      .run()
+    queries.deleteReceivedBefore(this.db, now - this.config.expiryMs)
   }
 }

@@ -1,5 +1,5 @@
 export { MediationQueueModule } from './MediationQueueModule'
 export { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
-export { mediationQueue } from './queueTable'
+export { mediationQueue, mediationQueueRecipients } from './queueTable'
 export { RecipientQueueFullError } from './RecipientQueueFullError'
 export { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
