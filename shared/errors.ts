@@ -13,6 +13,11 @@ export const custosErrorCodes = [
   'NotFound',
   'PeerUnreachable',
   'Internal',
+  // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
+  'Unauthorized',
+  'Forbidden',
+  'PayloadTooLarge',
+  'Unreachable',
 ] as const
 
 export type CustosErrorCode = (typeof custosErrorCodes)[number]

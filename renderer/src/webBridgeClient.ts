@@ -1,24 +1,8 @@
-import { apiMethodNames, type CustosApi } from '../../shared/api'
-
 // The second transport of the one API client: the node's loopback web bridge (headless mode and the
 // browser tests). The session rides in an httpOnly cookie, so nothing secret is ever visible here.
 
-type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
-
-export class ApiCallError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-function isReply(value: unknown): value is Reply {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean'
-}
-
-async function call(method: string, input: unknown): Promise<unknown> {
+/** One API call over the bridge; the answer is a reply as data, whatever the HTTP status. */
+export async function webBridgeTransport(method: string, input: unknown): Promise<unknown> {
   let response: Response
   try {
     response = await fetch(`/api/${method}`, {
@@ -27,21 +11,9 @@ async function call(method: string, input: unknown): Promise<unknown> {
       body: input === undefined ? '' : JSON.stringify(input),
     })
   } catch {
-    throw new ApiCallError('Unreachable', 'The Custos node does not answer.')
+    return { ok: false, error: { code: 'Unreachable', message: 'The Custos node does not answer.' } }
   }
-  const reply: unknown = await response.json().catch(() => undefined)
-  if (!isReply(reply)) throw new ApiCallError('Internal', `The node gave an unexpected answer (${response.status}).`)
-  if (reply.ok) return reply.value
-  throw new ApiCallError(reply.error.code, reply.error.message)
-}
-
-let client: CustosApi | undefined
-
-export function webBridgeClient(): CustosApi {
-  client ??= Object.freeze(
-    Object.fromEntries(apiMethodNames.map((method) => [method, (input: unknown) => call(method, input)])),
-  ) as CustosApi
-  return client
+  return response.json().catch(() => undefined)
 }
 
 let events: EventSource | undefined

@@ -5,8 +5,8 @@ import type { CustosErrorCode } from '../../../shared/errors'
 
 export { CONTENT_SECURITY_POLICY }
 
-/** The bridge's own refusals come before any API method runs, so they have codes of their own. */
-export type BridgeErrorCode = CustosErrorCode | 'Unauthorized' | 'Forbidden' | 'NotFound' | 'PayloadTooLarge'
+/** The bridge's own refusals (Unauthorized, Forbidden, PayloadTooLarge) are codes of the contract too. */
+export type BridgeErrorCode = CustosErrorCode
 
 export type BridgeReply =
   { ok: true; value: unknown } | { ok: false; error: { code: BridgeErrorCode; message: string } }
