@@ -22,6 +22,8 @@ const STANDING_TAG = 'custosStanding'
 export interface CreateInvitationOptions {
   label?: string
   multiUse?: boolean
+  /** A tag set on the invitation's record before anyone can use it (what the invitation is for). */
+  purposeTag?: string
 }
 
 /** Connections over out-of-band invitations and DID exchange. Stateless: all state is in the context. */
@@ -37,10 +39,14 @@ export class ConnectionsService {
       handshakeProtocols: [HandshakeProtocol.DidExchange],
       autoAcceptConnection: true,
     })
+    if (options.purposeTag) {
+      record.setTag(options.purposeTag, true)
+      await agentContext.dependencyManager.resolve(OutOfBandRepository).update(agentContext, record)
+    }
     return this.describe(agentContext, record)
   }
 
-  describe(agentContext: AgentContext, record: OutOfBandRecord): CreatedInvitation {
+  private describe(agentContext: AgentContext, record: OutOfBandRecord): CreatedInvitation {
     // The web form points at the node's own HTTP endpoint when it has one, so the link names where it leads.
     const domain = agentContext.config.endpoints.find((endpoint) => endpoint.startsWith('http')) ?? DEEP_LINK_BASE
     const url = record.outOfBandInvitation.toUrl({ domain })
@@ -68,11 +74,7 @@ export class ConnectionsService {
         record.outOfBandInvitation.getInlineServices().every((service) => endpoints.has(service.serviceEndpoint)),
     )
     if (current) return this.describe(agentContext, current)
-    const made = await this.createInvitation(agentContext, { multiUse: true })
-    const record = await oob(agentContext).getById(made.id)
-    record.setTag(STANDING_TAG, true)
-    await agentContext.dependencyManager.resolve(OutOfBandRepository).update(agentContext, record)
-    return made
+    return this.createInvitation(agentContext, { multiUse: true, purposeTag: STANDING_TAG })
   }
 
   async acceptInvitation(agentContext: AgentContext, url: string): Promise<ConnectionSummary> {

@@ -9,7 +9,7 @@ import type {
   mediationContract,
 } from '../../../shared/api'
 import { ConnectionsService } from '../connections'
-import { MediationGrantService } from './mediator/MediationGrantService'
+import { DEVICE_INVITATION_TAG, MediationGrantService } from './mediator/MediationGrantService'
 import { MediatedNodesService } from './mediator/MediatedNodesService'
 import { UpstreamMediatorService } from './recipient/UpstreamMediatorService'
 
@@ -26,8 +26,7 @@ export class MediationApi implements ContractApi<typeof mediationContract> {
 
   /** A one-time invitation for one of the person's devices; the node that uses it gets mediation at once. */
   async createDeviceInvitation(): Promise<CreatedInvitation> {
-    const record = await this.grants.createDeviceInvitation(this.agentContext)
-    return this.connections.describe(this.agentContext, record)
+    return this.connections.createInvitation(this.agentContext, { purposeTag: DEVICE_INVITATION_TAG })
   }
 
   async listRequests(): Promise<MediationRequestSummary[]> {

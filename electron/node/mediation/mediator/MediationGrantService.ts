@@ -1,6 +1,5 @@
 import {
   ConnectionService,
-  HandshakeProtocol,
   injectable,
   MediationDenyMessage,
   MediationRepository,
@@ -10,7 +9,6 @@ import {
   MessageSender,
   OutboundMessageContext,
   OutOfBandApi,
-  OutOfBandRepository,
   MediationRequestMessage,
   MediatorService,
   type AgentContext,
@@ -55,17 +53,6 @@ export class MediationGrantService {
         associatedRecord: mediationRecord,
       })
     }
-  }
-
-  async createDeviceInvitation(agentContext: AgentContext) {
-    const oob = await agentContext.dependencyManager.resolve(OutOfBandApi).createInvitation({
-      multiUseInvitation: false,
-      handshakeProtocols: [HandshakeProtocol.DidExchange],
-      autoAcceptConnection: true,
-    })
-    oob.setTag(DEVICE_INVITATION_TAG, true)
-    await agentContext.dependencyManager.resolve(OutOfBandRepository).update(agentContext, oob)
-    return oob
   }
 
   async pending(agentContext: AgentContext): Promise<MediationRecord[]> {
