@@ -9,11 +9,13 @@ export interface Acknowledged {
   writes: string[]
   /** Contents of basic messages whose send resolved (the node answered). */
   inbound: string[]
+  /** Labels of invitations (connections to be) whose API call returned. */
+  invitations: string[]
 }
 
 /** Writes and sends until `stop` is set; records only what the node acknowledged. */
 async function load(node: NodeProcess, sender: CustosNode, connectionId: string, cycle: number, stop: () => boolean) {
-  const acked: Acknowledged = { writes: [], inbound: [] }
+  const acked: Acknowledged = { writes: [], inbound: [], invitations: [] }
   const writes = (async () => {
     for (let n = 0; !stop(); n++) {
       const label = `c${cycle}-w${n}`
@@ -34,7 +36,17 @@ async function load(node: NodeProcess, sender: CustosNode, connectionId: string,
       if (ok) acked.inbound.push(content)
     }
   })()
-  return { acked, done: Promise.all([writes, inbound]) }
+  const invitations = (async () => {
+    for (let n = 0; !stop(); n++) {
+      const label = `c${cycle}-i${n}`
+      const ok = await node.api('connections.createInvitation', { label }).then(
+        () => true,
+        () => false,
+      )
+      if (ok) acked.invitations.push(label)
+    }
+  })()
+  return { acked, done: Promise.all([writes, inbound, invitations]) }
 }
 
 export async function crashOnce(

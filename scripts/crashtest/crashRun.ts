@@ -17,6 +17,9 @@ export interface CrashFigures {
   inboundAcknowledged: number
   inboundLost: number
   inboundDuplicated: number
+  invitationsAcknowledged: number
+  invitationsLost: number
+  invitationsDuplicated: number
   /** Stored twice though never acknowledged: in processing when the node died (see the note on the spool). */
   unacknowledgedDuplicated: number
   seconds: number
@@ -48,6 +51,9 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
     inboundAcknowledged: 0,
     inboundLost: 0,
     inboundDuplicated: 0,
+    invitationsAcknowledged: 0,
+    invitationsLost: 0,
+    invitationsDuplicated: 0,
     unacknowledgedDuplicated: 0,
     seconds: 0,
   }
@@ -57,12 +63,13 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
     const connectionId = (
       await sender.agent.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
     ).id
-    const all: Acknowledged = { writes: [], inbound: [] }
+    const all: Acknowledged = { writes: [], inbound: [], invitations: [] }
     for (let cycle = 0; cycle < kills && node; cycle++) {
       const result = await crashOnce(config, node, sender, connectionId, cycle, 150 + Math.floor(next() * 1_200))
       figures.kills++
       all.writes.push(...result.acked.writes)
       all.inbound.push(...result.acked.inbound)
+      all.invitations.push(...result.acked.invitations)
       node = result.node
       if (result.unlockFailed) figures.failedUnlocks++
     }
@@ -86,6 +93,10 @@ async function check(node: NodeProcess, acked: Acknowledged, figures: CrashFigur
   }
   const count = (list: string[]) => list.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())
   const labelCount = count(labels)
+  const invitationCount = count(await node.request<string[]>({ cmd: 'invitationLabels' }))
+  figures.invitationsAcknowledged = acked.invitations.length
+  figures.invitationsLost = acked.invitations.filter((l) => !invitationCount.has(l)).length
+  figures.invitationsDuplicated = [...invitationCount.values()].filter((n) => n > 1).length
   const storedCount = count(stored)
   figures.writesAcknowledged = acked.writes.length
   figures.writesLost = acked.writes.filter((l) => !labelCount.has(l)).length

@@ -24,7 +24,10 @@ try {
     figures.writesLost +
     figures.writesDuplicated +
     figures.inboundLost +
-    figures.inboundDuplicated
+    figures.inboundDuplicated +
+    figures.unacknowledgedDuplicated +
+    figures.invitationsLost +
+    figures.invitationsDuplicated
   process.exitCode = bad > 0 ? 1 : 0
 } finally {
   fs.rmSync(dir, { recursive: true, force: true })

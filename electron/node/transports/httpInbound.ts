@@ -75,7 +75,7 @@ async function receiveHttp(
     const session = new HttpSession(res, contentType)
     const transportService = agent.dependencyManager.resolve(TransportService)
     res.once('close', () => transportService.removeSession(session))
-    const outcome = await receiveEnvelope(agent, envelope.message, context.seen, session)
+    const outcome = await receiveEnvelope(agent, envelope.message, context.seen, { session })
     if (outcome.kind === 'refused') {
       context.spool.remove(entry)
       // Fixed texts only: the error behind a refusal may quote what the sender chose.

@@ -1,5 +1,6 @@
 import { MessageReceiver, type Agent } from '@credo-ts/core'
 
+import { alreadyCommitted } from './spool/commitProbes'
 import { AlreadyProcessedError, messageIdScope } from './spool/messageIdScope'
 import type { SeenMessages } from './spool/SeenMessages'
 
@@ -32,15 +33,21 @@ export function markProcessingStages(agent: Agent, seen: SeenMessages): void {
     receiver,
     'decryptMessage',
     (error) => new EnvelopeNotDecryptableError(describe(error), { cause: error }),
-    (d) => {
+    async (d) => {
       // The first point where the message id is known: a message processed before (a spooled envelope
       // that came back after a crash) stops here.
-      const id = (d as { plaintextMessage?: { '@id'?: unknown } }).plaintextMessage?.['@id']
+      const message = (d as { plaintextMessage?: { '@id'?: unknown; '@type'?: unknown } }).plaintextMessage
+      const id = message?.['@id']
       if (typeof id !== 'string') return
       // A copy of a message being processed right now (a sender that retried on its next endpoint) too.
       if (!seen.begin(id)) throw new AlreadyProcessedError(id)
       const scope = messageIdScope.getStore()
       if (scope) scope.id = id
+      // Died after its handler saved and before its id was remembered: the store itself says so.
+      if (scope?.inDoubt && (await alreadyCommitted(agent.context, { ...message, '@id': id }))) {
+        seen.add(id)
+        throw new AlreadyProcessedError(id)
+      }
     },
   )
   wrap(receiver, 'transformAndValidate', (error) => new MessageInvalidError(describe(error), { cause: error }))
@@ -57,7 +64,7 @@ function wrap(
   receiver: StagedReceiver,
   name: 'decryptMessage' | 'transformAndValidate',
   map: (e: unknown) => Error,
-  after?: (result: unknown) => void,
+  after?: (result: unknown) => void | Promise<void>,
 ) {
   const original = receiver[name].bind(receiver)
   receiver[name] = async (...args: unknown[]) => {
@@ -67,7 +74,7 @@ function wrap(
     } catch (error) {
       throw map(error)
     }
-    after?.(result)
+    await after?.(result)
     return result
   }
 }

@@ -1,7 +1,7 @@
 import { MessageReceiver, type Agent, type EncryptedMessage, type TransportSession } from '@credo-ts/core'
 
 import { EnvelopeNotDecryptableError, MessageInvalidError } from './processingStages'
-import { AlreadyProcessedError, messageIdScope } from './spool/messageIdScope'
+import { AlreadyProcessedError, messageIdScope, type MessageScope } from './spool/messageIdScope'
 import type { SeenMessages } from './spool/SeenMessages'
 
 /**
@@ -19,9 +19,9 @@ export function receiveEnvelope(
   agent: Agent,
   message: EncryptedMessage,
   seen: SeenMessages,
-  session?: TransportSession,
+  { session, inDoubt = false }: { session?: TransportSession; inDoubt?: boolean } = {},
 ): Promise<ReceiveOutcome> {
-  const scope: { id?: string } = {}
+  const scope: MessageScope = { inDoubt }
   return messageIdScope.run(scope, async () => {
     const outcome = await receive(agent, message, session)
     // Remembered before its spool entry goes, so a crash in between cannot process it twice.

@@ -76,7 +76,7 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
         // or a backlog is being worked off; then it waits its turn in the spool.
         if (!agent || !inline) return context.drainer.kick()
         try {
-          const outcome = await receiveEnvelope(agent, envelope.message, context.seen, session)
+          const outcome = await receiveEnvelope(agent, envelope.message, context.seen, { session })
           if (outcome.kind === 'refused') {
             context.spool.remove(entry)
             return refuse(WS_CLOSE.malformed, 'refused')

@@ -75,6 +75,8 @@ async function main(): Promise<void> {
           .countHeld()
       case 'connections':
         return (await agent.connections.getAll()).map((c) => ({ id: c.id, state: c.state, theirLabel: c.theirLabel }))
+      case 'invitationLabels':
+        return (await agent.oob.getAll()).map((record) => record.outOfBandInvitation.label)
       case 'endpoints':
         return agent.config.endpoints
       case 'stop':

@@ -18,6 +18,7 @@ export type Command =
   | { cmd: 'received' }
   | { cmd: 'queuedRecordCount' }
   | { cmd: 'connections' }
+  | { cmd: 'invitationLabels' }
   | { cmd: 'endpoints' }
   | { cmd: 'stop' }
 

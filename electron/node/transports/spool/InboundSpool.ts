@@ -29,6 +29,8 @@ export class InboundSpool {
   private readonly waiting = new Map<string, { messages: number; bytes: number }>()
   // Entries being processed on their own request or socket; the drainer leaves them alone.
   private readonly claimed = new Set<string>()
+  // Left by an earlier process: it may have processed them and died before removing them.
+  private readonly leftOver: Set<number>
 
   constructor(
     readonly dir: string,
@@ -37,6 +39,7 @@ export class InboundSpool {
     fs.mkdirSync(path.join(dir, 'dead'), { recursive: true, mode: 0o700 })
     const entries = this.entries()
     for (const entry of entries) this.count(entry.remote, 1, Buffer.byteLength(entry.body))
+    this.leftOver = new Set(entries.map((entry) => entry.sequence))
     this.nextSequence = (entries.at(-1)?.sequence ?? 0) + 1
   }
 
@@ -66,6 +69,11 @@ export class InboundSpool {
       .filter((entry): entry is SpoolEntry => entry !== undefined)
   }
 
+  /** True for an entry an earlier process left behind: whether it was processed must be asked of the store. */
+  inDoubt(entry: SpoolEntry): boolean {
+    return this.leftOver.has(entry.sequence)
+  }
+
   /** Hands a claimed entry to the drainer after all (its own processing did not finish). */
   unclaim(entry: SpoolEntry): void {
     this.claimed.delete(entry.file)
@@ -73,6 +81,7 @@ export class InboundSpool {
 
   remove(entry: SpoolEntry): void {
     this.claimed.delete(entry.file)
+    this.leftOver.delete(entry.sequence)
     fs.rmSync(entry.file, { force: true })
     this.count(entry.remote, -1, -Buffer.byteLength(entry.body))
   }

@@ -49,7 +49,9 @@ export class SpoolDrainer {
       for (const next of batch) {
         const agent = this.agent()
         if (!agent) return
-        const outcome = await receiveEnvelope(agent, JSON.parse(next.body) as EncryptedMessage, this.seen)
+        const outcome = await receiveEnvelope(agent, JSON.parse(next.body) as EncryptedMessage, this.seen, {
+          inDoubt: this.spool.inDoubt(next),
+        })
         // The store may have been locked meanwhile; then the entry stays for the next unlock.
         if (outcome.kind === 'failedAfterAccept' && !this.agent()) return
         if (outcome.kind === 'processed') this.spool.remove(next)
