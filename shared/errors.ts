@@ -12,6 +12,10 @@ export const custosErrorCodes = [
   'InvalidInput',
   'NotFound',
   'PeerUnreachable',
+  'BackupPassphraseWrong',
+  'BackupDamaged',
+  'BackupFormatUnsupported',
+  'RestoreTargetNotEmpty',
   'Internal',
   // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
   'Unauthorized',
@@ -114,6 +118,40 @@ export class InvalidInputError extends CustosError {
 export class PeerUnreachableError extends CustosError {
   constructor(detail: string, options?: { cause?: unknown }) {
     super('PeerUnreachable', `The other side could not be reached (${detail}). Try again when it is online.`, options)
+  }
+}
+
+export class BackupPassphraseWrongError extends CustosError {
+  constructor() {
+    super('BackupPassphraseWrong', 'The backup passphrase is not correct for this backup. Nothing was restored.')
+  }
+}
+
+export class BackupDamagedError extends CustosError {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(
+      'BackupDamaged',
+      `This backup file cannot be used (${detail}). It may be incomplete or altered; nothing was restored.`,
+      options,
+    )
+  }
+}
+
+export class BackupFormatUnsupportedError extends CustosError {
+  constructor(version: number) {
+    super(
+      'BackupFormatUnsupported',
+      `This backup was made by a newer version of Custos (format ${version}). Update Custos, then restore it.`,
+    )
+  }
+}
+
+export class RestoreTargetNotEmptyError extends CustosError {
+  constructor(dataDir: string) {
+    super(
+      'RestoreTargetNotEmpty',
+      `The data directory ${dataDir} already holds a store. A backup is restored only into an empty one.`,
+    )
   }
 }
 

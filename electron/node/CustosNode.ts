@@ -1,12 +1,12 @@
 import { HttpOutboundTransport, WsOutboundTransport } from '@credo-ts/core'
 
-import type { VaultStatus } from '../../shared/api'
+import type { BackupManifest, ExportedBackupSummary, VaultStatus } from '../../shared/api'
 import { createAgent, type CustosAgent } from './agent'
 import { askar } from './askar'
 import type { AppDatabase } from './db'
 import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
 import { CustosInboundTransport, INBOUND_SPOOL, type InboundOptions } from './transports'
-import { Vault, type PassphraseKdf, type VaultHost } from './vault'
+import { readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
   /** The folder that holds this node's store, database and logs. */
@@ -36,6 +36,7 @@ export class CustosNode implements VaultHost {
     private readonly dirLock: DataDirLock,
     private readonly logger: FileLogger,
     private readonly vault: Vault,
+    private readonly label: string,
     private readonly inbound?: CustosInboundTransport,
   ) {}
 
@@ -67,7 +68,7 @@ export class CustosNode implements VaultHost {
       },
     })
     logger.info(`node opened on ${layout.root}`)
-    return new CustosNode(layout, dirLock, logger, vault, inbound)
+    return new CustosNode(layout, dirLock, logger, vault, options.label ?? 'Custos', inbound)
   }
 
   status(): VaultStatus {
@@ -88,6 +89,20 @@ export class CustosNode implements VaultHost {
 
   async changePassphrase(current: string, next: string): Promise<void> {
     await this.vault.changePassphrase(current, next)
+  }
+
+  async exportBackup(path: string, backupPassphrase: string): Promise<ExportedBackupSummary> {
+    const { manifest, bytes } = await this.vault.exportBackup(path, backupPassphrase, this.label)
+    this.logger.info(`backup written (${bytes} bytes)`)
+    return { path, bytes, manifest }
+  }
+
+  readBackupManifest(path: string): BackupManifest {
+    return readBackupManifest(path)
+  }
+
+  async restoreBackup(path: string, backupPassphrase: string, passphrase: string): Promise<BackupManifest> {
+    return this.vault.restoreBackup(path, backupPassphrase, passphrase)
   }
 
   /** Locks the store and gives the data directory back. */

@@ -17,6 +17,31 @@ export interface VaultStatus {
   askarVersion: string
 }
 
+/** Readable without the backup passphrase: what a person sees before restoring a file. */
+export interface BackupManifest {
+  format: number
+  createdAt: string
+  nodeLabel: string
+  /** How the store inside was keyed (the KDF of the node that made it). */
+  storeKdf: 'argon2i-mod' | 'argon2i-int'
+  /** Records and rows per kind: dids, connections, credentials, basicMessages and the app tables. */
+  counts: Record<string, number>
+}
+
+export interface ExportedBackupSummary {
+  path: string
+  bytes: number
+  manifest: BackupManifest
+}
+
+const backupPathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0') && (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p)), {
+    message: 'Give the backup file as a full path.',
+  })
+
 export const vaultContract = {
   'vault.status': method<VaultStatus>()(noInput),
   'vault.create': method<VaultStatus>()(z.object({ passphrase: passphraseSchema })),
@@ -29,5 +54,12 @@ export const vaultContract = {
       .refine((input) => input.current !== input.next, {
         message: 'The new passphrase must differ from the current one.',
       }),
+  ),
+  'vault.exportBackup': method<ExportedBackupSummary>()(
+    z.object({ path: backupPathSchema, backupPassphrase: passphraseSchema }).strict(),
+  ),
+  'vault.readBackupManifest': method<BackupManifest>()(z.object({ path: backupPathSchema }).strict()),
+  'vault.restoreBackup': method<{ status: VaultStatus; manifest: BackupManifest }>()(
+    z.object({ path: backupPathSchema, backupPassphrase: z.string().max(1024), passphrase: passphraseSchema }).strict(),
   ),
 }

@@ -1,12 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import type { VaultState } from '../../../shared/api'
-import { NodeLockedError, StoreCorruptError, StoreExistsError, StoreNotFoundError } from '../../../shared/errors'
+import type { BackupManifest, VaultState } from '../../../shared/api'
+import {
+  NodeLockedError,
+  RestoreTargetNotEmptyError,
+  StoreCorruptError,
+  StoreExistsError,
+  StoreNotFoundError,
+} from '../../../shared/errors'
 import type { CustosAgent } from '../agent'
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
 import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../platform'
 import { loadOrCreateAppDbKey } from './appDbKey'
+import { exportBackup, restoreBackup, type ExportedBackup } from './backup'
 import { rekeyStore } from './rekeyStore'
 import { storeOpenError } from './storeOpenError'
 import { walletConfigFor, type PassphraseKdf } from './walletConfig'
@@ -68,15 +75,34 @@ export class Vault {
       await this.lockNow()
       this.checkStoreFile()
       await this.verifyPassphraseOnCopy(current)
+      const kdf = this.options.kdf
       try {
-        await rekeyStore(this.layout.storeFile, this.options.kdf, current, next)
-      } catch (error) {
-        throw storeOpenError(this.layout.storeFile, error)
+        await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next })
       } finally {
         await this.waitForStoreReleased()
       }
       this.logger.info('vault passphrase changed')
       if (wasUnlocked) await this.unlockNow(next)
+    })
+  }
+
+  /** Needs the store unlocked; writes one encrypted file (see backup/). */
+  exportBackup(destination: string, backupPassphrase: string, nodeLabel: string): Promise<ExportedBackup> {
+    return this.mutex.runExclusive(() =>
+      exportBackup(this.current(), this.layout, { destination, backupPassphrase, nodeLabel, kdf: this.options.kdf }),
+    )
+  }
+
+  /** Only into a data directory without a store or app database; unlocked with `passphrase` afterwards. */
+  restoreBackup(source: string, backupPassphrase: string, passphrase: string): Promise<BackupManifest> {
+    return this.mutex.runExclusive(async () => {
+      if (this.unlocked || fs.existsSync(this.layout.storeFile) || fs.existsSync(this.layout.appDbFile)) {
+        throw new RestoreTargetNotEmptyError(this.layout.root)
+      }
+      const manifest = await restoreBackup(this.layout, { source, backupPassphrase, passphrase, kdf: this.options.kdf })
+      this.logger.info('vault restored from a backup')
+      await this.unlockNow(passphrase)
+      return manifest
     })
   }
 

@@ -1,4 +1,10 @@
-import type { ContractApi, VaultStatus, vaultContract } from '../../../shared/api'
+import type {
+  BackupManifest,
+  ContractApi,
+  ExportedBackupSummary,
+  VaultStatus,
+  vaultContract,
+} from '../../../shared/api'
 
 /** What the vault's part of the contract needs from the node; it exists before any agent does. */
 export interface VaultHost {
@@ -7,6 +13,9 @@ export interface VaultHost {
   unlock(passphrase: string): Promise<void>
   lock(): Promise<void>
   changePassphrase(current: string, next: string): Promise<void>
+  exportBackup(path: string, backupPassphrase: string): Promise<ExportedBackupSummary>
+  readBackupManifest(path: string): BackupManifest
+  restoreBackup(path: string, backupPassphrase: string, passphrase: string): Promise<BackupManifest>
 }
 
 /** The store's lifecycle as the API offers it; each call answers with the state it left. */
@@ -30,6 +39,19 @@ export class VaultApi implements ContractApi<typeof vaultContract> {
   async changePassphrase({ current, next }: { current: string; next: string }): Promise<VaultStatus> {
     await this.host.changePassphrase(current, next)
     return this.host.status()
+  }
+
+  async exportBackup({ path, backupPassphrase }: { path: string; backupPassphrase: string }) {
+    return this.host.exportBackup(path, backupPassphrase)
+  }
+
+  async readBackupManifest({ path }: { path: string }): Promise<BackupManifest> {
+    return this.host.readBackupManifest(path)
+  }
+
+  async restoreBackup(input: { path: string; backupPassphrase: string; passphrase: string }) {
+    const manifest = await this.host.restoreBackup(input.path, input.backupPassphrase, input.passphrase)
+    return { status: this.host.status(), manifest }
   }
 
   async lock(): Promise<VaultStatus> {

@@ -1,4 +1,5 @@
 import { WalletError, WalletInvalidKeyError, WalletNotFoundError } from '@credo-ts/core'
+import { AskarError } from '@openwallet-foundation/askar-shared'
 
 import {
   StoreAccessDeniedError,
@@ -11,6 +12,7 @@ import {
 // Askar's error codes (askar's ErrorCode); Credo keeps the AskarError as the cause of its WalletError.
 const ASKAR_BACKEND = 1
 const ASKAR_BUSY = 2
+const ASKAR_ENCRYPTION = 4
 const ACCESS = /permission denied|readonly|read-only|unable to open|access is denied|EACCES|EPERM/i
 const LOCKED = /database is locked|busy/i
 
@@ -21,8 +23,10 @@ const LOCKED = /database is locked|busy/i
 export function storeOpenError(file: string, error: unknown): Error {
   if (error instanceof WalletInvalidKeyError) return new WrongPassphraseError({ cause: error })
   if (error instanceof WalletNotFoundError) return new StoreNotFoundError(file, { cause: error })
-  if (!(error instanceof WalletError)) return error as Error
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined
+  // Askar called directly (re-keying a closed store) throws its own error, as Credo keeps it in `cause`.
+  if (error instanceof AskarError && error.code === ASKAR_ENCRYPTION) return new WrongPassphraseError({ cause: error })
+  if (!(error instanceof WalletError) && !(error instanceof AskarError)) return error as Error
+  const cause = (error instanceof AskarError ? error : error.cause) as { code?: unknown; message?: unknown } | undefined
   const code = typeof cause?.code === 'number' ? cause.code : undefined
   const text = `${error.message} ${typeof cause?.message === 'string' ? cause.message : ''}`
   if (code === ASKAR_BUSY || (code === ASKAR_BACKEND && LOCKED.test(text)))

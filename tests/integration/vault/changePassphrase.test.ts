@@ -54,7 +54,7 @@ describe('changing the passphrase', () => {
       import { rekeyStore } from './electron/node/vault/rekeyStore.ts'
       import './electron/node/askar/index.ts'
       process.send?.('start')
-      await rekeyStore(process.argv[1], 'argon2i-int', process.argv[2], process.argv[3])
+      await rekeyStore(process.argv[1], { kdf: 'argon2i-int', passphrase: process.argv[2] }, { kdf: 'argon2i-int', passphrase: process.argv[3] })
       process.send?.('done')`
     const outcomes: string[] = []
     for (const delayMs of [0, 20, 40, 60, 90, 130, 200]) {

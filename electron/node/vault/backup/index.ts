@@ -1,0 +1,2 @@
+export { exportBackup, type ExportedBackup } from './exportBackup'
+export { readBackupHeader, readBackupManifest, restoreBackup } from './restoreBackup'
