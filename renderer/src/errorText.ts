@@ -7,6 +7,9 @@ const nextSteps: Record<string, string> = {
   Unauthorized: 'Open the address with ?token=… that the node printed when it started (the ui: line).',
   Forbidden: 'Open Custos from the address the node printed, not from another site.',
   Unreachable: 'Check that the node is still running (npm run serve -- --ui), then reload this page.',
+  BackupPassphraseWrong: 'Type the passphrase you chose when the backup was written.',
+  BackupDamaged: 'Copy the backup file again from where you keep it, then try again.',
+  RestoreTargetNotEmpty: 'Restore on a device that has no Custos store yet.',
   DataDirInUse: 'Close the other Custos node that uses this folder, then try again.',
   Internal: 'Try again. If it keeps happening, the node’s log (logs/node.log in its data folder) has the detail.',
 }

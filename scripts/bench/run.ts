@@ -4,11 +4,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const benches = ['vault-unlock.ts', 'askar-stress.ts', 'mediation-queue.ts']
+const benches = ['vault-unlock.ts', 'askar-stress.ts', 'mediation-queue.ts', 'mediation-drain.ts']
+const extra = process.argv.slice(2)
 let failed = 0
 for (const bench of benches) {
   console.log(`# ${bench}`)
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, bench)], {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, bench), ...extra], {
     stdio: 'inherit',
   })
   if (run.status !== 0) failed++

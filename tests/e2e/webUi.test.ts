@@ -86,7 +86,8 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
   })
 
   it('shows mediation settings, locks, and unlocks again with the data still there', async () => {
-    await checkSettings(page)
+    await checkSettings(page, path.join(tmp.dir, 'me.custos-backup'))
+    expect(fs.statSync(path.join(tmp.dir, 'me.custos-backup')).size).toBeGreaterThan(0)
     await lockFromSettings(page)
     await unlock(page, PASSPHRASE)
     // By keyboard: the navigation answers Enter and moves focus to the new screen's heading.

@@ -4,8 +4,8 @@ import { expect } from 'vitest'
 import { checkScreen } from '../../helpers/browser/screens'
 import { openScreen } from './myData'
 
-/** Mediator status, the mediated nodes, and a bad mediator link explained. */
-export async function checkSettings(page: Page): Promise<void> {
+/** Mediator status, the mediated nodes, a bad mediator link explained, and a backup written. */
+export async function checkSettings(page: Page, backupFile: string): Promise<void> {
   await openScreen(page, 'Settings')
   const status = page.getByTestId('mediator-status')
   await status.waitFor()
@@ -16,4 +16,17 @@ export async function checkSettings(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Use this mediator' }).click()
   await page.getByRole('alert').getByText('This is not an invitation link').waitFor()
   await checkScreen(page, '06-settings')
+
+  const backup = page.getByRole('region', { name: 'Backup' })
+  await backup.getByLabel('Backup file').fill(backupFile)
+  await backup.getByLabel('Backup passphrase', { exact: true }).fill('a separate backup passphrase')
+  await backup.getByLabel('Type the backup passphrase again').fill('a separate backup passphrase')
+  await backup.getByRole('button', { name: 'Write backup' }).click()
+  await page.getByTestId('backup-done').getByText('connections: 1', { exact: false }).waitFor()
+  // The same file again is refused in words, never overwritten.
+  await backup.getByLabel('Backup passphrase', { exact: true }).fill('a separate backup passphrase')
+  await backup.getByLabel('Type the backup passphrase again').fill('a separate backup passphrase')
+  await backup.getByRole('button', { name: 'Write backup' }).click()
+  await backup.getByRole('alert').getByText('A file already exists').waitFor()
+  await checkScreen(page, '06b-settings-backup')
 }

@@ -58,10 +58,13 @@ async function main(): Promise<void> {
         return connection.id
       }
       case 'sendNumbered': {
-        // One after the other, each returning on the receiver's 202 (given once the message is processed).
-        for (let n = command.from; n <= command.to; n++) {
-          await agent.basicMessages.sendMessage(command.connectionId, `${n}`)
+        // One after the other by default, each returning on the receiver's answer; with `concurrency`,
+        // that many senders take the next number in turn (order at the receiver is then not promised).
+        let next = command.from
+        const sender = async () => {
+          while (next <= command.to) await agent.basicMessages.sendMessage(command.connectionId, `${next++}`)
         }
+        await Promise.all(Array.from({ length: command.concurrency ?? 1 }, sender))
         return command.to - command.from + 1
       }
       case 'received': {

@@ -14,7 +14,7 @@ export type Command =
   | { cmd: 'api'; method: string; input?: unknown }
   | { cmd: 'createInvitation'; multiUse?: boolean }
   | { cmd: 'acceptInvitation'; url: string }
-  | { cmd: 'sendNumbered'; connectionId: string; from: number; to: number }
+  | { cmd: 'sendNumbered'; connectionId: string; from: number; to: number; concurrency?: number }
   | { cmd: 'received' }
   | { cmd: 'queuedRecordCount' }
   | { cmd: 'connections' }

@@ -2,10 +2,12 @@ import type { VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { BackupPanel } from './BackupPanel'
 import { MediatorPanel } from './MediatorPanel'
+import { PassphrasePanel } from './PassphrasePanel'
 import { RecipientList } from './RecipientList'
 
-/** Mediation both ways, and the store: where it is, and locking it now. */
+/** Mediation both ways, and the store: where it is, its backup and passphrase, and locking it now. */
 export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(status: VaultStatus): void }) {
   const lock = useAction()
 
@@ -32,6 +34,8 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
         <Progress busy={lock.busy}>Locking…</Progress>
         <ErrorNote error={lock.error} />
       </section>
+      <BackupPanel />
+      <PassphrasePanel />
     </>
   )
 }

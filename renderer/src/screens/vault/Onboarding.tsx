@@ -6,6 +6,7 @@ import { Field } from '../../components/Field'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { passphraseStrength } from './passphraseStrength'
+import { RestoreBackup } from './RestoreBackup'
 
 /** First start: the person chooses the passphrase that encrypts their store. */
 export function Onboarding({ onCreated }: { onCreated(status: VaultStatus): void }) {
@@ -59,6 +60,7 @@ export function Onboarding({ onCreated }: { onCreated(status: VaultStatus): void
         <Progress busy={action.busy}>Creating your encrypted store…</Progress>
         <ErrorNote error={problem ?? action.error} />
       </form>
+      <RestoreBackup onRestored={onCreated} />
     </main>
   )
 }
