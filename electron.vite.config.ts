@@ -24,7 +24,13 @@ export default defineConfig({
     plugins: [swcPlugin()],
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // Two entries: main itself, and the node host its utilityProcess runs (plain Node, no electron).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          nodeHost: resolve(__dirname, 'electron/nodeHost/index.ts'),
+        },
+      },
     },
   },
   preload: {

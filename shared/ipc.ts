@@ -4,3 +4,6 @@ import type { CustosErrorShape } from './errors'
 export const IPC_CHANNEL = 'custos:api'
 
 export type IpcReply = { ok: true; value: unknown } | { ok: false; error: CustosErrorShape }
+
+/** Main → window: a part of the node's state changed (a topic, as the web bridge's events name them). */
+export const LIVE_CHANNEL = 'custos:live'

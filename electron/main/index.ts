@@ -9,14 +9,16 @@ import { fileURLToPath } from 'node:url'
 
 import { app, dialog, type BrowserWindow } from 'electron'
 
-import { CustosNode, createApi, markPackagedApp } from '../node'
+import { LIVE_CHANNEL } from '../../shared/ipc'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { registerApiHandler } from './ipc'
 import { devServerUrl } from './launchPolicy'
+import { NodeHostClient } from './nodeHostClient'
 import { createMainWindow } from './window'
 
-// The shell stays thin: the node (store, agent, database) is pure Node code in electron/node.
-let node: CustosNode | undefined
+// The shell stays thin: the node (store, agent, database) is pure Node code in electron/node, run in
+// its own utilityProcess (electron/nodeHost) so its synchronous work never stalls this process.
+let node: NodeHostClient | undefined
 let mainWindow: BrowserWindow | undefined
 
 registerAppScheme()
@@ -35,22 +37,29 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  const outDir = fileURLToPath(new URL('..', import.meta.url))
+  // A packaged node finds its resources only where the installer put them.
+  const host = new NodeHostClient(path.join(outDir, 'main', 'nodeHost.js'), {
+    dataDir: path.join(app.getPath('userData'), 'node'),
+    packagedResources: packaged ? process.resourcesPath : undefined,
+  })
   try {
-    // The node then finds its resources only where the installer put them.
-    if (packaged) markPackagedApp()
-    node = CustosNode.open({ dataDir: path.join(app.getPath('userData'), 'node') })
+    await host.start()
+    node = host
   } catch (error) {
     dialog.showErrorBox('Custos cannot start', (error as Error).message)
     app.exit(1)
     return
   }
-  const outDir = fileURLToPath(new URL('..', import.meta.url))
   serveRenderer(path.join(outDir, 'renderer'))
   // A packaged app never loads a page from a dev server, whatever the environment says.
   const devUrl = devServerUrl(packaged, process.env)
   const { window, isTrustedUrl } = createMainWindow({ outDir, devUrl })
   mainWindow = window
-  registerApiHandler(createApi(node).dispatch, isTrustedUrl)
+  registerApiHandler((method, input) => host.call(method, input), isTrustedUrl)
+  host.on('live', (topic, data) => window.webContents.send(LIVE_CHANNEL, topic, data))
+  // The store is locked again after a restart: the window goes back to the unlock screen and says why.
+  host.on('crashed', (restarting) => window.webContents.send(LIVE_CHANNEL, 'node', { crashed: true, restarting }))
   window.on('closed', () => {
     mainWindow = undefined
     app.quit()

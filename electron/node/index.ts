@@ -1,3 +1,3 @@
 export { CustosNode, type CustosNodeOptions } from './CustosNode'
-export { createApi } from './api'
+export { createApi, createLiveDispatch, type LiveTopic } from './api'
 export { markPackagedApp } from './platform'

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 
 import { apiMethodNames } from '../../shared/api'
-import { IPC_CHANNEL, type IpcReply } from '../../shared/ipc'
+import { IPC_CHANNEL, LIVE_CHANNEL, type IpcReply } from '../../shared/ipc'
 
 // One narrow function per contract method; the renderer never sees ipcRenderer itself. Each resolves to
 // the reply as data ({ok, value} or {ok:false, error:{code, message}}) and never rejects: contextBridge
@@ -23,3 +23,21 @@ export const custosBridge = Object.freeze(Object.fromEntries(apiMethodNames.map(
 export type CustosBridge = { [M in (typeof apiMethodNames)[number]]: (input: unknown) => Promise<IpcReply> }
 
 contextBridge.exposeInMainWorld('custos', custosBridge)
+
+type LiveListener = (topic: string, data: object | undefined) => void
+
+/**
+ * Live updates from main: a topic that changed (and for 'node', that it restarted). The listener gets
+ * only the topic and its small data object, never the IPC event (which would carry the sender).
+ */
+export const custosLive = Object.freeze({
+  subscribe(listener: LiveListener): () => void {
+    const relay = (_event: unknown, topic: unknown, data: unknown) => {
+      if (typeof topic === 'string') listener(topic, typeof data === 'object' && data !== null ? data : undefined)
+    }
+    ipcRenderer.on(LIVE_CHANNEL, relay)
+    return () => ipcRenderer.removeListener(LIVE_CHANNEL, relay)
+  },
+})
+
+contextBridge.exposeInMainWorld('custosLive', custosLive)

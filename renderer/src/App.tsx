@@ -13,6 +13,8 @@ import { Shell } from './shell/Shell'
 export function App() {
   const [status, setStatus] = useState<VaultStatus>()
   const [error, setError] = useState<string>()
+  // Said on the unlock screen after the node process died and was started again (desktop app only).
+  const [restartNote, setRestartNote] = useState<string>()
 
   const refresh = useCallback(() => {
     apiClient()
@@ -21,7 +23,20 @@ export function App() {
   }, [])
   useEffect(() => {
     refresh()
-    return subscribeLive(['vault'], refresh)
+    const unsubscribeVault = subscribeLive(['vault'], refresh)
+    const unsubscribeNode = subscribeLive(['node'], (data) => {
+      const restarting = (data as { restarting?: unknown } | undefined)?.restarting !== false
+      setRestartNote(
+        restarting
+          ? 'The Custos node stopped unexpectedly and was started again; your store was locked. Unlock it to go on.'
+          : 'The Custos node keeps stopping. Quit Custos and start it again; logs/node.log in its data folder says why.',
+      )
+      setTimeout(refresh, 1_000)
+    })
+    return () => {
+      unsubscribeVault()
+      unsubscribeNode()
+    }
   }, [refresh])
 
   if (!status) {
@@ -33,6 +48,13 @@ export function App() {
     )
   }
   if (status.state === 'no-store') return <Onboarding onCreated={setStatus} />
-  if (status.state === 'locked') return <Unlock onUnlocked={setStatus} />
+  if (status.state === 'locked') {
+    return (
+      <>
+        {restartNote && <ErrorNote error={restartNote} />}
+        <Unlock onUnlocked={setStatus} />
+      </>
+    )
+  }
   return <Shell status={status} onLocked={setStatus} />
 }

@@ -9,6 +9,7 @@ import { webBridgeTransport } from './webBridgeClient'
 declare global {
   interface Window {
     custos?: Record<string, (input: unknown) => Promise<IpcReply>>
+    custosLive?: typeof import('../../electron/preload').custosLive
   }
 }
 

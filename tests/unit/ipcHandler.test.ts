@@ -15,17 +15,21 @@ vi.mock('electron', () => ({
 }))
 
 const { registerApiHandler } = await import('../../electron/main/ipc')
+const { replyOf } = await import('../../electron/nodeHost/replyOf')
 const { trustedUrlCheck } = await import('../../electron/main/trustedUrl')
 
 const APP = 'app://custos/index.html'
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
 
 describe('IPC handler of the API contract', () => {
-  const dispatch = vi.fn(async (method: unknown, input: unknown) => {
-    if (method === 'vault.unlock') throw new WrongPassphraseError()
-    if (method === 'boom') throw new Error('secret internal detail')
-    return { method, input }
-  })
+  // What the node host does with each call (electron/nodeHost), without a node behind it.
+  const dispatch = vi.fn((method: unknown, input: unknown) =>
+    replyOf(String(method), async () => {
+      if (method === 'vault.unlock') throw new WrongPassphraseError()
+      if (method === 'boom') throw new Error('secret internal detail')
+      return { method, input }
+    }),
+  )
   const unregister = registerApiHandler(dispatch, trustedUrlCheck())
   const handler = handlers.get(IPC_CHANNEL)!
 

@@ -1,3 +1,5 @@
 export { createApi } from './createApi'
 export { isContractModule, type ContractModule } from './ContractModule'
 export { validateInput } from './validateInput'
+export { createLiveDispatch, type Publish } from './liveDispatch'
+export { type LiveTopic } from './liveEvents'

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 // project's resources/ folder from a different place, so all of them are tried in that order.
 export function resourceCandidates(relative: string): string[] {
   const roots: string[] = []
-  const { resourcesPath } = process as ElectronProcess
+  const resourcesPath = markedResourcesPath ?? (process as ElectronProcess).resourcesPath
   if (resourcesPath) roots.push(path.join(resourcesPath, 'resources'))
   // A packaged app uses what it shipped, never a folder that happens to sit where it was started.
   if (isPackagedApp()) return roots.map((root) => path.join(root, relative))
@@ -28,10 +28,15 @@ export function findResource(relative: string, hint = 'Is the installation compl
 type ElectronProcess = NodeJS.Process & { resourcesPath?: string; defaultApp?: boolean }
 
 let markedPackaged = false
+let markedResourcesPath: string | undefined
 
-/** Called by the shell from app.isPackaged; one way, so nothing later can turn it off. */
-export function markPackagedApp(): void {
+/**
+ * Called by the shell from app.isPackaged; one way, so nothing later can turn it off. The node host
+ * (a child process) is handed main's process.resourcesPath, rather than relying on its own.
+ */
+export function markPackagedApp(resourcesPath?: string): void {
   markedPackaged = true
+  markedResourcesPath ??= resourcesPath
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { LiveTopic } from './liveEvents'
+import type { LiveTopic } from '../api'
 
 const KEEPALIVE_MS = 25_000
 

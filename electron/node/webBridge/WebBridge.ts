@@ -5,12 +5,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { CustosError } from '../../../shared/errors'
-import { createApi } from '../api'
+import { createLiveDispatch } from '../api'
 import type { CustosNode } from '../CustosNode'
 import type { Dispatch } from './apiCall'
 import { EventStream } from './EventStream'
 import { BridgeGuard } from './guard'
-import { followAgent } from './liveEvents'
 import { createRoute } from './route'
 
 export interface WebBridgeOptions {
@@ -41,23 +40,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   }
   const { node } = options
   const events = new EventStream()
-  const { dispatch } = createApi(node)
-  // Each unlock builds a new agent; the bridge follows whichever one is current.
-  let unfollow: (() => void) | undefined
-  const follow = () => {
-    unfollow?.()
-    unfollow =
-      node.status().state === 'unlocked' ? followAgent(node.agent, (topic) => events.publish(topic)) : undefined
-  }
-  const bridged: Dispatch = async (method, input) => {
-    const value = await dispatch(method, input)
-    if (method.startsWith('vault.') && method !== 'vault.status') {
-      follow()
-      events.publish('vault', { state: node.status().state })
-    }
-    return value
-  }
-  follow()
+  const live = createLiveDispatch(node, (topic, data) => events.publish(topic, data))
+  const bridged: Dispatch = (method, input) => live.dispatch(method, input)
 
   const server = http.createServer()
   await new Promise<void>((resolve, reject) => {
@@ -72,7 +56,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     origin: guard.origin,
     url: `${guard.origin}/?token=${guard.token}`,
     close: async () => {
-      unfollow?.()
+      live.close()
       events.close()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()

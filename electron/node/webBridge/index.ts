@@ -1,3 +1,3 @@
-export { type LiveTopic } from './liveEvents'
+export { type LiveTopic } from '../api'
 export { CONTENT_SECURITY_POLICY, type BridgeErrorCode, type BridgeReply } from './replies'
 export { startWebBridge, type WebBridge, type WebBridgeOptions } from './WebBridge'

@@ -1,6 +1,7 @@
 // A stand-in for the `electron` module: Electron's binary cannot be installed on these machines,
 // so the bundled main process (out/main/index.js) is run under plain Node with this in its place.
 // It records what main asks of Electron, and lets the harness drive the app and the IPC channel.
+import { fork } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 
 // An installed app has process.resourcesPath, where electron-builder put resources/; the checkout plays it.
@@ -13,6 +14,8 @@ const state = (globalThis.__electronStub = {
   schemes: [],
   protocols: new Map(),
   singleInstance: process.env.STUB_SECOND_INSTANCE !== '1',
+  utilityProcesses: [],
+  sent: [],
 })
 
 class AppStub extends EventEmitter {
@@ -49,6 +52,7 @@ export class BrowserWindow extends EventEmitter {
     super()
     this.options = options
     const contents = new EventEmitter()
+    contents.send = (channel, ...args) => state.sent.push({ channel, args })
     contents.setWindowOpenHandler = (handler) => (this.windowOpenHandler = handler)
     contents.session = {
       setPermissionRequestHandler: (handler) => (state.permissionRequest = handler),
@@ -72,8 +76,32 @@ export const protocol = {
   registerSchemesAsPrivileged: (schemes) => state.schemes.push(...schemes),
   handle: (scheme, handler) => state.protocols.set(scheme, handler),
 }
+// Electron's utilityProcess, played by child_process.fork: the node host is plain Node either way; only
+// its line to main differs (parentPort there, the fork's IPC channel here).
+class UtilityProcessStub extends EventEmitter {
+  constructor(modulePath, args) {
+    super()
+    this.child = fork(modulePath, args, { stdio: 'inherit' })
+    this.pid = this.child.pid
+    this.child.on('message', (message) => this.emit('message', message))
+    this.child.on('exit', (code) => this.emit('exit', code ?? 1))
+  }
+  postMessage(message) {
+    if (this.child.connected) this.child.send(message)
+  }
+  kill() {
+    return this.child.kill('SIGKILL')
+  }
+}
+export const utilityProcess = {
+  fork: (modulePath, args) => {
+    const child = new UtilityProcessStub(modulePath, args)
+    state.utilityProcesses.push(child)
+    return child
+  },
+}
 export const dialog = { showErrorBox: (title, message) => (state.error = `${title}: ${message}`) }
 export const shell = { openExternal: async () => undefined }
 export const contextBridge = { exposeInMainWorld: () => undefined }
 export const ipcRenderer = { invoke: async () => undefined }
-export default { app, BrowserWindow, ipcMain, protocol, dialog, shell, contextBridge, ipcRenderer }
+export default { app, BrowserWindow, ipcMain, protocol, dialog, shell, contextBridge, ipcRenderer, utilityProcess }

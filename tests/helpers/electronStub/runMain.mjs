@@ -48,7 +48,27 @@ const result = {
   create: await call(window?.url, 'vault.create', { passphrase: process.env.STUB_PASSPHRASE }),
   put: await call(window?.url, 'selfDeclared.put', { label: 'Name', value: 'Ada' }),
   badInput: await call(window?.url, 'selfDeclared.put', { label: '' }),
+  nodeHosts: state().utilityProcesses.length,
+  mainPid: process.pid,
+  nodeHostPid: state().utilityProcesses[0]?.pid,
 }
+// The node host dies (SIGKILL): main says so in the window and starts it again, its store locked.
+state().utilityProcesses[0]?.kill()
+const calledDuringRestart = call(window?.url, 'vault.status')
+await until(() => state().utilityProcesses.length > 1 && state().sent.some((s) => s.args[0] === 'node'))
+result.afterCrash = {
+  told: state()
+    .sent.filter((s) => s.args[0] === 'node')
+    .map((s) => s.args[1]),
+  duringRestart: await calledDuringRestart,
+}
+for (let i = 0; i < 200; i++) {
+  result.afterCrash.status = await call(window?.url, 'vault.status')
+  if (result.afterCrash.status.ok) break
+  await new Promise((r) => setTimeout(r, 50))
+}
+result.afterCrash.unlock = await call(window?.url, 'vault.unlock', { passphrase: process.env.STUB_PASSPHRASE })
+result.afterCrash.list = await call(window?.url, 'selfDeclared.list')
 async function describe(handler, urls) {
   const answers = {}
   for (const url of urls) {

@@ -85,6 +85,18 @@ describe('the bundled Electron main process', () => {
     expect(fs.existsSync(path.join(tmp.dir, 'node', 'vault', 'askar.sqlite'))).toBe(true)
   })
 
+  it('runs the node in its own process, and starts it again when it dies, with the window told', () => {
+    expect(result.nodeHosts).toBe(1)
+    expect(result.nodeHostPid).not.toBe(result.mainPid)
+    const afterCrash = result.afterCrash as Record<string, unknown>
+    expect(afterCrash.told).toEqual([{ crashed: true, restarting: true }])
+    // A call in flight when it died is answered, not left hanging.
+    expect(afterCrash.duringRestart).toMatchObject({ ok: false, error: { code: 'Internal' } })
+    expect(afterCrash.status).toMatchObject({ ok: true, value: { state: 'locked' } })
+    expect(afterCrash.unlock).toMatchObject({ ok: true, value: { state: 'unlocked' } })
+    expect(afterCrash.list).toMatchObject({ ok: true, value: [{ label: 'Name', value: 'Ada' }] })
+  })
+
   it('refuses other senders and bad payloads with typed errors', () => {
     expect(result.refused).toMatchObject({ ok: false, error: { code: 'InvalidInput' } })
     expect(result.badInput).toMatchObject({ ok: false, error: { code: 'InvalidInput' } })

@@ -25,16 +25,28 @@ const replies: Record<string, IpcReply | 'throws'> = {}
 const refusal = (code: string, message: string): IpcReply =>
   ({ ok: false, error: { code, message } }) as unknown as IpcReply
 
+type LiveRelay = (event: unknown, ...args: unknown[]) => void
+const liveRelays = new Set<LiveRelay>()
+
 describe('typed errors across the preload bridge', () => {
   let exposed: Exposed | undefined
+  let live: { subscribe(listener: (topic: string, data?: object) => void): () => void } | undefined
   const loader = Module as unknown as Loader
   const originalLoad = loader._load
 
   beforeAll(() => {
     if (!fs.existsSync(bundle)) execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
     const electron = {
-      contextBridge: { exposeInMainWorld: (_key: string, api: unknown) => (exposed = acrossTheBridge(api) as Exposed) },
+      contextBridge: {
+        exposeInMainWorld: (key: string, api: unknown) => {
+          if (key === 'custos') exposed = acrossTheBridge(api) as Exposed
+          else if (key === 'custosLive') live = acrossTheBridge(api) as typeof live
+          else throw new Error(`unexpected key ${key}`)
+        },
+      },
       ipcRenderer: {
+        on: (_channel: string, relay: LiveRelay) => liveRelays.add(relay),
+        removeListener: (_channel: string, relay: LiveRelay) => liveRelays.delete(relay),
         invoke: async (_channel: string, method: string) => {
           const reply = replies[method]
           if (reply === 'throws') throw new Error(`Error invoking remote method: no handler for ${method}`)
@@ -60,6 +72,16 @@ describe('typed errors across the preload bridge', () => {
     expect(error).toBeInstanceOf(Error)
     expect(error).toMatchObject({ message: 'no' })
     expect(error).not.toHaveProperty('code')
+  })
+
+  it('relays live topics to the page without the IPC event, and unsubscribes', () => {
+    const heard: unknown[][] = []
+    const unsubscribe = live!.subscribe((...args) => heard.push(args))
+    for (const relay of liveRelays) relay({ sender: 'main internals' }, 'vault', { state: 'locked' })
+    for (const relay of liveRelays) relay({ sender: 'main internals' }, 42)
+    expect(heard).toEqual([['vault', { state: 'locked' }]])
+    unsubscribe()
+    expect(liveRelays.size).toBe(0)
   })
 
   it('reaches the renderer client as a CustosError with its code and message', async () => {

@@ -1,0 +1,33 @@
+import type { CustosNode } from '../CustosNode'
+import { createApi } from './createApi'
+import { followAgent, type LiveTopic } from './liveEvents'
+
+export type Publish = (topic: LiveTopic, data?: object) => void
+
+/**
+ * The API with live updates, for any transport: every unlock builds a new agent, so after each vault
+ * call the events are followed on whichever agent is current, and the page is told the vault changed.
+ */
+export function createLiveDispatch(node: CustosNode, publish: Publish) {
+  const { dispatch } = createApi(node)
+  let unfollow: (() => void) | undefined
+  const follow = () => {
+    unfollow?.()
+    unfollow = node.status().state === 'unlocked' ? followAgent(node.agent, (topic) => publish(topic)) : undefined
+  }
+  follow()
+  return {
+    async dispatch(method: unknown, input: unknown): Promise<unknown> {
+      const value = await dispatch(method, input)
+      if (typeof method === 'string' && method.startsWith('vault.') && method !== 'vault.status') {
+        follow()
+        publish('vault', { state: node.status().state })
+      }
+      return value
+    },
+    close(): void {
+      unfollow?.()
+      unfollow = undefined
+    },
+  }
+}

@@ -1,0 +1,42 @@
+// The node host: the entry Electron's utilityProcess runs. Plain Node, never imports electron: the
+// store's synchronous SQLite work and Argon2 run here, so they never stall main and its windows.
+import 'reflect-metadata'
+
+import { parseArgs } from 'node:util'
+
+import { CustosError } from '../../shared/errors'
+import { CustosNode, createLiveDispatch, markPackagedApp } from '../node'
+import { hostChannel } from './hostChannel'
+import { isToHost, type ToHost } from './protocol'
+import { replyOf } from './replyOf'
+
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, 'packaged-resources': { type: 'string' } },
+})
+
+let node: CustosNode
+const send = hostChannel((message) => {
+  if (isToHost(message)) void handle(message)
+})
+
+try {
+  if (values['packaged-resources']) markPackagedApp(values['packaged-resources'])
+  if (!values['data-dir']) throw new CustosError('Internal', 'The node host was started without a data directory.')
+  node = CustosNode.open({ dataDir: values['data-dir'] })
+} catch (error) {
+  send({ kind: 'fatal', message: (error as Error).message })
+  process.exit(1)
+}
+const live = createLiveDispatch(node, (topic, data) => send({ kind: 'live', topic, data }))
+send({ kind: 'ready' })
+
+async function handle(message: ToHost): Promise<void> {
+  if (message.kind === 'close') {
+    live.close()
+    await node.close().catch((error: unknown) => console.error('custos: closing the node failed', error))
+    send({ kind: 'closed' })
+    process.exit(0)
+  }
+  const reply = await replyOf(message.method, () => live.dispatch(message.method, message.input))
+  send({ kind: 'reply', id: message.id, reply })
+}
