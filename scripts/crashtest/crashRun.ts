@@ -1,5 +1,6 @@
 // The crash test: repeated SIGKILLs while a node writes, each followed by a restart and a check that every
 // acknowledged write and message is there exactly once. Used by `npm run crashtest` and by the suite.
+import fs from 'node:fs'
 import path from 'node:path'
 
 import type { CustosNode } from '../../electron/node'
@@ -20,6 +21,11 @@ export interface CrashFigures {
   invitationsAcknowledged: number
   invitationsLost: number
   invitationsDuplicated: number
+  /** Envelopes moved to the dead letters (could not be processed), and still waiting when checked. */
+  deadLetters: number
+  stillSpooled: number
+  /** Which acknowledged messages are missing (cycle and number), to look into them. */
+  lostInbound: string[]
   /** Stored twice though never acknowledged: in processing when the node died (see the note on the spool). */
   unacknowledgedDuplicated: number
   seconds: number
@@ -55,6 +61,9 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
     invitationsLost: 0,
     invitationsDuplicated: 0,
     unacknowledgedDuplicated: 0,
+    deadLetters: 0,
+    stillSpooled: 0,
+    lostInbound: [],
     seconds: 0,
   }
   try {
@@ -73,7 +82,7 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
       node = result.node
       if (result.unlockFailed) figures.failedUnlocks++
     }
-    if (node) await check(node, all, figures)
+    if (node) await check(node, all, figures, path.join(config.dataDir, 'spool'))
   } finally {
     await node?.stop()
     await sender.close()
@@ -82,15 +91,21 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
   return figures
 }
 
-async function check(node: NodeProcess, acked: Acknowledged, figures: CrashFigures): Promise<void> {
+async function check(node: NodeProcess, acked: Acknowledged, figures: CrashFigures, spoolDir: string) {
   const labels = (await node.api('selfDeclared.list')).map((item) => item.label)
-  // Spooled messages are processed after the restart; give the spool a moment to drain.
+  // Spooled messages are processed after the restart: wait until the spool is empty (a loaded machine
+  // takes a while), then what is missing is missing.
+  const waiting = () => fs.readdirSync(spoolDir).filter((name) => name.endsWith('.json')).length
   let stored: string[] = []
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 600; i++) {
     stored = (await node.request<{ stored: string[] }>({ cmd: 'received' })).stored
-    if (acked.inbound.every((content) => stored.includes(content))) break
+    if (acked.inbound.every((content) => stored.includes(content)) || waiting() === 0) break
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  stored = (await node.request<{ stored: string[] }>({ cmd: 'received' })).stored
+  figures.stillSpooled = waiting()
+  figures.deadLetters = fs.readdirSync(path.join(spoolDir, 'dead')).length
   const count = (list: string[]) => list.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())
   const labelCount = count(labels)
   const invitationCount = count(await node.request<string[]>({ cmd: 'invitationLabels' }))
@@ -102,7 +117,8 @@ async function check(node: NodeProcess, acked: Acknowledged, figures: CrashFigur
   figures.writesLost = acked.writes.filter((l) => !labelCount.has(l)).length
   figures.writesDuplicated = [...labelCount.values()].filter((n) => n > 1).length
   figures.inboundAcknowledged = acked.inbound.length
-  figures.inboundLost = acked.inbound.filter((c) => !storedCount.has(c)).length
+  figures.lostInbound = acked.inbound.filter((c) => !storedCount.has(c))
+  figures.inboundLost = figures.lostInbound.length
   const acknowledged = new Set(acked.inbound)
   const twice = [...storedCount].filter(([, n]) => n > 1).map(([content]) => content)
   figures.inboundDuplicated = twice.filter((content) => acknowledged.has(content)).length

@@ -18,7 +18,9 @@ const { values } = parseArgs({
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-crashtest-'))
 try {
   const figures = await runCrashTest(dir, Number(values.kills), Number(values.seed))
-  console.table({ seed: Number(values.seed), ...figures })
+  const { lostInbound, ...counts } = figures
+  console.table({ seed: Number(values.seed), ...counts })
+  if (lostInbound.length) console.log(`lost: ${lostInbound.join(' ')}`)
   const bad =
     figures.failedUnlocks +
     figures.writesLost +
