@@ -30,8 +30,9 @@ export interface CompanyAgentOptions {
   /** Folder for this company's own Askar store. */
   dataDir: string
   port: number
-  /** Replaces the JSON-LD format service; tests use this to make a company misbehave. */
+  /** Replace Credo's format services; tests use these to make a company misbehave. */
   jsonLdFormat?: JsonLdCredentialFormatService
+  presentationExchangeFormat?: DifPresentationExchangeProofFormatService
 }
 
 /** Every company of the toolkit is this agent: DID exchange, issue-credential v2 with JSON-LD, present-proof v2 with DIF PE. */
@@ -50,7 +51,11 @@ function companyModules(options: CompanyAgentOptions) {
     // A verifier acknowledges a presentation once Credo has verified it against the request.
     proofs: new ProofsModule({
       autoAcceptProofs: AutoAcceptProof.ContentApproved,
-      proofProtocols: [new V2ProofProtocol({ proofFormats: [new DifPresentationExchangeProofFormatService()] })],
+      proofProtocols: [
+        new V2ProofProtocol({
+          proofFormats: [options.presentationExchangeFormat ?? new DifPresentationExchangeProofFormatService()],
+        }),
+      ],
     }),
   }
 }

@@ -20,7 +20,7 @@ import {
   type CredentialStoredEvent,
 } from './CredentialsEvents'
 import { refuseOnError } from './CredentialRefusal'
-import { checkCredentialFromConnection } from './credentialChecks'
+import { checkCredentialFromConnection, checkOfferDetail } from './credentialChecks'
 import { HolderDidService } from './HolderDidService'
 import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
 
@@ -34,6 +34,7 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
     await this.refusing(agentContext, options.credentialRecord, 'The offer was refused', async () => {
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
+      checkOfferDetail(detail)
       await checkCredentialFromConnection(agentContext, detail.credential, options.credentialRecord.connectionId)
     })
   }

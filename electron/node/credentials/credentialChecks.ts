@@ -9,7 +9,11 @@ interface CredentialShape {
   type?: unknown
   issuer?: unknown
   expirationDate?: unknown
+  issuanceDate?: unknown
 }
+
+/** The suites the node verifies with its bundled contexts. */
+const PROOF_TYPES = ['Ed25519Signature2018', 'Ed25519Signature2020']
 
 export function issuerOf(credential: CredentialShape): string | undefined {
   const issuer = credential.issuer
@@ -43,5 +47,23 @@ export async function checkCredentialFromConnection(
   const fingerprint = DidKey.fromDid(issuer).key.fingerprint
   if (!(await keysOfConnection(agentContext, connectionId)).has(fingerprint)) {
     throw new CredentialRefusal(`Issuer ${issuer} is not the party of this connection.`, 'issuer-mismatch')
+  }
+}
+
+/**
+ * An offer's RFC 0593 detail as the node can take it: Credo checks the shape loosely (a missing
+ * options object or an unreadable date passes), and what the issuer would sign must be exact.
+ */
+export function checkOfferDetail(detail: { credential?: CredentialShape; options?: unknown }): void {
+  const options = (detail.options ?? {}) as { proofType?: unknown; proofPurpose?: unknown }
+  if (typeof options.proofType !== 'string' || !PROOF_TYPES.includes(options.proofType)) {
+    throw new CredentialRefusal(`Proof type ${String(options.proofType)} is not one of ${PROOF_TYPES.join(', ')}.`)
+  }
+  if (options.proofPurpose !== 'assertionMethod') {
+    throw new CredentialRefusal(`Proof purpose ${String(options.proofPurpose)} is not assertionMethod.`)
+  }
+  const issued = detail.credential?.issuanceDate
+  if (typeof issued !== 'string' || Number.isNaN(Date.parse(issued))) {
+    throw new CredentialRefusal(`Issuance date ${String(issued)} is not a date.`)
   }
 }
