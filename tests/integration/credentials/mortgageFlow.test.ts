@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { identityClaims, incomeClaims, samplePerson } from '../../../scripts/companies'
+import { bankAccountClaims, identityClaims, incomeClaims, samplePerson } from '../../../scripts/companies'
 import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
 import { freePort } from '../../helpers/freePort'
 import { apiOf, startNode } from '../../helpers/nodes'
@@ -31,6 +31,7 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
     for (const [issuer, kind, claims] of [
       [companies.registry, 'IdentityCredential', identityClaims(person)],
       [companies.employer, 'IncomeCredential', incomeClaims(person)],
+      [companies.bank, 'BankAccountCredential', bankAccountClaims(person, 'Sample Bank')],
     ] as const) {
       const t0 = Date.now()
       const { nodeConnectionId, companyConnectionId } = await connectToCompany(node, issuer)
@@ -38,6 +39,8 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
       const offer = await eventually(async () => (await api['credentials.listOffers'](undefined))[0])
       expect(offer).toMatchObject({ connectionId: nodeConnectionId, issuer: issuer.did, format: 'ldp_vc' })
       expect(offer.types).toContain(kind)
+      const offerMessage = await node.agent.credentials.findOfferMessage(offer.id)
+      expect(offerMessage?.formats.map((format) => format.format)).toEqual(['aries/ld-proof-vc-detail@v1.0'])
       const held = await api['credentials.acceptOffer']({ id: offer.id })
       expect(held.claims).toEqual(claims)
       expect(held.provenance).toMatchObject({
@@ -55,7 +58,7 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
       expect(issuerSide.state).toBe('done')
       timings[kind] = Date.now() - t0
     }
-    expect(await api['credentials.list'](undefined)).toHaveLength(2)
+    expect(await api['credentials.list'](undefined)).toHaveLength(3)
 
     const t1 = Date.now()
     const { companyConnectionId: lenderConnection } = await connectToCompany(node, companies.lender)
@@ -81,6 +84,8 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
     ])
     // Ed25519Signature2018 signs whole credentials: what leaves is every claim of each, and the proposal says so.
     expect(proposal.items[0].claimsLeaving).toEqual(identityClaims(person))
+    // The bank account credential is held but not asked for, so it is not part of the answer.
+    expect(proposal.items.flatMap((item) => item.types)).not.toContain('BankAccountCredential')
 
     const answered = await api['requests.approve']({ id: request.id })
     expect(answered.state).toBe('presentation-sent')
@@ -92,6 +97,8 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
       [companies.employer.did, 'IncomeCredential'],
     ])
     expect(verified.credentials[1].claims).toMatchObject({ grossYearlyIncome: person.grossYearlyIncome })
+    const presentation = await companies.lender.agent.proofs.findPresentationMessage(proofId)
+    expect(presentation?.formats.map((format) => format.format)).toEqual(['dif/presentation-exchange/submission@v1.0'])
     expect(await api['requests.list'](undefined)).toEqual([])
     timings.presentation = Date.now() - t1
     timings.total = Date.now() - started
