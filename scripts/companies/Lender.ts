@@ -7,17 +7,17 @@ import {
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
+import { judgePresentation, type PresentationOutcome } from './presentationOutcome'
 import type { RequestTerms } from '../../electron/node/requests'
-
-export type PresentationOutcome =
-  | { state: 'verified'; credentials: { types: string[]; issuer: string; claims: Record<string, unknown> }[] }
-  | { state: 'refused'; reason: string }
 
 /**
  * A verifier: asks over present-proof v2 with DIF Presentation Exchange and checks what comes back.
  * Credo verifies the presentation's and every credential's signature on receipt (isVerified).
  */
 export class Lender {
+  /** Whose word the lender takes, per credential type; a type not listed here is taken from anyone. */
+  private readonly trusted = new Map<string, Set<string>>()
+
   private constructor(
     readonly agent: CompanyAgent,
     readonly endpoint: string,
@@ -27,6 +27,11 @@ export class Lender {
   static async start(options: CompanyAgentOptions): Promise<Lender> {
     const started = await startCompanyAgent(options)
     return new Lender(started.agent, started.endpoint, started.stop)
+  }
+
+  trust(credentialType: string, issuerDid: string): void {
+    const issuers = this.trusted.get(credentialType) ?? new Set<string>()
+    this.trusted.set(credentialType, issuers.add(issuerDid))
   }
 
   async invitation(): Promise<{ url: string; outOfBandId: string }> {
@@ -87,17 +92,6 @@ export class Lender {
 
   private async disclosed(proofRecordId: string): Promise<PresentationOutcome> {
     const data = await this.agent.proofs.getFormatData(proofRecordId)
-    const presentation = data.presentation?.presentationExchange as
-      { verifiableCredential: unknown } | string | undefined
-    if (!presentation || typeof presentation === 'string') throw new Error('no JSON-LD presentation received')
-    const credentials = [presentation.verifiableCredential].flat().map((vc) => {
-      const json = vc as unknown as { type: string[]; issuer: string | { id: string }; credentialSubject: object }
-      return {
-        types: json.type,
-        issuer: typeof json.issuer === 'string' ? json.issuer : json.issuer.id,
-        claims: json.credentialSubject as Record<string, unknown>,
-      }
-    })
-    return { state: 'verified', credentials }
+    return judgePresentation(data.presentation?.presentationExchange, this.trusted)
   }
 }

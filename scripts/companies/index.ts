@@ -10,6 +10,7 @@ export {
   type CredentialKind,
 } from './credentialTemplates'
 export { Issuer, type OfferOptions } from './Issuer'
-export { Lender, type PresentationOutcome } from './Lender'
+export { Lender } from './Lender'
+export { judgePresentation, type DisclosedCredential, type PresentationOutcome } from './presentationOutcome'
 export { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
 export { ageOn, samplePerson, type SamplePerson } from './sampleData'

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest'
 
 import { bundledContexts, offlineDocumentLoader, UnbundledDocumentError } from '../../electron/node/jsonld'
 import { askedItems, declineReason, parseRequestTerms, REQUEST_TERMS_PREFIX } from '../../electron/node/requests'
-import { ageOn, mortgageDefinition, mortgageTerms, samplePerson, termsComment } from '../../scripts/companies'
+import {
+  ageOn,
+  judgePresentation,
+  mortgageDefinition,
+  mortgageTerms,
+  samplePerson,
+  termsComment,
+} from '../../scripts/companies'
 import { isSameOfferButSubject } from '../../scripts/companies/requestMatchesOffer'
 
 describe('bundled JSON-LD contexts', () => {
@@ -63,5 +70,27 @@ describe('sample companies', () => {
     expect(isSameOfferButSubject(offer, request({ name: 'B', id: 'did:key:z6Mk' }))).toBe(false)
     expect(isSameOfferButSubject(offer, request({ name: 'A' }))).toBe(false)
     expect(isSameOfferButSubject(offer, request({ name: 'A', id: 'https://elsewhere' }))).toBe(false)
+  })
+})
+
+describe('the lender’s judgement of a verified presentation', () => {
+  const credential = (type: string, issuer: string) => ({
+    type: ['VerifiableCredential', type],
+    issuer,
+    credentialSubject: {},
+  })
+  it('takes an issuer’s word only where the lender trusts it for that type', () => {
+    const trusted = new Map([['IncomeCredential', new Set(['did:key:employer'])]])
+    const presentation = (issuer: string) => ({
+      verifiableCredential: [
+        credential('IdentityCredential', 'did:key:anyone'),
+        credential('IncomeCredential', issuer),
+      ],
+    })
+    expect(judgePresentation(presentation('did:key:employer'), trusted).state).toBe('verified')
+    expect(judgePresentation(presentation('did:key:impostor'), trusted)).toMatchObject({
+      state: 'untrusted',
+      reason: 'untrusted issuer: did:key:impostor',
+    })
   })
 })

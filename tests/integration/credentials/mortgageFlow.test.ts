@@ -61,6 +61,8 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
     expect(await api['credentials.list'](undefined)).toHaveLength(3)
 
     const t1 = Date.now()
+    companies.lender.trust('IdentityCredential', companies.registry.did)
+    companies.lender.trust('IncomeCredential', companies.employer.did)
     const { companyConnectionId: lenderConnection } = await connectToCompany(node, companies.lender)
     const proofId = await companies.lender.ask(lenderConnection)
     const outcome = companies.lender.outcome(proofId)
