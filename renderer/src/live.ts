@@ -4,7 +4,7 @@ import { webBridgeEvents } from './webBridgeClient'
 // them as Server-Sent Events; the desktop transport has none yet, so there screens refresh after
 // their own calls only.
 
-export type LiveTopic = 'vault' | 'connections' | 'selfDeclared' | 'mediation'
+export type LiveTopic = 'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests'
 
 /** Calls `onChange` whenever one of `topics` changes; returns the unsubscribe function. */
 export function subscribeLive(topics: readonly LiveTopic[], onChange: () => void): () => void {
