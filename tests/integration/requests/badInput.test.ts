@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { identityClaims, Issuer, Lender, samplePerson } from '../../../scripts/companies'
+import { identityClaims, incomeClaims, Issuer, Lender, samplePerson } from '../../../scripts/companies'
 import { connectToCompany, eventually } from '../../helpers/companies'
 import { freePort } from '../../helpers/freePort'
 import { MalformedRequestFormatService } from '../../helpers/misbehaving'
@@ -72,6 +72,27 @@ describe('proof requests: what the node cannot or may not answer leaves nothing 
     // Nothing but the problem report reached the lender: no presentation is stored with its exchange.
     expect((await lender.agent.proofs.getFormatData(proofId)).presentation).toBeUndefined()
     expect(await api['requests.list'](undefined)).toEqual([])
+  })
+
+  it('a held credential that expired since is not proposed: the request then asks for what the node does not hold', async () => {
+    const api = apiOf(node)
+    const [connection] = await registry.agent.connections.getAll()
+    const expiresAt = new Date(Date.now() + 3_000).toISOString()
+    await registry.offer(connection.id, {
+      kind: 'IncomeCredential',
+      claims: incomeClaims(samplePerson(9)),
+      expirationDate: expiresAt,
+    })
+    const offer = await eventually(async () => (await api['credentials.listOffers'](undefined))[0])
+    const held = await api['credentials.acceptOffer']({ id: offer.id })
+    expect(held.provenance.expiresAt).toBe(expiresAt)
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(expiresAt) - Date.now() + 50)))
+
+    await lender.ask(lenderConnection)
+    const request = await eventually(async () => (await api['requests.list'](undefined))[0])
+    const proposal = await api['requests.propose']({ id: request.id })
+    expect(proposal.missing.map((item) => item.descriptorId)).toEqual(['income'])
+    await expect(api['requests.approve']({ id: request.id })).rejects.toMatchObject({ code: 'RequestNotSatisfiable' })
   })
 
   it('a malformed request (no input descriptors) is answered with a problem report and never listed', async () => {
