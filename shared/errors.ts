@@ -16,6 +16,10 @@ export const custosErrorCodes = [
   'BackupDamaged',
   'BackupFormatUnsupported',
   'RestoreTargetNotEmpty',
+  // The node refused what an issuer sent (signature, issuer, expiry, format); the issuer got a problem report.
+  'CredentialRefused',
+  // A proof request asks for what the node does not hold; nothing was sent.
+  'RequestNotSatisfiable',
   'Internal',
   // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
   'Unauthorized',

@@ -6,8 +6,10 @@ import type { z } from 'zod'
 
 import { connectionsContract } from './connections'
 import type { Contract } from './contract'
+import { credentialsContract } from './credentials'
 import { inboxContract } from './inbox'
 import { mediationContract } from './mediation'
+import { requestsContract } from './requests'
 import { selfDeclaredContract } from './selfDeclared'
 import { vaultContract } from './vault'
 
@@ -17,6 +19,8 @@ export const apiContract = {
   ...connectionsContract,
   ...mediationContract,
   ...inboxContract,
+  ...credentialsContract,
+  ...requestsContract,
 } satisfies Contract
 
 export type ApiContract = typeof apiContract
@@ -36,7 +40,9 @@ export function isApiMethod(value: unknown): value is ApiMethod {
 export * from './common'
 export * from './connections'
 export * from './contract'
+export * from './credentials'
 export * from './inbox'
 export * from './mediation'
+export * from './requests'
 export * from './selfDeclared'
 export * from './vault'

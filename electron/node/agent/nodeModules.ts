@@ -2,8 +2,10 @@ import { AskarModule } from '@credo-ts/askar'
 
 import { askar } from '../askar'
 import { connectionsModules } from '../connections'
+import { credentialsModules } from '../credentials'
 import { InboxModule } from '../inbox'
 import { mediationModules, type MediationOptions } from '../mediation'
+import { requestsModules } from '../requests'
 import { SelfDeclaredModule } from '../selfDeclared'
 
 export interface NodeModulesOptions {
@@ -21,5 +23,7 @@ export function nodeModules(options: NodeModulesOptions = {}) {
     ...mediationModules(options.mediation),
     selfDeclared: new SelfDeclaredModule(),
     inbox: new InboxModule(),
+    ...credentialsModules(),
+    ...requestsModules(),
   }
 }

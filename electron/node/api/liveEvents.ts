@@ -12,13 +12,17 @@ import type { CustosAgent } from '../agent'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
 
 /** What the page is told changed; it then asks the API again, so no data rides on these events. */
-export type LiveTopic = 'vault' | 'connections' | 'selfDeclared' | 'mediation'
+export type LiveTopic = 'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests'
 
 type RecordEvent = RecordSavedEvent<BaseRecord> | RecordUpdatedEvent<BaseRecord> | RecordDeletedEvent<BaseRecord>
 
 const topicOfRecord: Record<string, LiveTopic> = {
   ConnectionRecord: 'connections',
   MediationRecord: 'mediation',
+  // Offers and held credentials; proof requests. Their lists are queries on these Credo records.
+  CredentialRecord: 'credentials',
+  W3cCredentialRecord: 'credentials',
+  ProofRecord: 'requests',
 }
 
 /**

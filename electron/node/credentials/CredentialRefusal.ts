@@ -1,0 +1,23 @@
+import { ProblemReportError, V2CredentialProblemReportMessage } from '@credo-ts/core'
+
+/**
+ * What the node refuses of an issuer (an offer or a credential). Thrown from the format service,
+ * Credo's dispatcher answers it with this issue-credential v2 problem report on the same thread;
+ * Credo's own ProblemReportError would send a generic report the issuer's protocol does not handle.
+ */
+export class CredentialRefusal extends ProblemReportError {
+  constructor(reason: string, code = 'issuance-abandoned') {
+    super(reason, { problemCode: code })
+    this.problemReport = new V2CredentialProblemReportMessage({ description: { en: reason, code } })
+  }
+}
+
+/** Runs `task`; anything it throws becomes a refusal the issuer hears about. */
+export async function refuseOnError<T>(what: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task()
+  } catch (error) {
+    if (error instanceof CredentialRefusal) throw error
+    throw new CredentialRefusal(`${what}: ${(error as Error).message}`.slice(0, 500))
+  }
+}

@@ -1,0 +1,120 @@
+import {
+  ConnectionRepository,
+  CredentialsApi,
+  CredentialState,
+  injectable,
+  W3cCredentialRepository,
+  W3cCredentialService,
+  W3cJsonLdVerifiableCredential,
+  type AgentContext,
+  type CredentialExchangeRecord,
+  type JsonLdCredentialFormatService,
+  type V2CredentialProtocol,
+} from '@credo-ts/core'
+
+import type { CredentialOffer, HeldCredential } from '../../../shared/api'
+import { CustosError } from '../../../shared/errors'
+import { withPeerErrors } from '../platform'
+import { awaitIssued } from './awaitIssued'
+import { toCredentialOffer } from './offers'
+import { setSignatureCheck, toHeldCredential } from './provenance'
+
+const ISSUE_TIMEOUT_MS = 30_000
+
+/**
+ * Offers and held credentials. Offers are Credo's credential exchanges in state offer-received (in
+ * Askar, so they survive a restart); held credentials are Credo's W3cCredentialRecords.
+ */
+@injectable()
+export class CredentialsService {
+  async listOffers(agentContext: AgentContext): Promise<CredentialOffer[]> {
+    const records = await credentials(agentContext).findAllByQuery({ state: CredentialState.OfferReceived })
+    const offers = await Promise.all(records.map((record) => this.describeOffer(agentContext, record)))
+    return offers.filter((offer) => offer !== undefined).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+  }
+
+  async acceptOffer(agentContext: AgentContext, id: string): Promise<HeldCredential> {
+    await this.getOffer(agentContext, id)
+    const { issued, cancel } = awaitIssued(agentContext, id, ISSUE_TIMEOUT_MS)
+    try {
+      await withPeerErrors('issuer', 'The offer cannot be accepted', () =>
+        credentials(agentContext).acceptOffer({ credentialRecordId: id }),
+      )
+    } catch (error) {
+      cancel()
+      throw error
+    }
+    return issued
+  }
+
+  async declineOffer(agentContext: AgentContext, id: string, reason?: string): Promise<void> {
+    await this.getOffer(agentContext, id)
+    await credentials(agentContext).declineOffer(id, {
+      sendProblemReport: true,
+      problemReportDescription: reason ?? 'The person declined the offer.',
+    })
+  }
+
+  async list(agentContext: AgentContext): Promise<HeldCredential[]> {
+    const records = await w3cRecords(agentContext).getAll(agentContext)
+    return records.map(toHeldCredential).sort((a, b) => a.provenance.issuedAt.localeCompare(b.provenance.issuedAt))
+  }
+
+  async get(agentContext: AgentContext, id: string): Promise<HeldCredential> {
+    const record = await w3cRecords(agentContext).findById(agentContext, id)
+    if (!record) throw new CustosError('NotFound', `No held credential with id ${id}.`)
+    return toHeldCredential(record)
+  }
+
+  /** Verifies the signature again (with the bundled contexts only) and records when and with what result. */
+  async verify(agentContext: AgentContext, id: string): Promise<HeldCredential> {
+    const repository = w3cRecords(agentContext)
+    const record = await repository.findById(agentContext, id)
+    if (!record) throw new CustosError('NotFound', `No held credential with id ${id}.`)
+    if (!(record.credential instanceof W3cJsonLdVerifiableCredential)) {
+      throw new CustosError('InvalidInput', `Credential ${id} is not a JSON-LD credential.`)
+    }
+    const service = agentContext.dependencyManager.resolve(W3cCredentialService)
+    const result = await service.verifyCredential(agentContext, { credential: record.credential })
+    const checkedAt = new Date().toISOString()
+    setSignatureCheck(
+      record,
+      result.isValid
+        ? { result: 'valid', checkedAt }
+        : {
+            result: 'invalid',
+            checkedAt,
+            error: result.error?.message ?? 'invalid',
+          },
+    )
+    await repository.update(agentContext, record)
+    return toHeldCredential(record)
+  }
+
+  private async getOffer(agentContext: AgentContext, id: string): Promise<CredentialExchangeRecord> {
+    const record = await credentials(agentContext).findById(id)
+    if (!record || record.state !== CredentialState.OfferReceived) {
+      throw new CustosError('NotFound', `No open credential offer with id ${id}.`)
+    }
+    return record
+  }
+
+  private async describeOffer(agentContext: AgentContext, record: CredentialExchangeRecord) {
+    const data = await credentials(agentContext).getFormatData(record.id)
+    const connection = record.connectionId
+      ? await agentContext.dependencyManager.resolve(ConnectionRepository).findById(agentContext, record.connectionId)
+      : null
+    return toCredentialOffer(record, data, connection?.theirLabel)
+  }
+}
+
+// Credo's Apis are scoped to the context they were resolved from, so they are looked up per call.
+export type NodeCredentialsApi = CredentialsApi<[V2CredentialProtocol<[JsonLdCredentialFormatService]>]>
+
+function credentials(agentContext: AgentContext): NodeCredentialsApi {
+  return agentContext.dependencyManager.resolve(CredentialsApi) as NodeCredentialsApi
+}
+
+function w3cRecords(agentContext: AgentContext): W3cCredentialRepository {
+  return agentContext.dependencyManager.resolve(W3cCredentialRepository)
+}

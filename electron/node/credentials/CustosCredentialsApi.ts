@@ -1,0 +1,38 @@
+import { AgentContext, inject, injectable } from '@credo-ts/core'
+
+import type { ContractApi, CredentialOffer, credentialsContract, HeldCredential } from '../../../shared/api'
+import { CredentialsService } from './CredentialsService'
+
+/** The person's side of credentials: offers to answer, and what they hold. */
+@injectable()
+export class CustosCredentialsApi implements ContractApi<typeof credentialsContract> {
+  constructor(
+    @inject(AgentContext) private readonly agentContext: AgentContext,
+    @inject(CredentialsService) private readonly service: CredentialsService,
+  ) {}
+
+  listOffers(): Promise<CredentialOffer[]> {
+    return this.service.listOffers(this.agentContext)
+  }
+
+  acceptOffer({ id }: { id: string }): Promise<HeldCredential> {
+    return this.service.acceptOffer(this.agentContext, id)
+  }
+
+  async declineOffer({ id, reason }: { id: string; reason?: string }): Promise<{ declined: true }> {
+    await this.service.declineOffer(this.agentContext, id, reason)
+    return { declined: true }
+  }
+
+  list(): Promise<HeldCredential[]> {
+    return this.service.list(this.agentContext)
+  }
+
+  get({ id }: { id: string }): Promise<HeldCredential> {
+    return this.service.get(this.agentContext, id)
+  }
+
+  verify({ id }: { id: string }): Promise<HeldCredential> {
+    return this.service.verify(this.agentContext, id)
+  }
+}

@@ -1,0 +1,38 @@
+import { AutoAcceptCredential, CredentialsModule, V2CredentialProtocol, type DependencyManager } from '@credo-ts/core'
+
+import { credentialsContract } from '../../../shared/api'
+import type { ContractModule } from '../api'
+import { offlineW3cCredentialsModule } from '../jsonld'
+import { CredentialsService } from './CredentialsService'
+import { CustosCredentialsApi } from './CustosCredentialsApi'
+import { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFormatService'
+import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
+
+/** Offers and held credentials as the person manages them, on top of Credo's issue-credential v2. */
+export class CustosCredentialsModule implements ContractModule<typeof credentialsContract> {
+  readonly api = CustosCredentialsApi
+  readonly contract = credentialsContract
+
+  register(dependencyManager: DependencyManager): void {
+    dependencyManager.registerSingleton(CredentialsService)
+    dependencyManager.registerSingleton(HolderDidService)
+    dependencyManager.registerInstance(HolderDidLock, newHolderDidLock())
+  }
+}
+
+/** Credo's credential modules configured the way a Custos node holds credentials, and ours beside them. */
+export function credentialsModules() {
+  return {
+    // JSON-LD with the bundled contexts only; nothing is fetched to check a signature.
+    w3cCredentials: offlineW3cCredentialsModule(),
+    // Offers wait for the person (no automatic acceptance). Once they accepted, a credential that is
+    // what they requested is acknowledged without asking again (ContentApproved).
+    credentials: new CredentialsModule({
+      autoAcceptCredentials: AutoAcceptCredential.ContentApproved,
+      credentialProtocols: [
+        new V2CredentialProtocol({ credentialFormats: [new CustosJsonLdCredentialFormatService()] }),
+      ],
+    }),
+    custosCredentials: new CustosCredentialsModule(),
+  }
+}

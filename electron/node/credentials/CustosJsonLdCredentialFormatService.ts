@@ -1,0 +1,103 @@
+import {
+  Attachment,
+  AttachmentData,
+  EventEmitter,
+  JsonEncoder,
+  JsonLdCredentialFormatService,
+  W3cCredentialRepository,
+  type AgentContext,
+  type CredentialFormatAcceptOfferOptions,
+  type CredentialFormatCreateReturn,
+  type CredentialFormatProcessCredentialOptions,
+  type CredentialFormatProcessOptions,
+  type JsonLdCredentialFormat,
+  type JsonLdFormatDataCredentialDetail,
+} from '@credo-ts/core'
+
+import {
+  CustosCredentialEventTypes,
+  type CredentialRefusedEvent,
+  type CredentialStoredEvent,
+} from './CredentialsEvents'
+import { refuseOnError } from './CredentialRefusal'
+import { checkCredentialFromConnection, checkOfferDetail } from './credentialChecks'
+import { HolderDidService } from './HolderDidService'
+import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
+
+/**
+ * Credo's JSON-LD credential format (RFC 0593) with the node's checks where Credo processes offers and
+ * credentials: a refusal happens before anything is saved, and Credo's dispatcher sends the issuer the
+ * problem report. The holder names its own did:key as subject in the request.
+ */
+export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatService {
+  override async processOffer(agentContext: AgentContext, options: CredentialFormatProcessOptions): Promise<void> {
+    await this.refusing(agentContext, options.credentialRecord, 'The offer was refused', async () => {
+      await super.processOffer(agentContext, options)
+      const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
+      checkOfferDetail(detail)
+      await checkCredentialFromConnection(agentContext, detail.credential, options.credentialRecord.connectionId)
+    })
+  }
+
+  override async acceptOffer(
+    agentContext: AgentContext,
+    options: CredentialFormatAcceptOfferOptions<JsonLdCredentialFormat>,
+  ): Promise<CredentialFormatCreateReturn> {
+    const accepted = await super.acceptOffer(agentContext, options)
+    const detail = accepted.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
+    const holder = await agentContext.dependencyManager.resolve(HolderDidService).holderDid(agentContext)
+    const subject = [detail.credential.credentialSubject].flat()[0]
+    detail.credential.credentialSubject = { ...subject, id: holder }
+    const attachment = new Attachment({
+      id: accepted.attachment.id,
+      mimeType: 'application/json',
+      data: new AttachmentData({ base64: JsonEncoder.toBase64(detail) }),
+    })
+    return { format: accepted.format, attachment }
+  }
+
+  override async processCredential(
+    agentContext: AgentContext,
+    options: CredentialFormatProcessCredentialOptions,
+  ): Promise<void> {
+    const { credentialRecord } = options
+    await this.refusing(agentContext, credentialRecord, 'The credential was refused', async () => {
+      const credential = options.attachment.getDataAsJson<Record<string, unknown>>()
+      await checkCredentialFromConnection(agentContext, credential, credentialRecord.connectionId)
+      // Credo checks that it is what was requested and verifies the signature, then stores it.
+      await super.processCredential(agentContext, options)
+    })
+    const stored = credentialRecord.credentials.at(-1)
+    if (!stored) return
+    const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
+    const record = await repository.getById(agentContext, stored.credentialRecordId)
+    setArrival(record, { connectionId: credentialRecord.connectionId, exchangeId: credentialRecord.id })
+    setSignatureCheck(record, { result: 'valid', checkedAt: new Date().toISOString() })
+    await repository.update(agentContext, record)
+    agentContext.dependencyManager.resolve(EventEmitter).emit<CredentialStoredEvent>(agentContext, {
+      type: CustosCredentialEventTypes.CredentialStored,
+      payload: { exchangeId: credentialRecord.id, credential: toHeldCredential(record) },
+    })
+  }
+
+  private async refusing(
+    agentContext: AgentContext,
+    credentialRecord: { id: string; connectionId?: string },
+    what: string,
+    task: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await refuseOnError(what, task)
+    } catch (error) {
+      agentContext.dependencyManager.resolve(EventEmitter).emit<CredentialRefusedEvent>(agentContext, {
+        type: CustosCredentialEventTypes.CredentialRefused,
+        payload: {
+          exchangeId: credentialRecord.id,
+          connectionId: credentialRecord.connectionId,
+          reason: (error as Error).message,
+        },
+      })
+      throw error
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import {
+  ConnectionRepository,
+  DidKey,
+  DidResolverService,
+  getKeyFromVerificationMethod,
+  OutOfBandRepository,
+  OutOfBandRole,
+  type AgentContext,
+} from '@credo-ts/core'
+
+/**
+ * The key fingerprints that speak for the other side of a connection: the recipient keys of the
+ * invitation the person accepted, and the keys of the DID the other side uses on the connection.
+ * An issuer's did:key must be one of them for its credentials to come through that connection.
+ */
+export async function keysOfConnection(agentContext: AgentContext, connectionId: string): Promise<Set<string>> {
+  const connection = await agentContext.dependencyManager
+    .resolve(ConnectionRepository)
+    .getById(agentContext, connectionId)
+  const fingerprints = new Set<string>()
+  if (connection.outOfBandId) {
+    const oob = await agentContext.dependencyManager
+      .resolve(OutOfBandRepository)
+      .findById(agentContext, connection.outOfBandId)
+    if (oob?.role === OutOfBandRole.Receiver) {
+      for (const service of oob.outOfBandInvitation.getInlineServices()) {
+        for (const key of service.recipientKeys) fingerprints.add(DidKey.fromDid(key).key.fingerprint)
+      }
+    }
+  }
+  if (connection.theirDid) {
+    const resolver = agentContext.dependencyManager.resolve(DidResolverService)
+    const document = await resolver.resolveDidDocument(agentContext, connection.theirDid)
+    for (const method of document.verificationMethod ?? []) {
+      try {
+        fingerprints.add(getKeyFromVerificationMethod(method).fingerprint)
+      } catch {
+        // A key type Credo cannot read cannot have signed a credential we verify either.
+      }
+    }
+  }
+  return fingerprints
+}

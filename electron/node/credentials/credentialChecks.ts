@@ -1,0 +1,69 @@
+import { DidKey, type AgentContext } from '@credo-ts/core'
+
+import { isBundledContext } from '../jsonld'
+import { CredentialRefusal } from './CredentialRefusal'
+import { keysOfConnection } from './connectionKeys'
+
+interface CredentialShape {
+  '@context'?: unknown
+  type?: unknown
+  issuer?: unknown
+  expirationDate?: unknown
+  issuanceDate?: unknown
+}
+
+/** The suites the node verifies with its bundled contexts. */
+const PROOF_TYPES = ['Ed25519Signature2018', 'Ed25519Signature2020']
+
+export function issuerOf(credential: CredentialShape): string | undefined {
+  const issuer = credential.issuer
+  if (typeof issuer === 'string') return issuer
+  if (issuer && typeof issuer === 'object' && typeof (issuer as { id?: unknown }).id === 'string') {
+    return (issuer as { id: string }).id
+  }
+  return undefined
+}
+
+/**
+ * What the node checks on an offered and on an issued credential, before anything is stored: only
+ * bundled contexts, not expired, and issued by the party of the connection it came through.
+ */
+export async function checkCredentialFromConnection(
+  agentContext: AgentContext,
+  credential: CredentialShape,
+  connectionId: string | undefined,
+): Promise<void> {
+  const contexts = [credential['@context']].flat()
+  const unknown = contexts.filter((context) => typeof context !== 'string' || !isBundledContext(context))
+  if (contexts.length === 0 || unknown.length > 0) {
+    throw new CredentialRefusal(`Unknown JSON-LD context: ${unknown.map((c) => JSON.stringify(c)).join(', ')}`)
+  }
+  if (typeof credential.expirationDate === 'string' && !(Date.parse(credential.expirationDate) > Date.now())) {
+    throw new CredentialRefusal(`The credential expired on ${credential.expirationDate}.`, 'credential-expired')
+  }
+  const issuer = issuerOf(credential)
+  if (!issuer?.startsWith('did:key:')) throw new CredentialRefusal(`Issuer ${String(issuer)} is not a did:key.`)
+  if (!connectionId) throw new CredentialRefusal('Credentials are accepted over a connection only.')
+  const fingerprint = DidKey.fromDid(issuer).key.fingerprint
+  if (!(await keysOfConnection(agentContext, connectionId)).has(fingerprint)) {
+    throw new CredentialRefusal(`Issuer ${issuer} is not the party of this connection.`, 'issuer-mismatch')
+  }
+}
+
+/**
+ * An offer's RFC 0593 detail as the node can take it: Credo checks the shape loosely (a missing
+ * options object or an unreadable date passes), and what the issuer would sign must be exact.
+ */
+export function checkOfferDetail(detail: { credential?: CredentialShape; options?: unknown }): void {
+  const options = (detail.options ?? {}) as { proofType?: unknown; proofPurpose?: unknown }
+  if (typeof options.proofType !== 'string' || !PROOF_TYPES.includes(options.proofType)) {
+    throw new CredentialRefusal(`Proof type ${String(options.proofType)} is not one of ${PROOF_TYPES.join(', ')}.`)
+  }
+  if (options.proofPurpose !== 'assertionMethod') {
+    throw new CredentialRefusal(`Proof purpose ${String(options.proofPurpose)} is not assertionMethod.`)
+  }
+  const issued = detail.credential?.issuanceDate
+  if (typeof issued !== 'string' || Number.isNaN(Date.parse(issued))) {
+    throw new CredentialRefusal(`Issuance date ${String(issued)} is not a date.`)
+  }
+}

@@ -1,0 +1,12 @@
+export { CredentialRefusal } from './CredentialRefusal'
+export {
+  CustosCredentialEventTypes,
+  type CredentialRefusedEvent,
+  type CredentialStoredEvent,
+} from './CredentialsEvents'
+export { CredentialsService } from './CredentialsService'
+export { CustosCredentialsApi } from './CustosCredentialsApi'
+export { CustosCredentialsModule, credentialsModules } from './CustosCredentialsModule'
+export { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFormatService'
+export { HolderDidService } from './HolderDidService'
+export { toHeldCredential } from './provenance'

@@ -1,0 +1,49 @@
+import { DidResolverService, isDid, JsonTransformer, parseDid, type AgentContext } from '@credo-ts/core'
+
+import { bundledContexts, type JsonLdDocument } from './bundledContexts'
+
+export interface LoadedDocument {
+  contextUrl: null
+  documentUrl: string
+  document: JsonLdDocument
+}
+
+/** A JSON-LD document the node would have to fetch: refused, since nothing leaves 127.0.0.1 for it. */
+export class UnbundledDocumentError extends Error {
+  constructor(readonly url: string) {
+    super(`The JSON-LD document ${url} is not bundled with Custos and is never fetched.`)
+    this.name = 'UnbundledDocumentError'
+  }
+}
+
+// DID methods whose documents are computed from the DID itself (or from records of our own
+// connections); did:web and ledger methods would need the network.
+const LOCAL_DID_METHODS = new Set(['key', 'peer', 'jwk'])
+
+/**
+ * The document loader for Credo's W3cCredentialsModule: contexts from resources/jsonld, DIDs of local
+ * methods through Credo's resolver, anything else an error. Credo's default loader fetches unknown
+ * URLs, which would let a credential make the node call out.
+ */
+export function offlineDocumentLoader(agentContext: AgentContext) {
+  return async (url: string): Promise<LoadedDocument> => {
+    const contexts = bundledContexts()
+    const context = contexts.get(url) ?? contexts.get(url.split('#')[0])
+    if (context) return { contextUrl: null, documentUrl: url, document: context }
+    if (isDid(url) && LOCAL_DID_METHODS.has(parseDid(url).method)) {
+      return { contextUrl: null, documentUrl: url, document: await resolveDidUrl(agentContext, url) }
+    }
+    throw new UnbundledDocumentError(url)
+  }
+}
+
+// A DID URL with a fragment names one verification method; the suites read it as its own node, with
+// the DID document's context so its terms expand the same way.
+async function resolveDidUrl(agentContext: AgentContext, url: string): Promise<JsonLdDocument> {
+  const resolver = agentContext.dependencyManager.resolve(DidResolverService)
+  const didDocument = await resolver.resolveDidDocument(agentContext, url.split('#')[0])
+  const json = didDocument.toJSON() as JsonLdDocument
+  if (!url.includes('#')) return json
+  const method = didDocument.dereferenceKey(url)
+  return { '@context': json['@context'], ...(JsonTransformer.toJSON(method) as JsonLdDocument) }
+}

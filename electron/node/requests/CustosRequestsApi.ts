@@ -1,0 +1,33 @@
+import { AgentContext, inject, injectable } from '@credo-ts/core'
+
+import type { ContractApi, ProofRequestSummary, ProposedAnswer, requestsContract } from '../../../shared/api'
+import { RequestsService } from './RequestsService'
+
+/** The person's side of proof requests: the list, the proposed answer, approve or decline. */
+@injectable()
+export class CustosRequestsApi implements ContractApi<typeof requestsContract> {
+  constructor(
+    @inject(AgentContext) private readonly agentContext: AgentContext,
+    @inject(RequestsService) private readonly service: RequestsService,
+  ) {}
+
+  list(): Promise<ProofRequestSummary[]> {
+    return this.service.list(this.agentContext)
+  }
+
+  get({ id }: { id: string }): Promise<ProofRequestSummary> {
+    return this.service.get(this.agentContext, id)
+  }
+
+  propose({ id }: { id: string }): Promise<ProposedAnswer> {
+    return this.service.propose(this.agentContext, id)
+  }
+
+  approve({ id, choose }: { id: string; choose?: Record<string, string> }): Promise<ProofRequestSummary> {
+    return this.service.answer(this.agentContext, id, { approve: true, choose })
+  }
+
+  decline({ id, reason }: { id: string; reason?: string }): Promise<ProofRequestSummary> {
+    return this.service.answer(this.agentContext, id, { approve: false, reason })
+  }
+}

@@ -1,0 +1,105 @@
+import {
+  EventEmitter,
+  injectable,
+  ProofState,
+  W3cCredentialRepository,
+  type AgentContext,
+  type ProofExchangeRecord,
+} from '@credo-ts/core'
+
+import type { AskedItem, ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
+import { CustosError, InvalidInputError } from '../../../shared/errors'
+import { withPeerErrors } from '../platform'
+import { proofsOf } from './proofsApi'
+import { proposeAnswer } from './proposeAnswer'
+import { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEvents'
+import { toRequestSummary } from './summaries'
+
+export type Decision = { approve: true; choose?: Record<string, string> } | { approve: false; reason?: string }
+
+/**
+ * Proof requests: the list (Credo's proof exchanges in request-received, in Askar), the proposed answer,
+ * and answering. `propose` and `answer` are what a consent policy calls as well as the person.
+ */
+@injectable()
+export class RequestsService {
+  async list(agentContext: AgentContext): Promise<ProofRequestSummary[]> {
+    const records = await proofsOf(agentContext).findAllByQuery({ state: ProofState.RequestReceived })
+    const summaries = await Promise.all(records.map((record) => toRequestSummary(agentContext, record)))
+    return summaries.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+  }
+
+  async get(agentContext: AgentContext, id: string): Promise<ProofRequestSummary> {
+    const record = await proofsOf(agentContext).findById(id)
+    if (!record) throw new CustosError('NotFound', `No proof request with id ${id}.`)
+    return toRequestSummary(agentContext, record)
+  }
+
+  async propose(agentContext: AgentContext, id: string): Promise<ProposedAnswer> {
+    await this.getOpen(agentContext, id)
+    return proposeAnswer(agentContext, id)
+  }
+
+  async answer(agentContext: AgentContext, id: string, decision: Decision): Promise<ProofRequestSummary> {
+    const open = await this.getOpen(agentContext, id)
+    const proposal = await proposeAnswer(agentContext, id)
+    let credentialIds: string[] = []
+    if (decision.approve) {
+      credentialIds = await this.present(agentContext, open, proposal, decision.choose ?? {})
+    } else {
+      await proofsOf(agentContext).declineRequest({
+        proofRecordId: id,
+        sendProblemReport: true,
+        problemReportDescription: decision.reason ?? declineReason(proposal.missing),
+      })
+    }
+    const summary = await this.get(agentContext, id)
+    agentContext.dependencyManager.resolve(EventEmitter).emit<RequestAnsweredEvent>(agentContext, {
+      type: CustosRequestEventTypes.RequestAnswered,
+      payload: { requestId: id, decision: decision.approve ? 'approved' : 'declined', credentialIds },
+    })
+    return summary
+  }
+
+  private async present(
+    agentContext: AgentContext,
+    record: ProofExchangeRecord,
+    proposal: ProposedAnswer,
+    choose: Record<string, string>,
+  ): Promise<string[]> {
+    if (!proposal.satisfiable) {
+      throw new CustosError('RequestNotSatisfiable', `Nothing was sent. ${declineReason(proposal.missing)}`)
+    }
+    const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
+    const selection: Record<string, Awaited<ReturnType<W3cCredentialRepository['getById']>>[]> = {}
+    for (const item of proposal.items) {
+      const credentialId = choose[item.descriptorId] ?? item.credentialId
+      if (!credentialId || !item.candidates.includes(credentialId)) {
+        throw new InvalidInputError(`Credential ${credentialId} does not answer "${item.name ?? item.descriptorId}".`)
+      }
+      selection[item.descriptorId] = [await repository.getById(agentContext, credentialId)]
+    }
+    await withPeerErrors('requester', 'The request cannot be answered', () =>
+      proofsOf(agentContext).acceptRequest({
+        proofRecordId: record.id,
+        proofFormats: { presentationExchange: { credentials: selection } },
+      }),
+    )
+    return Object.values(selection).flatMap((records) => records.map((r) => r.id))
+  }
+
+  private async getOpen(agentContext: AgentContext, id: string): Promise<ProofExchangeRecord> {
+    const record = await proofsOf(agentContext).findById(id)
+    if (!record || record.state !== ProofState.RequestReceived) {
+      throw new CustosError('NotFound', `No open proof request with id ${id}.`)
+    }
+    return record
+  }
+}
+
+/** What a problem report says when the node does not hold what was asked: the items and claims, no values. */
+export function declineReason(missing: AskedItem[]): string {
+  if (missing.length === 0) return 'The person declined the request.'
+  const items = missing.map((item) => `${item.name ?? item.descriptorId} (${item.claims.join(', ')})`)
+  return `Not held: ${items.join('; ')}.`
+}

@@ -1,0 +1,8 @@
+export { askedItems } from './askedItems'
+export { CustosPresentationExchangeFormatService } from './CustosPresentationExchangeFormatService'
+export { CustosRequestsApi } from './CustosRequestsApi'
+export { CustosRequestsModule, requestsModules } from './CustosRequestsModule'
+export { PresentationRefusal } from './PresentationRefusal'
+export { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEvents'
+export { declineReason, RequestsService, type Decision } from './RequestsService'
+export { parseRequestTerms, REQUEST_TERMS_PREFIX, type RequestTerms } from './requestTerms'

@@ -1,0 +1,32 @@
+/**
+ * What a requester states besides the claims: DIF Presentation Exchange carries a purpose but no
+ * retention or legal basis (and its schema forbids extra properties), so the terms travel in the
+ * request message's comment, as this prefix and a JSON object. A comment without it states nothing.
+ */
+export const REQUEST_TERMS_PREFIX = 'custos-terms:'
+
+export interface RequestTerms {
+  purpose?: string
+  /** ISO 8601 duration (P7Y) or text. */
+  retention?: string
+  legalBasis?: string
+}
+
+const MAX_TERM = 500
+
+export function parseRequestTerms(comment: string | undefined): RequestTerms {
+  if (!comment?.startsWith(REQUEST_TERMS_PREFIX)) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(comment.slice(REQUEST_TERMS_PREFIX.length))
+  } catch {
+    return {}
+  }
+  if (!parsed || typeof parsed !== 'object') return {}
+  const terms: RequestTerms = {}
+  for (const key of ['purpose', 'retention', 'legalBasis'] as const) {
+    const value = (parsed as Record<string, unknown>)[key]
+    if (typeof value === 'string' && value.trim()) terms[key] = value.trim().slice(0, MAX_TERM)
+  }
+  return terms
+}

@@ -1,0 +1,31 @@
+import { ConnectionRepository, type AgentContext, type ProofExchangeRecord } from '@credo-ts/core'
+
+import type { ProofRequestSummary } from '../../../shared/api'
+import { askedItems } from './askedItems'
+import { proofsOf, requestOf } from './proofsApi'
+import { parseRequestTerms } from './requestTerms'
+
+/** A proof request as the person sees it: who asks, for what, under which stated terms. */
+export async function toRequestSummary(
+  agentContext: AgentContext,
+  record: ProofExchangeRecord,
+): Promise<ProofRequestSummary> {
+  const request = await requestOf(agentContext, record.id)
+  const message = await proofsOf(agentContext).findRequestMessage(record.id)
+  const terms = parseRequestTerms(message?.comment)
+  const connection = record.connectionId
+    ? await agentContext.dependencyManager.resolve(ConnectionRepository).findById(agentContext, record.connectionId)
+    : null
+  return {
+    id: record.id,
+    connectionId: record.connectionId,
+    requester: connection?.theirLabel,
+    // The definition's own purpose is the standard place; the terms may restate or refine it.
+    purpose: request.presentation_definition.purpose ?? terms.purpose,
+    retention: terms.retention,
+    legalBasis: terms.legalBasis,
+    asked: askedItems(request.presentation_definition),
+    state: record.state,
+    receivedAt: record.createdAt.toISOString(),
+  }
+}

@@ -1,0 +1,105 @@
+import {
+  CredentialEventTypes,
+  CredentialState,
+  DidKey,
+  KeyType,
+  type CredentialExchangeRecord,
+  type CredentialStateChangedEvent,
+  type JsonObject,
+} from '@credo-ts/core'
+
+import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
+import { CREDENTIAL_CONTEXTS, type Claims, type CredentialKind } from './credentialTemplates'
+import { isSameOfferButSubject } from './requestMatchesOffer'
+
+export interface OfferOptions {
+  kind: CredentialKind
+  claims: Claims
+  expirationDate?: string
+  /** Defaults to this issuer's did:key; tests set another to play an impostor. */
+  issuer?: string
+}
+
+/**
+ * A company that issues W3C JSON-LD credentials (issue-credential v2, RFC 0593) signed by its did:key
+ * with Ed25519Signature2018. Its invitation's recipient key is that same key, which is how a node ties
+ * the credentials to the connection they arrive through.
+ */
+export class Issuer {
+  private constructor(
+    readonly agent: CompanyAgent,
+    readonly did: string,
+    readonly endpoint: string,
+    readonly stop: () => Promise<void>,
+  ) {}
+
+  static async start(options: CompanyAgentOptions): Promise<Issuer> {
+    const started = await startCompanyAgent(options)
+    const { agent } = started
+    const existing = await agent.dids.getCreatedDids({ method: 'key' })
+    const did =
+      existing[0]?.did ??
+      (await agent.dids.create({ method: 'key', options: { keyType: KeyType.Ed25519 } })).didState.did
+    if (!did) throw new Error(`${options.name}: could not create its did:key`)
+    const issuer = new Issuer(agent, did, started.endpoint, started.stop)
+    agent.events.on<CredentialStateChangedEvent>(CredentialEventTypes.CredentialStateChanged, ({ payload }) => {
+      if (payload.credentialRecord.state !== CredentialState.RequestReceived) return
+      issuer.answerRequest(payload.credentialRecord).catch((error: unknown) => {
+        agent.config.logger.error(`${options.name}: answering a credential request failed`, { error })
+      })
+    })
+    return issuer
+  }
+
+  /** An out-of-band invitation (DID exchange) whose recipient key is the issuer key. */
+  async invitation(): Promise<{ url: string; outOfBandId: string }> {
+    const record = await this.agent.oob.createInvitation({
+      label: this.agent.config.label,
+      multiUseInvitation: false,
+      routing: { endpoints: [this.endpoint], recipientKey: DidKey.fromDid(this.did).key, routingKeys: [] },
+    })
+    return { url: record.outOfBandInvitation.toUrl({ domain: this.endpoint }), outOfBandId: record.id }
+  }
+
+  async connectionFor(outOfBandId: string, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const [connection] = await this.agent.connections.findAllByOutOfBandId(outOfBandId)
+      if (connection?.isReady) return connection.id
+      if (Date.now() > deadline) throw new Error('no connection came of the invitation')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+
+  /** Offers a credential with no subject id: the holder names its own DID in the request. */
+  async offer(connectionId: string, options: OfferOptions): Promise<CredentialExchangeRecord> {
+    const credential: JsonObject = {
+      '@context': CREDENTIAL_CONTEXTS,
+      type: ['VerifiableCredential', options.kind],
+      issuer: options.issuer ?? this.did,
+      issuanceDate: new Date().toISOString(),
+      credentialSubject: options.claims as JsonObject,
+    }
+    if (options.expirationDate) credential.expirationDate = options.expirationDate
+    return this.agent.credentials.offerCredential({
+      connectionId,
+      protocolVersion: 'v2',
+      credentialFormats: {
+        jsonld: { credential, options: { proofType: 'Ed25519Signature2018', proofPurpose: 'assertionMethod' } },
+      },
+    } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
+  }
+
+  // Signs only what it offered: the request may differ from the offer in the subject's id alone.
+  private async answerRequest(record: CredentialExchangeRecord): Promise<void> {
+    const data = await this.agent.credentials.getFormatData(record.id)
+    if (!isSameOfferButSubject(data.offer?.jsonld, data.request?.jsonld)) {
+      await this.agent.credentials.sendProblemReport({
+        credentialRecordId: record.id,
+        description: 'The request does not match the offer.',
+      })
+      return
+    }
+    await this.agent.credentials.acceptRequest({ credentialRecordId: record.id })
+  }
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { AskarModule } from '@credo-ts/askar'
+import {
+  Agent,
+  AutoAcceptCredential,
+  AutoAcceptProof,
+  ConnectionsModule,
+  ConsoleLogger,
+  CredentialsModule,
+  DifPresentationExchangeProofFormatService,
+  HttpOutboundTransport,
+  JsonLdCredentialFormatService,
+  KeyDerivationMethod,
+  LogLevel,
+  ProofsModule,
+  V2CredentialProtocol,
+  V2ProofProtocol,
+} from '@credo-ts/core'
+import { agentDependencies } from '@credo-ts/node'
+
+import { askar } from '../../electron/node/askar'
+import { offlineW3cCredentialsModule } from '../../electron/node/jsonld'
+import { LoopbackHttpInbound } from './loopbackInbound'
+
+export interface CompanyAgentOptions {
+  /** The label the company shows in its invitations. */
+  name: string
+  /** Folder for this company's own Askar store. */
+  dataDir: string
+  port: number
+  /** Replace Credo's format services; tests use these to make a company misbehave. */
+  jsonLdFormat?: JsonLdCredentialFormatService
+  presentationExchangeFormat?: DifPresentationExchangeProofFormatService
+}
+
+/** Every company of the toolkit is this agent: DID exchange, issue-credential v2 with JSON-LD, present-proof v2 with DIF PE. */
+function companyModules(options: CompanyAgentOptions) {
+  return {
+    askar: new AskarModule({ ariesAskar: askar }),
+    connections: new ConnectionsModule({ autoAcceptConnections: true }),
+    w3cCredentials: offlineW3cCredentialsModule(),
+    // Issuers decide on each request themselves (see Issuer), so nothing is accepted automatically.
+    credentials: new CredentialsModule({
+      autoAcceptCredentials: AutoAcceptCredential.Never,
+      credentialProtocols: [
+        new V2CredentialProtocol({ credentialFormats: [options.jsonLdFormat ?? new JsonLdCredentialFormatService()] }),
+      ],
+    }),
+    // A verifier acknowledges a presentation once Credo has verified it against the request.
+    proofs: new ProofsModule({
+      autoAcceptProofs: AutoAcceptProof.ContentApproved,
+      proofProtocols: [
+        new V2ProofProtocol({
+          proofFormats: [options.presentationExchangeFormat ?? new DifPresentationExchangeProofFormatService()],
+        }),
+      ],
+    }),
+  }
+}
+
+export type CompanyAgent = Agent<ReturnType<typeof companyModules>>
+
+export interface StartedCompanyAgent {
+  agent: CompanyAgent
+  endpoint: string
+  stop(): Promise<void>
+}
+
+export async function startCompanyAgent(options: CompanyAgentOptions): Promise<StartedCompanyAgent> {
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+  const endpoint = `http://127.0.0.1:${options.port}`
+  const agent: CompanyAgent = new Agent({
+    config: {
+      label: options.name,
+      endpoints: [endpoint],
+      logger: new ConsoleLogger(process.env.CUSTOS_COMPANY_LOG ? LogLevel.debug : LogLevel.off),
+      walletConfig: {
+        id: options.name,
+        // Sample companies hold sample data; a fixed key with the quick KDF keeps tests and the demo fast.
+        key: `${options.name} sample company`,
+        keyDerivationMethod: KeyDerivationMethod.Argon2IInt,
+        storage: { type: 'sqlite', config: { path: path.join(options.dataDir, 'askar.sqlite') } },
+      },
+    },
+    dependencies: agentDependencies,
+    modules: companyModules(options),
+  })
+  const inbound = new LoopbackHttpInbound(options.port)
+  agent.registerInboundTransport(inbound)
+  agent.registerOutboundTransport(new HttpOutboundTransport())
+  await agent.initialize()
+  return {
+    agent,
+    endpoint,
+    stop: async () => {
+      await agent.shutdown()
+    },
+  }
+}

@@ -1,0 +1,16 @@
+// The company agents of tests and the demo: plain Credo 0.5 agents, each on its own Askar store,
+// talking DIDComm over HTTP on 127.0.0.1 only.
+export { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
+export {
+  bankAccountClaims,
+  CREDENTIAL_CONTEXTS,
+  identityClaims,
+  incomeClaims,
+  type Claims,
+  type CredentialKind,
+} from './credentialTemplates'
+export { Issuer, type OfferOptions } from './Issuer'
+export { Lender } from './Lender'
+export { judgePresentation, type DisclosedCredential, type PresentationOutcome } from './presentationOutcome'
+export { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
+export { ageOn, samplePerson, type SamplePerson } from './sampleData'

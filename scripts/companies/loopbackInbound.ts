@@ -1,0 +1,59 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import type { Agent, InboundTransport } from '@credo-ts/core'
+
+const MAX_BODY = 1024 * 1024
+
+/**
+ * DIDComm over HTTP on 127.0.0.1 only. Credo's HttpInboundTransport listens on every interface, and a
+ * company agent of the toolkit must not be reachable from beyond this machine.
+ */
+export class LoopbackHttpInbound implements InboundTransport {
+  private server?: http.Server
+
+  constructor(private readonly port: number) {}
+
+  async start(agent: Agent): Promise<void> {
+    const server = http.createServer((request, response) => {
+      const chunks: Buffer[] = []
+      let size = 0
+      request.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > MAX_BODY) request.destroy()
+        else chunks.push(chunk)
+      })
+      request.on('end', () => {
+        let message: unknown
+        try {
+          message = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+        } catch {
+          response.writeHead(400).end()
+          return
+        }
+        // Answered at once: the sender does not wait for processing, as with Credo's transport.
+        response.writeHead(200).end()
+        agent.receiveMessage(message).catch((error: unknown) => {
+          agent.config.logger.error('company agent: processing an inbound message failed', { error })
+        })
+      })
+    })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(this.port, '127.0.0.1', () => resolve())
+    })
+    this.server = server
+  }
+
+  get boundPort(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    this.server = undefined
+    if (!server) return
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}

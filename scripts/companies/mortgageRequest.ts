@@ -1,0 +1,44 @@
+import type { DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
+
+import { REQUEST_TERMS_PREFIX, type RequestTerms } from '../../electron/node/requests'
+
+function typeIs(kind: string) {
+  return { path: ['$.type'], filter: { type: 'array', contains: { const: kind } } }
+}
+
+const claim = (name: string) => ({ path: [`$.credentialSubject.${name}`] })
+
+/** What a lender asks for a mortgage application: identity and income, each from its own issuer. */
+export const mortgageDefinition: DifPresentationExchangeDefinitionV2 = {
+  id: 'mortgage-application',
+  name: 'Mortgage application',
+  purpose: 'mortgage application',
+  format: { ldp_vc: { proof_type: ['Ed25519Signature2018'] }, ldp_vp: { proof_type: ['Ed25519Signature2018'] } },
+  input_descriptors: [
+    {
+      id: 'identity',
+      name: 'Identity',
+      purpose: 'Who applies, and where the house will be their address',
+      constraints: {
+        fields: [typeIs('IdentityCredential'), claim('name'), claim('dateOfBirth'), claim('address')],
+      },
+    },
+    {
+      id: 'income',
+      name: 'Income',
+      purpose: 'How much can be lent',
+      constraints: { fields: [typeIs('IncomeCredential'), claim('grossYearlyIncome'), claim('employedSince')] },
+    },
+  ],
+}
+
+export const mortgageTerms: RequestTerms = {
+  purpose: 'mortgage application',
+  retention: 'P7Y',
+  legalBasis: 'contract (GDPR art. 6(1)(b)); retention by law for 7 years',
+}
+
+/** The request's comment carries the terms the verifier states, as the node reads them. */
+export function termsComment(terms: RequestTerms): string {
+  return `${REQUEST_TERMS_PREFIX}${JSON.stringify(terms)}`
+}

@@ -1,0 +1,64 @@
+// Validated data from issuers: offers wait for the person's answer; accepted credentials are kept with
+// where they came from and when their signature was last checked.
+import { z } from 'zod'
+
+import { idSchema, noInput } from './common'
+import { method } from './contract'
+
+/** W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc). */
+export type CredentialFormat = 'ldp_vc'
+
+export interface CredentialOffer {
+  /** The credential exchange (issue-credential v2) this offer belongs to. */
+  id: string
+  connectionId: string
+  /** The label the issuing connection gave itself. */
+  from?: string
+  issuer: string
+  types: string[]
+  claims: Record<string, unknown>
+  expiresAt?: string
+  format: CredentialFormat
+  receivedAt: string
+}
+
+export interface SignatureCheck {
+  result: 'valid' | 'invalid'
+  checkedAt: string
+  /** Why it failed, when it did. */
+  error?: string
+}
+
+export interface Provenance {
+  issuer: string
+  /** The connection it arrived through; absent when that connection was removed since. */
+  connectionId?: string
+  exchangeId?: string
+  issuedAt: string
+  expiresAt?: string
+  signature: SignatureCheck
+  format: CredentialFormat
+}
+
+export interface HeldCredential {
+  id: string
+  types: string[]
+  claims: Record<string, unknown>
+  provenance: Provenance
+}
+
+const byId = z.object({ id: idSchema }).strict()
+
+export const credentialsContract = {
+  'credentials.listOffers': method<CredentialOffer[]>()(noInput),
+  /** Accepts the offer and resolves once the credential arrived, was verified and stored. */
+  'credentials.acceptOffer': method<HeldCredential>()(byId),
+  /** Declines with a problem report to the issuer; the reason is shown to them. */
+  'credentials.declineOffer': method<{ declined: true }>()(
+    z.object({ id: idSchema, reason: z.string().trim().max(500).optional() }).strict(),
+  ),
+  'credentials.list': method<HeldCredential[]>()(noInput),
+  'credentials.get': method<HeldCredential>()(byId),
+  /** Checks the signature again now and records the result. */
+  'credentials.verify': method<HeldCredential>()(byId),
+}

@@ -1,0 +1,69 @@
+// Proof requests from requesters: they wait in a list with what the requester states, until the person
+// approves the proposed answer or declines.
+import { z } from 'zod'
+
+import { idSchema, noInput } from './common'
+import { method } from './contract'
+
+/** One input descriptor of a DIF presentation definition, as the person reads it. */
+export interface AskedItem {
+  descriptorId: string
+  name?: string
+  purpose?: string
+  /** Credential types the requester accepts for it (from `$.type` filters). */
+  types: string[]
+  /** The claims it names, e.g. `grossYearlyIncome`, `address`. */
+  claims: string[]
+}
+
+export interface ProofRequestSummary {
+  id: string
+  connectionId?: string
+  requester?: string
+  /** What the requester states; absent when they did not. */
+  purpose?: string
+  /** How long they keep the data (ISO 8601 duration or text). */
+  retention?: string
+  legalBasis?: string
+  asked: AskedItem[]
+  /** Present-proof v2 state: request-received until answered. */
+  state: string
+  receivedAt: string
+}
+
+export interface AnswerItem {
+  descriptorId: string
+  name?: string
+  /** The held credential that would be sent, when one fits. */
+  credentialId?: string
+  /** All held credentials that fit, to choose from. */
+  candidates: string[]
+  issuer?: string
+  types?: string[]
+  /** Exactly what would leave: Ed25519Signature2018 signs the whole credential, so all of its claims. */
+  claimsLeaving: Record<string, unknown>
+  /** Of those, the claims the requester asked for. */
+  claimsAsked: string[]
+}
+
+export interface ProposedAnswer {
+  requestId: string
+  satisfiable: boolean
+  items: AnswerItem[]
+  /** What the node does not hold, by descriptor. */
+  missing: AskedItem[]
+}
+
+export const requestsContract = {
+  'requests.list': method<ProofRequestSummary[]>()(noInput),
+  'requests.get': method<ProofRequestSummary>()(z.object({ id: idSchema }).strict()),
+  'requests.propose': method<ProposedAnswer>()(z.object({ id: idSchema }).strict()),
+  /** Sends the proposed answer, or the credentials chosen per descriptor. */
+  'requests.approve': method<ProofRequestSummary>()(
+    z.object({ id: idSchema, choose: z.record(z.string().max(200), idSchema).optional() }).strict(),
+  ),
+  /** Declines with a problem report; without a reason, it names what the node does not hold. */
+  'requests.decline': method<ProofRequestSummary>()(
+    z.object({ id: idSchema, reason: z.string().trim().max(500).optional() }).strict(),
+  ),
+}

@@ -1,0 +1,58 @@
+import {
+  AttachmentData,
+  DifPresentationExchangeProofFormatService,
+  JsonEncoder,
+  JsonLdCredentialFormatService,
+  type Attachment,
+} from '@credo-ts/core'
+
+type Json = Record<string, unknown>
+
+function rewrite(attachment: Attachment, change: (json: Json) => Json): void {
+  attachment.data = new AttachmentData({ base64: JsonEncoder.toBase64(change(attachment.getDataAsJson<Json>())) })
+}
+
+export type IssuerMisbehaviour = 'none' | 'broken-signature' | 'malformed-offer'
+
+/** An issuer's JSON-LD format that breaks what it sends after Credo built it (Credo's own checks passed). */
+export class MisbehavingJsonLdFormatService extends JsonLdCredentialFormatService {
+  mode: IssuerMisbehaviour = 'none'
+
+  override async createOffer(...args: Parameters<JsonLdCredentialFormatService['createOffer']>) {
+    const created = await super.createOffer(...args)
+    // A credential detail without options or a valid issuance date: not an RFC 0593 offer.
+    if (this.mode === 'malformed-offer') {
+      rewrite(created.attachment, (json) => ({ credential: { ...(json.credential as Json), issuanceDate: 'soon' } }))
+    }
+    return created
+  }
+
+  override async acceptRequest(...args: Parameters<JsonLdCredentialFormatService['acceptRequest']>) {
+    const issued = await super.acceptRequest(...args)
+    if (this.mode === 'broken-signature') {
+      rewrite(issued.attachment, (json) => {
+        const proof = json.proof as { jws: string }
+        const [header, , signature] = proof.jws.split('.')
+        const flipped = (signature[0] === 'A' ? 'B' : 'A') + signature.slice(1)
+        return { ...json, proof: { ...proof, jws: `${header}..${flipped}` } }
+      })
+    }
+    return issued
+  }
+}
+
+/** A verifier's DIF PE format that sends a presentation definition without input descriptors. */
+export class MalformedRequestFormatService extends DifPresentationExchangeProofFormatService {
+  malformed = false
+
+  override async createRequest(...args: Parameters<DifPresentationExchangeProofFormatService['createRequest']>) {
+    const created = await super.createRequest(...args)
+    if (this.malformed) {
+      rewrite(created.attachment, (json) => {
+        const { input_descriptors: _dropped, ...definition } = json.presentation_definition as Json
+        return { ...json, presentation_definition: definition }
+      })
+    }
+    return created
+  }
+}

@@ -1,0 +1,96 @@
+import type { AgentContext, DifPresentationExchangeDefinition } from '@credo-ts/core'
+import { describe, expect, it } from 'vitest'
+
+import { bundledContexts, offlineDocumentLoader, UnbundledDocumentError } from '../../electron/node/jsonld'
+import { askedItems, declineReason, parseRequestTerms, REQUEST_TERMS_PREFIX } from '../../electron/node/requests'
+import {
+  ageOn,
+  judgePresentation,
+  mortgageDefinition,
+  mortgageTerms,
+  samplePerson,
+  termsComment,
+} from '../../scripts/companies'
+import { isSameOfferButSubject } from '../../scripts/companies/requestMatchesOffer'
+
+describe('bundled JSON-LD contexts', () => {
+  it('serves every listed context from resources/jsonld and refuses anything else without a context', async () => {
+    const load = offlineDocumentLoader({} as AgentContext)
+    for (const url of bundledContexts().keys()) {
+      const loaded = await load(url)
+      expect(loaded.document['@context']).toBeTypeOf('object')
+    }
+    expect([...bundledContexts().keys()]).toEqual(
+      expect.arrayContaining([
+        'https://www.w3.org/2018/credentials/v1',
+        'https://w3id.org/security/suites/ed25519-2018/v1',
+        'https://w3id.org/security/suites/ed25519-2020/v1',
+        'https://custos.example/contexts/v1',
+      ]),
+    )
+    await expect(load('https://schema.org/')).rejects.toBeInstanceOf(UnbundledDocumentError)
+    await expect(load('did:web:issuer.example')).rejects.toBeInstanceOf(UnbundledDocumentError)
+  })
+})
+
+describe('request terms and asked claims', () => {
+  it('reads the terms a lender states, and nothing from a comment that is not terms', () => {
+    expect(parseRequestTerms(termsComment(mortgageTerms))).toEqual(mortgageTerms)
+    expect(parseRequestTerms('please send')).toEqual({})
+    expect(parseRequestTerms(`${REQUEST_TERMS_PREFIX}{not json`)).toEqual({})
+    expect(parseRequestTerms(`${REQUEST_TERMS_PREFIX}{"retention":7,"purpose":"  x  "}`)).toEqual({ purpose: 'x' })
+  })
+
+  it('turns input descriptors into credential types and claim names', () => {
+    const asked = askedItems(mortgageDefinition as DifPresentationExchangeDefinition)
+    expect(asked.map(({ descriptorId, types, claims }) => ({ descriptorId, types, claims }))).toEqual([
+      { descriptorId: 'identity', types: ['IdentityCredential'], claims: ['name', 'dateOfBirth', 'address'] },
+      { descriptorId: 'income', types: ['IncomeCredential'], claims: ['grossYearlyIncome', 'employedSince'] },
+    ])
+    expect(declineReason([asked[1]])).toBe('Not held: Income (grossYearlyIncome, employedSince).')
+    expect(declineReason([])).toBe('The person declined the request.')
+  })
+})
+
+describe('sample companies', () => {
+  it('generate the same made-up person from the same seed and derive age on a given day', () => {
+    expect(samplePerson(4)).toEqual(samplePerson(4))
+    expect(samplePerson(4)).not.toEqual(samplePerson(5))
+    expect(ageOn('2000-06-15', '2018-06-14')).toBe(17)
+    expect(ageOn('2000-06-15', '2018-06-15')).toBe(18)
+  })
+
+  it('sign a request only when it is the offer with the holder as subject', () => {
+    const offer = {
+      credential: { issuer: 'did:key:z1', credentialSubject: { name: 'A' } },
+      options: { proofType: 'X' },
+    }
+    const request = (subject: object) => ({ ...offer, credential: { ...offer.credential, credentialSubject: subject } })
+    expect(isSameOfferButSubject(offer, request({ name: 'A', id: 'did:key:z6Mk' }))).toBe(true)
+    expect(isSameOfferButSubject(offer, request({ name: 'B', id: 'did:key:z6Mk' }))).toBe(false)
+    expect(isSameOfferButSubject(offer, request({ name: 'A' }))).toBe(false)
+    expect(isSameOfferButSubject(offer, request({ name: 'A', id: 'https://elsewhere' }))).toBe(false)
+  })
+})
+
+describe('the lender’s judgement of a verified presentation', () => {
+  const credential = (type: string, issuer: string) => ({
+    type: ['VerifiableCredential', type],
+    issuer,
+    credentialSubject: {},
+  })
+  it('takes an issuer’s word only where the lender trusts it for that type', () => {
+    const trusted = new Map([['IncomeCredential', new Set(['did:key:employer'])]])
+    const presentation = (issuer: string) => ({
+      verifiableCredential: [
+        credential('IdentityCredential', 'did:key:anyone'),
+        credential('IncomeCredential', issuer),
+      ],
+    })
+    expect(judgePresentation(presentation('did:key:employer'), trusted).state).toBe('verified')
+    expect(judgePresentation(presentation('did:key:impostor'), trusted)).toMatchObject({
+      state: 'untrusted',
+      reason: 'untrusted issuer: did:key:impostor',
+    })
+  })
+})
