@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: the desktop app where Electron's binary is installed. Where it is not (a machine
-// that cannot reach Electron's download host), say why and run the node headless instead.
+// `npm start`: the desktop app. Where Electron's binary is missing it is fetched first, as Electron's own
+// installer does; where that fails (a machine that cannot reach its download host), one line says so
+// and the same app opens in the browser instead: the node headless with its web UI (`serve --ui`).
 import { spawn, spawnSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,7 +18,22 @@ function electronBinary() {
   }
 }
 
-const electron = electronBinary()
+// Electron's install script fetches the binary; npm install does not run it (allowScripts), so that an
+// install never fails without internet. It runs here, once, where the window is wanted.
+function fetchElectron() {
+  console.error('Custos: fetching Electron’s binary (once)…')
+  const script = require.resolve('electron/install.js')
+  const run = spawnSync(process.execPath, [script], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 })
+  const lines = run.stderr?.toString().split('\n') ?? []
+  const said = (lines.find((line) => /error/i.test(line)) ?? lines.find(Boolean))?.trim()
+  return run.status === 0 ? undefined : (said ?? run.error?.message ?? `exit ${run.status}`)
+}
+
+let electron = electronBinary()
+if (!electron.path) {
+  const failure = fetchElectron()
+  electron = failure ? { reason: failure } : electronBinary()
+}
 if (electron.path) {
   const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
@@ -25,14 +41,12 @@ if (electron.path) {
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
   const dataDir = process.env.CUSTOS_DATA_DIR ?? path.join(os.homedir(), '.custos', 'node')
-  console.error(`Custos: the desktop window cannot open, because Electron's binary is not installed.
-  (${electron.reason})
-  Electron's install script downloads the binary from GitHub, which this machine cannot reach.
-  On a machine with internet, \`npm install\` fetches it and \`npm start\` opens the app.
-
-Starting the node headless instead: npm run serve -- --data-dir ${dataDir}
-`)
-  const child = spawn(npm, ['run', 'serve', '--', '--data-dir', dataDir, ...process.argv.slice(2)], {
+  console.error(
+    `Custos: no desktop window (Electron's binary could not be fetched: ${electron.reason.slice(0, 200)}); opening the app in your browser instead, at the ui: address below.`,
+  )
+  const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+  const child = spawn(npm, ['run', 'serve', '--', '--ui', '--data-dir', dataDir, ...process.argv.slice(2)], {
     stdio: 'inherit',
   })
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
