@@ -6,7 +6,7 @@ import { askar } from './askar'
 import type { AppDatabase } from './db'
 import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
 import { CustosInboundTransport, INBOUND_SPOOL, type InboundOptions } from './transports'
-import { readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
+import { AutoLock, readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
   /** The folder that holds this node's store, database and logs. */
@@ -24,6 +24,8 @@ export interface CustosNodeOptions {
   mediator?: boolean
   /** Pickup polling interval when this node uses a mediator; live mode, the default, does not poll. */
   mediatorPollingIntervalMs?: number
+  /** The length of an auto-lock "minute"; tests shorten it. */
+  autoLockUnitMs?: number
 }
 
 /**
@@ -31,6 +33,9 @@ export interface CustosNodeOptions {
  * is then created or unlocked with the passphrase, and locked again without releasing the folder.
  */
 export class CustosNode implements VaultHost {
+  private readonly autoLock: AutoLock
+  private readonly lockListeners = new Set<() => void>()
+
   private constructor(
     readonly layout: DataDirLayout,
     private readonly dirLock: DataDirLock,
@@ -38,7 +43,10 @@ export class CustosNode implements VaultHost {
     private readonly vault: Vault,
     private readonly label: string,
     private readonly inbound?: CustosInboundTransport,
-  ) {}
+    autoLockUnitMs?: number,
+  ) {
+    this.autoLock = new AutoLock(layout.settingsFile, () => this.lockWhenIdle(), autoLockUnitMs)
+  }
 
   static open(options: CustosNodeOptions): CustosNode {
     const layout = dataDirLayout(options.dataDir)
@@ -68,23 +76,54 @@ export class CustosNode implements VaultHost {
       },
     })
     logger.info(`node opened on ${layout.root}`)
-    return new CustosNode(layout, dirLock, logger, vault, options.label ?? 'Custos', inbound)
+    return new CustosNode(layout, dirLock, logger, vault, options.label ?? 'Custos', inbound, options.autoLockUnitMs)
   }
 
   status(): VaultStatus {
-    return { state: this.vault.state(), dataDir: this.layout.root, askarVersion: askar.version() }
+    return {
+      state: this.vault.state(),
+      dataDir: this.layout.root,
+      askarVersion: askar.version(),
+      autoLockMinutes: this.autoLock.afterMinutes,
+    }
   }
 
   async createStore(passphrase: string): Promise<void> {
     await this.vault.create(passphrase)
+    this.autoLock.touch()
   }
 
   async unlock(passphrase: string): Promise<void> {
     await this.vault.unlock(passphrase)
+    this.autoLock.touch()
   }
 
   async lock(): Promise<void> {
+    this.autoLock.stop()
     await this.vault.lock()
+  }
+
+  /** The person used the app: the auto-lock's idle time starts again. */
+  touch(): void {
+    if (this.vault.state() === 'unlocked') this.autoLock.touch()
+  }
+
+  setAutoLock(minutes: number | null): void {
+    this.autoLock.set(minutes)
+    this.touch()
+  }
+
+  /** Told when the node locked itself (after the idle time), so a window can show the unlock screen. */
+  onLockedByItself(listener: () => void): () => void {
+    this.lockListeners.add(listener)
+    return () => this.lockListeners.delete(listener)
+  }
+
+  private async lockWhenIdle(): Promise<void> {
+    if (this.vault.state() !== 'unlocked') return
+    await this.lock().catch((error: unknown) => this.logger.error('auto-lock failed', { error }))
+    this.logger.info('locked after the idle time')
+    for (const listener of this.lockListeners) listener()
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -102,11 +141,14 @@ export class CustosNode implements VaultHost {
   }
 
   async restoreBackup(path: string, backupPassphrase: string, passphrase: string): Promise<BackupManifest> {
-    return this.vault.restoreBackup(path, backupPassphrase, passphrase)
+    const manifest = await this.vault.restoreBackup(path, backupPassphrase, passphrase)
+    this.autoLock.touch()
+    return manifest
   }
 
   /** Locks the store and gives the data directory back. */
   async close(): Promise<void> {
+    this.autoLock.stop()
     try {
       await this.vault.lock()
     } finally {

@@ -15,6 +15,8 @@ export interface VaultStatus {
   state: VaultState
   dataDir: string
   askarVersion: string
+  /** Locks itself after this many minutes without use; null: only when asked. */
+  autoLockMinutes: number | null
 }
 
 /** Readable without the backup passphrase: what a person sees before restoring a file. */
@@ -54,6 +56,18 @@ export const vaultContract = {
       .refine((input) => input.current !== input.next, {
         message: 'The new passphrase must differ from the current one.',
       }),
+  ),
+  'vault.setAutoLock': method<VaultStatus>()(
+    z
+      .object({
+        minutes: z
+          .number()
+          .int('Give whole minutes.')
+          .min(1, 'At least 1 minute.')
+          .max(1440, 'At most 1440 minutes (a day).')
+          .nullable(),
+      })
+      .strict(),
   ),
   'vault.exportBackup': method<ExportedBackupSummary>()(
     z.object({ path: backupPathSchema, backupPassphrase: passphraseSchema }).strict(),

@@ -31,6 +31,8 @@ export function createApi(node: CustosNode) {
   async function dispatch(method: unknown, input: unknown): Promise<unknown> {
     if (!isApiMethod(method)) throw new CustosError('InvalidInput', `Unknown API method: ${String(method)}`)
     const parsed = validateInput(method, input)
+    // Any call but a status read is the person at work: the auto-lock's idle time starts again.
+    if (method !== 'vault.status') node.touch()
     const name = method.slice(method.indexOf('.') + 1)
     return apiServing(method)[name](parsed)
   }

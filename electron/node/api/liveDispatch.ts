@@ -16,6 +16,10 @@ export function createLiveDispatch(node: CustosNode, publish: Publish) {
     unfollow = node.status().state === 'unlocked' ? followAgent(node.agent, (topic) => publish(topic)) : undefined
   }
   follow()
+  const unlisten = node.onLockedByItself(() => {
+    follow()
+    publish('vault', { state: node.status().state })
+  })
   return {
     async dispatch(method: unknown, input: unknown): Promise<unknown> {
       const value = await dispatch(method, input)
@@ -26,6 +30,7 @@ export function createLiveDispatch(node: CustosNode, publish: Publish) {
       return value
     },
     close(): void {
+      unlisten()
       unfollow?.()
       unfollow = undefined
     },

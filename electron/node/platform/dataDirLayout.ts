@@ -12,6 +12,8 @@ export interface DataDirLayout {
   tmpDir: string
   /** Inbound envelopes kept until processed (still encrypted). */
   spoolDir: string
+  /** Preferences that must hold while the store is locked (the auto-lock time); nothing secret. */
+  settingsFile: string
 }
 
 export function dataDirLayout(root: string): DataDirLayout {
@@ -25,5 +27,6 @@ export function dataDirLayout(root: string): DataDirLayout {
     credoDir: path.join(abs, 'credo'),
     tmpDir: path.join(abs, 'tmp'),
     spoolDir: path.join(abs, 'spool'),
+    settingsFile: path.join(abs, 'settings.json'),
   }
 }

@@ -13,6 +13,7 @@ export interface VaultHost {
   unlock(passphrase: string): Promise<void>
   lock(): Promise<void>
   changePassphrase(current: string, next: string): Promise<void>
+  setAutoLock(minutes: number | null): void
   exportBackup(path: string, backupPassphrase: string): Promise<ExportedBackupSummary>
   readBackupManifest(path: string): BackupManifest
   restoreBackup(path: string, backupPassphrase: string, passphrase: string): Promise<BackupManifest>
@@ -52,6 +53,11 @@ export class VaultApi implements ContractApi<typeof vaultContract> {
   async restoreBackup(input: { path: string; backupPassphrase: string; passphrase: string }) {
     const manifest = await this.host.restoreBackup(input.path, input.backupPassphrase, input.passphrase)
     return { status: this.host.status(), manifest }
+  }
+
+  async setAutoLock({ minutes }: { minutes: number | null }): Promise<VaultStatus> {
+    this.host.setAutoLock(minutes)
+    return this.host.status()
   }
 
   async lock(): Promise<VaultStatus> {

@@ -1,4 +1,5 @@
 export { AppDbKeyRecord } from './appDbKey'
+export { AutoLock } from './AutoLock'
 export { readBackupManifest } from './backup'
 export { Vault, type Unlocked, type VaultOptions } from './Vault'
 export { VaultApi, type VaultHost } from './VaultApi'

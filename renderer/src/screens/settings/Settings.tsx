@@ -2,6 +2,7 @@ import type { VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { AutoLockPanel } from './AutoLockPanel'
 import { BackupPanel } from './BackupPanel'
 import { MediatorPanel } from './MediatorPanel'
 import { PassphrasePanel } from './PassphrasePanel'
@@ -28,6 +29,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
           Askar library version: {status.askarVersion}
         </p>
         <p>Locking closes the store; nothing can be read or shared until you unlock it with your passphrase.</p>
+        <AutoLockPanel status={status} />
         <button type="button" onClick={lockNow} disabled={lock.busy}>
           Lock now
         </button>
