@@ -3,6 +3,10 @@ import type { AgentContext, DependencyManager } from '@credo-ts/core'
 import { mediationContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
 import { MediationApi } from './MediationApi'
+import { markCollectors } from './mediator/delivery/collectors'
+import { DirectDeliveryService } from './mediator/delivery/DirectDeliveryService'
+import { DirectDeliveryState } from './mediator/delivery/DirectDeliveryState'
+import { startDirectDelivery } from './mediator/delivery/startDirectDelivery'
 import { MediatedNodesService } from './mediator/MediatedNodesService'
 import { MediationGrantService } from './mediator/MediationGrantService'
 import { MediationModuleConfig } from './MediationModuleConfig'
@@ -27,9 +31,15 @@ export class MediationModule implements ContractModule<typeof mediationContract>
     dependencyManager.registerMessageHandlerMiddleware(
       new MediationGrantService().middleware(this.config.servesAsMediator),
     )
+    // One per agent: a vault unlock builds a new agent, and with it new modules.
+    const delivery = new DirectDeliveryState()
+    dependencyManager.registerInstance(DirectDeliveryState, delivery)
+    dependencyManager.registerSingleton(DirectDeliveryService)
+    dependencyManager.registerMessageHandlerMiddleware(markCollectors(delivery))
   }
 
   async initialize(agentContext: AgentContext): Promise<void> {
     keepLiveModeAfterDrain(agentContext)
+    startDirectDelivery(agentContext)
   }
 }
