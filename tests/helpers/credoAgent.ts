@@ -12,6 +12,7 @@ import {
   type FileSystem,
 } from '@credo-ts/core'
 import { agentDependencies, HttpInboundTransport, WsInboundTransport } from '@credo-ts/node'
+import { WebSocketServer } from 'ws'
 
 import { askar } from '../../electron/node/askar'
 import { freePort } from './freePort'
@@ -78,13 +79,22 @@ export async function startCredoAgent<M extends ModulesMap = Record<string, neve
   agent.registerOutboundTransport(new HttpOutboundTransport())
   agent.registerOutboundTransport(new WsOutboundTransport())
   if (ports.http !== undefined) agent.registerInboundTransport(new HttpInboundTransport({ port: ports.http }))
-  if (ports.ws !== undefined) agent.registerInboundTransport(new WsInboundTransport({ port: ports.ws }))
+  if (ports.ws !== undefined) {
+    // Our own server, so that stopping can drop the sockets clients keep open (ws waits for them otherwise).
+    const server = new WebSocketServer({ host: '127.0.0.1', port: ports.ws })
+    await new Promise((resolve) => server.once('listening', resolve))
+    wsServers.set(agent, server)
+    agent.registerInboundTransport(new WsInboundTransport({ server }))
+  }
   await agent.initialize()
   return agent as CredoAgent<M>
 }
 
-/** Shuts the agent down and closes its store; safe on an agent that failed to start. */
+const wsServers = new WeakMap<Agent, WebSocketServer>()
+
+/** Shuts the agent down (its open sockets dropped, as a restart would) and closes its store. */
 export async function stopCredoAgent(agent: Agent | undefined): Promise<void> {
   if (!agent) return
+  for (const socket of wsServers.get(agent)?.clients ?? []) socket.terminate()
   await agent.shutdown().catch(() => undefined)
 }
