@@ -15,6 +15,7 @@ import type { ConnectionRole, ConnectionSummary, CreatedInvitation } from '../..
 import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { ROLE_TAG, toConnectionSummary } from './connectionRole'
 import { DEEP_LINK_BASE, parseInvitationUrl } from './invitationUrl'
+import { withFirstServiceOnly } from './singleService'
 import { withPeerErrors } from '../platform'
 
 const STANDING_TAG = 'custosStanding'
@@ -49,11 +50,12 @@ export class ConnectionsService {
   private describe(agentContext: AgentContext, record: OutOfBandRecord): CreatedInvitation {
     // The web form points at the node's own HTTP endpoint when it has one, so the link names where it leads.
     const domain = agentContext.config.endpoints.find((endpoint) => endpoint.startsWith('http')) ?? DEEP_LINK_BASE
-    const url = record.outOfBandInvitation.toUrl({ domain })
+    const invitation = withFirstServiceOnly(record.outOfBandInvitation)
+    const url = invitation.toUrl({ domain })
     return {
       id: record.id,
       url,
-      deepLink: record.outOfBandInvitation.toUrl({ domain: DEEP_LINK_BASE }),
+      deepLink: invitation.toUrl({ domain: DEEP_LINK_BASE }),
       qrData: url,
       multiUse: record.reusable,
     }

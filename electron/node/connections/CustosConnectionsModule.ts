@@ -4,6 +4,7 @@ import { connectionsContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
 import { ConnectionsService } from './ConnectionsService'
 import { CustosConnectionsApi } from './CustosConnectionsApi'
+import { responseCarriesParentThread } from './responseParentThread'
 
 /**
  * Connections as the person manages them, on top of Credo's DID exchange. Registered under its own
@@ -15,6 +16,7 @@ export class CustosConnectionsModule implements ContractModule<typeof connection
 
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerSingleton(ConnectionsService)
+    dependencyManager.registerMessageHandlerMiddleware(responseCarriesParentThread)
   }
 }
 

@@ -1,12 +1,23 @@
-import type { AgentContext, DependencyManager } from '@credo-ts/core'
+import {
+  MediationRecipientApi,
+  MediatorPickupStrategy,
+  type AgentContext,
+  type DependencyManager,
+} from '@credo-ts/core'
 
 import { mediationContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
 import { MediationApi } from './MediationApi'
+import { markCollectors } from './mediator/delivery/collectors'
+import { DirectDeliveryService } from './mediator/delivery/DirectDeliveryService'
+import { DirectDeliveryState } from './mediator/delivery/DirectDeliveryState'
+import { startDirectDelivery } from './mediator/delivery/startDirectDelivery'
 import { MediatedNodesService } from './mediator/MediatedNodesService'
 import { MediationGrantService } from './mediator/MediationGrantService'
 import { MediationModuleConfig } from './MediationModuleConfig'
+import { ImplicitDeliveryState, startImplicitDelivery, watchImplicitSocket } from './recipient/implicitDelivery'
 import { keepLiveModeAfterDrain } from './recipient/liveModeAfterDrain'
+import { pickupOf } from './recipient/pickupRecord'
 import { UpstreamMediatorService } from './recipient/UpstreamMediatorService'
 
 /** The person's view of mediation; the protocols themselves are Credo's routing modules. */
@@ -27,9 +38,23 @@ export class MediationModule implements ContractModule<typeof mediationContract>
     dependencyManager.registerMessageHandlerMiddleware(
       new MediationGrantService().middleware(this.config.servesAsMediator),
     )
+    // One per agent: a vault unlock builds a new agent, and with it new modules.
+    const delivery = new DirectDeliveryState()
+    dependencyManager.registerInstance(DirectDeliveryState, delivery)
+    dependencyManager.registerSingleton(DirectDeliveryService)
+    dependencyManager.registerMessageHandlerMiddleware(markCollectors(delivery))
+    dependencyManager.registerInstance(ImplicitDeliveryState, new ImplicitDeliveryState())
   }
 
   async initialize(agentContext: AgentContext): Promise<void> {
     keepLiveModeAfterDrain(agentContext)
+    startDirectDelivery(agentContext)
+    watchImplicitSocket(agentContext)
+    // Credo starts every other pickup from the stored record itself; implicit delivery is told None there.
+    const mediator = await agentContext.dependencyManager.resolve(MediationRecipientApi).findDefaultMediator()
+    if (mediator && pickupOf(mediator) === MediatorPickupStrategy.Implicit) {
+      // Once the agent has started its transports, which happens after the modules initialize.
+      startImplicitDelivery(agentContext, mediator.connectionId, this.config.reconnectMinMs)
+    }
   }
 }

@@ -3,7 +3,6 @@ import {
   MediationRecipientApi,
   MediationRepository,
   MediationState,
-  MediatorPickupStrategy,
   injectable,
   OutOfBandApi,
   type AgentContext,
@@ -16,6 +15,10 @@ import { InvalidInputError } from '../../../../shared/errors'
 import { parseInvitationUrl } from '../../connections'
 import { withPeerErrors } from '../../platform'
 import { MediationModuleConfig } from '../MediationModuleConfig'
+import { choosePickup } from './choosePickup'
+import { stopImplicitDelivery } from './implicitDelivery'
+import { pickupOf, storePickup } from './pickupRecord'
+import { startPickup } from './startPickup'
 
 const UNUSABLE = 'This invitation cannot be used for mediation'
 
@@ -62,11 +65,10 @@ export class UpstreamMediatorService {
     await recipient.setDefaultMediator(mediation)
     // A previous mediator's pickup loop and socket monitor would otherwise keep running.
     await recipient.stopMessagePickup()
-    recipient.initiateMessagePickup(mediation, MediatorPickupStrategy.PickUpV2LiveMode).catch((error: unknown) => {
-      agentContext.config.logger.warn('Pickup from the new mediator did not start; it is retried on reconnect', {
-        error,
-      })
-    })
+    stopImplicitDelivery(agentContext)
+    const strategy = await choosePickup(agentContext, mediation)
+    await storePickup(agentContext, mediation, strategy)
+    startPickup(agentContext, mediation, strategy)
     return this.status(agentContext)
   }
 
@@ -103,7 +105,7 @@ export class UpstreamMediatorService {
       state: record.state,
       endpoint: record.endpoint,
       routingKeyCount: record.routingKeys.length,
-      pickupStrategy: record.pickupStrategy ?? MediatorPickupStrategy.PickUpV2LiveMode,
+      pickupStrategy: pickupOf(record),
       since: record.createdAt.toISOString(),
     }
   }

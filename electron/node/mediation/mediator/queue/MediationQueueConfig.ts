@@ -13,6 +13,14 @@ export interface MediationQueueConfigOptions {
   maxBytesPerRecipient?: number
   /** A message nobody picked up within this time is dropped. @default 30 days */
   expiryMs?: number
+  /**
+   * Direct delivery to a recipient's own endpoint (mediator/delivery): the first retry after a failed
+   * attempt, doubled on each failure up to the maximum. @default 1000 and 60000
+   */
+  retryMinMs?: number
+  retryMaxMs?: number
+  /** How long one direct delivery may take before it counts as failed. @default 15000 */
+  deliveryTimeoutMs?: number
 }
 
 export class MediationQueueConfig {
@@ -20,11 +28,17 @@ export class MediationQueueConfig {
   readonly maxMessagesPerRecipient: number
   readonly maxBytesPerRecipient: number
   readonly expiryMs: number
+  readonly retryMinMs: number
+  readonly retryMaxMs: number
+  readonly deliveryTimeoutMs: number
 
   constructor(options: MediationQueueConfigOptions = {}) {
     this.leaseMs = options.leaseMs ?? 300_000
     this.maxMessagesPerRecipient = options.maxMessagesPerRecipient ?? 10_000
     this.maxBytesPerRecipient = options.maxBytesPerRecipient ?? 200 * 1024 * 1024
     this.expiryMs = options.expiryMs ?? 30 * 24 * 60 * 60 * 1000
+    this.retryMinMs = options.retryMinMs ?? 1_000
+    this.retryMaxMs = options.retryMaxMs ?? 60_000
+    this.deliveryTimeoutMs = options.deliveryTimeoutMs ?? 15_000
   }
 }

@@ -17,6 +17,7 @@ import type {
 
 import { appDatabaseOf, type AppDatabase } from '../../../db'
 import { MediationQueueConfig } from './MediationQueueConfig'
+import { emitQueued } from './queueEvents'
 import * as queries from './queueQueries'
 import { RecipientQueueFullError } from './RecipientQueueFullError'
 
@@ -86,11 +87,18 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
         throw new RecipientQueueFullError(connectionId, 'bytes')
       queries.insertMessage(tx, { id, connectionId, payload: text, bytes, receivedAt: Date.now() }, recipientDids)
     })
+    // After the commit: whoever delivers other than by pickup (mediator/delivery) may now take it.
+    emitQueued(this.agentContext, connectionId, id)
     return id
   }
 
   async removeMessages({ connectionId, messageIds }: RemoveMessagesOptions): Promise<void> {
     queries.deleteOwned(this.db, connectionId, messageIds)
+  }
+
+  /** Gives taken messages back before their lease runs out: their delivery failed, they are offered again. */
+  release(connectionId: string, messageIds: string[]): void {
+    queries.releaseOwned(this.db, connectionId, messageIds)
   }
 
   /** Drops everything queued for a connection, e.g. when the person stops mediating for it. */

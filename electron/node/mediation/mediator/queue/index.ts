@@ -3,3 +3,4 @@ export { MediationQueueConfig, type MediationQueueConfigOptions } from './Mediat
 export { mediationQueue, mediationQueueRecipients } from './queueTable'
 export { RecipientQueueFullError } from './RecipientQueueFullError'
 export { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
+export { MediationQueueEventTypes, type MediationMessageQueuedEvent } from './queueEvents'

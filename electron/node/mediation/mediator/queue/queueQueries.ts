@@ -82,6 +82,15 @@ export function deleteOwned(db: Queryable, connectionId: string, ids: string[]):
   return db.delete(q).where(inArray(q.sequence, owned)).run().changes
 }
 
+/** Makes the given ids of one connection available again (a delivery that failed gives its lease back). */
+export function releaseOwned(db: Queryable, connectionId: string, ids: string[]): void {
+  if (ids.length > 0)
+    db.update(q)
+      .set({ leasedUntil: null })
+      .where(and(eq(q.connectionId, connectionId), inArray(q.id, ids)))
+      .run()
+}
+
 export function deleteConnection(db: Queryable, connectionId: string): number {
   return db.delete(q).where(eq(q.connectionId, connectionId)).run().changes
 }

@@ -1,0 +1,60 @@
+import {
+  InjectionSymbols,
+  MediatorModule,
+  MessagePickupModule,
+  TransportService,
+  TrustPingMessage,
+  type DependencyManager,
+  type MessagePickupRepository,
+  type Module,
+} from '@credo-ts/core'
+
+import { startCredoAgent, type CredoScheme } from '../../helpers/credoAgent'
+
+// Credo 0.5 does not export the enum from its package root; its value is its name (see mediationModules).
+type ForwardingStrategy = NonNullable<
+  NonNullable<ConstructorParameters<typeof MediatorModule>[0]>['messageForwardingStrategy']
+>
+
+/**
+ * What a mediator that offers implicit delivery does when a recipient opens a return-route socket: it
+ * sends down that socket what it queued while there was none. Credo's own mediator only answers there.
+ */
+class FlushOnReturnRouteModule implements Module {
+  register(dependencyManager: DependencyManager): void {
+    dependencyManager.registerMessageHandlerMiddleware(async (messageContext, next) => {
+      await next()
+      const { agentContext, connection, message, sessionId } = messageContext
+      if (!(message instanceof TrustPingMessage) || !message.hasReturnRouting() || !connection || !sessionId) return
+      const session = agentContext.dependencyManager.resolve(TransportService).findSessionById(sessionId)
+      if (!session) return
+      const queue = agentContext.dependencyManager.resolve<MessagePickupRepository>(
+        InjectionSymbols.MessagePickupRepository,
+      )
+      const held = await queue.takeFromQueue({ connectionId: connection.id, deleteMessages: true })
+      for (const queued of held) await session.send(agentContext, queued.encryptedMessage)
+    })
+  }
+}
+
+/**
+ * A mediator that supports neither pickup v1 nor v2 (pickup messages get Credo's problem report for an
+ * unsupported message type) and delivers only implicitly: forwards go straight down a socket the recipient
+ * holds with return_route, and wait in its in-memory queue otherwise. A plain Credo agent, so configured.
+ */
+export function startImplicitOnlyMediator(dir: string, ports?: Partial<Record<CredoScheme, number>>) {
+  return startCredoAgent({
+    dir,
+    label: 'implicit-only mediator',
+    inbound: ['http', 'ws'],
+    ports,
+    modules: {
+      mediator: new MediatorModule({
+        autoAcceptMediationRequests: true,
+        messageForwardingStrategy: 'DirectDelivery' as ForwardingStrategy,
+      }),
+      messagePickup: new MessagePickupModule({ protocols: [] }),
+      flushOnReturnRoute: new FlushOnReturnRouteModule(),
+    },
+  })
+}
