@@ -11,6 +11,8 @@ import { app, dialog, type BrowserWindow } from 'electron'
 
 import { LIVE_CHANNEL } from '../../shared/ipc'
 import { registerAppScheme, serveRenderer } from './appProtocol'
+import { watchAttention } from './attention'
+import { handleDeepLinks, invitationLinkIn } from './deepLinks'
 import { registerApiHandler } from './ipc'
 import { devServerUrl } from './launchPolicy'
 import { NodeHostClient } from './nodeHostClient'
@@ -20,18 +22,33 @@ import { createMainWindow } from './window'
 // its own utilityProcess (electron/nodeHost) so its synchronous work never stalls this process.
 let node: NodeHostClient | undefined
 let mainWindow: BrowserWindow | undefined
+// A custos:// link that arrived before the window could take it (the launch that opened the app).
+let pendingLink = invitationLinkIn(process.argv)
 
 registerAppScheme()
+
+function openInvitation(url: string): void {
+  if (!mainWindow) {
+    pendingLink = url
+    return
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.focus()
+  mainWindow.webContents.send(LIVE_CHANNEL, 'invitation', { url })
+}
 
 // One instance per data directory: a second launch hands over to the first (and its custos:// link).
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    const link = invitationLinkIn(argv)
+    if (link) return openInvitation(link)
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
+  handleDeepLinks(app, openInvitation)
   void start()
 }
 
@@ -60,7 +77,15 @@ async function start(): Promise<void> {
   host.on('live', (topic, data) => window.webContents.send(LIVE_CHANNEL, topic, data))
   // The store is locked again after a restart: the window goes back to the unlock screen and says why.
   host.on('crashed', (restarting) => window.webContents.send(LIVE_CHANNEL, 'node', { crashed: true, restarting }))
+  const resources = packaged ? path.join(process.resourcesPath, 'resources') : path.join(outDir, '..', 'resources')
+  const stopAttention = watchAttention(host, window, path.join(resources, 'icons', 'tray.png'))
+  // The page asks for it once it is ready to show the accept screen (a link from the launch itself).
+  window.webContents.once('did-finish-load', () => {
+    if (pendingLink) openInvitation(pendingLink)
+    pendingLink = undefined
+  })
   window.on('closed', () => {
+    stopAttention()
     mainWindow = undefined
     app.quit()
   })

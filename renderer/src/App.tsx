@@ -15,6 +15,8 @@ export function App() {
   const [error, setError] = useState<string>()
   // Said on the unlock screen after the node process died and was started again (desktop app only).
   const [restartNote, setRestartNote] = useState<string>()
+  // A custos:// link opened from elsewhere (desktop app): shown on the accept screen once unlocked.
+  const [invitationLink, setInvitationLink] = useState<string>()
 
   const refresh = useCallback(() => {
     apiClient()
@@ -33,9 +35,14 @@ export function App() {
       )
       setTimeout(refresh, 1_000)
     })
+    const unsubscribeLink = subscribeLive(['invitation'], (data) => {
+      const url = (data as { url?: unknown } | undefined)?.url
+      if (typeof url === 'string') setInvitationLink(url)
+    })
     return () => {
       unsubscribeVault()
       unsubscribeNode()
+      unsubscribeLink()
     }
   }, [refresh])
 
@@ -56,5 +63,12 @@ export function App() {
       </>
     )
   }
-  return <Shell status={status} onLocked={setStatus} />
+  return (
+    <Shell
+      status={status}
+      onLocked={setStatus}
+      invitationLink={invitationLink}
+      onInvitationTaken={() => setInvitationLink(undefined)}
+    />
+  )
 }

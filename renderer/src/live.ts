@@ -3,7 +3,8 @@ import { webBridgeEvents } from './webBridgeClient'
 // Live updates: the node says which part changed and the screens ask again. The web bridge sends
 // them as Server-Sent Events, the desktop app over the preload's custosLive.
 
-export type LiveTopic = 'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests' | 'node'
+export type LiveTopic =
+  'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests' | 'node' | 'invitation'
 
 /** Calls `onChange` whenever one of `topics` changes; returns the unsubscribe function. */
 export function subscribeLive(topics: readonly LiveTopic[], onChange: (data?: object) => void): () => void {

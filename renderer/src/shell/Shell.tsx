@@ -7,9 +7,20 @@ import { MyData } from '../screens/myData/MyData'
 import { Settings } from '../screens/settings/Settings'
 import { screens, type ScreenId } from './screens'
 
+interface ShellProps {
+  status: VaultStatus
+  onLocked(status: VaultStatus): void
+  /** An invitation link opened from outside the app, for the accept screen. */
+  invitationLink?: string
+  onInvitationTaken(): void
+}
+
 /** The unlocked app: a navigation bar and one screen at a time. */
-export function Shell({ status, onLocked }: { status: VaultStatus; onLocked(status: VaultStatus): void }) {
+export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: ShellProps) {
   const [screen, setScreen] = useState<ScreenId>('home')
+  useEffect(() => {
+    if (invitationLink) setScreen('connections')
+  }, [invitationLink])
   const heading = useRef<HTMLHeadingElement>(null)
   const first = useRef(true)
 
@@ -46,7 +57,9 @@ export function Shell({ status, onLocked }: { status: VaultStatus; onLocked(stat
           {title}
         </h1>
         {screen === 'home' && <Home status={status} onOpen={setScreen} />}
-        {screen === 'connections' && <Connections />}
+        {screen === 'connections' && (
+          <Connections invitationLink={invitationLink} onInvitationTaken={onInvitationTaken} />
+        )}
         {screen === 'data' && <MyData />}
         {screen === 'settings' && <Settings status={status} onLocked={onLocked} />}
       </main>

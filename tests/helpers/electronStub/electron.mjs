@@ -16,6 +16,9 @@ const state = (globalThis.__electronStub = {
   singleInstance: process.env.STUB_SECOND_INSTANCE !== '1',
   utilityProcesses: [],
   sent: [],
+  trays: [],
+  notifications: [],
+  protocolClients: [],
 })
 
 class AppStub extends EventEmitter {
@@ -44,6 +47,10 @@ class AppStub extends EventEmitter {
   exit(code) {
     state.exitCode = code
   }
+  setAsDefaultProtocolClient(scheme) {
+    state.protocolClients.push(scheme)
+    return true
+  }
 }
 export const app = new AppStub()
 
@@ -66,7 +73,48 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve()
   }
   show() {}
+  isMinimized() {
+    return false
+  }
+  restore() {}
+  focus() {}
 }
+
+export class Tray extends EventEmitter {
+  constructor(image) {
+    super()
+    this.image = image
+    this.tooltip = ''
+    this.title = ''
+    state.trays.push(this)
+  }
+  setToolTip(text) {
+    this.tooltip = text
+  }
+  setTitle(text) {
+    this.title = text
+  }
+  setContextMenu(menu) {
+    this.menu = menu
+  }
+  destroy() {
+    this.destroyed = true
+  }
+}
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return true
+  }
+  constructor(options) {
+    super()
+    this.options = options
+  }
+  show() {
+    state.notifications.push(this.options)
+  }
+}
+export const Menu = { buildFromTemplate: (template) => ({ items: template.map(({ label }) => label) }) }
+export const nativeImage = { createFromPath: (file) => ({ file }) }
 
 export const ipcMain = {
   handle: (channel, handler) => state.handlers.set(channel, handler),
@@ -104,4 +152,18 @@ export const dialog = { showErrorBox: (title, message) => (state.error = `${titl
 export const shell = { openExternal: async () => undefined }
 export const contextBridge = { exposeInMainWorld: () => undefined }
 export const ipcRenderer = { invoke: async () => undefined }
-export default { app, BrowserWindow, ipcMain, protocol, dialog, shell, contextBridge, ipcRenderer, utilityProcess }
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  dialog,
+  shell,
+  contextBridge,
+  ipcRenderer,
+  utilityProcess,
+  Tray,
+  Notification,
+  Menu,
+  nativeImage,
+}

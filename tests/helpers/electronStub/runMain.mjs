@@ -5,6 +5,8 @@ import { pathToFileURL } from 'node:url'
 
 register('./hooks.mjs', import.meta.url)
 const state = () => globalThis.__electronStub
+// The app opened by a custos:// link (its launch argument), as a browser would open it.
+if (process.env.STUB_LINK) process.argv.push(process.env.STUB_LINK)
 await import(pathToFileURL(process.argv[2]).href)
 
 const until = async (check) => {
@@ -49,6 +51,14 @@ const result = {
   put: await call(window?.url, 'selfDeclared.put', { label: 'Name', value: 'Ada' }),
   badInput: await call(window?.url, 'selfDeclared.put', { label: '' }),
   nodeHosts: state().utilityProcesses.length,
+  protocolClients: state().protocolClients,
+  tray: { tooltip: state().trays[0]?.tooltip, image: state().trays[0]?.image?.file },
+  linkSent: (() => {
+    window?.webContents.emit('did-finish-load')
+    return state()
+      .sent.filter((s) => s.args[0] === 'invitation')
+      .map((s) => s.args[1])
+  })(),
   mainPid: process.pid,
   nodeHostPid: state().utilityProcesses[0]?.pid,
 }

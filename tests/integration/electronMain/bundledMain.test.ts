@@ -21,7 +21,12 @@ describe('the bundled Electron main process', () => {
     const out = execFileSync(process.execPath, [path.join(root, 'tests/helpers/electronStub/runMain.mjs'), bundle], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, STUB_USER_DATA: tmp.dir, STUB_PASSPHRASE: 'a passphrase for the shell test' },
+      env: {
+        ...process.env,
+        STUB_USER_DATA: tmp.dir,
+        STUB_PASSPHRASE: 'a passphrase for the shell test',
+        STUB_LINK: 'custos://invite?oob=eyJAdHlwZSI6Im5vdCByZWFsIn0',
+      },
     })
     result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>
   })
@@ -95,6 +100,13 @@ describe('the bundled Electron main process', () => {
     expect(afterCrash.status).toMatchObject({ ok: true, value: { state: 'locked' } })
     expect(afterCrash.unlock).toMatchObject({ ok: true, value: { state: 'unlocked' } })
     expect(afterCrash.list).toMatchObject({ ok: true, value: [{ label: 'Name', value: 'Ada' }] })
+  })
+
+  it('has a tray icon, registers custos:// and hands a launch link to the window once it has loaded', () => {
+    expect(result.protocolClients).toEqual(['custos'])
+    expect(result.tray).toMatchObject({ tooltip: 'Custos' })
+    expect(fs.existsSync((result.tray as { image: string }).image)).toBe(true)
+    expect(result.linkSent).toEqual([{ url: 'custos://invite?oob=eyJAdHlwZSI6Im5vdCByZWFsIn0' }])
   })
 
   it('refuses other senders and bad payloads with typed errors', () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 
 import { invitationUrlSchema } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
@@ -7,8 +7,22 @@ import { Done, ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 
 /** Connects to an agent whose invitation the person received and pastes here. */
-export function AcceptInvitation({ onAccepted }: { onAccepted(): void }) {
+export function AcceptInvitation({
+  onAccepted,
+  link,
+  onLinkTaken,
+}: {
+  onAccepted(): void
+  /** A link opened from outside the app: filled in for the person to check and accept, never accepted unasked. */
+  link?: string
+  onLinkTaken?(): void
+}) {
   const [url, setUrl] = useState('')
+  useEffect(() => {
+    if (!link) return
+    setUrl(link)
+    onLinkTaken?.()
+  }, [link, onLinkTaken])
   const [problem, setProblem] = useState<string>()
   const [done, setDone] = useState<string>()
   const action = useAction()

@@ -6,14 +6,20 @@ import { ConnectionItem } from './ConnectionItem'
 import { CreateInvitation } from './CreateInvitation'
 
 /** Who this node is connected to, what each connection is for, and how to add one. */
-export function Connections() {
+export function Connections({
+  invitationLink,
+  onInvitationTaken,
+}: {
+  invitationLink?: string
+  onInvitationTaken?(): void
+}) {
   const list = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
 
   return (
     <>
       <div className="columns">
         <CreateInvitation />
-        <AcceptInvitation onAccepted={list.reload} />
+        <AcceptInvitation onAccepted={list.reload} link={invitationLink} onLinkTaken={onInvitationTaken} />
       </div>
       <section aria-labelledby="connections-list" className="card">
         <h2 id="connections-list">Your connections</h2>
