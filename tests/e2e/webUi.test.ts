@@ -9,12 +9,15 @@ import { apiCall, rawRequest } from '../helpers/browser/bridgeHttp'
 import { launchChromium } from '../helpers/browser/chromium'
 import { checkScreen } from '../helpers/browser/screens'
 import { serveUi, type ServedUi } from '../helpers/browser/serveUi'
+import { startCompanies, type Companies } from '../helpers/companies'
 import { apiOf, startNode } from '../helpers/nodes'
 import { makeTmpDir } from '../helpers/tmpDir'
 import { acceptAndAssignRole, createInvitation, removeConnection, seeConnectionArrive } from './steps/connections'
 import { manageSelfDeclared, openScreen } from './steps/myData'
 import { checkSettings } from './steps/settings'
+import { answerLender, receiveCredentials } from './steps/validated'
 import { lockFromSettings, onboard, unlock } from './steps/vault'
+import { samplePerson } from '../../scripts/companies'
 
 const INDEX = path.resolve(import.meta.dirname, '../../out/renderer/index.html')
 const PASSPHRASE = 'Quiet Harbour 42 lanterns!'
@@ -27,6 +30,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
   let browser: Browser
   let page: Page
   const others: CustosNode[] = []
+  let companies: Companies | undefined
 
   beforeAll(async () => {
     if (!fs.existsSync(INDEX)) {
@@ -45,6 +49,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
   afterAll(async () => {
     await browser?.close()
     for (const other of others) await other.close()
+    await companies?.stop()
     await served?.stop()
     tmp.cleanup()
   })
@@ -95,6 +100,13 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
     await page.keyboard.press('Enter')
     await page.getByRole('listitem', { name: 'City' }).getByText('Amsterdam').waitFor()
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('My data')
+  })
+
+  it('receives validated data from the registry and the employer, and answers the lender with exactly it', async () => {
+    companies = await startCompanies(path.join(tmp.dir, 'companies'))
+    const person = samplePerson(3)
+    await receiveCredentials(page, companies, person)
+    await answerLender(page, companies)
   })
 
   it('refuses API calls without the session cookie and from a foreign Origin', async () => {

@@ -4,6 +4,7 @@ import type { VaultStatus } from '../../../shared/api'
 import { Connections } from '../screens/connections/Connections'
 import { Home } from '../screens/Home'
 import { MyData } from '../screens/myData/MyData'
+import { Requests } from '../screens/requests/Requests'
 import { Settings } from '../screens/settings/Settings'
 import { screens, type ScreenId } from './screens'
 
@@ -61,6 +62,7 @@ export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: S
           <Connections invitationLink={invitationLink} onInvitationTaken={onInvitationTaken} />
         )}
         {screen === 'data' && <MyData />}
+        {screen === 'requests' && <Requests />}
         {screen === 'settings' && <Settings status={status} onLocked={onLocked} />}
       </main>
     </>

@@ -2,6 +2,7 @@ export const screens = [
   { id: 'home', title: 'Home' },
   { id: 'connections', title: 'Connections' },
   { id: 'data', title: 'My data' },
+  { id: 'requests', title: 'Requests' },
   { id: 'settings', title: 'Settings' },
 ] as const
 

@@ -6,8 +6,9 @@ import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
 import { ItemForm } from './ItemForm'
 import { ItemRow } from './ItemRow'
+import { Validated } from './Validated'
 
-/** The person's data: what they state themselves, and (to come) what issuers signed. */
+/** The person's data: what they state themselves, and what issuers signed. */
 export function MyData() {
   const items = useLoad(() => apiClient()['selfDeclared.list'](undefined), ['selfDeclared'])
   const [editing, setEditing] = useState<SelfDeclaredItem>()
@@ -36,13 +37,7 @@ export function MyData() {
           onCancel={() => setEditing(undefined)}
         />
       </section>
-      <section aria-labelledby="validated" className="card">
-        <h2 id="validated">Validated</h2>
-        <p>
-          None yet. Data that a bank, insurer, employer or government issues to you will appear here, with who signed
-          it, so that whoever you share it with can check it themselves.
-        </p>
-      </section>
+      <Validated />
     </>
   )
 }

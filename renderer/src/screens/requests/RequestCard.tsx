@@ -1,0 +1,86 @@
+import { useState } from 'react'
+
+import type { ProofRequestSummary, ProposedAnswer } from '../../../../shared/api'
+import { apiClient } from '../../apiClient'
+import { ErrorNote, Progress } from '../../components/Notice'
+import { useAction } from '../../hooks/useAction'
+import { ProposedItems } from './ProposedItems'
+
+/**
+ * One waiting request: who asks, for what purpose, how long they keep it and on what legal basis; then
+ * exactly what would leave, before anything does. Declining tells the requester (a problem report).
+ */
+export function RequestCard({
+  request,
+  onAnswered,
+}: {
+  request: ProofRequestSummary
+  /** With what happened, in words: the card itself leaves the list once the request is answered. */
+  onAnswered(outcome: string): void
+}) {
+  const [proposal, setProposal] = useState<ProposedAnswer>()
+  const look = useAction()
+  const answer = useAction()
+  const who = request.requester ?? 'A connection'
+
+  async function propose() {
+    setProposal(await look.run(() => apiClient()['requests.propose']({ id: request.id })))
+  }
+
+  async function decide(approve: boolean) {
+    const done = await answer.run(() =>
+      approve
+        ? apiClient()['requests.approve']({ id: request.id })
+        : apiClient()['requests.decline']({ id: request.id }),
+    )
+    if (done) onAnswered(approve ? `Shared with ${who}.` : `Declined; ${who} was told.`)
+  }
+
+  return (
+    <li className="card request" aria-label={`Request from ${who}`}>
+      <h3>{who} asks for your data</h3>
+      <dl className="claims">
+        <div>
+          <dt>Purpose</dt>
+          <dd>{request.purpose ?? 'not stated'}</dd>
+        </div>
+        <div>
+          <dt>Kept for</dt>
+          <dd>{request.retention ?? 'not stated'}</dd>
+        </div>
+        <div>
+          <dt>Legal basis</dt>
+          <dd>{request.legalBasis ?? 'not stated'}</dd>
+        </div>
+        <div>
+          <dt>Asks for</dt>
+          <dd>
+            {request.asked.map((item) => `${item.name ?? item.descriptorId} (${item.claims.join(', ')})`).join('; ')}
+          </dd>
+        </div>
+      </dl>
+      {!proposal && (
+        <button type="button" onClick={() => void propose()} disabled={look.busy}>
+          See what would be shared
+        </button>
+      )}
+      <Progress busy={look.busy}>Finding what you hold that answers it…</Progress>
+      <ErrorNote error={look.error} />
+      {proposal && <ProposedItems proposal={proposal} />}
+      {proposal && (
+        <div className="actions">
+          {proposal.satisfiable && (
+            <button type="button" onClick={() => void decide(true)} disabled={answer.busy}>
+              Share
+            </button>
+          )}
+          <button type="button" onClick={() => void decide(false)} disabled={answer.busy}>
+            Decline
+          </button>
+        </div>
+      )}
+      <Progress busy={answer.busy}>Answering…</Progress>
+      <ErrorNote error={answer.error} />
+    </li>
+  )
+}
