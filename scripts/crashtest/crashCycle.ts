@@ -56,7 +56,7 @@ export async function crashOnce(
   connectionId: string,
   cycle: number,
   killAfterMs: number,
-): Promise<{ node: NodeProcess | undefined; acked: Acknowledged; unlockFailed: boolean }> {
+): Promise<{ node: NodeProcess | undefined; acked: Acknowledged; unlockFailed: boolean; slowStart?: string }> {
   let killed = false
   const { acked, done } = await load(running, sender, connectionId, cycle, () => killed)
   await new Promise((resolve) => setTimeout(resolve, killAfterMs))
@@ -66,7 +66,14 @@ export async function crashOnce(
   try {
     // Starting again takes over the dead process's lock, unlocks the store and opens the app database.
     return { node: await NodeProcess.start(config), acked, unlockFailed: false }
-  } catch {
-    return { node: undefined, acked, unlockFailed: true }
+  } catch (error) {
+    // A loaded machine can take longer than the first wait; once more with a long one tells slow from broken.
+    const why = (error as Error).message.slice(0, 300)
+    try {
+      return { node: await NodeProcess.start(config, 180_000), acked, unlockFailed: false, slowStart: why }
+    } catch (again) {
+      console.error(`restart failed: ${why}; again: ${(again as Error).message.slice(0, 300)}`)
+      return { node: undefined, acked, unlockFailed: true }
+    }
   }
 }

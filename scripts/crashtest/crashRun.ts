@@ -12,6 +12,8 @@ import { crashOnce, type Acknowledged } from './crashCycle'
 export interface CrashFigures {
   kills: number
   failedUnlocks: number
+  /** Restarts that missed the first 30 s wait and succeeded on the second, longer one. */
+  slowStarts: number
   writesAcknowledged: number
   writesLost: number
   writesDuplicated: number
@@ -51,6 +53,7 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
   const figures: CrashFigures = {
     kills: 0,
     failedUnlocks: 0,
+    slowStarts: 0,
     writesAcknowledged: 0,
     writesLost: 0,
     writesDuplicated: 0,
@@ -81,6 +84,10 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
       all.invitations.push(...result.acked.invitations)
       node = result.node
       if (result.unlockFailed) figures.failedUnlocks++
+      if (result.slowStart) {
+        figures.slowStarts++
+        console.error(`cycle ${cycle}: slow restart (${result.slowStart})`)
+      }
     }
     if (node) await check(node, all, figures, path.join(config.dataDir, 'spool'))
   } finally {

@@ -56,8 +56,14 @@ export class NodeProcess {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     })
     const node = new NodeProcess(config, child)
-    const first = await node.waitForEvent((e) => e.event === 'ready' || e.event === 'fatal', timeoutMs)
-    if (first.event === 'fatal') throw new Error(`${config.label} failed to start: ${first.message}`)
+    try {
+      const first = await node.waitForEvent((e) => e.event === 'ready' || e.event === 'fatal', timeoutMs)
+      if (first.event === 'fatal') throw new Error(`${config.label} failed to start: ${first.message}`)
+    } catch (error) {
+      // Not left running on the data directory: whoever tries again must be able to take it.
+      await node.kill()
+      throw error
+    }
     return node
   }
 
