@@ -1,17 +1,85 @@
-// `npm run bench`: each benchmark runs in its own process so memory figures do not mix.
+// `npm run bench [-- --quick]`: each benchmark in its own process (memory figures do not mix, and an
+// Askar binding registers once per process); their figures are collected into bench/results/latest.json
+// with the baseline and ratio where there is one, and printed as a table. Benchmarks measure; they
+// never fail the test suite.
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { withBaseline, type BenchResult } from './results'
+
 const here = path.dirname(fileURLToPath(import.meta.url))
-const benches = ['vault-unlock.ts', 'askar-stress.ts', 'mediation-queue.ts', 'mediation-drain.ts']
 const extra = process.argv.slice(2)
+const benches: string[][] = [
+  ['vault-unlock.ts'],
+  ['askar-stress.ts'],
+  ['mediation-queue.ts'],
+  ['mediation-drain.ts'],
+  ['messaging.ts', '--pair', 'custos'],
+  ['messaging.ts', '--pair', 'credo-koffi'],
+  ['messaging.ts', '--pair', 'credo-ffi'],
+]
+// What each figure is compared with, measured in the same run.
+const baselines: Record<string, string[]> = {
+  'messaging.latency.custos': ['messaging.latency.credo-koffi', 'messaging.latency.credo-ffi'],
+  'messaging.burst.custos': ['messaging.burst.credo-koffi', 'messaging.burst.credo-ffi'],
+  'mediation.drain': ['mediation.direct'],
+}
+
+const collected = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-')), 'results.jsonl')
 let failed = 0
-for (const bench of benches) {
-  console.log(`# ${bench}`)
-  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, bench), ...extra], {
-    stdio: 'inherit',
-  })
+for (const [script, ...args] of benches) {
+  console.log(`# ${[script, ...args].join(' ')}`)
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(here, script), ...args, ...extra],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, CUSTOS_BENCH_RESULTS: collected },
+    },
+  )
   if (run.status !== 0) failed++
 }
+
+const results = fs.existsSync(collected)
+  ? fs
+      .readFileSync(collected, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as BenchResult)
+  : []
+const byName = new Map(results.map((result) => [result.name, result]))
+const compared = results.flatMap((result) => {
+  const against = (baselines[result.name] ?? []).map((name) => byName.get(name)).filter((b) => b !== undefined)
+  return against.length ? against.map((baseline) => withBaseline(result, baseline)) : [result]
+})
+const report = {
+  createdAt: new Date().toISOString(),
+  quick: extra.includes('--quick'),
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  results: compared,
+}
+const out = path.resolve(here, '../../bench/results/latest.json')
+fs.mkdirSync(path.dirname(out), { recursive: true })
+fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
+console.table(
+  compared.map((r) => ({
+    name: r.name,
+    unit: r.unit,
+    median: r.median,
+    p95: r.p95,
+    runs: r.runs,
+    baseline: r.baseline?.name ?? '',
+    'ratio (median)': r.ratio?.median ?? '',
+    'ratio (p95)': r.ratio?.p95 ?? '',
+  })),
+)
+console.log(`written to ${path.relative(process.cwd(), out)}`)
 process.exit(failed ? 1 : 0)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { AskarModule } from '@credo-ts/askar'
+import type { Askar } from '@openwallet-foundation/askar-shared'
 import {
   Agent,
   ConnectionsModule,
@@ -29,6 +30,8 @@ export interface CredoAgentOptions<M extends ModulesMap> {
   inbound?: CredoScheme[]
   /** Fixed ports, so an agent restarted on the same folder keeps its DID documents valid. */
   ports?: Partial<Record<CredoScheme, number>>
+  /** The Askar binding (default: the node's koffi one); the benchmark's baseline passes npm's ffi-napi wrapper. */
+  askarBinding?: Askar
 }
 
 export type CredoAgent<M extends ModulesMap> = Agent<M & { askar: AskarModule; connections: ConnectionsModule }>
@@ -71,7 +74,7 @@ export async function startCredoAgent<M extends ModulesMap = Record<string, neve
     },
     dependencies: { ...agentDependencies, FileSystem: DirFileSystem },
     modules: {
-      askar: new AskarModule({ ariesAskar: askar }),
+      askar: new AskarModule({ ariesAskar: options.askarBinding ?? askar }),
       connections: new ConnectionsModule({ autoAcceptConnections: true }),
       ...(options.modules ?? ({} as M)),
     },
