@@ -1,4 +1,6 @@
 import {
+  DidKey,
+  KeyType,
   ProofEventTypes,
   ProofState,
   type DifPresentationExchangeDefinitionV2,
@@ -20,13 +22,28 @@ export class Lender {
 
   private constructor(
     readonly agent: CompanyAgent,
+    /** The lender's did:key; its invitations use this key, so a node knows the connection by it. */
+    readonly did: string,
     readonly endpoint: string,
     readonly stop: () => Promise<void>,
   ) {}
 
-  static async start(options: CompanyAgentOptions): Promise<Lender> {
+  /** `privateKey` fixes the did:key (the demo trust list lists the demo lender's); random otherwise. */
+  static async start(options: CompanyAgentOptions & { privateKey?: Uint8Array }): Promise<Lender> {
     const started = await startCompanyAgent(options)
-    return new Lender(started.agent, started.endpoint, started.stop)
+    const { agent } = started
+    const existing = await agent.dids.getCreatedDids({ method: 'key' })
+    const did =
+      existing[0]?.did ??
+      (
+        await agent.dids.create({
+          method: 'key',
+          options: { keyType: KeyType.Ed25519 },
+          secret: options.privateKey ? { privateKey: Buffer.from(options.privateKey) } : undefined,
+        })
+      ).didState.did
+    if (!did) throw new Error(`${options.name}: could not create its did:key`)
+    return new Lender(agent, did, started.endpoint, started.stop)
   }
 
   trust(credentialType: string, issuerDid: string): void {
@@ -35,7 +52,11 @@ export class Lender {
   }
 
   async invitation(): Promise<{ url: string; outOfBandId: string }> {
-    const record = await this.agent.oob.createInvitation({ label: this.agent.config.label })
+    const record = await this.agent.oob.createInvitation({
+      label: this.agent.config.label,
+      multiUseInvitation: false,
+      routing: { endpoints: [this.endpoint], recipientKey: DidKey.fromDid(this.did).key, routingKeys: [] },
+    })
     return { url: record.outOfBandInvitation.toUrl({ domain: this.endpoint }), outOfBandId: record.id }
   }
 

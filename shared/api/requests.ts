@@ -22,6 +22,8 @@ export interface ProofRequestSummary {
   requester?: string
   /** What the requester states; absent when they did not. */
   purpose?: string
+  /** The purpose as a W3C DPV id, when the requester stated one. */
+  dpvPurpose?: string
   /** How long they keep the data (ISO 8601 duration or text). */
   retention?: string
   legalBasis?: string

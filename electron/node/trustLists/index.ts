@@ -1,0 +1,6 @@
+export { canonicalJson } from './canonicalJson'
+export { didKeyOfPrivateKey, signTrustList, signingInput, verifyTrustList } from './trustListSignature'
+export { TrustListEventTypes, type TrustListsChangedEvent } from './TrustListsEvents'
+export { TrustListsApi } from './TrustListsApi'
+export { TrustListsModule } from './TrustListsModule'
+export { TrustListsService } from './TrustListsService'
