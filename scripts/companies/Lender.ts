@@ -10,6 +10,12 @@ import {
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
 import { judgePresentation, type PresentationOutcome } from './presentationOutcome'
+import {
+  DataNoticeMessage,
+  DeletionRequestHandler,
+  readDeletionRequest,
+  sendOnConnection,
+} from '../../electron/node/disclosures'
 import type { RequestTerms } from '../../electron/node/requests'
 
 /**
@@ -19,6 +25,8 @@ import type { RequestTerms } from '../../electron/node/requests'
 export class Lender {
   /** Whose word the lender takes, per credential type; a type not listed here is taken from anyone. */
   private readonly trusted = new Map<string, Set<string>>()
+  /** Threads of the presentations the lender deleted because the holder asked it to. */
+  readonly deleted: string[] = []
 
   private constructor(
     readonly agent: CompanyAgent,
@@ -43,7 +51,11 @@ export class Lender {
         })
       ).didState.did
     if (!did) throw new Error(`${options.name}: could not create its did:key`)
-    return new Lender(agent, did, started.endpoint, started.stop)
+    const lender = new Lender(agent, did, started.endpoint, started.stop)
+    agent.dependencyManager.registerMessageHandlers([
+      new DeletionRequestHandler(async (message, connection) => lender.deleteOnRequest(message, connection.id)),
+    ])
+    return lender
   }
 
   trust(credentialType: string, issuerDid: string): void {
@@ -109,6 +121,29 @@ export class Lender {
       }
       events.on(ProofEventTypes.ProofStateChanged, listener)
     })
+  }
+
+  /** Tells the holder the data of one presentation was used (data-notices 1.0). */
+  async notifyUsed(proofRecordId: string, note = 'Used to assess the mortgage application.'): Promise<void> {
+    const record = await this.agent.proofs.getById(proofRecordId)
+    if (!record.connectionId) throw new Error('the presentation came over no connection')
+    const notice = new DataNoticeMessage({ grantThreadId: record.threadId, kind: 'used', note })
+    await sendOnConnection(this.agent.context, record.connectionId, notice)
+  }
+
+  // Deletes what it received on that thread over that connection only, then says so.
+  private async deleteOnRequest(message: Parameters<typeof readDeletionRequest>[0], connectionId: string) {
+    const asked = readDeletionRequest(message)
+    if (!asked) return
+    const records = await this.agent.proofs.findAllByQuery({ threadId: asked.grantThreadId, connectionId })
+    for (const record of records) await this.agent.proofs.deleteById(record.id)
+    this.deleted.push(asked.grantThreadId)
+    const notice = new DataNoticeMessage({
+      grantThreadId: asked.grantThreadId,
+      kind: 'deleted',
+      note: records.length > 0 ? 'The presentation and its record are deleted.' : 'Nothing was held on that thread.',
+    })
+    await sendOnConnection(this.agent.context, connectionId, notice)
   }
 
   private async disclosed(proofRecordId: string): Promise<PresentationOutcome> {

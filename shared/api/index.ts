@@ -8,6 +8,7 @@ import { connectionsContract } from './connections'
 import { consentContract } from './consent'
 import type { Contract } from './contract'
 import { credentialsContract } from './credentials'
+import { disclosuresContract } from './disclosures'
 import { inboxContract } from './inbox'
 import { mediationContract } from './mediation'
 import { requestsContract } from './requests'
@@ -24,6 +25,7 @@ export const apiContract = {
   ...credentialsContract,
   ...requestsContract,
   ...consentContract,
+  ...disclosuresContract,
   ...trustListsContract,
 } satisfies Contract
 
@@ -46,6 +48,7 @@ export * from './connections'
 export * from './consent'
 export * from './contract'
 export * from './credentials'
+export * from './disclosures'
 export * from './inbox'
 export * from './mediation'
 export * from './requests'

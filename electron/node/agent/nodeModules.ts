@@ -4,6 +4,7 @@ import { askar } from '../askar'
 import { connectionsModules } from '../connections'
 import { ConsentModule } from '../consent'
 import { credentialsModules } from '../credentials'
+import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
 import { mediationModules, type MediationOptions } from '../mediation'
 import { requestsModules } from '../requests'
@@ -29,5 +30,6 @@ export function nodeModules(options: NodeModulesOptions = {}) {
     ...requestsModules(),
     trustLists: new TrustListsModule(),
     consent: new ConsentModule(),
+    disclosures: new DisclosuresModule(),
   }
 }
