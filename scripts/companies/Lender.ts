@@ -1,4 +1,5 @@
 import {
+  Buffer as CredoBuffer,
   DidKey,
   KeyType,
   ProofEventTypes,
@@ -47,7 +48,8 @@ export class Lender {
         await agent.dids.create({
           method: 'key',
           options: { keyType: KeyType.Ed25519 },
-          secret: options.privateKey ? { privateKey: Buffer.from(options.privateKey) } : undefined,
+          // Credo checks keys with the `buffer` package's Buffer, which a Node Buffer is not.
+          secret: options.privateKey ? { privateKey: CredoBuffer.from(options.privateKey) } : undefined,
         })
       ).didState.did
     if (!did) throw new Error(`${options.name}: could not create its did:key`)

@@ -124,6 +124,28 @@ export interface DpvPurpose {
   broader?: string
 }
 
+export type RequestWarningKind =
+  'untrusted-requester' | 'identifying' | 'beyond-purpose' | 'beyond-request' | 'derived-would-do'
+
+/** Something the person should know before answering a waiting request. */
+export interface RequestWarning {
+  kind: RequestWarningKind
+  message: string
+  /** The claims it is about, when it is about claims. */
+  claims: string[]
+}
+
+export const rememberSchema = z
+  .object({
+    /** This connection, or every requester an imported list gives this role. */
+    who: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('connection') }).strict(),
+      z.object({ kind: z.literal('role'), role: name }).strict(),
+    ]),
+    when: policyWhenSchema.default({}),
+  })
+  .strict()
+
 const idInput = z.object({ id: idSchema }).strict()
 
 export const consentContract = {
@@ -141,4 +163,12 @@ export const consentContract = {
   /** The recorded evaluations of one proof request. */
   'consent.evaluations': method<ConsentEvaluation[]>()(z.object({ requestId: idSchema }).strict()),
   'consent.purposes': method<DpvPurpose[]>()(noInput),
+  'consent.requestWarnings': method<RequestWarning[]>()(z.object({ requestId: idSchema }).strict()),
+  /**
+   * The person's answer to a waiting request, and the same answer as a policy for the requests like it
+   * (what it releases, for its stated purpose and retention), in one step.
+   */
+  'consent.answerAndRemember': method<ConsentPolicy>()(
+    z.object({ requestId: idSchema, action: z.enum(['share', 'refuse']), remember: rememberSchema }).strict(),
+  ),
 }

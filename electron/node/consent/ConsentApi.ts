@@ -6,11 +6,14 @@ import type {
   ContractApi,
   DpvPurpose,
   PolicyInput,
+  RequestWarning,
   consentContract,
 } from '../../../shared/api'
+import { answerAndRemember, type Remember } from './answerAndRemember'
 import { ConsentService } from './ConsentService'
 import { dpvPurposes } from './purposes'
 import { tryIt, type SampleRequest } from './tryIt'
+import { warningsFor } from './warningsFor'
 
 @injectable()
 export class ConsentApi implements ContractApi<typeof consentContract> {
@@ -57,5 +60,17 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
 
   async purposes(): Promise<DpvPurpose[]> {
     return dpvPurposes().purposes
+  }
+
+  requestWarnings({ requestId }: { requestId: string }): Promise<RequestWarning[]> {
+    return warningsFor(this.agentContext, requestId)
+  }
+
+  answerAndRemember(input: {
+    requestId: string
+    action: 'share' | 'refuse'
+    remember: Remember
+  }): Promise<ConsentPolicy> {
+    return answerAndRemember(this.agentContext, input.requestId, input.action, input.remember)
   }
 }
