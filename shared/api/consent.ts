@@ -4,6 +4,9 @@ import { z } from 'zod'
 
 import { idSchema, noInput } from './common'
 import { method } from './contract'
+import type { ConsentEvaluation, DpvPurpose, RequestWarning } from './consentEvaluation'
+
+export * from './consentEvaluation'
 
 const isoInstant = z.string().datetime({ offset: true })
 /** ISO 8601 durations in whole years, months or days (P7Y, P6M, P30D), the ones a retention is stated in. */
@@ -74,36 +77,6 @@ export interface ConsentPolicy extends PolicyInput {
   updatedAt: string
 }
 
-export type ClauseName = 'status' | 'who' | 'what' | 'why' | 'when' | 'frequency' | 'retention'
-
-export interface ClauseResult {
-  clause: ClauseName
-  ok: boolean
-  reason: string
-}
-
-export interface ConsideredPolicy {
-  policyId: string
-  version: number
-  name: string
-  /** Every clause, in a fixed order, so the explanation reads the same each time. */
-  clauses: ClauseResult[]
-  matched: boolean
-  /** What this policy says for the request when it matched. */
-  action?: PolicyAction
-}
-
-export type ConsentOutcome = 'share' | 'ask' | 'refuse' | 'none'
-
-export interface ConsentEvaluation {
-  requestId: string
-  outcome: ConsentOutcome
-  decidedBy?: { policyId: string; version: number }
-  considered: ConsideredPolicy[]
-  reason: string
-  evaluatedAt: string
-}
-
 /** A request to try the policies on: nothing is sent and nothing is counted. */
 export const sampleRequestSchema = z
   .object({
@@ -117,23 +90,6 @@ export const sampleRequestSchema = z
     at: isoInstant.optional(),
   })
   .strict()
-
-export interface DpvPurpose {
-  id: string
-  label: string
-  broader?: string
-}
-
-export type RequestWarningKind =
-  'untrusted-requester' | 'identifying' | 'beyond-purpose' | 'beyond-request' | 'derived-would-do'
-
-/** Something the person should know before answering a waiting request. */
-export interface RequestWarning {
-  kind: RequestWarningKind
-  message: string
-  /** The claims it is about, when it is about claims. */
-  claims: string[]
-}
 
 export const rememberSchema = z
   .object({

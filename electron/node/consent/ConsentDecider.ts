@@ -20,9 +20,11 @@ export const POLICY_REFUSAL = 'Refused under the standing consent policy of the 
 @injectable()
 export class ConsentDecider {
   async decide(agentContext: AgentContext, requestId: string): Promise<ConsentEvaluation | undefined> {
+    const db = appDatabaseOf(agentContext)
+    // Decided before (this unlock or an earlier one): not even the facts are gathered again.
+    if (db.select().from(consentEvaluations).where(eq(consentEvaluations.requestId, requestId)).get()) return undefined
     const vocabulary = dpvPurposes()
     const { facts } = await gatherFacts(agentContext, requestId, vocabulary)
-    const db = appDatabaseOf(agentContext)
     const evaluation = takeDecision(db, requestId, facts, vocabulary)
     if (!evaluation) return undefined
     const requests = agentContext.dependencyManager.resolve(RequestsService)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
-import { and, eq, isNull, type SQL } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 
 import type { ConsentReceipt, Disclosure } from '../../../shared/api'
 import { ConsentService } from '../consent'
@@ -11,8 +11,9 @@ import { describeDisclosure } from './describeDisclosure'
 import { allDisclosures, disclosureById } from './disclosureStore'
 import { disclosureNotices, disclosures } from './disclosureTables'
 import { DisclosureEventTypes, type DisclosureChangedEvent } from './DisclosuresEvents'
-import { DeletionRequestMessage, sendOnConnection, type NoticeKind } from './protocol'
+import type { NoticeKind } from './protocol'
 import { toReceipt } from './receipts'
+import { markRevoked, refusingPolicyFor, requestDeletion, type DisclosureRow } from './revocation'
 
 /** The disclosure history in the app database, revocation, the recipients' notices, receipts. Stateless. */
 @injectable()
@@ -39,33 +40,24 @@ export class DisclosuresService {
   async revoke(agentContext: AgentContext, id: string): Promise<Disclosure> {
     const disclosure = this.get(agentContext, id)
     const consent = agentContext.dependencyManager.resolve(ConsentService)
+    const db = appDatabaseOf(agentContext)
     if (disclosure.decidedBy.kind === 'policy') {
       const policy = consent.get(agentContext, disclosure.decidedBy.policyId)
       // Marked first, so the policy's revoked event finds nothing left to do and nothing is asked twice.
-      const rows = this.markRevoked(agentContext, eq(disclosures.policyId, policy.id))
+      const rows = this.revoked(agentContext, markRevoked(db, eq(disclosures.policyId, policy.id)))
       if (policy.status !== 'revoked') consent.revoke(agentContext, policy.id)
       await this.requestDeletion(agentContext, rows)
     } else if (!disclosure.revokedAt) {
-      consent.create(agentContext, {
-        name: `Refuse ${disclosure.recipient} after revoking a disclosure`,
-        who: { kind: 'connection', connectionId: disclosure.connectionId },
-        what: disclosure.credentials.map((credential) => ({
-          type: credential.types.at(-1) ?? 'VerifiableCredential',
-          claims: credential.claims.length > 0 ? credential.claims : ['id'],
-        })),
-        why: ['dpv:Purpose'],
-        when: {},
-        action: 'refuse',
-        beyond: 'refuse',
-      })
-      await this.requestDeletion(agentContext, this.markRevoked(agentContext, eq(disclosures.id, id)))
+      consent.create(agentContext, refusingPolicyFor(disclosure))
+      await this.requestDeletion(agentContext, this.revoked(agentContext, markRevoked(db, eq(disclosures.id, id))))
     }
     return this.get(agentContext, id)
   }
 
   /** Every disclosure a (now revoked) policy decided: revoked, and its recipient asked to delete. */
   async revokeDecidedBy(agentContext: AgentContext, policyId: string): Promise<void> {
-    await this.requestDeletion(agentContext, this.markRevoked(agentContext, eq(disclosures.policyId, policyId)))
+    const rows = markRevoked(appDatabaseOf(agentContext), eq(disclosures.policyId, policyId))
+    await this.requestDeletion(agentContext, this.revoked(agentContext, rows))
   }
 
   recordNotice(
@@ -104,34 +96,15 @@ export class DisclosuresService {
     return chosen.map((disclosure) => toReceipt(disclosure, principal))
   }
 
-  // Conditional and synchronous: each disclosure is marked revoked once, by whichever path comes first.
-  private markRevoked(agentContext: AgentContext, which: SQL): (typeof disclosures.$inferSelect)[] {
-    const rows = appDatabaseOf(agentContext)
-      .update(disclosures)
-      .set({ revokedAt: new Date().toISOString() })
-      .where(and(which, isNull(disclosures.revokedAt)))
-      .returning()
-      .all()
+  private revoked(agentContext: AgentContext, rows: DisclosureRow[]): DisclosureRow[] {
     for (const row of rows) this.changed(agentContext, row.id, 'revoked')
     return rows
   }
 
-  private async requestDeletion(agentContext: AgentContext, rows: (typeof disclosures.$inferSelect)[]): Promise<void> {
-    const db = appDatabaseOf(agentContext)
+  private async requestDeletion(agentContext: AgentContext, rows: DisclosureRow[]): Promise<void> {
     for (const row of rows) {
-      try {
-        const message = new DeletionRequestMessage({
-          grantThreadId: row.threadId,
-          reason: 'The person revoked their consent. Delete what you received under this grant.',
-        })
-        await sendOnConnection(agentContext, row.connectionId, message)
-        const now = new Date().toISOString()
-        db.update(disclosures).set({ deletionRequestedAt: now }).where(eq(disclosures.id, row.id)).run()
+      if (await requestDeletion(agentContext, appDatabaseOf(agentContext), row)) {
         this.changed(agentContext, row.id, 'deletion-requested')
-      } catch (error) {
-        agentContext.config.logger.warn('disclosures: the deletion request could not be sent', {
-          error: (error as Error).message,
-        })
       }
     }
   }

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto'
 import { DidKey, EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
 import { asc, eq } from 'drizzle-orm'
 
-import { trustListSchema, type ImportedTrustList, type TrustListEntry } from '../../../shared/api'
-import { CustosError, TrustListRefusedError } from '../../../shared/errors'
+import type { ImportedTrustList, TrustListEntry } from '../../../shared/api'
+import { CustosError } from '../../../shared/errors'
 import { appDatabaseOf } from '../db'
 import { trustListEntries, trustLists } from './trustListTables'
-import { verifyTrustList } from './trustListSignature'
+import { parseTrustList } from './parseTrustList'
 import { TrustListEventTypes, type TrustListsChangedEvent } from './TrustListsEvents'
 
 /** Imported trust lists in the app database; the publisher's signature is checked before anything is kept. */
@@ -31,21 +31,7 @@ export class TrustListsService {
   }
 
   import(agentContext: AgentContext, text: string): ImportedTrustList {
-    let json: unknown
-    try {
-      json = JSON.parse(text)
-    } catch {
-      throw new TrustListRefusedError('it is not JSON')
-    }
-    const parsed = trustListSchema.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw new TrustListRefusedError(
-        `it is not a trust list (${issue.path.join('.') || 'document'}: ${issue.message})`,
-      )
-    }
-    const document = parsed.data
-    verifyTrustList(document)
+    const document = parseTrustList(text)
     const id = randomUUID()
     const importedAt = new Date().toISOString()
     const db = appDatabaseOf(agentContext)

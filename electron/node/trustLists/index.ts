@@ -1,4 +1,5 @@
 export { canonicalJson } from './canonicalJson'
+export { parseTrustList } from './parseTrustList'
 export { didKeyOfPrivateKey, signTrustList, signingInput, verifyTrustList } from './trustListSignature'
 export { TrustListEventTypes, type TrustListsChangedEvent } from './TrustListsEvents'
 export { TrustListsApi } from './TrustListsApi'

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { samplePerson } from '../../../scripts/companies'
-import { connectToCompany, startCompanies, type Companies } from '../../helpers/companies'
+import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
 import { evaluationOfThread, issueIdentityAndIncome, mortgagePolicy, startLender } from '../../helpers/consent'
 import { freePort } from '../../helpers/freePort'
 import { apiOf, startNode } from '../../helpers/nodes'
@@ -104,7 +104,12 @@ describe('standing consent policies between real agents', () => {
     )
     expect(evaluations.map((e) => e.outcome).sort()).toEqual(['none', 'none', 'share'])
     const sharedId = ids[evaluations.findIndex((e) => e.outcome === 'share')]
-    expect((await companies.lender.outcome(sharedId)).state).toBe('verified')
+    // Shared before anyone listened for it: read the lender's record rather than wait for its event.
+    const received = await eventually(async () => {
+      const record = await companies.lender.agent.proofs.getById(sharedId)
+      return record.state === 'done' ? record : undefined
+    })
+    expect(received.isVerified).toBe(true)
     expect(await api['requests.list'](undefined)).toHaveLength(2)
     // The same request again later, on the trusted connection: still over the limit.
     const again = await companies.lender.ask(companyConnectionId)
