@@ -35,6 +35,13 @@ export class ConsentModule implements ContractModule<typeof consentContract> {
       })
     })
     // Requests stored before this unlock (the node stopped before deciding) are decided once it runs.
-    setImmediate(() => void decider.decidePending(agentContext))
+    // The node may be locked again before then; a failed sweep is retried at the next unlock.
+    setImmediate(() => {
+      decider.decidePending(agentContext).catch((error: unknown) => {
+        agentContext.config.logger.warn('consent: deciding pending requests failed', {
+          error: (error as Error).message,
+        })
+      })
+    })
   }
 }
