@@ -91,7 +91,24 @@ describe('standing consent policies between real agents', () => {
     await expect(
       api['consent.createPolicy']({ ...mortgagePolicy('x'), when: { maxAnswers: 3 } }),
     ).rejects.toMatchObject({ code: 'InvalidInput' })
+    await expect(
+      api['consent.updatePolicy']({ id: 'no-such-policy', policy: mortgagePolicy('x') }),
+    ).rejects.toMatchObject({
+      code: 'NotFound',
+    })
+    await expect(api['consent.tryIt']({ connectionId: 'c', items: [], purposes: [] } as never)).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    await expect(
+      api['consent.createPolicy']({ ...mortgagePolicy('x'), when: { maxRetention: 'seven years' } }),
+    ).rejects.toMatchObject({ code: 'InvalidInput' })
     expect(await api['consent.listPolicies'](undefined)).toHaveLength(1)
+    expect((await api['consent.policyHistory']({ id: created.id })).length).toBe(2)
+    await api['consent.revokePolicy']({ id: created.id })
+    await expect(api['consent.updatePolicy']({ id: created.id, policy: mortgagePolicy('x') })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    expect((await api['consent.policyHistory']({ id: created.id })).length).toBe(2)
   })
 
   it('the frequency limit holds when requests come at the same moment, and for a replay of the request', async () => {

@@ -10,11 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { POLICY_REFUSAL } from '../../../electron/node/consent'
+import { DataNoticeMessage, sendOnConnection } from '../../../electron/node/disclosures'
 import { samplePerson, type Lender } from '../../../scripts/companies'
 import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
 import { evaluationOfThread, issueIdentityAndIncome, mortgagePolicy, startLender } from '../../helpers/consent'
 import { freePort } from '../../helpers/freePort'
-import { apiOf, PASS, startNode } from '../../helpers/nodes'
+import { apiOf, logText, PASS, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -169,5 +170,37 @@ describe('security properties of standing consent', () => {
     await pause(500)
     expect(await api['disclosures.list'](undefined)).toEqual([])
     expect(await lender.agent.proofs.findAllByQuery({ state: ProofState.Done })).toEqual([])
+  })
+
+  it('a notice speaks only for its own connection: another requester cannot write into the history', async () => {
+    const api = apiOf(node)
+    const lender = companies.lender
+    const { nodeConnectionId, companyConnectionId } = await connectToCompany(node, lender)
+    await api['consent.createPolicy'](mortgagePolicy(nodeConnectionId))
+    const proofId = await lender.ask(companyConnectionId)
+    expect((await lender.outcome(proofId)).state).toBe('verified')
+    const [entry] = await eventually(async () => {
+      const list = await api['disclosures.list'](undefined)
+      return list.length > 0 ? list : undefined
+    })
+    const impostor = await startLender(tmp.dir, 'Lender')
+    try {
+      const other = await connectToCompany(node, impostor)
+      const forged = new DataNoticeMessage({ grantThreadId: entry.threadId, kind: 'deleted', note: 'forged' })
+      await sendOnConnection(impostor.agent.context, other.companyConnectionId, forged)
+      await pause(1000)
+      // The lender's own notice, sent after the forged one, is recorded; the forged one never is.
+      await lender.notifyUsed(proofId)
+      const current = await eventually(async () => {
+        const got = await api['disclosures.get']({ id: entry.id })
+        return got.notices.length > 0 ? got : undefined
+      })
+      await pause(500)
+      expect((await api['disclosures.get']({ id: entry.id })).notices.map((n) => n.kind)).toEqual(['used'])
+      expect(current.notices[0].note).not.toBe('forged')
+      expect(logText(node)).toContain('a notice named no disclosure of its connection')
+    } finally {
+      await impostor.stop()
+    }
   })
 })
