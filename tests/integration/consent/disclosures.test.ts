@@ -122,4 +122,30 @@ describe('the disclosure history: revocation, notices and receipts, with the rea
     expect(consentReceiptSchema.parse(receipt)).toMatchObject({ consent_type: 'expressed-by-person', policy: null })
     await expect(api['disclosures.revoke']({ id: 'no-such-disclosure' })).rejects.toMatchObject({ code: 'NotFound' })
   })
+
+  it('the person approves a subset: only that leaves and the history says so', async () => {
+    const api = apiOf(node)
+    const lender = companies.lender
+    const { companyConnectionId } = await connectToCompany(node, lender)
+    const proofId = await lender.ask(companyConnectionId)
+    const outcome = lender.outcome(proofId)
+    const request = await eventually(async () => (await api['requests.list'](undefined))[0])
+    await expect(api['requests.approve']({ id: request.id, omit: ['identity', 'income'] })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    await expect(api['requests.approve']({ id: request.id, omit: ['passport'] })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    expect((await api['requests.get']({ id: request.id })).state).toBe('request-received')
+    await api['requests.approve']({ id: request.id, omit: ['income'] })
+    const [entry] = await eventually(async () => {
+      const list = await api['disclosures.list'](undefined)
+      return list.length > 0 ? list : undefined
+    })
+    expect(entry.credentials.map((credential) => credential.types.at(-1))).toEqual(['IdentityCredential'])
+    // The lender asked for both and got only what the person approved; what it makes of that is its call.
+    const received = await outcome
+    if (received.state === 'refused') throw new Error(`the lender refused: ${received.reason}`)
+    expect(received.credentials.map((credential) => credential.types.at(-1))).toEqual(['IdentityCredential'])
+  })
 })
