@@ -20,6 +20,8 @@ export const custosErrorCodes = [
   'CredentialRefused',
   // A proof request asks for what the node does not hold; nothing was sent.
   'RequestNotSatisfiable',
+  // A trust list whose publisher's signature does not hold, or that is not a trust list; nothing was imported.
+  'TrustListRefused',
   'Internal',
   // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
   'Unauthorized',
@@ -156,6 +158,12 @@ export class RestoreTargetNotEmptyError extends CustosError {
       'RestoreTargetNotEmpty',
       `The data directory ${dataDir} already holds a store. A backup is restored only into an empty one.`,
     )
+  }
+}
+
+export class TrustListRefusedError extends CustosError {
+  constructor(detail: string) {
+    super('TrustListRefused', `This trust list was not imported: ${detail}. Nothing was changed.`)
   }
 }
 

@@ -1,4 +1,7 @@
 import {
+  Buffer as CredoBuffer,
+  DidKey,
+  KeyType,
   ProofEventTypes,
   ProofState,
   type DifPresentationExchangeDefinitionV2,
@@ -8,6 +11,12 @@ import {
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
 import { judgePresentation, type PresentationOutcome } from './presentationOutcome'
+import {
+  DataNoticeMessage,
+  DeletionRequestHandler,
+  readDeletionRequest,
+  sendOnConnection,
+} from '../../electron/node/disclosures'
 import type { RequestTerms } from '../../electron/node/requests'
 
 /**
@@ -17,16 +26,38 @@ import type { RequestTerms } from '../../electron/node/requests'
 export class Lender {
   /** Whose word the lender takes, per credential type; a type not listed here is taken from anyone. */
   private readonly trusted = new Map<string, Set<string>>()
+  /** Threads of the presentations the lender deleted because the holder asked it to. */
+  readonly deleted: string[] = []
 
   private constructor(
     readonly agent: CompanyAgent,
+    /** The lender's did:key; its invitations use this key, so a node knows the connection by it. */
+    readonly did: string,
     readonly endpoint: string,
     readonly stop: () => Promise<void>,
   ) {}
 
-  static async start(options: CompanyAgentOptions): Promise<Lender> {
+  /** `privateKey` fixes the did:key (the demo trust list lists the demo lender's); random otherwise. */
+  static async start(options: CompanyAgentOptions & { privateKey?: Uint8Array }): Promise<Lender> {
     const started = await startCompanyAgent(options)
-    return new Lender(started.agent, started.endpoint, started.stop)
+    const { agent } = started
+    const existing = await agent.dids.getCreatedDids({ method: 'key' })
+    const did =
+      existing[0]?.did ??
+      (
+        await agent.dids.create({
+          method: 'key',
+          options: { keyType: KeyType.Ed25519 },
+          // Credo checks keys with the `buffer` package's Buffer, which a Node Buffer is not.
+          secret: options.privateKey ? { privateKey: CredoBuffer.from(options.privateKey) } : undefined,
+        })
+      ).didState.did
+    if (!did) throw new Error(`${options.name}: could not create its did:key`)
+    const lender = new Lender(agent, did, started.endpoint, started.stop)
+    agent.dependencyManager.registerMessageHandlers([
+      new DeletionRequestHandler(async (message, connection) => lender.deleteOnRequest(message, connection.id)),
+    ])
+    return lender
   }
 
   trust(credentialType: string, issuerDid: string): void {
@@ -35,7 +66,11 @@ export class Lender {
   }
 
   async invitation(): Promise<{ url: string; outOfBandId: string }> {
-    const record = await this.agent.oob.createInvitation({ label: this.agent.config.label })
+    const record = await this.agent.oob.createInvitation({
+      label: this.agent.config.label,
+      multiUseInvitation: false,
+      routing: { endpoints: [this.endpoint], recipientKey: DidKey.fromDid(this.did).key, routingKeys: [] },
+    })
     return { url: record.outOfBandInvitation.toUrl({ domain: this.endpoint }), outOfBandId: record.id }
   }
 
@@ -88,6 +123,29 @@ export class Lender {
       }
       events.on(ProofEventTypes.ProofStateChanged, listener)
     })
+  }
+
+  /** Tells the holder the data of one presentation was used (data-notices 1.0). */
+  async notifyUsed(proofRecordId: string, note = 'Used to assess the mortgage application.'): Promise<void> {
+    const record = await this.agent.proofs.getById(proofRecordId)
+    if (!record.connectionId) throw new Error('the presentation came over no connection')
+    const notice = new DataNoticeMessage({ grantThreadId: record.threadId, kind: 'used', note })
+    await sendOnConnection(this.agent.context, record.connectionId, notice)
+  }
+
+  // Deletes what it received on that thread over that connection only, then says so.
+  private async deleteOnRequest(message: Parameters<typeof readDeletionRequest>[0], connectionId: string) {
+    const asked = readDeletionRequest(message)
+    if (!asked) return
+    const records = await this.agent.proofs.findAllByQuery({ threadId: asked.grantThreadId, connectionId })
+    for (const record of records) await this.agent.proofs.deleteById(record.id)
+    this.deleted.push(asked.grantThreadId)
+    const notice = new DataNoticeMessage({
+      grantThreadId: asked.grantThreadId,
+      kind: 'deleted',
+      note: records.length > 0 ? 'The presentation and its record are deleted.' : 'Nothing was held on that thread.',
+    })
+    await sendOnConnection(this.agent.context, connectionId, notice)
   }
 
   private async disclosed(proofRecordId: string): Promise<PresentationOutcome> {

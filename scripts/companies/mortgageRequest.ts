@@ -34,6 +34,7 @@ export const mortgageDefinition: DifPresentationExchangeDefinitionV2 = {
 
 export const mortgageTerms: RequestTerms = {
   purpose: 'mortgage application',
+  dpvPurpose: 'dpv:CreditChecking',
   retention: 'P7Y',
   legalBasis: 'contract (GDPR art. 6(1)(b)); retention by law for 7 years',
 }

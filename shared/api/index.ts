@@ -5,12 +5,15 @@
 import type { z } from 'zod'
 
 import { connectionsContract } from './connections'
+import { consentContract } from './consent'
 import type { Contract } from './contract'
 import { credentialsContract } from './credentials'
+import { disclosuresContract } from './disclosures'
 import { inboxContract } from './inbox'
 import { mediationContract } from './mediation'
 import { requestsContract } from './requests'
 import { selfDeclaredContract } from './selfDeclared'
+import { trustListsContract } from './trustLists'
 import { vaultContract } from './vault'
 
 export const apiContract = {
@@ -21,6 +24,9 @@ export const apiContract = {
   ...inboxContract,
   ...credentialsContract,
   ...requestsContract,
+  ...consentContract,
+  ...disclosuresContract,
+  ...trustListsContract,
 } satisfies Contract
 
 export type ApiContract = typeof apiContract
@@ -39,10 +45,13 @@ export function isApiMethod(value: unknown): value is ApiMethod {
 
 export * from './common'
 export * from './connections'
+export * from './consent'
 export * from './contract'
 export * from './credentials'
+export * from './disclosures'
 export * from './inbox'
 export * from './mediation'
 export * from './requests'
 export * from './selfDeclared'
+export * from './trustLists'
 export * from './vault'

@@ -22,6 +22,8 @@ export interface ProofRequestSummary {
   requester?: string
   /** What the requester states; absent when they did not. */
   purpose?: string
+  /** The purpose as a W3C DPV id, when the requester stated one. */
+  dpvPurpose?: string
   /** How long they keep the data (ISO 8601 duration or text). */
   retention?: string
   legalBasis?: string
@@ -58,9 +60,18 @@ export const requestsContract = {
   'requests.list': method<ProofRequestSummary[]>()(noInput),
   'requests.get': method<ProofRequestSummary>()(z.object({ id: idSchema }).strict()),
   'requests.propose': method<ProposedAnswer>()(z.object({ id: idSchema }).strict()),
-  /** Sends the proposed answer, or the credentials chosen per descriptor. */
+  /**
+   * Sends the proposed answer, or the credentials chosen per descriptor; `omit` leaves descriptors out
+   * (approving a subset: the requester sees what is missing and may not accept the answer).
+   */
   'requests.approve': method<ProofRequestSummary>()(
-    z.object({ id: idSchema, choose: z.record(z.string().max(200), idSchema).optional() }).strict(),
+    z
+      .object({
+        id: idSchema,
+        choose: z.record(z.string().max(200), idSchema).optional(),
+        omit: z.array(z.string().max(200)).max(50).optional(),
+      })
+      .strict(),
   ),
   /** Declines with a problem report; without a reason, it names what the node does not hold. */
   'requests.decline': method<ProofRequestSummary>()(

@@ -2,11 +2,14 @@ import { AskarModule } from '@credo-ts/askar'
 
 import { askar } from '../askar'
 import { connectionsModules } from '../connections'
+import { ConsentModule } from '../consent'
 import { credentialsModules } from '../credentials'
+import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
 import { mediationModules, type MediationOptions } from '../mediation'
 import { requestsModules } from '../requests'
 import { SelfDeclaredModule } from '../selfDeclared'
+import { TrustListsModule } from '../trustLists'
 
 export interface NodeModulesOptions {
   mediation?: MediationOptions
@@ -25,5 +28,8 @@ export function nodeModules(options: NodeModulesOptions = {}) {
     inbox: new InboxModule(),
     ...credentialsModules(),
     ...requestsModules(),
+    trustLists: new TrustListsModule(),
+    consent: new ConsentModule(),
+    disclosures: new DisclosuresModule(),
   }
 }

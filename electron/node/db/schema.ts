@@ -3,3 +3,6 @@
 // in the Askar store, so columns hold plaintext here.
 export { selfDeclaredItems } from '../selfDeclared/selfDeclaredTable'
 export { mediationQueue, mediationQueueRecipients } from '../mediation/mediator/queue/queueTable'
+export { consentEvaluations, consentPolicies, consentPolicyVersions } from '../consent/consentTables'
+export { disclosureNotices, disclosures } from '../disclosures/disclosureTables'
+export { trustListEntries, trustLists } from '../trustLists/trustListTables'

@@ -23,8 +23,8 @@ export class CustosRequestsApi implements ContractApi<typeof requestsContract> {
     return this.service.propose(this.agentContext, id)
   }
 
-  approve({ id, choose }: { id: string; choose?: Record<string, string> }): Promise<ProofRequestSummary> {
-    return this.service.answer(this.agentContext, id, { approve: true, choose })
+  approve(input: { id: string; choose?: Record<string, string>; omit?: string[] }): Promise<ProofRequestSummary> {
+    return this.service.answer(this.agentContext, input.id, { approve: true, choose: input.choose, omit: input.omit })
   }
 
   decline({ id, reason }: { id: string; reason?: string }): Promise<ProofRequestSummary> {

@@ -15,7 +15,8 @@ import { proposeAnswer } from './proposeAnswer'
 import { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEvents'
 import { toRequestSummary } from './summaries'
 
-export type Decision = { approve: true; choose?: Record<string, string> } | { approve: false; reason?: string }
+export type Decision =
+  { approve: true; choose?: Record<string, string>; omit?: string[] } | { approve: false; reason?: string }
 
 /**
  * Proof requests: the list (Credo's proof exchanges in request-received, in Askar), the proposed answer,
@@ -45,7 +46,7 @@ export class RequestsService {
     const proposal = await proposeAnswer(agentContext, id)
     let credentialIds: string[] = []
     if (decision.approve) {
-      credentialIds = await this.present(agentContext, open, proposal, decision.choose ?? {})
+      credentialIds = await this.present(agentContext, open, proposal, decision.choose ?? {}, decision.omit ?? [])
     } else {
       await proofsOf(agentContext).declineRequest({
         proofRecordId: id,
@@ -66,13 +67,19 @@ export class RequestsService {
     record: ProofExchangeRecord,
     proposal: ProposedAnswer,
     choose: Record<string, string>,
+    omit: string[],
   ): Promise<string[]> {
-    if (!proposal.satisfiable) {
-      throw new CustosError('RequestNotSatisfiable', `Nothing was sent. ${declineReason(proposal.missing)}`)
+    const unknown = omit.filter((id) => !proposal.items.some((item) => item.descriptorId === id))
+    if (unknown.length > 0) throw new InvalidInputError(`The request asks nothing as ${unknown.join(', ')}.`)
+    const kept = proposal.items.filter((item) => !omit.includes(item.descriptorId))
+    if (kept.length === 0) throw new InvalidInputError('Approving nothing is declining: decline the request instead.')
+    const missing = proposal.missing.filter((item) => !omit.includes(item.descriptorId))
+    if (missing.length > 0) {
+      throw new CustosError('RequestNotSatisfiable', `Nothing was sent. ${declineReason(missing)}`)
     }
     const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
     const selection: Record<string, Awaited<ReturnType<W3cCredentialRepository['getById']>>[]> = {}
-    for (const item of proposal.items) {
+    for (const item of kept) {
       const credentialId = choose[item.descriptorId] ?? item.credentialId
       if (!credentialId || !item.candidates.includes(credentialId)) {
         throw new InvalidInputError(`Credential ${credentialId} does not answer "${item.name ?? item.descriptorId}".`)

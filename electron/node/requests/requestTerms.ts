@@ -10,6 +10,8 @@ export interface RequestTerms {
   /** ISO 8601 duration (P7Y) or text. */
   retention?: string
   legalBasis?: string
+  /** The purpose as a W3C DPV id (dpv:CreditChecking), which consent policies match on. */
+  dpvPurpose?: string
 }
 
 const MAX_TERM = 500
@@ -24,7 +26,7 @@ export function parseRequestTerms(comment: string | undefined): RequestTerms {
   }
   if (!parsed || typeof parsed !== 'object') return {}
   const terms: RequestTerms = {}
-  for (const key of ['purpose', 'retention', 'legalBasis'] as const) {
+  for (const key of ['purpose', 'retention', 'legalBasis', 'dpvPurpose'] as const) {
     const value = (parsed as Record<string, unknown>)[key]
     if (typeof value === 'string' && value.trim()) terms[key] = value.trim().slice(0, MAX_TERM)
   }

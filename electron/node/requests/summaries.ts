@@ -22,6 +22,7 @@ export async function toRequestSummary(
     requester: connection?.theirLabel,
     // The definition's own purpose is the standard place; the terms may restate or refine it.
     purpose: request.presentation_definition.purpose ?? terms.purpose,
+    dpvPurpose: terms.dpvPurpose,
     retention: terms.retention,
     legalBasis: terms.legalBasis,
     asked: askedItems(request.presentation_definition),

@@ -1,0 +1,76 @@
+import { AgentContext, inject, injectable } from '@credo-ts/core'
+
+import type {
+  ConsentEvaluation,
+  ConsentPolicy,
+  ContractApi,
+  DpvPurpose,
+  PolicyInput,
+  RequestWarning,
+  consentContract,
+} from '../../../shared/api'
+import { answerAndRemember, type Remember } from './answerAndRemember'
+import { ConsentService } from './ConsentService'
+import { dpvPurposes } from './purposes'
+import { tryIt, type SampleRequest } from './tryIt'
+import { warningsFor } from './warningsFor'
+
+@injectable()
+export class ConsentApi implements ContractApi<typeof consentContract> {
+  constructor(
+    @inject(AgentContext) private readonly agentContext: AgentContext,
+    @inject(ConsentService) private readonly service: ConsentService,
+  ) {}
+
+  async listPolicies(): Promise<ConsentPolicy[]> {
+    return this.service.list(this.agentContext)
+  }
+
+  async policyHistory({ id }: { id: string }): Promise<ConsentPolicy[]> {
+    return this.service.history(this.agentContext, id)
+  }
+
+  async createPolicy(input: PolicyInput): Promise<ConsentPolicy> {
+    return this.service.create(this.agentContext, input)
+  }
+
+  async updatePolicy({ id, policy }: { id: string; policy: PolicyInput }): Promise<ConsentPolicy> {
+    return this.service.update(this.agentContext, id, policy)
+  }
+
+  async pausePolicy({ id }: { id: string }): Promise<ConsentPolicy> {
+    return this.service.pause(this.agentContext, id)
+  }
+
+  async resumePolicy({ id }: { id: string }): Promise<ConsentPolicy> {
+    return this.service.resume(this.agentContext, id)
+  }
+
+  async revokePolicy({ id }: { id: string }): Promise<ConsentPolicy> {
+    return this.service.revoke(this.agentContext, id)
+  }
+
+  tryIt(sample: SampleRequest): Promise<Omit<ConsentEvaluation, 'requestId'>> {
+    return tryIt(this.agentContext, sample)
+  }
+
+  async evaluations({ requestId }: { requestId: string }): Promise<ConsentEvaluation[]> {
+    return this.service.evaluations(this.agentContext, requestId)
+  }
+
+  async purposes(): Promise<DpvPurpose[]> {
+    return dpvPurposes().purposes
+  }
+
+  requestWarnings({ requestId }: { requestId: string }): Promise<RequestWarning[]> {
+    return warningsFor(this.agentContext, requestId)
+  }
+
+  answerAndRemember(input: {
+    requestId: string
+    action: 'share' | 'refuse'
+    remember: Remember
+  }): Promise<ConsentPolicy> {
+    return answerAndRemember(this.agentContext, input.requestId, input.action, input.remember)
+  }
+}

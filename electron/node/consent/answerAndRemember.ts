@@ -1,0 +1,60 @@
+import type { AgentContext } from '@credo-ts/core'
+import type { z } from 'zod'
+
+import type { ConsentPolicy, PolicyInput, rememberSchema } from '../../../shared/api'
+import { InvalidInputError } from '../../../shared/errors'
+import { RequestsService } from '../requests'
+import { ConsentService } from './ConsentService'
+import { durationDays } from './durations'
+import { gatherFacts } from './gatherFacts'
+import { dpvPurposes } from './purposes'
+
+export type Remember = z.output<typeof rememberSchema>
+
+/**
+ * The person answers a waiting request and keeps the answer as a policy: it names exactly what this
+ * answer releases, for the purpose and (as the longest) the retention the requester stated. The policy
+ * is made first; if it cannot be (no purpose from the vocabulary), nothing is sent.
+ */
+export async function answerAndRemember(
+  agentContext: AgentContext,
+  requestId: string,
+  action: 'share' | 'refuse',
+  remember: Remember,
+): Promise<ConsentPolicy> {
+  const { facts, summary, proposal } = await gatherFacts(agentContext, requestId, dpvPurposes())
+  if (facts.purposes.length === 0) {
+    throw new InvalidInputError('The request states no purpose from the vocabulary, so no policy can name it.')
+  }
+  if (action === 'share' && !proposal.satisfiable) {
+    throw new InvalidInputError('Nothing held answers all of the request; there is nothing to share or remember.')
+  }
+  const connectionId = summary.connectionId
+  if (remember.who.kind === 'connection' && !connectionId)
+    throw new InvalidInputError('The request came over no connection.')
+  const when = { ...remember.when }
+  if (!when.maxRetention && summary.retention && durationDays(summary.retention) !== undefined) {
+    when.maxRetention = summary.retention
+  }
+  const input: PolicyInput = {
+    name: `${action === 'share' ? 'Share with' : 'Refuse'} ${summary.requester ?? 'requester'}: ${summary.purpose ?? facts.purposes[0]}`,
+    who: remember.who.kind === 'role' ? remember.who : { kind: 'connection', connectionId: connectionId ?? '' },
+    what: facts.items
+      .filter((item) => item.held)
+      .map((item) => ({
+        type: item.types.at(-1) ?? 'VerifiableCredential',
+        claims: item.claims.length ? item.claims : ['id'],
+      })),
+    why: facts.purposes,
+    when,
+    action,
+    beyond: 'ask',
+  }
+  if (input.what.length === 0)
+    throw new InvalidInputError('Nothing held answers the request; a policy would name nothing.')
+  const policy = agentContext.dependencyManager.resolve(ConsentService).create(agentContext, input)
+  await agentContext.dependencyManager
+    .resolve(RequestsService)
+    .answer(agentContext, requestId, action === 'share' ? { approve: true } : { approve: false })
+  return policy
+}

@@ -1,0 +1,50 @@
+import type { AgentContext } from '@credo-ts/core'
+
+import type { ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
+import { keysOfConnection } from '../credentials'
+import { RequestsService } from '../requests'
+import { TrustListsService } from '../trustLists'
+import type { PurposeVocabulary } from './purposes'
+import type { RequestFacts } from './requestFacts'
+
+export interface GatheredRequest {
+  facts: RequestFacts
+  summary: ProofRequestSummary
+  proposal: ProposedAnswer
+}
+
+/** The roles imported trust lists give whoever holds the keys of this connection. */
+export async function rolesOfConnection(agentContext: AgentContext, connectionId?: string): Promise<string[]> {
+  if (!connectionId) return []
+  const keys = await keysOfConnection(agentContext, connectionId)
+  const entries = agentContext.dependencyManager.resolve(TrustListsService).entriesForKeys(agentContext, keys)
+  return [...new Set(entries.flatMap((entry) => entry.roles))].sort()
+}
+
+/** A waiting proof request as evaluation sees it: what would leave, to whom (by keys), why, for how long. */
+export async function gatherFacts(
+  agentContext: AgentContext,
+  requestId: string,
+  vocabulary: PurposeVocabulary,
+): Promise<GatheredRequest> {
+  const requests = agentContext.dependencyManager.resolve(RequestsService)
+  const summary = await requests.get(agentContext, requestId)
+  const proposal = await requests.propose(agentContext, requestId)
+  const stated = [summary.dpvPurpose, summary.purpose].filter((text): text is string => Boolean(text))
+  const purpose = stated.map((text) => vocabulary.lookup(text)).find((id) => id !== undefined)
+  const facts: RequestFacts = {
+    connectionId: summary.connectionId,
+    roles: await rolesOfConnection(agentContext, summary.connectionId),
+    purposes: purpose ? [purpose] : [],
+    retention: summary.retention,
+    items: proposal.items.map((item) => ({
+      descriptorId: item.descriptorId,
+      types: item.types ?? [],
+      claims: Object.keys(item.claimsLeaving).filter((claim) => claim !== 'id'),
+      held: item.credentialId !== undefined,
+      credentialId: item.credentialId,
+    })),
+    at: new Date().toISOString(),
+  }
+  return { facts, summary, proposal }
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto'
+
+import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
+import { and, eq } from 'drizzle-orm'
+
+import type { ConsentReceipt, Disclosure } from '../../../shared/api'
+import { ConsentService } from '../consent'
+import { HolderDidService } from '../credentials'
+import { appDatabaseOf } from '../db'
+import { describeDisclosure } from './describeDisclosure'
+import { allDisclosures, disclosureById } from './disclosureStore'
+import { disclosureNotices, disclosures } from './disclosureTables'
+import { DisclosureEventTypes, type DisclosureChangedEvent } from './DisclosuresEvents'
+import type { NoticeKind } from './protocol'
+import { toReceipt } from './receipts'
+import { markRevoked, refusingPolicyFor, requestDeletion, type DisclosureRow } from './revocation'
+
+/** The disclosure history in the app database, revocation, the recipients' notices, receipts. Stateless. */
+@injectable()
+export class DisclosuresService {
+  list(agentContext: AgentContext): Disclosure[] {
+    return allDisclosures(appDatabaseOf(agentContext))
+  }
+
+  get(agentContext: AgentContext, id: string): Disclosure {
+    return disclosureById(appDatabaseOf(agentContext), id)
+  }
+
+  async record(agentContext: AgentContext, requestId: string, credentialIds: string[]): Promise<Disclosure> {
+    const row = await describeDisclosure(agentContext, requestId, credentialIds)
+    appDatabaseOf(agentContext).insert(disclosures).values(row).onConflictDoNothing().run()
+    return this.changed(agentContext, row.id, 'recorded')
+  }
+
+  /**
+   * Takes back a grant. Decided by a policy: the policy is revoked, and with it every disclosure it
+   * decided. Decided by the person: a policy refusing the same data to the same connection is made.
+   * Either way each recipient is asked to delete what it received.
+   */
+  async revoke(agentContext: AgentContext, id: string): Promise<Disclosure> {
+    const disclosure = this.get(agentContext, id)
+    const consent = agentContext.dependencyManager.resolve(ConsentService)
+    const db = appDatabaseOf(agentContext)
+    if (disclosure.decidedBy.kind === 'policy') {
+      const policy = consent.get(agentContext, disclosure.decidedBy.policyId)
+      // Marked first, so the policy's revoked event finds nothing left to do and nothing is asked twice.
+      const rows = this.revoked(agentContext, markRevoked(db, eq(disclosures.policyId, policy.id)))
+      if (policy.status !== 'revoked') consent.revoke(agentContext, policy.id)
+      await this.requestDeletion(agentContext, rows)
+    } else if (!disclosure.revokedAt) {
+      consent.create(agentContext, refusingPolicyFor(disclosure))
+      await this.requestDeletion(agentContext, this.revoked(agentContext, markRevoked(db, eq(disclosures.id, id))))
+    }
+    return this.get(agentContext, id)
+  }
+
+  /** Every disclosure a (now revoked) policy decided: revoked, and its recipient asked to delete. */
+  async revokeDecidedBy(agentContext: AgentContext, policyId: string): Promise<void> {
+    const rows = markRevoked(appDatabaseOf(agentContext), eq(disclosures.policyId, policyId))
+    await this.requestDeletion(agentContext, this.revoked(agentContext, rows))
+  }
+
+  recordNotice(
+    agentContext: AgentContext,
+    connectionId: string,
+    grantThreadId: string,
+    kind: NoticeKind,
+    messageId: string,
+    note?: string,
+  ): boolean {
+    const db = appDatabaseOf(agentContext)
+    // Only the connection the data went to can speak about it.
+    const row = db
+      .select()
+      .from(disclosures)
+      .where(and(eq(disclosures.threadId, grantThreadId), eq(disclosures.connectionId, connectionId)))
+      .get()
+    if (!row) return false
+    db.insert(disclosureNotices)
+      .values({
+        id: randomUUID(),
+        disclosureId: row.id,
+        kind,
+        messageId,
+        note: note ?? null,
+        receivedAt: new Date().toISOString(),
+      })
+      .run()
+    this.changed(agentContext, row.id, 'notice')
+    return true
+  }
+
+  async receipts(agentContext: AgentContext, id?: string): Promise<ConsentReceipt[]> {
+    const principal = await agentContext.dependencyManager.resolve(HolderDidService).holderDid(agentContext)
+    const chosen = id ? [this.get(agentContext, id)] : this.list(agentContext)
+    return chosen.map((disclosure) => toReceipt(disclosure, principal))
+  }
+
+  private revoked(agentContext: AgentContext, rows: DisclosureRow[]): DisclosureRow[] {
+    for (const row of rows) this.changed(agentContext, row.id, 'revoked')
+    return rows
+  }
+
+  private async requestDeletion(agentContext: AgentContext, rows: DisclosureRow[]): Promise<void> {
+    for (const row of rows) {
+      if (await requestDeletion(agentContext, appDatabaseOf(agentContext), row)) {
+        this.changed(agentContext, row.id, 'deletion-requested')
+      }
+    }
+  }
+
+  private changed(agentContext: AgentContext, id: string, change: DisclosureChangedEvent['payload']['change']) {
+    const disclosure = this.get(agentContext, id)
+    agentContext.dependencyManager.resolve(EventEmitter).emit<DisclosureChangedEvent>(agentContext, {
+      type: DisclosureEventTypes.DisclosureChanged,
+      payload: { disclosure, change },
+    })
+    return disclosure
+  }
+}

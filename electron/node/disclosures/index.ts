@@ -1,0 +1,16 @@
+export { DisclosuresApi } from './DisclosuresApi'
+export { DisclosureEventTypes, type DisclosureChangedEvent } from './DisclosuresEvents'
+export { DisclosuresModule } from './DisclosuresModule'
+export { DisclosuresService } from './DisclosuresService'
+export {
+  DATA_NOTICES_PROTOCOL,
+  DataNoticeHandler,
+  DataNoticeMessage,
+  DeletionRequestHandler,
+  DeletionRequestMessage,
+  readDeletionRequest,
+  readNotice,
+  sendOnConnection,
+  type NoticeKind,
+} from './protocol'
+export { toReceipt, WITHDRAWAL_METHOD } from './receipts'

@@ -1,0 +1,7 @@
+export { canonicalJson } from './canonicalJson'
+export { parseTrustList } from './parseTrustList'
+export { didKeyOfPrivateKey, signTrustList, signingInput, verifyTrustList } from './trustListSignature'
+export { TrustListEventTypes, type TrustListsChangedEvent } from './TrustListsEvents'
+export { TrustListsApi } from './TrustListsApi'
+export { TrustListsModule } from './TrustListsModule'
+export { TrustListsService } from './TrustListsService'

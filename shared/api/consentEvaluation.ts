@@ -1,0 +1,47 @@
+// What evaluating a proof request against the consent policies says, and the warnings on a waiting one.
+export type ClauseName = 'status' | 'who' | 'what' | 'why' | 'when' | 'frequency' | 'retention'
+
+export interface ClauseResult {
+  clause: ClauseName
+  ok: boolean
+  reason: string
+}
+
+export interface ConsideredPolicy {
+  policyId: string
+  version: number
+  name: string
+  /** Every clause, in a fixed order, so the explanation reads the same each time. */
+  clauses: ClauseResult[]
+  matched: boolean
+  /** What this policy says for the request when it matched. */
+  action?: 'share' | 'ask' | 'refuse'
+}
+
+export type ConsentOutcome = 'share' | 'ask' | 'refuse' | 'none'
+
+export interface ConsentEvaluation {
+  requestId: string
+  outcome: ConsentOutcome
+  decidedBy?: { policyId: string; version: number }
+  considered: ConsideredPolicy[]
+  reason: string
+  evaluatedAt: string
+}
+
+export type RequestWarningKind =
+  'untrusted-requester' | 'identifying' | 'beyond-purpose' | 'beyond-request' | 'derived-would-do'
+
+/** Something the person should know before answering a waiting request. */
+export interface RequestWarning {
+  kind: RequestWarningKind
+  message: string
+  /** The claims it is about, when it is about claims. */
+  claims: string[]
+}
+
+export interface DpvPurpose {
+  id: string
+  label: string
+  broader?: string
+}

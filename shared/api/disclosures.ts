@@ -1,0 +1,104 @@
+// The disclosure history: what left, to whom, why and under which decision; revoking it, what the
+// recipient said it did with the data, and consent receipts (docs/consent-receipts.md).
+import { z } from 'zod'
+
+import { idSchema, noInput } from './common'
+import { method } from './contract'
+
+export interface DisclosedCredentialSummary {
+  credentialId: string
+  types: string[]
+  issuer: string
+  /** Claim names only: the values stay in the held credential. */
+  claims: string[]
+}
+
+export interface DisclosureNotice {
+  id: string
+  kind: 'used' | 'deleted'
+  note?: string
+  receivedAt: string
+}
+
+export interface Disclosure {
+  id: string
+  requestId: string
+  /** The present-proof thread the data left on; the data-notices protocol names the grant by it. */
+  threadId: string
+  connectionId: string
+  recipient: string
+  credentials: DisclosedCredentialSummary[]
+  purpose?: string
+  purposeIds: string[]
+  retention?: string
+  legalBasis?: string
+  decidedBy: { kind: 'person' } | { kind: 'policy'; policyId: string; version: number }
+  disclosedAt: string
+  revokedAt?: string
+  deletionRequestedAt?: string
+  notices: DisclosureNotice[]
+}
+
+/** A consent receipt, with the fields of ISO/IEC TS 27560 that this model has (docs/consent-receipts.md). */
+export const consentReceiptSchema = z
+  .object({
+    schema_version: z.literal('custos-consent-receipt/1'),
+    receipt_id: z.string().uuid(),
+    record_id: z.string().min(1),
+    receipt_timestamp: z.string().datetime(),
+    language: z.literal('en'),
+    pii_principal: z.object({ id: z.string().startsWith('did:') }).strict(),
+    controllers: z
+      .array(z.object({ name: z.string(), connection_id: z.string(), contact: z.literal('didcomm') }).strict())
+      .min(1),
+    purposes: z
+      .array(
+        z
+          .object({
+            purpose: z.string(),
+            purpose_ids: z.array(z.string()),
+            legal_basis: z.string().nullable(),
+            retention_period: z.string().nullable(),
+            pii_categories: z.array(z.string()).min(1),
+            pii_sources: z.array(z.string()).min(1),
+            recipients: z.array(z.string()).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    consent_type: z.enum(['expressed-by-person', 'standing-policy']),
+    policy: z
+      .object({ id: z.string(), version: z.number().int().min(1) })
+      .strict()
+      .nullable(),
+    withdrawal_method: z.string().min(1),
+    delivery: z.object({ protocol: z.literal('present-proof/2.0'), thread_id: z.string() }).strict(),
+    state: z.enum(['active', 'withdrawn']),
+    events: z
+      .array(
+        z
+          .object({
+            type: z.enum(['given', 'withdrawn', 'deletion-requested', 'recipient-used', 'recipient-deleted']),
+            timestamp: z.string().datetime(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+
+export type ConsentReceipt = z.output<typeof consentReceiptSchema>
+
+const idInput = z.object({ id: idSchema }).strict()
+
+export const disclosuresContract = {
+  'disclosures.list': method<Disclosure[]>()(noInput),
+  'disclosures.get': method<Disclosure>()(idInput),
+  /**
+   * Revokes the grant: later requests under it are refused (its policy is revoked; for a decision of
+   * the person a refusing policy is made), and the recipient is asked to delete what it received.
+   */
+  'disclosures.revoke': method<Disclosure>()(idInput),
+  /** Receipts for every disclosure, or for one. */
+  'disclosures.receipts': method<ConsentReceipt[]>()(z.object({ id: idSchema.optional() }).strict()),
+}

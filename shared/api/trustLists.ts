@@ -1,0 +1,66 @@
+// Trust lists: a publisher's signed list of requester DIDs with their roles, imported by the person.
+// Policies name roles; the lists say which requesters hold them. Format: docs/trust-lists.md.
+import { z } from 'zod'
+
+import { idSchema, noInput } from './common'
+import { method } from './contract'
+
+/** What a listed requester publishes that it needs for a purpose (the TM Forum privacy-dashboard idea). */
+export const publishedPurposeSchema = z
+  .object({
+    purpose: z.string().min(1).max(100),
+    required: z.array(z.string().min(1).max(200)).max(100),
+    optional: z.array(z.string().min(1).max(200)).max(100).default([]),
+  })
+  .strict()
+
+export const trustListEntrySchema = z
+  .object({
+    did: z.string().startsWith('did:').max(500),
+    name: z.string().trim().min(1).max(200),
+    roles: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+    purposes: z.array(publishedPurposeSchema).max(50).default([]),
+  })
+  .strict()
+
+export const trustListProofSchema = z
+  .object({
+    type: z.literal('CustosJcsEd25519Signature2026'),
+    created: z.string().datetime({ offset: true }),
+    verificationMethod: z.string().max(600),
+    proofValue: z.string().max(200),
+  })
+  .strict()
+
+export const trustListSchema = z
+  .object({
+    type: z.literal('CustosTrustList'),
+    version: z.literal(1),
+    id: z.string().min(1).max(200),
+    name: z.string().trim().min(1).max(200),
+    publisher: z.string().startsWith('did:key:').max(200),
+    issued: z.string().datetime({ offset: true }),
+    entries: z.array(trustListEntrySchema).max(1000),
+    proof: trustListProofSchema,
+  })
+  .strict()
+
+export type TrustListDocument = z.output<typeof trustListSchema>
+export type TrustListEntry = z.output<typeof trustListEntrySchema>
+export type PublishedPurpose = z.output<typeof publishedPurposeSchema>
+
+export interface ImportedTrustList {
+  id: string
+  name: string
+  publisher: string
+  issued: string
+  importedAt: string
+  entries: TrustListEntry[]
+}
+
+export const trustListsContract = {
+  'trustLists.list': method<ImportedTrustList[]>()(noInput),
+  /** The list as its publisher signed it (JSON text, at most 1 MiB); a bad signature is refused. */
+  'trustLists.import': method<ImportedTrustList>()(z.object({ document: z.string().max(1024 * 1024) }).strict()),
+  'trustLists.remove': method<{ removed: boolean }>()(z.object({ id: idSchema }).strict()),
+}

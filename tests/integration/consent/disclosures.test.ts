@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import type { CustosNode } from '../../../electron/node'
+import { POLICY_REFUSAL } from '../../../electron/node/consent'
+import { samplePerson } from '../../../scripts/companies'
+import { consentReceiptSchema } from '../../../shared/api'
+import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
+import { issueIdentityAndIncome, mortgagePolicy } from '../../helpers/consent'
+import { freePort } from '../../helpers/freePort'
+import { apiOf, startNode } from '../../helpers/nodes'
+import { makeTmpDir } from '../../helpers/tmpDir'
+
+describe('the disclosure history: revocation, notices and receipts, with the real lender', () => {
+  let tmp: ReturnType<typeof makeTmpDir>
+  let companies: Companies
+  let node: CustosNode
+  beforeEach(async () => {
+    tmp = makeTmpDir()
+    companies = await startCompanies(`${tmp.dir}/companies`)
+    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
+    await issueIdentityAndIncome(node, companies, samplePerson(5))
+  })
+  afterEach(async () => {
+    await node.close().catch(() => undefined)
+    await companies.stop()
+    tmp.cleanup()
+  })
+
+  it('records a policy disclosure, its notices, refuses at once after revoking and asks the lender to delete', async () => {
+    const api = apiOf(node)
+    const lender = companies.lender
+    const { nodeConnectionId, companyConnectionId } = await connectToCompany(node, lender)
+    const policy = await api['consent.createPolicy'](mortgagePolicy(nodeConnectionId))
+    const proofId = await lender.ask(companyConnectionId)
+    expect((await lender.outcome(proofId)).state).toBe('verified')
+
+    const [entry] = await eventually(async () => {
+      const list = await api['disclosures.list'](undefined)
+      return list.length > 0 ? list : undefined
+    })
+    const thread = (await lender.agent.proofs.getById(proofId)).threadId
+    expect(entry).toMatchObject({
+      connectionId: nodeConnectionId,
+      recipient: 'Lender',
+      threadId: thread,
+      purpose: 'mortgage application',
+      purposeIds: ['dpv:CreditChecking'],
+      retention: 'P7Y',
+      decidedBy: { kind: 'policy', policyId: policy.id, version: 1 },
+    })
+    expect(entry.credentials.map((c) => [c.types.at(-1), c.issuer])).toEqual([
+      ['IdentityCredential', companies.registry.did],
+      ['IncomeCredential', companies.employer.did],
+    ])
+    expect(entry.credentials[0].claims).toEqual(['name', 'dateOfBirth', 'address', 'age_over_18'])
+
+    await lender.notifyUsed(proofId)
+    await eventually(async () => ((await api['disclosures.get']({ id: entry.id })).notices.length ? true : undefined))
+
+    const revoked = await api['disclosures.revoke']({ id: entry.id })
+    expect(revoked.revokedAt).toBeDefined()
+    expect(revoked.deletionRequestedAt).toBeDefined()
+    expect((await api['consent.listPolicies'](undefined))[0].status).toBe('revoked')
+
+    // At once: the next request under it is refused with a problem report, not left waiting.
+    const after = await lender.ask(companyConnectionId)
+    expect(await lender.outcome(after)).toMatchObject({ state: 'refused' })
+    const refusedRecord = await lender.agent.proofs.getById(after)
+    expect(refusedRecord.errorMessage ?? '').toContain(POLICY_REFUSAL.slice(0, 20))
+
+    // The lender got the deletion request, deleted, and said so.
+    const done = await eventually(async () => {
+      const current = await api['disclosures.get']({ id: entry.id })
+      return current.notices.some((notice) => notice.kind === 'deleted') ? current : undefined
+    })
+    expect(lender.deleted).toEqual([thread])
+    expect(await lender.agent.proofs.findAllByQuery({ threadId: thread })).toEqual([])
+    expect(done.notices.map((notice) => notice.kind)).toEqual(['used', 'deleted'])
+
+    const receipts = await api['disclosures.receipts']({})
+    expect(receipts).toHaveLength(1)
+    const receipt = consentReceiptSchema.parse(receipts[0])
+    expect(receipt).toMatchObject({
+      record_id: entry.id,
+      consent_type: 'standing-policy',
+      policy: { id: policy.id, version: 1 },
+      state: 'withdrawn',
+      delivery: { thread_id: thread },
+    })
+    expect(receipt.purposes[0]).toMatchObject({ retention_period: 'P7Y', purpose_ids: ['dpv:CreditChecking'] })
+    expect(receipt.events.map((event) => event.type)).toEqual([
+      'given',
+      'recipient-used',
+      'withdrawn',
+      'deletion-requested',
+      'recipient-deleted',
+    ])
+    expect(receipt.pii_principal.id).toMatch(/^did:key:/)
+  })
+
+  it('a disclosure the person approved: revoking it makes a refusing policy and asks for deletion', async () => {
+    const api = apiOf(node)
+    const lender = companies.lender
+    const { companyConnectionId } = await connectToCompany(node, lender)
+    const proofId = await lender.ask(companyConnectionId)
+    const request = await eventually(async () => (await api['requests.list'](undefined))[0])
+    await api['requests.approve']({ id: request.id })
+    expect((await lender.outcome(proofId)).state).toBe('verified')
+    const [entry] = await eventually(async () => {
+      const list = await api['disclosures.list'](undefined)
+      return list.length > 0 ? list : undefined
+    })
+    expect(entry.decidedBy).toEqual({ kind: 'person' })
+    const revoked = await api['disclosures.revoke']({ id: entry.id })
+    expect(revoked.revokedAt).toBeDefined()
+    const [refusing] = await api['consent.listPolicies'](undefined)
+    expect(refusing).toMatchObject({ action: 'refuse', who: { kind: 'connection', connectionId: entry.connectionId } })
+    const after = await lender.ask(companyConnectionId)
+    expect(await lender.outcome(after)).toMatchObject({ state: 'refused' })
+    await eventually(async () => (lender.deleted.length > 0 ? true : undefined))
+    const [receipt] = await api['disclosures.receipts']({ id: entry.id })
+    expect(consentReceiptSchema.parse(receipt)).toMatchObject({ consent_type: 'expressed-by-person', policy: null })
+    await expect(api['disclosures.revoke']({ id: 'no-such-disclosure' })).rejects.toMatchObject({ code: 'NotFound' })
+  })
+
+  it('the person approves a subset: only that leaves and the history says so', async () => {
+    const api = apiOf(node)
+    const lender = companies.lender
+    const { companyConnectionId } = await connectToCompany(node, lender)
+    const proofId = await lender.ask(companyConnectionId)
+    const outcome = lender.outcome(proofId)
+    const request = await eventually(async () => (await api['requests.list'](undefined))[0])
+    await expect(api['requests.approve']({ id: request.id, omit: ['identity', 'income'] })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    await expect(api['requests.approve']({ id: request.id, omit: ['passport'] })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    expect((await api['requests.get']({ id: request.id })).state).toBe('request-received')
+    await api['requests.approve']({ id: request.id, omit: ['income'] })
+    const [entry] = await eventually(async () => {
+      const list = await api['disclosures.list'](undefined)
+      return list.length > 0 ? list : undefined
+    })
+    expect(entry.credentials.map((credential) => credential.types.at(-1))).toEqual(['IdentityCredential'])
+    // The lender asked for both and got only what the person approved; what it makes of that is its call.
+    const received = await outcome
+    if (received.state === 'refused') throw new Error(`the lender refused: ${received.reason}`)
+    expect(received.credentials.map((credential) => credential.types.at(-1))).toEqual(['IdentityCredential'])
+  })
+})

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+
+import type { CustosNode } from '../../../electron/node'
+import { samplePerson } from '../../../scripts/companies'
+import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
+import { evaluationOfThread, issueIdentityAndIncome, mortgagePolicy, startLender } from '../../helpers/consent'
+import { freePort } from '../../helpers/freePort'
+import { apiOf, startNode } from '../../helpers/nodes'
+import { makeTmpDir } from '../../helpers/tmpDir'
+
+async function threadOf(
+  lender: { agent: { proofs: { getById(id: string): Promise<{ threadId: string }> } } },
+  id: string,
+) {
+  return (await lender.agent.proofs.getById(id)).threadId
+}
+
+describe('standing consent policies between real agents', () => {
+  let tmp: ReturnType<typeof makeTmpDir>
+  let companies: Companies
+  let node: CustosNode
+  beforeEach(async () => {
+    tmp = makeTmpDir()
+    companies = await startCompanies(`${tmp.dir}/companies`)
+    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
+    await issueIdentityAndIncome(node, companies, samplePerson(3))
+  })
+  afterEach(async () => {
+    await node.close().catch(() => undefined)
+    await companies.stop()
+    tmp.cleanup()
+  })
+
+  it('answers the trusted connection at once, keeps a copied label waiting, and explains both', async () => {
+    const api = apiOf(node)
+    const { nodeConnectionId, companyConnectionId } = await connectToCompany(node, companies.lender)
+    const policy = await api['consent.createPolicy'](mortgagePolicy(nodeConnectionId))
+    expect(policy).toMatchObject({ version: 1, status: 'active' })
+
+    const proofId = await companies.lender.ask(companyConnectionId)
+    const outcome = await companies.lender.outcome(proofId)
+    expect(outcome.state).toBe('verified')
+    const { evaluation } = await evaluationOfThread(node, await threadOf(companies.lender, proofId))
+    expect(evaluation).toMatchObject({ outcome: 'share', decidedBy: { policyId: policy.id, version: 1 } })
+    expect(evaluation.considered[0].clauses.every((clause) => clause.ok)).toBe(true)
+    expect(await api['requests.list'](undefined)).toEqual([])
+
+    // Same label, same request, another connection (another key): it waits for the person.
+    const impostor = await startLender(tmp.dir, 'Lender')
+    try {
+      const copied = await connectToCompany(node, impostor)
+      const copiedProof = await impostor.ask(copied.companyConnectionId)
+      const waiting = await evaluationOfThread(node, await threadOf(impostor, copiedProof))
+      expect(waiting.evaluation.outcome).toBe('none')
+      expect(waiting.evaluation.considered[0].clauses.find((c) => c.clause === 'who')).toMatchObject({ ok: false })
+      expect((await api['requests.list'](undefined)).map((request) => request.id)).toEqual([waiting.requestId])
+      expect((await api['requests.get']({ id: waiting.requestId })).requester).toBe('Lender')
+    } finally {
+      await impostor.stop()
+    }
+
+    // "Try it" evaluates and shares nothing.
+    const tried = await api['consent.tryIt']({
+      connectionId: nodeConnectionId,
+      purposes: ['Credit Checking'],
+      retention: 'P7Y',
+      items: [{ types: ['IdentityCredential'], claims: ['name', 'nationalId'] }],
+    })
+    expect(tried.outcome).toBe('ask')
+    expect(tried.considered[0].clauses.find((c) => c.clause === 'what')?.reason).toContain('nationalId')
+  })
+
+  it('an edit makes a new version; pause and resume; a bad policy changes nothing', async () => {
+    const api = apiOf(node)
+    const created = await api['consent.createPolicy'](mortgagePolicy('some-connection'))
+    const edited = await api['consent.updatePolicy']({
+      id: created.id,
+      policy: { ...mortgagePolicy('some-connection'), name: 'Edited' },
+    })
+    expect(edited).toMatchObject({ id: created.id, version: 2, name: 'Edited' })
+    expect((await api['consent.policyHistory']({ id: created.id })).map((p) => [p.version, p.name])).toEqual([
+      [1, 'Mortgage lender'],
+      [2, 'Edited'],
+    ])
+    expect((await api['consent.pausePolicy']({ id: created.id })).status).toBe('paused')
+    await expect(api['consent.pausePolicy']({ id: created.id })).rejects.toMatchObject({ code: 'InvalidInput' })
+    expect((await api['consent.resumePolicy']({ id: created.id })).status).toBe('active')
+    await expect(
+      api['consent.createPolicy']({ ...mortgagePolicy('x'), why: ['dpv:NotAPurpose'] }),
+    ).rejects.toMatchObject({ code: 'InvalidInput' })
+    await expect(
+      api['consent.createPolicy']({ ...mortgagePolicy('x'), when: { maxAnswers: 3 } }),
+    ).rejects.toMatchObject({ code: 'InvalidInput' })
+    await expect(
+      api['consent.updatePolicy']({ id: 'no-such-policy', policy: mortgagePolicy('x') }),
+    ).rejects.toMatchObject({
+      code: 'NotFound',
+    })
+    await expect(api['consent.tryIt']({ connectionId: 'c', items: [], purposes: [] } as never)).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    await expect(
+      api['consent.createPolicy']({ ...mortgagePolicy('x'), when: { maxRetention: 'seven years' } }),
+    ).rejects.toMatchObject({ code: 'InvalidInput' })
+    expect(await api['consent.listPolicies'](undefined)).toHaveLength(1)
+    expect((await api['consent.policyHistory']({ id: created.id })).length).toBe(2)
+    await api['consent.revokePolicy']({ id: created.id })
+    await expect(api['consent.updatePolicy']({ id: created.id, policy: mortgagePolicy('x') })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    expect((await api['consent.policyHistory']({ id: created.id })).length).toBe(2)
+  })
+
+  it('the frequency limit holds when requests come at the same moment, and for a replay of the request', async () => {
+    const api = apiOf(node)
+    const { nodeConnectionId, companyConnectionId } = await connectToCompany(node, companies.lender)
+    await api['consent.createPolicy'](mortgagePolicy(nodeConnectionId, { maxAnswers: 1, period: 'P1D' }))
+    const ids = await Promise.all([1, 2, 3].map(() => companies.lender.ask(companyConnectionId)))
+    const evaluations = await Promise.all(
+      ids.map(async (id) => (await evaluationOfThread(node, await threadOf(companies.lender, id))).evaluation),
+    )
+    expect(evaluations.map((e) => e.outcome).sort()).toEqual(['none', 'none', 'share'])
+    const sharedId = ids[evaluations.findIndex((e) => e.outcome === 'share')]
+    // Shared before anyone listened for it: read the lender's record rather than wait for its event.
+    const received = await eventually(async () => {
+      const record = await companies.lender.agent.proofs.getById(sharedId)
+      return record.state === 'done' ? record : undefined
+    })
+    expect(received.isVerified).toBe(true)
+    expect(await api['requests.list'](undefined)).toHaveLength(2)
+    // The same request again later, on the trusted connection: still over the limit.
+    const again = await companies.lender.ask(companyConnectionId)
+    expect((await evaluationOfThread(node, await threadOf(companies.lender, again))).evaluation).toMatchObject({
+      outcome: 'none',
+    })
+  })
+})
