@@ -4,6 +4,8 @@ import type { VaultStatus } from '../../../shared/api'
 import { Connections } from '../screens/connections/Connections'
 import { Home } from '../screens/Home'
 import { MyData } from '../screens/myData/MyData'
+import { History } from '../screens/history/History'
+import { Policies } from '../screens/policies/Policies'
 import { Requests } from '../screens/requests/Requests'
 import { Settings } from '../screens/settings/Settings'
 import { screens, type ScreenId } from './screens'
@@ -63,6 +65,8 @@ export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: S
         )}
         {screen === 'data' && <MyData />}
         {screen === 'requests' && <Requests />}
+        {screen === 'policies' && <Policies />}
+        {screen === 'history' && <History />}
         {screen === 'settings' && <Settings status={status} onLocked={onLocked} />}
       </main>
     </>

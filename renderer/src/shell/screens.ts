@@ -3,6 +3,8 @@ export const screens = [
   { id: 'connections', title: 'Connections' },
   { id: 'data', title: 'My data' },
   { id: 'requests', title: 'Requests' },
+  { id: 'policies', title: 'Policies' },
+  { id: 'history', title: 'History' },
   { id: 'settings', title: 'Settings' },
 ] as const
 

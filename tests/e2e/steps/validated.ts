@@ -43,7 +43,11 @@ export async function receiveCredentials(page: Page, companies: Companies, perso
   await checkScreen(page, '07b-my-data-validated')
 }
 
-/** The lender asks; the person sees who, why, for how long, and exactly what would leave, then shares. */
+/**
+ * The lender asks; the person sees who, why, for how long, its warnings, and exactly what would leave,
+ * then shares and remembers the decision as a policy. The lender's second request is answered by that
+ * policy without the person; after a revoke in History, the third is refused.
+ */
 export async function answerLender(page: Page, companies: Companies): Promise<void> {
   companies.lender.trust('IdentityCredential', companies.registry.did)
   companies.lender.trust('IncomeCredential', companies.employer.did)
@@ -57,10 +61,30 @@ export async function answerLender(page: Page, companies: Companies): Promise<vo
   await card.getByText('mortgage application').waitFor()
   await card.getByRole('button', { name: 'See what would be shared' }).click()
   await card.getByTestId('proposal').getByText('grossYearlyIncome').waitFor()
+  // The demo trust list is not imported here: the lender is on no list the person trusts.
+  await card.getByRole('list', { name: 'Warnings' }).getByRole('listitem').first().waitFor()
   await checkScreen(page, '08-requests-proposal')
-  await card.getByRole('button', { name: 'Share' }).click()
-  await page.getByText('Shared with Lender.').waitFor()
-  const verified = await outcome
-  expect(verified.state).toBe('verified')
+  await card.getByRole('button', { name: 'Share and remember' }).click()
+  await page.getByText(/Shared with Lender, and remembered as the policy/).waitFor()
+  expect((await outcome).state).toBe('verified')
   await page.getByText('No requests wait for you.').waitFor()
+
+  const second = await companies.lender.ask(lenderSide)
+  expect((await companies.lender.outcome(second)).state).toBe('verified')
+  await openScreen(page, 'Policies')
+  await page.getByRole('list', { name: 'Policies' }).getByText('(version 1, active)').waitFor()
+  await checkScreen(page, '09-policies')
+  await openScreen(page, 'History')
+  const entries = page.getByRole('list', { name: 'Disclosures' }).getByRole('listitem')
+  await page.getByText(/policy \(version 1\) decided/).waitFor()
+  expect(await entries.count()).toBe(2)
+  await checkScreen(page, '10-history')
+  await entries.first().getByRole('button', { name: 'Revoke' }).click()
+  await page
+    .getByText(/Revoked .*; deletion asked\./)
+    .first()
+    .waitFor()
+  const third = await companies.lender.ask(lenderSide)
+  expect((await companies.lender.outcome(third)).state).toBe('refused')
+  await checkScreen(page, '10b-history-revoked')
 }

@@ -5,6 +5,7 @@ import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { ProposedItems } from './ProposedItems'
+import { Warnings } from './Warnings'
 
 /**
  * One waiting request: who asks, for what purpose, how long they keep it and on what legal basis; then
@@ -36,6 +37,18 @@ export function RequestCard({
     if (done) onAnswered(approve ? `Shared with ${who}.` : `Declined; ${who} was told.`)
   }
 
+  // The same answer, and a policy that gives it to this connection's like requests from now on.
+  async function remember() {
+    const policy = await answer.run(() =>
+      apiClient()['consent.answerAndRemember']({
+        requestId: request.id,
+        action: 'share',
+        remember: { who: { kind: 'connection' }, when: {} },
+      }),
+    )
+    if (policy) onAnswered(`Shared with ${who}, and remembered as the policy “${policy.name}”.`)
+  }
+
   return (
     <li className="card request" aria-label={`Request from ${who}`}>
       <h3>{who} asks for your data</h3>
@@ -59,6 +72,7 @@ export function RequestCard({
           </dd>
         </div>
       </dl>
+      <Warnings requestId={request.id} />
       {!proposal && (
         <button type="button" onClick={() => void propose()} disabled={look.busy}>
           See what would be shared
@@ -72,6 +86,11 @@ export function RequestCard({
           {proposal.satisfiable && (
             <button type="button" onClick={() => void decide(true)} disabled={answer.busy}>
               Share
+            </button>
+          )}
+          {proposal.satisfiable && request.connectionId && (
+            <button type="button" onClick={() => void remember()} disabled={answer.busy}>
+              Share and remember
             </button>
           )}
           <button type="button" onClick={() => void decide(false)} disabled={answer.busy}>
