@@ -7,6 +7,7 @@ import { BackupPanel } from './BackupPanel'
 import { MediatorPanel } from './MediatorPanel'
 import { PassphrasePanel } from './PassphrasePanel'
 import { RecipientList } from './RecipientList'
+import { TrustListsPanel } from './TrustListsPanel'
 
 /** Mediation both ways, and the store: where it is, its backup and passphrase, and locking it now. */
 export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(status: VaultStatus): void }) {
@@ -36,6 +37,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
         <Progress busy={lock.busy}>Locking…</Progress>
         <ErrorNote error={lock.error} />
       </section>
+      <TrustListsPanel />
       <BackupPanel />
       <PassphrasePanel />
     </>
