@@ -16,7 +16,8 @@ export const publishedPurposeSchema = z
 
 export const trustListEntrySchema = z
   .object({
-    did: z.string().startsWith('did:').max(500),
+    /** A did:key: matched against the keys that speak for a connection. */
+    did: z.string().startsWith('did:key:').max(200),
     name: z.string().trim().min(1).max(200),
     roles: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
     purposes: z.array(publishedPurposeSchema).max(50).default([]),

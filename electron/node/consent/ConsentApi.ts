@@ -10,6 +10,7 @@ import type {
   consentContract,
 } from '../../../shared/api'
 import { answerAndRemember, type Remember } from './answerAndRemember'
+import { checkWho } from './checkWho'
 import { ConsentService } from './ConsentService'
 import { dpvPurposes } from './purposes'
 import { tryIt, type SampleRequest } from './tryIt'
@@ -31,10 +32,12 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
   }
 
   async createPolicy(input: PolicyInput): Promise<ConsentPolicy> {
+    await checkWho(this.agentContext, input)
     return this.service.create(this.agentContext, input)
   }
 
   async updatePolicy({ id, policy }: { id: string; policy: PolicyInput }): Promise<ConsentPolicy> {
+    await checkWho(this.agentContext, policy)
     return this.service.update(this.agentContext, id, policy)
   }
 

@@ -72,10 +72,14 @@ describe('standing consent policies between real agents', () => {
 
   it('an edit makes a new version; pause and resume; a bad policy changes nothing', async () => {
     const api = apiOf(node)
-    const created = await api['consent.createPolicy'](mortgagePolicy('some-connection'))
+    const { nodeConnectionId: lender } = await connectToCompany(node, companies.lender)
+    await expect(api['consent.createPolicy'](mortgagePolicy('no-such-connection'))).rejects.toMatchObject({
+      code: 'NotFound',
+    })
+    const created = await api['consent.createPolicy'](mortgagePolicy(lender))
     const edited = await api['consent.updatePolicy']({
       id: created.id,
-      policy: { ...mortgagePolicy('some-connection'), name: 'Edited' },
+      policy: { ...mortgagePolicy(lender), name: 'Edited' },
     })
     expect(edited).toMatchObject({ id: created.id, version: 2, name: 'Edited' })
     expect((await api['consent.policyHistory']({ id: created.id })).map((p) => [p.version, p.name])).toEqual([
@@ -86,13 +90,13 @@ describe('standing consent policies between real agents', () => {
     await expect(api['consent.pausePolicy']({ id: created.id })).rejects.toMatchObject({ code: 'InvalidInput' })
     expect((await api['consent.resumePolicy']({ id: created.id })).status).toBe('active')
     await expect(
-      api['consent.createPolicy']({ ...mortgagePolicy('x'), why: ['dpv:NotAPurpose'] }),
+      api['consent.createPolicy']({ ...mortgagePolicy(lender), why: ['dpv:NotAPurpose'] }),
     ).rejects.toMatchObject({ code: 'InvalidInput' })
     await expect(
-      api['consent.createPolicy']({ ...mortgagePolicy('x'), when: { maxAnswers: 3 } }),
+      api['consent.createPolicy']({ ...mortgagePolicy(lender), when: { maxAnswers: 3 } }),
     ).rejects.toMatchObject({ code: 'InvalidInput' })
     await expect(
-      api['consent.updatePolicy']({ id: 'no-such-policy', policy: mortgagePolicy('x') }),
+      api['consent.updatePolicy']({ id: 'no-such-policy', policy: mortgagePolicy(lender) }),
     ).rejects.toMatchObject({
       code: 'NotFound',
     })
@@ -100,14 +104,16 @@ describe('standing consent policies between real agents', () => {
       code: 'InvalidInput',
     })
     await expect(
-      api['consent.createPolicy']({ ...mortgagePolicy('x'), when: { maxRetention: 'seven years' } }),
+      api['consent.createPolicy']({ ...mortgagePolicy(lender), when: { maxRetention: 'seven years' } }),
     ).rejects.toMatchObject({ code: 'InvalidInput' })
     expect(await api['consent.listPolicies'](undefined)).toHaveLength(1)
     expect((await api['consent.policyHistory']({ id: created.id })).length).toBe(2)
     await api['consent.revokePolicy']({ id: created.id })
-    await expect(api['consent.updatePolicy']({ id: created.id, policy: mortgagePolicy('x') })).rejects.toMatchObject({
-      code: 'InvalidInput',
-    })
+    await expect(api['consent.updatePolicy']({ id: created.id, policy: mortgagePolicy(lender) })).rejects.toMatchObject(
+      {
+        code: 'InvalidInput',
+      },
+    )
     expect((await api['consent.policyHistory']({ id: created.id })).length).toBe(2)
   })
 
