@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 
@@ -29,4 +32,15 @@ export async function checkSettings(page: Page, backupFile: string): Promise<voi
   await backup.getByRole('button', { name: 'Write backup' }).click()
   await backup.getByRole('alert').getByText('A file already exists').waitFor()
   await checkScreen(page, '06b-settings-backup')
+
+  // The demo trust list imports; the same list with one changed letter is refused, in words.
+  const demo = fs.readFileSync(path.resolve(import.meta.dirname, '../../../resources/trust-lists/demo.json'), 'utf8')
+  const lists = page.getByRole('region', { name: 'Trust lists' })
+  await lists.getByLabel('Trust list (JSON)').fill(demo.replace('Lender', 'Lendex'))
+  await lists.getByRole('button', { name: 'Import' }).click()
+  await lists.getByRole('alert').waitFor()
+  await lists.getByLabel('Trust list (JSON)').fill(demo)
+  await lists.getByRole('button', { name: 'Import' }).click()
+  await lists.getByText(/^Imported “/).waitFor()
+  expect(await lists.getByRole('list', { name: 'Trust lists' }).getByRole('listitem').count()).toBe(1)
 }

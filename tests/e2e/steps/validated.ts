@@ -74,6 +74,17 @@ export async function answerLender(page: Page, companies: Companies): Promise<vo
   await openScreen(page, 'Policies')
   await page.getByRole('list', { name: 'Policies' }).getByText('(version 1, active)').waitFor()
   await checkScreen(page, '09-policies')
+  // Try it: the same kind of request on the saved policies, nothing sent; the remembered policy shares.
+  await page.getByLabel('Name').fill('Income to the lender')
+  await page.getByLabel('Connection').selectOption({ label: 'Lender' })
+  await page.getByLabel('Credential type').fill('IncomeCredential')
+  await page.getByLabel('Claims at most').fill('grossYearlyIncome')
+  await page.getByRole('button', { name: 'Try a request like this on the saved policies' }).click()
+  await page
+    .getByTestId('try-it')
+    .getByText(/^Outcome:/)
+    .waitFor()
+  await checkScreen(page, '09b-policies-try-it')
   await openScreen(page, 'History')
   const entries = page.getByRole('list', { name: 'Disclosures' }).getByRole('listitem')
   await page.getByText(/policy \(version 1\) decided/).waitFor()
