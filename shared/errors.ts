@@ -20,6 +20,10 @@ export const custosErrorCodes = [
   'CredentialRefused',
   // A proof request asks for what the node does not hold; nothing was sent.
   'RequestNotSatisfiable',
+  // A document (a statement PDF) is larger than the node's limit; it was not stored or sent.
+  'DocumentTooLarge',
+  // A document does not match the digest signed in its credential (on receipt, or before it is sent on).
+  'DocumentMismatch',
   'Internal',
   // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
   'Unauthorized',
@@ -156,6 +160,21 @@ export class RestoreTargetNotEmptyError extends CustosError {
       'RestoreTargetNotEmpty',
       `The data directory ${dataDir} already holds a store. A backup is restored only into an empty one.`,
     )
+  }
+}
+
+export class DocumentTooLargeError extends CustosError {
+  constructor(size: number, limit: number) {
+    super(
+      'DocumentTooLarge',
+      `The document is ${size} bytes, over this node's limit of ${limit} bytes. Nothing was stored.`,
+    )
+  }
+}
+
+export class DocumentMismatchError extends CustosError {
+  constructor(what: string) {
+    super('DocumentMismatch', `${what} does not match the SHA-256 digest signed in its credential.`)
   }
 }
 

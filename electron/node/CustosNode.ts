@@ -24,6 +24,8 @@ export interface CustosNodeOptions {
   mediator?: boolean
   /** Pickup polling interval when this node uses a mediator; live mode, the default, does not poll. */
   mediatorPollingIntervalMs?: number
+  /** The largest document (a statement PDF) the node takes with a credential; 20 MiB by default. */
+  maxDocumentBytes?: number
 }
 
 /**
@@ -57,6 +59,7 @@ export class CustosNode implements VaultHost {
           layout,
           logger,
           mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs },
+          documents: { maxDocumentBytes: options.maxDocumentBytes },
         }),
       prepareAgent: (agent) => {
         agent.registerOutboundTransport(new HttpOutboundTransport())

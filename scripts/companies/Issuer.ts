@@ -5,11 +5,13 @@ import {
   KeyType,
   type CredentialExchangeRecord,
   type CredentialStateChangedEvent,
+  CredentialsModuleConfig,
   type JsonObject,
 } from '@credo-ts/core'
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { CREDENTIAL_CONTEXTS, type Claims, type CredentialKind } from './credentialTemplates'
+import { DocumentAttachingCredentialProtocol, type IssuedDocument } from './DocumentAttachingCredentialProtocol'
 import { isSameOfferButSubject } from './requestMatchesOffer'
 
 export interface OfferOptions {
@@ -18,6 +20,8 @@ export interface OfferOptions {
   expirationDate?: string
   /** Defaults to this issuer's did:key; tests set another to play an impostor. */
   issuer?: string
+  /** Documents the claims bind by digest; they go with the credential as DIDComm attachments. */
+  documents?: IssuedDocument[]
 }
 
 /**
@@ -81,13 +85,22 @@ export class Issuer {
       credentialSubject: options.claims as JsonObject,
     }
     if (options.expirationDate) credential.expirationDate = options.expirationDate
-    return this.agent.credentials.offerCredential({
+    const record = await this.agent.credentials.offerCredential({
       connectionId,
       protocolVersion: 'v2',
       credentialFormats: {
         jsonld: { credential, options: { proofType: 'Ed25519Signature2018', proofPurpose: 'assertionMethod' } },
       },
     } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
+    if (options.documents) this.protocol().attachTo(record.id, options.documents)
+    return record
+  }
+
+  private protocol(): DocumentAttachingCredentialProtocol {
+    const config = this.agent.dependencyManager.resolve(CredentialsModuleConfig)
+    const protocol = config.credentialProtocols.find((p) => p instanceof DocumentAttachingCredentialProtocol)
+    if (!protocol) throw new Error('this issuer cannot attach documents')
+    return protocol
   }
 
   // Signs only what it offered: the request may differ from the offer in the subject's id alone.

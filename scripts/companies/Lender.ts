@@ -7,6 +7,7 @@ import {
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
+import { checkDocuments } from './documentCheck'
 import { judgePresentation, type PresentationOutcome } from './presentationOutcome'
 import type { RequestTerms } from '../../electron/node/requests'
 
@@ -92,6 +93,11 @@ export class Lender {
 
   private async disclosed(proofRecordId: string): Promise<PresentationOutcome> {
     const data = await this.agent.proofs.getFormatData(proofRecordId)
-    return judgePresentation(data.presentation?.presentationExchange, this.trusted)
+    const judged = judgePresentation(data.presentation?.presentationExchange, this.trusted)
+    if (judged.state !== 'verified') return judged
+    const message = await this.agent.proofs.findPresentationMessage(proofRecordId)
+    const documents = checkDocuments(judged.credentials, message?.appendedAttachments ?? [])
+    if (!documents.ok) return { state: 'refused', reason: documents.reason }
+    return { ...judged, documents: documents.documents }
   }
 }

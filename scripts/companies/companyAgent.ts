@@ -15,13 +15,13 @@ import {
   KeyDerivationMethod,
   LogLevel,
   ProofsModule,
-  V2CredentialProtocol,
   V2ProofProtocol,
 } from '@credo-ts/core'
 import { agentDependencies } from '@credo-ts/node'
 
 import { askar } from '../../electron/node/askar'
 import { offlineW3cCredentialsModule } from '../../electron/node/jsonld'
+import { DocumentAttachingCredentialProtocol } from './DocumentAttachingCredentialProtocol'
 import { LoopbackHttpInbound } from './loopbackInbound'
 
 export interface CompanyAgentOptions {
@@ -45,7 +45,9 @@ function companyModules(options: CompanyAgentOptions) {
     credentials: new CredentialsModule({
       autoAcceptCredentials: AutoAcceptCredential.Never,
       credentialProtocols: [
-        new V2CredentialProtocol({ credentialFormats: [options.jsonLdFormat ?? new JsonLdCredentialFormatService()] }),
+        new DocumentAttachingCredentialProtocol({
+          credentialFormats: [options.jsonLdFormat ?? new JsonLdCredentialFormatService()],
+        }),
       ],
     }),
     // A verifier acknowledges a presentation once Credo has verified it against the request.

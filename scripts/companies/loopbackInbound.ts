@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 
 import type { Agent, InboundTransport } from '@credo-ts/core'
 
-const MAX_BODY = 1024 * 1024
+// A presentation carries statement PDFs inline: room for a few at the node's 20 MiB limit each.
+const MAX_BODY = 128 * 1024 * 1024
 
 /**
  * DIDComm over HTTP on 127.0.0.1 only. Credo's HttpInboundTransport listens on every interface, and a

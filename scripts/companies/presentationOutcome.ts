@@ -4,8 +4,10 @@ export interface DisclosedCredential {
   claims: Record<string, unknown>
 }
 
+import type { ReceivedDocument } from './documentCheck'
+
 export type PresentationOutcome =
-  | { state: 'verified'; credentials: DisclosedCredential[] }
+  | { state: 'verified'; credentials: DisclosedCredential[]; documents?: ReceivedDocument[] }
   | { state: 'untrusted'; credentials: DisclosedCredential[]; reason: string }
   | { state: 'refused'; reason: string }
 

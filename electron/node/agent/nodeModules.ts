@@ -2,7 +2,7 @@ import { AskarModule } from '@credo-ts/askar'
 
 import { askar } from '../askar'
 import { connectionsModules } from '../connections'
-import { credentialsModules } from '../credentials'
+import { credentialsModules, type DocumentsOptions } from '../credentials'
 import { InboxModule } from '../inbox'
 import { mediationModules, type MediationOptions } from '../mediation'
 import { requestsModules } from '../requests'
@@ -10,6 +10,7 @@ import { SelfDeclaredModule } from '../selfDeclared'
 
 export interface NodeModulesOptions {
   mediation?: MediationOptions
+  documents?: DocumentsOptions
 }
 
 /**
@@ -23,7 +24,7 @@ export function nodeModules(options: NodeModulesOptions = {}) {
     ...mediationModules(options.mediation),
     selfDeclared: new SelfDeclaredModule(),
     inbox: new InboxModule(),
-    ...credentialsModules(),
+    ...credentialsModules(options.documents),
     ...requestsModules(),
   }
 }

@@ -12,10 +12,11 @@ import {
   type V2CredentialProtocol,
 } from '@credo-ts/core'
 
-import type { CredentialOffer, HeldCredential } from '../../../shared/api'
+import type { CredentialOffer, DocumentContent, HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { withPeerErrors } from '../platform'
 import { awaitIssued } from './awaitIssued'
+import { DocumentsService } from './documents'
 import { toCredentialOffer } from './offers'
 import { setSignatureCheck, toHeldCredential } from './provenance'
 
@@ -64,6 +65,15 @@ export class CredentialsService {
     const record = await w3cRecords(agentContext).findById(agentContext, id)
     if (!record) throw new CustosError('NotFound', `No held credential with id ${id}.`)
     return toHeldCredential(record)
+  }
+
+  /** A document one of the held credential's lists, checked against its digest as it is read. */
+  async getDocument(agentContext: AgentContext, id: string, digestSRI: string): Promise<DocumentContent> {
+    const held = await this.get(agentContext, id)
+    if (!held.documents?.some((document) => document.digestSRI === digestSRI)) {
+      throw new CustosError('NotFound', `Credential ${id} has no document with digest ${digestSRI}.`)
+    }
+    return agentContext.dependencyManager.resolve(DocumentsService).load(agentContext, digestSRI)
   }
 
   /** Verifies the signature again (with the bundled contexts only) and records when and with what result. */

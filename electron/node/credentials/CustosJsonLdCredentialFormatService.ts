@@ -19,8 +19,9 @@ import {
   type CredentialRefusedEvent,
   type CredentialStoredEvent,
 } from './CredentialsEvents'
-import { refuseOnError } from './CredentialRefusal'
+import { CredentialRefusal, refuseOnError } from './CredentialRefusal'
 import { checkCredentialFromConnection, checkOfferDetail } from './credentialChecks'
+import { boundDocuments, DocumentsService, InboundDocuments, type BoundDocument } from './documents'
 import { HolderDidService } from './HolderDidService'
 import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
 
@@ -61,14 +62,27 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
     options: CredentialFormatProcessCredentialOptions,
   ): Promise<void> {
     const { credentialRecord } = options
+    const documents = agentContext.dependencyManager.resolve(DocumentsService)
+    const arrived = agentContext.dependencyManager.resolve(InboundDocuments).take(credentialRecord.threadId)
+    let bound: { document: BoundDocument; bytes?: Uint8Array }[] = []
     await this.refusing(agentContext, credentialRecord, 'The credential was refused', async () => {
       const credential = options.attachment.getDataAsJson<Record<string, unknown>>()
+      bound = boundDocuments(credential).map((document) => ({
+        document,
+        bytes: attachedBytes(arrived.find((attachment) => attachment.id === document.attachmentId)),
+      }))
       await checkCredentialFromConnection(agentContext, credential, credentialRecord.connectionId)
+      // The documents the signed credential binds must have come with it, whole and within the limit.
+      for (const { document, bytes } of bound) {
+        if (!bytes) throw new CredentialRefusal(`Document ${document.attachmentId} did not come with the credential.`)
+        documents.check(agentContext, document, bytes)
+      }
       // Credo checks that it is what was requested and verifies the signature, then stores it.
       await super.processCredential(agentContext, options)
     })
     const stored = credentialRecord.credentials.at(-1)
     if (!stored) return
+    for (const { document, bytes } of bound) if (bytes) documents.save(agentContext, document, bytes)
     const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
     const record = await repository.getById(agentContext, stored.credentialRecordId)
     setArrival(record, { connectionId: credentialRecord.connectionId, exchangeId: credentialRecord.id })
@@ -95,9 +109,16 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
           exchangeId: credentialRecord.id,
           connectionId: credentialRecord.connectionId,
           reason: (error as Error).message,
+          code: error instanceof CredentialRefusal ? error.custosCode : undefined,
         },
       })
       throw error
     }
   }
+}
+
+// Documents travel inline (base64); a link would make the node fetch from the issuer's side later.
+function attachedBytes(attachment: Attachment | undefined): Uint8Array | undefined {
+  const base64 = attachment?.data.base64
+  return typeof base64 === 'string' ? Buffer.from(base64, 'base64') : undefined
 }

@@ -10,3 +10,11 @@ export { CustosCredentialsModule, credentialsModules } from './CustosCredentials
 export { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFormatService'
 export { HolderDidService } from './HolderDidService'
 export { toHeldCredential } from './provenance'
+export {
+  boundDocuments,
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  DocumentsService,
+  sha256Sri,
+  type BoundDocument,
+  type DocumentsOptions,
+} from './documents'

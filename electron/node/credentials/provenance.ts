@@ -2,6 +2,7 @@ import { JsonTransformer, type W3cCredentialRecord } from '@credo-ts/core'
 
 import type { HeldCredential, SignatureCheck } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
+import { boundDocuments, toReference } from './documents'
 
 // Provenance that is not in the credential itself is kept as tags of Credo's W3cCredentialRecord: it
 // then lives in Askar with the credential and goes with it, and the two can never disagree.
@@ -38,6 +39,7 @@ export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
   }
   const { id: _subjectId, ...claims } = [json.credentialSubject].flat()[0] ?? {}
   const error = tag(record, TAGS.error)
+  const documents = boundDocuments(json).map(toReference)
   return {
     id: record.id,
     types: json.type,
@@ -55,5 +57,6 @@ export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
       },
       format: 'ldp_vc',
     },
+    ...(documents.length > 0 ? { documents } : {}),
   }
 }
