@@ -1,7 +1,9 @@
 import {
   Attachment,
   AttachmentData,
+  CredentialsModuleConfig,
   V2CredentialProtocol,
+  type Agent,
   type AgentContext,
   type CredentialFormatService,
   type CredentialProtocolOptions,
@@ -26,6 +28,14 @@ export class DocumentAttachingCredentialProtocol<
   CFs extends CredentialFormatService[] = CredentialFormatService[],
 > extends V2CredentialProtocol<CFs> {
   private readonly pending = new Map<string, IssuedDocument[]>()
+
+  /** The instance an agent was configured with. */
+  static of(agent: Agent): DocumentAttachingCredentialProtocol {
+    const config = agent.dependencyManager.resolve(CredentialsModuleConfig)
+    const protocol = config.credentialProtocols.find((p) => p instanceof DocumentAttachingCredentialProtocol)
+    if (!protocol) throw new Error('this agent cannot attach documents')
+    return protocol
+  }
 
   /** The documents to send with the credential of exchange `exchangeId`, once the holder requests it. */
   attachTo(exchangeId: string, documents: IssuedDocument[]): void {

@@ -5,13 +5,13 @@ import {
   KeyType,
   type CredentialExchangeRecord,
   type CredentialStateChangedEvent,
-  CredentialsModuleConfig,
   type JsonObject,
 } from '@credo-ts/core'
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { CREDENTIAL_CONTEXTS, type Claims, type CredentialKind } from './credentialTemplates'
 import { DocumentAttachingCredentialProtocol, type IssuedDocument } from './DocumentAttachingCredentialProtocol'
+import { disclosureFrame } from './disclosureFrame'
 import { isSameOfferButSubject } from './requestMatchesOffer'
 
 export interface OfferOptions {
@@ -75,6 +75,18 @@ export class Issuer {
     }
   }
 
+  /**
+   * Offers an SD-JWT VC (Credo's SdJwtVcModule signs it once the holder requests it, bound to the key
+   * the holder names). `disclosable` lists the claims, dotted for nested ones, a holder may withhold.
+   */
+  async offerSdJwt(connectionId: string, vct: string, claims: Claims, disclosable: string[]) {
+    return this.agent.credentials.offerCredential({
+      connectionId,
+      protocolVersion: 'v2',
+      credentialFormats: { sdJwtVc: { vct, issuer: this.did, claims, disclosureFrame: disclosureFrame(disclosable) } },
+    } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
+  }
+
   /** Offers a credential with no subject id: the holder names its own DID in the request. */
   async offer(connectionId: string, options: OfferOptions): Promise<CredentialExchangeRecord> {
     const credential: JsonObject = {
@@ -92,21 +104,16 @@ export class Issuer {
         jsonld: { credential, options: { proofType: 'Ed25519Signature2018', proofPurpose: 'assertionMethod' } },
       },
     } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
-    if (options.documents) this.protocol().attachTo(record.id, options.documents)
+    if (options.documents) DocumentAttachingCredentialProtocol.of(this.agent).attachTo(record.id, options.documents)
     return record
-  }
-
-  private protocol(): DocumentAttachingCredentialProtocol {
-    const config = this.agent.dependencyManager.resolve(CredentialsModuleConfig)
-    const protocol = config.credentialProtocols.find((p) => p instanceof DocumentAttachingCredentialProtocol)
-    if (!protocol) throw new Error('this issuer cannot attach documents')
-    return protocol
   }
 
   // Signs only what it offered: the request may differ from the offer in the subject's id alone.
   private async answerRequest(record: CredentialExchangeRecord): Promise<void> {
     const data = await this.agent.credentials.getFormatData(record.id)
-    if (!isSameOfferButSubject(data.offer?.jsonld, data.request?.jsonld)) {
+    // An SD-JWT VC request only names the holder's key (the format service checked it); the claims are the offer's.
+    const matches = data.offer?.sdJwtVc ? true : isSameOfferButSubject(data.offer?.jsonld, data.request?.jsonld)
+    if (!matches) {
       await this.agent.credentials.sendProblemReport({
         credentialRecordId: record.id,
         description: 'The request does not match the offer.',

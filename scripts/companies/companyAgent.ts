@@ -9,7 +9,7 @@ import {
   ConnectionsModule,
   ConsoleLogger,
   CredentialsModule,
-  DifPresentationExchangeProofFormatService,
+  type DifPresentationExchangeProofFormatService,
   HttpOutboundTransport,
   JsonLdCredentialFormatService,
   KeyDerivationMethod,
@@ -20,7 +20,9 @@ import {
 import { agentDependencies } from '@credo-ts/node'
 
 import { askar } from '../../electron/node/askar'
+import { SdJwtVcCredentialFormatService } from '../../electron/node/credentials'
 import { offlineW3cCredentialsModule } from '../../electron/node/jsonld'
+import { CustosPresentationExchangeFormatService } from '../../electron/node/requests'
 import { DocumentAttachingCredentialProtocol } from './DocumentAttachingCredentialProtocol'
 import { LoopbackHttpInbound } from './loopbackInbound'
 
@@ -33,9 +35,15 @@ export interface CompanyAgentOptions {
   /** Replace Credo's format services; tests use these to make a company misbehave. */
   jsonLdFormat?: JsonLdCredentialFormatService
   presentationExchangeFormat?: DifPresentationExchangeProofFormatService
+  /** Sees the raw bytes of every inbound message. */
+  tap?: (body: Buffer) => void
 }
 
-/** Every company of the toolkit is this agent: DID exchange, issue-credential v2 with JSON-LD, present-proof v2 with DIF PE. */
+/**
+ * Every company of the toolkit is this agent: DID exchange, issue-credential v2 with JSON-LD and SD-JWT VC,
+ * present-proof v2 with DIF PE. The SD-JWT VC format services are the node's: they are what any Credo
+ * 0.5 agent would register through the same extension points to speak them.
+ */
 function companyModules(options: CompanyAgentOptions) {
   return {
     askar: new AskarModule({ ariesAskar: askar }),
@@ -46,7 +54,10 @@ function companyModules(options: CompanyAgentOptions) {
       autoAcceptCredentials: AutoAcceptCredential.Never,
       credentialProtocols: [
         new DocumentAttachingCredentialProtocol({
-          credentialFormats: [options.jsonLdFormat ?? new JsonLdCredentialFormatService()],
+          credentialFormats: [
+            options.jsonLdFormat ?? new JsonLdCredentialFormatService(),
+            new SdJwtVcCredentialFormatService(),
+          ],
         }),
       ],
     }),
@@ -55,7 +66,8 @@ function companyModules(options: CompanyAgentOptions) {
       autoAcceptProofs: AutoAcceptProof.ContentApproved,
       proofProtocols: [
         new V2ProofProtocol({
-          proofFormats: [options.presentationExchangeFormat ?? new DifPresentationExchangeProofFormatService()],
+          // Credo's PE format with the SD-JWT VC answers it refuses (see CustosPresentationExchangeFormatService).
+          proofFormats: [options.presentationExchangeFormat ?? new CustosPresentationExchangeFormatService()],
         }),
       ],
     }),
@@ -89,7 +101,7 @@ export async function startCompanyAgent(options: CompanyAgentOptions): Promise<S
     dependencies: agentDependencies,
     modules: companyModules(options),
   })
-  const inbound = new LoopbackHttpInbound(options.port)
+  const inbound = new LoopbackHttpInbound(options.port, options.tap)
   agent.registerInboundTransport(inbound)
   agent.registerOutboundTransport(new HttpOutboundTransport())
   await agent.initialize()

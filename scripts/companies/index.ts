@@ -9,6 +9,7 @@ export {
   type Claims,
   type CredentialKind,
 } from './credentialTemplates'
+export { eitherPath, fullMortgageRequest, identityRequest } from './identityRequest'
 export { Issuer, type OfferOptions } from './Issuer'
 export { Lender } from './Lender'
 export { judgePresentation, type DisclosedCredential, type PresentationOutcome } from './presentationOutcome'

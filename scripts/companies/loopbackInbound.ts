@@ -13,7 +13,11 @@ const MAX_BODY = 128 * 1024 * 1024
 export class LoopbackHttpInbound implements InboundTransport {
   private server?: http.Server
 
-  constructor(private readonly port: number) {}
+  constructor(
+    private readonly port: number,
+    /** Sees every message body as it arrived (tests measure what a company received on the wire). */
+    private readonly tap?: (body: Buffer) => void,
+  ) {}
 
   async start(agent: Agent): Promise<void> {
     const server = http.createServer((request, response) => {
@@ -26,8 +30,10 @@ export class LoopbackHttpInbound implements InboundTransport {
       })
       request.on('end', () => {
         let message: unknown
+        const body = Buffer.concat(chunks)
+        this.tap?.(body)
         try {
-          message = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+          message = JSON.parse(body.toString('utf8'))
         } catch {
           response.writeHead(400).end()
           return

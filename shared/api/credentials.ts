@@ -5,8 +5,11 @@ import { z } from 'zod'
 import { idSchema, noInput } from './common'
 import { method } from './contract'
 
-/** W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc). */
-export type CredentialFormat = 'ldp_vc'
+/**
+ * `ldp_vc`: W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc).
+ * `vc+sd-jwt`: IETF SD-JWT VCs (Credo's ClaimFormat.SdJwtVc), each claim disclosed only when asked.
+ */
+export type CredentialFormat = 'ldp_vc' | 'vc+sd-jwt'
 
 export interface CredentialOffer {
   /** The credential exchange (issue-credential v2) this offer belongs to. */

@@ -14,6 +14,7 @@ import {
   type DocumentsOptions,
 } from './documents'
 import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
+import { CustosSdJwtVcCredentialFormatService } from './sdJwt'
 
 /** Offers and held credentials as the person manages them, on top of Credo's issue-credential v2. */
 export class CustosCredentialsModule implements ContractModule<typeof credentialsContract> {
@@ -42,7 +43,9 @@ export function credentialsModules(options: DocumentsOptions = {}) {
     credentials: new CredentialsModule({
       autoAcceptCredentials: AutoAcceptCredential.ContentApproved,
       credentialProtocols: [
-        new CustosV2CredentialProtocol({ credentialFormats: [new CustosJsonLdCredentialFormatService()] }),
+        new CustosV2CredentialProtocol({
+          credentialFormats: [new CustosJsonLdCredentialFormatService(), new CustosSdJwtVcCredentialFormatService()],
+        }),
       ],
     }),
     custosCredentials: new CustosCredentialsModule(options),

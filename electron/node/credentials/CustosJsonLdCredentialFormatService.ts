@@ -14,12 +14,9 @@ import {
   type JsonLdFormatDataCredentialDetail,
 } from '@credo-ts/core'
 
-import {
-  CustosCredentialEventTypes,
-  type CredentialRefusedEvent,
-  type CredentialStoredEvent,
-} from './CredentialsEvents'
-import { CredentialRefusal, refuseOnError } from './CredentialRefusal'
+import { CustosCredentialEventTypes, type CredentialStoredEvent } from './CredentialsEvents'
+import { CredentialRefusal } from './CredentialRefusal'
+import { refuseAndTell } from './refuseAndTell'
 import { checkCredentialFromConnection, checkOfferDetail } from './credentialChecks'
 import { boundDocuments, DocumentsService, InboundDocuments, type BoundDocument } from './documents'
 import { HolderDidService } from './HolderDidService'
@@ -32,7 +29,7 @@ import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
  */
 export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatService {
   override async processOffer(agentContext: AgentContext, options: CredentialFormatProcessOptions): Promise<void> {
-    await this.refusing(agentContext, options.credentialRecord, 'The offer was refused', async () => {
+    await refuseAndTell(agentContext, options.credentialRecord, 'The offer was refused', async () => {
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
       checkOfferDetail(detail)
@@ -65,7 +62,7 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
     const documents = agentContext.dependencyManager.resolve(DocumentsService)
     const arrived = agentContext.dependencyManager.resolve(InboundDocuments).take(credentialRecord.threadId)
     let bound: { document: BoundDocument; bytes?: Uint8Array }[] = []
-    await this.refusing(agentContext, credentialRecord, 'The credential was refused', async () => {
+    await refuseAndTell(agentContext, credentialRecord, 'The credential was refused', async () => {
       const credential = options.attachment.getDataAsJson<Record<string, unknown>>()
       bound = boundDocuments(credential).map((document) => ({
         document,
@@ -92,28 +89,6 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
       type: CustosCredentialEventTypes.CredentialStored,
       payload: { exchangeId: credentialRecord.id, credential: toHeldCredential(record) },
     })
-  }
-
-  private async refusing(
-    agentContext: AgentContext,
-    credentialRecord: { id: string; connectionId?: string },
-    what: string,
-    task: () => Promise<void>,
-  ): Promise<void> {
-    try {
-      await refuseOnError(what, task)
-    } catch (error) {
-      agentContext.dependencyManager.resolve(EventEmitter).emit<CredentialRefusedEvent>(agentContext, {
-        type: CustosCredentialEventTypes.CredentialRefused,
-        payload: {
-          exchangeId: credentialRecord.id,
-          connectionId: credentialRecord.connectionId,
-          reason: (error as Error).message,
-          code: error instanceof CredentialRefusal ? error.custosCode : undefined,
-        },
-      })
-      throw error
-    }
   }
 }
 

@@ -18,3 +18,16 @@ export {
   type BoundDocument,
   type DocumentsOptions,
 } from './documents'
+export {
+  CustosSdJwtVcCredentialFormatService,
+  didUrlOf,
+  SD_JWT_VC_CREDENTIAL,
+  SD_JWT_VC_OFFER,
+  SD_JWT_VC_REQUEST,
+  SdJwtVcCredentialFormatService,
+  sdJwtClaims,
+  toHeldSdJwtVc,
+  type SdJwtVcCredentialFormat,
+  type SdJwtVcOfferData,
+} from './sdJwt'
+export type { HeldRecord } from './provenance'

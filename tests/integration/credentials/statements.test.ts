@@ -7,7 +7,8 @@ import {
   identityClaims,
   incomeClaims,
   lastMonths,
-  mortgageWithStatements,
+  eitherPath,
+  fullMortgageRequest,
   sampleStatement,
   samplePerson,
   statementClaims,
@@ -62,18 +63,17 @@ describe('bank statements with their PDFs: bound by digest, kept encrypted, chec
     expect(await node.agent.w3cCredentials.getAllCredentialRecords()).toEqual([])
   }
 
-  it('the lender gets identity, income and the last three statements, and verifies the PDF digests', async () => {
+  it('the lender gets identity (SD-JWT VC), income and the last three statements, and verifies the PDF digests', async () => {
     node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
     const api = apiOf(node)
     const started = Date.now()
-    for (const [issuer, kind, claims] of [
-      [companies.registry, 'IdentityCredential', identityClaims(person)],
-      [companies.employer, 'IncomeCredential', incomeClaims(person)],
-    ] as const) {
-      const { companyConnectionId } = await connectToCompany(node, issuer)
-      await issuer.offer(companyConnectionId, { kind, claims })
-      await acceptNextOffer()
-    }
+    const { companyConnectionId: registryConnection } = await connectToCompany(node, companies.registry)
+    const disclosable = ['name', 'dateOfBirth', 'age_over_18', 'address.street', 'address.postcode', 'address.city']
+    await companies.registry.offerSdJwt(registryConnection, 'IdentityCredential', identityClaims(person), disclosable)
+    await acceptNextOffer()
+    const { companyConnectionId: employerConnection } = await connectToCompany(node, companies.employer)
+    await companies.employer.offer(employerConnection, { kind: 'IncomeCredential', claims: incomeClaims(person) })
+    await acceptNextOffer()
     const periods = lastMonths(3)
     const { companyConnectionId: bankConnection } = await connectToCompany(node, companies.bank)
     const pdfs: Uint8Array[] = []
@@ -90,7 +90,8 @@ describe('bank statements with their PDFs: bound by digest, kept encrypted, chec
     }
 
     const { companyConnectionId: lenderConnection } = await connectToCompany(node, companies.lender)
-    const proofId = await companies.lender.ask(lenderConnection, mortgageWithStatements(periods))
+    const identity = [eitherPath('name'), eitherPath('address.city'), eitherPath('dateOfBirth', 'age_over_18')]
+    const proofId = await companies.lender.ask(lenderConnection, fullMortgageRequest(identity, periods))
     const outcome = companies.lender.outcome(proofId)
     const request = await eventually(async () => (await api['requests.list'](undefined))[0])
     const proposal = await api['requests.propose']({ id: request.id })
@@ -99,6 +100,16 @@ describe('bank statements with their PDFs: bound by digest, kept encrypted, chec
     const verified = await outcome
     expect(verified).toMatchObject({ state: 'verified' })
     if (verified.state !== 'verified') return
+    expect(verified.credentials.map((c) => [c.types.at(-1), c.format])).toEqual([
+      ['IncomeCredential', 'ldp_vc'],
+      ...periods.map(() => ['BankStatementCredential', 'ldp_vc']),
+      ['IdentityCredential', 'vc+sd-jwt'],
+    ])
+    expect(verified.credentials.at(-1)?.claims).toEqual({
+      name: person.name,
+      address: { city: person.address.city },
+      age_over_18: true,
+    })
     expect(verified.documents?.map((document) => document.attachmentId)).toEqual(periods.map((p) => `statement-${p}`))
     expect(verified.documents?.map((document) => document.size)).toEqual(pdfs.map((pdf) => pdf.byteLength))
     console.info(
