@@ -79,11 +79,11 @@ export class Issuer {
    * Offers an SD-JWT VC (Credo's SdJwtVcModule signs it once the holder requests it, bound to the key
    * the holder names). `disclosable` lists the claims, dotted for nested ones, a holder may withhold.
    */
-  async offerSdJwt(connectionId: string, vct: string, claims: Claims, disclosable: string[]) {
+  async offerSdJwt(connectionId: string, vct: string, claims: Claims, disclosable: string[], issuer = this.did) {
     return this.agent.credentials.offerCredential({
       connectionId,
       protocolVersion: 'v2',
-      credentialFormats: { sdJwtVc: { vct, issuer: this.did, claims, disclosureFrame: disclosureFrame(disclosable) } },
+      credentialFormats: { sdJwtVc: { vct, issuer, claims, disclosureFrame: disclosureFrame(disclosable) } },
     } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
   }
 

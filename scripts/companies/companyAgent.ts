@@ -35,6 +35,7 @@ export interface CompanyAgentOptions {
   /** Replace Credo's format services; tests use these to make a company misbehave. */
   jsonLdFormat?: JsonLdCredentialFormatService
   presentationExchangeFormat?: DifPresentationExchangeProofFormatService
+  sdJwtVcFormat?: SdJwtVcCredentialFormatService
   /** Sees the raw bytes of every inbound message. */
   tap?: (body: Buffer) => void
 }
@@ -56,7 +57,7 @@ function companyModules(options: CompanyAgentOptions) {
         new DocumentAttachingCredentialProtocol({
           credentialFormats: [
             options.jsonLdFormat ?? new JsonLdCredentialFormatService(),
-            new SdJwtVcCredentialFormatService(),
+            options.sdJwtVcFormat ?? new SdJwtVcCredentialFormatService(),
           ],
         }),
       ],

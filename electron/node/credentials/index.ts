@@ -13,6 +13,7 @@ export { toHeldCredential } from './provenance'
 export {
   boundDocuments,
   DEFAULT_MAX_DOCUMENT_BYTES,
+  documents,
   DocumentsService,
   sha256Sri,
   type BoundDocument,

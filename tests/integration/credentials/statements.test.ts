@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
+import { documents } from '../../../electron/node/credentials'
+import { appDatabaseOf } from '../../../electron/node/db'
 import {
   identityClaims,
   incomeClaims,
@@ -10,6 +12,7 @@ import {
   eitherPath,
   fullMortgageRequest,
   sampleStatement,
+  statementDescriptors,
   samplePerson,
   statementClaims,
   statementDocument,
@@ -118,6 +121,36 @@ describe('bank statements with their PDFs: bound by digest, kept encrypted, chec
       'PDF sizes',
       pdfs.map((pdf) => pdf.byteLength),
     )
+  })
+
+  it('checks a stored PDF again before it is shown or sent: a changed byte there sends nothing', async () => {
+    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
+    const api = apiOf(node)
+    const { companyConnectionId } = await connectToCompany(node, companies.bank)
+    const [period] = lastMonths(1)
+    const { claims } = await offerStatement(companies.bank, companyConnectionId, period)
+    const held = await acceptNextOffer()
+    // What a damaged disk or another program could do to the stored copy.
+    const db = appDatabaseOf(node.agent.context)
+    const row = db.select().from(documents).get()
+    if (!row) throw new Error('no document stored')
+    const damaged = Buffer.from(row.bytes)
+    damaged[damaged.length >> 1] ^= 0x01
+    db.update(documents).set({ bytes: damaged }).run()
+    const digestSRI = claims.document.digestSRI
+    await expect(api['credentials.getDocument']({ id: held.id, digestSRI })).rejects.toMatchObject({
+      code: 'DocumentMismatch',
+    })
+
+    const { companyConnectionId: lenderConnection } = await connectToCompany(node, companies.lender)
+    const proofId = await companies.lender.ask(lenderConnection, {
+      id: 'statement',
+      input_descriptors: statementDescriptors([period]),
+    })
+    const request = await eventually(async () => (await api['requests.list'](undefined))[0])
+    await expect(api['requests.approve']({ id: request.id })).rejects.toMatchObject({ code: 'DocumentMismatch' })
+    expect((await api['requests.get']({ id: request.id })).state).toBe('request-received')
+    expect((await companies.lender.agent.proofs.getById(proofId)).state).toBe('request-sent')
   })
 
   it('refuses a PDF changed by one byte with DocumentMismatch, and stores nothing', async () => {

@@ -1,12 +1,13 @@
 import path from 'node:path'
 
-import type { EncryptedMessage } from '@credo-ts/core'
+import { KeyType, type EncryptedMessage } from '@credo-ts/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { eitherPath, identityClaims, identityRequest, Issuer, Lender, samplePerson } from '../../../scripts/companies'
 import { verifyMixedPresentation, type MixedPresentation } from '../../../electron/node/requests'
 import { connectToCompany, eventually } from '../../helpers/companies'
+import { BrokenSignatureSdJwtVcFormatService } from '../../helpers/misbehaving'
 import { freePort } from '../../helpers/freePort'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
@@ -157,5 +158,44 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
     expect(withoutCity.length).toBe(parts.length - 1)
     const stripped = { ...presentation, vp_token: [withoutCity.join('~')] }
     await expect(check({ challenge, domain: lender.endpoint }, stripped)).rejects.toThrow()
+  })
+
+  it('refuses an SD-JWT VC offered under another issuer DID, or with a broken signature, and stores nothing', async () => {
+    const api = apiOf(node)
+    const { companyConnectionId } = await connectToCompany(node, registry)
+    const impostor = await registry.agent.dids.create({ method: 'key', options: { keyType: KeyType.Ed25519 } })
+    const claims = identityClaims(person)
+    const offered = await registry.offerSdJwt(
+      companyConnectionId,
+      'IdentityCredential',
+      claims,
+      DISCLOSABLE,
+      impostor.didState.did,
+    )
+    const refused = await eventually(async () => {
+      const record = await registry.agent.credentials.getById(offered.id)
+      return record.state === 'abandoned' ? record : undefined
+    })
+    expect(refused.errorMessage).toContain('is not the party of this connection')
+    expect(await api['credentials.listOffers'](undefined)).toEqual([])
+
+    const broken = await Issuer.start({
+      name: 'Registry with a broken signer',
+      dataDir: path.join(tmp.dir, 'broken'),
+      port: await freePort(),
+      sdJwtVcFormat: new BrokenSignatureSdJwtVcFormatService(),
+    })
+    try {
+      const { companyConnectionId: brokenConnection } = await connectToCompany(node, broken)
+      await broken.offerSdJwt(brokenConnection, 'IdentityCredential', claims, DISCLOSABLE)
+      const offer = await eventually(async () => (await api['credentials.listOffers'](undefined))[0])
+      await expect(api['credentials.acceptOffer']({ id: offer.id })).rejects.toMatchObject({
+        code: 'CredentialRefused',
+      })
+    } finally {
+      await broken.stop()
+    }
+    expect(await api['credentials.list'](undefined)).toEqual([])
+    expect(await node.agent.sdJwtVc.getAll()).toEqual([])
   })
 })
