@@ -22,6 +22,10 @@ export const custosErrorCodes = [
   'RequestNotSatisfiable',
   // A trust list whose publisher's signature does not hold, or that is not a trust list; nothing was imported.
   'TrustListRefused',
+  // A document (a statement PDF) is larger than the node's limit; it was not stored or sent.
+  'DocumentTooLarge',
+  // A document does not match the digest signed in its credential (on receipt, or before it is sent on).
+  'DocumentMismatch',
   'Internal',
   // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
   'Unauthorized',
@@ -164,6 +168,21 @@ export class RestoreTargetNotEmptyError extends CustosError {
 export class TrustListRefusedError extends CustosError {
   constructor(detail: string) {
     super('TrustListRefused', `This trust list was not imported: ${detail}. Nothing was changed.`)
+  }
+}
+
+export class DocumentTooLargeError extends CustosError {
+  constructor(size: number, limit: number) {
+    super(
+      'DocumentTooLarge',
+      `The document is ${size} bytes, over this node's limit of ${limit} bytes. Nothing was stored.`,
+    )
+  }
+}
+
+export class DocumentMismatchError extends CustosError {
+  constructor(what: string) {
+    super('DocumentMismatch', `${what} does not match the SHA-256 digest signed in its credential.`)
   }
 }
 

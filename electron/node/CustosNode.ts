@@ -26,6 +26,8 @@ export interface CustosNodeOptions {
   mediatorPollingIntervalMs?: number
   /** The length of an auto-lock "minute"; tests shorten it. */
   autoLockUnitMs?: number
+  /** The largest document (a statement PDF) the node takes with a credential; 20 MiB by default. */
+  maxDocumentBytes?: number
 }
 
 /**
@@ -65,6 +67,7 @@ export class CustosNode implements VaultHost {
           layout,
           logger,
           mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs },
+          documents: { maxDocumentBytes: options.maxDocumentBytes },
         }),
       prepareAgent: (agent) => {
         agent.registerOutboundTransport(new HttpOutboundTransport())

@@ -10,6 +10,8 @@ import {
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { CREDENTIAL_CONTEXTS, type Claims, type CredentialKind } from './credentialTemplates'
+import { DocumentAttachingCredentialProtocol, type IssuedDocument } from './DocumentAttachingCredentialProtocol'
+import { disclosureFrame } from './disclosureFrame'
 import { isSameOfferButSubject } from './requestMatchesOffer'
 
 export interface OfferOptions {
@@ -18,6 +20,8 @@ export interface OfferOptions {
   expirationDate?: string
   /** Defaults to this issuer's did:key; tests set another to play an impostor. */
   issuer?: string
+  /** Documents the claims bind by digest; they go with the credential as DIDComm attachments. */
+  documents?: IssuedDocument[]
 }
 
 /**
@@ -71,6 +75,18 @@ export class Issuer {
     }
   }
 
+  /**
+   * Offers an SD-JWT VC (Credo's SdJwtVcModule signs it once the holder requests it, bound to the key
+   * the holder names). `disclosable` lists the claims, dotted for nested ones, a holder may withhold.
+   */
+  async offerSdJwt(connectionId: string, vct: string, claims: Claims, disclosable: string[], issuer = this.did) {
+    return this.agent.credentials.offerCredential({
+      connectionId,
+      protocolVersion: 'v2',
+      credentialFormats: { sdJwtVc: { vct, issuer, claims, disclosureFrame: disclosureFrame(disclosable) } },
+    } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
+  }
+
   /** Offers a credential with no subject id: the holder names its own DID in the request. */
   async offer(connectionId: string, options: OfferOptions): Promise<CredentialExchangeRecord> {
     const credential: JsonObject = {
@@ -81,19 +97,23 @@ export class Issuer {
       credentialSubject: options.claims as JsonObject,
     }
     if (options.expirationDate) credential.expirationDate = options.expirationDate
-    return this.agent.credentials.offerCredential({
+    const record = await this.agent.credentials.offerCredential({
       connectionId,
       protocolVersion: 'v2',
       credentialFormats: {
         jsonld: { credential, options: { proofType: 'Ed25519Signature2018', proofPurpose: 'assertionMethod' } },
       },
     } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
+    if (options.documents) DocumentAttachingCredentialProtocol.of(this.agent).attachTo(record.id, options.documents)
+    return record
   }
 
   // Signs only what it offered: the request may differ from the offer in the subject's id alone.
   private async answerRequest(record: CredentialExchangeRecord): Promise<void> {
     const data = await this.agent.credentials.getFormatData(record.id)
-    if (!isSameOfferButSubject(data.offer?.jsonld, data.request?.jsonld)) {
+    // An SD-JWT VC request only names the holder's key (the format service checked it); the claims are the offer's.
+    const matches = data.offer?.sdJwtVc ? true : isSameOfferButSubject(data.offer?.jsonld, data.request?.jsonld)
+    if (!matches) {
       await this.agent.credentials.sendProblemReport({
         credentialRecordId: record.id,
         description: 'The request does not match the offer.',

@@ -10,6 +10,7 @@ import {
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
+import { checkDocuments } from './documentCheck'
 import { judgePresentation, type PresentationOutcome } from './presentationOutcome'
 import {
   DataNoticeMessage,
@@ -92,7 +93,10 @@ export class Lender {
     const record = await this.agent.proofs.requestProof({
       connectionId,
       protocolVersion: 'v2',
-      proofFormats: { presentationExchange: { presentationDefinition: definition } },
+      // The domain is the audience an SD-JWT VC's key binding must name: this lender's endpoint.
+      proofFormats: {
+        presentationExchange: { presentationDefinition: definition, options: { domain: this.endpoint } },
+      },
       comment: termsComment(terms),
     } as Parameters<CompanyAgent['proofs']['requestProof']>[0])
     return record.id
@@ -150,6 +154,12 @@ export class Lender {
 
   private async disclosed(proofRecordId: string): Promise<PresentationOutcome> {
     const data = await this.agent.proofs.getFormatData(proofRecordId)
-    return judgePresentation(data.presentation?.presentationExchange, this.trusted)
+    const decode = (compact: string) => this.agent.sdJwtVc.fromCompact(compact).prettyClaims
+    const judged = judgePresentation(data.presentation?.presentationExchange, this.trusted, decode)
+    if (judged.state !== 'verified') return judged
+    const message = await this.agent.proofs.findPresentationMessage(proofRecordId)
+    const documents = checkDocuments(judged.credentials, message?.appendedAttachments ?? [])
+    if (!documents.ok) return { state: 'refused', reason: documents.reason }
+    return { ...judged, documents: documents.documents }
   }
 }

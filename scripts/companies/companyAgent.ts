@@ -9,19 +9,21 @@ import {
   ConnectionsModule,
   ConsoleLogger,
   CredentialsModule,
-  DifPresentationExchangeProofFormatService,
+  type DifPresentationExchangeProofFormatService,
   HttpOutboundTransport,
   JsonLdCredentialFormatService,
   KeyDerivationMethod,
   LogLevel,
   ProofsModule,
-  V2CredentialProtocol,
   V2ProofProtocol,
 } from '@credo-ts/core'
 import { agentDependencies } from '@credo-ts/node'
 
 import { askar } from '../../electron/node/askar'
+import { SdJwtVcCredentialFormatService } from '../../electron/node/credentials'
 import { offlineW3cCredentialsModule } from '../../electron/node/jsonld'
+import { CustosPresentationExchangeFormatService } from '../../electron/node/requests'
+import { DocumentAttachingCredentialProtocol } from './DocumentAttachingCredentialProtocol'
 import { LoopbackHttpInbound } from './loopbackInbound'
 
 export interface CompanyAgentOptions {
@@ -33,9 +35,16 @@ export interface CompanyAgentOptions {
   /** Replace Credo's format services; tests use these to make a company misbehave. */
   jsonLdFormat?: JsonLdCredentialFormatService
   presentationExchangeFormat?: DifPresentationExchangeProofFormatService
+  sdJwtVcFormat?: SdJwtVcCredentialFormatService
+  /** Sees the raw bytes of every inbound message. */
+  tap?: (body: Buffer) => void
 }
 
-/** Every company of the toolkit is this agent: DID exchange, issue-credential v2 with JSON-LD, present-proof v2 with DIF PE. */
+/**
+ * Every company of the toolkit is this agent: DID exchange, issue-credential v2 with JSON-LD and SD-JWT VC,
+ * present-proof v2 with DIF PE. The SD-JWT VC format services are the node's: they are what any Credo
+ * 0.5 agent would register through the same extension points to speak them.
+ */
 function companyModules(options: CompanyAgentOptions) {
   return {
     askar: new AskarModule({ ariesAskar: askar }),
@@ -45,7 +54,12 @@ function companyModules(options: CompanyAgentOptions) {
     credentials: new CredentialsModule({
       autoAcceptCredentials: AutoAcceptCredential.Never,
       credentialProtocols: [
-        new V2CredentialProtocol({ credentialFormats: [options.jsonLdFormat ?? new JsonLdCredentialFormatService()] }),
+        new DocumentAttachingCredentialProtocol({
+          credentialFormats: [
+            options.jsonLdFormat ?? new JsonLdCredentialFormatService(),
+            options.sdJwtVcFormat ?? new SdJwtVcCredentialFormatService(),
+          ],
+        }),
       ],
     }),
     // A verifier acknowledges a presentation once Credo has verified it against the request.
@@ -53,7 +67,8 @@ function companyModules(options: CompanyAgentOptions) {
       autoAcceptProofs: AutoAcceptProof.ContentApproved,
       proofProtocols: [
         new V2ProofProtocol({
-          proofFormats: [options.presentationExchangeFormat ?? new DifPresentationExchangeProofFormatService()],
+          // Credo's PE format with the SD-JWT VC answers it refuses (see CustosPresentationExchangeFormatService).
+          proofFormats: [options.presentationExchangeFormat ?? new CustosPresentationExchangeFormatService()],
         }),
       ],
     }),
@@ -87,7 +102,7 @@ export async function startCompanyAgent(options: CompanyAgentOptions): Promise<S
     dependencies: agentDependencies,
     modules: companyModules(options),
   })
-  const inbound = new LoopbackHttpInbound(options.port)
+  const inbound = new LoopbackHttpInbound(options.port, options.tap)
   agent.registerInboundTransport(inbound)
   agent.registerOutboundTransport(new HttpOutboundTransport())
   await agent.initialize()

@@ -7,7 +7,8 @@ import { ageOn, type SamplePerson } from './sampleData'
  */
 export const CREDENTIAL_CONTEXTS = ['https://www.w3.org/2018/credentials/v1', 'https://custos.example/contexts/v1']
 
-export type CredentialKind = 'IdentityCredential' | 'IncomeCredential' | 'BankAccountCredential'
+export type CredentialKind =
+  'IdentityCredential' | 'IncomeCredential' | 'BankAccountCredential' | 'BankStatementCredential'
 
 export type Claims = Record<string, unknown>
 

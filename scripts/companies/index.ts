@@ -10,8 +10,20 @@ export {
   type CredentialKind,
 } from './credentialTemplates'
 export { demoPrivateKey } from './demoKeys'
+export { eitherPath, fullMortgageRequest, identityRequest } from './identityRequest'
 export { Issuer, type OfferOptions } from './Issuer'
 export { Lender } from './Lender'
 export { judgePresentation, type DisclosedCredential, type PresentationOutcome } from './presentationOutcome'
-export { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
+export { checkDocuments, type ReceivedDocument } from './documentCheck'
+export { DocumentAttachingCredentialProtocol, type IssuedDocument } from './DocumentAttachingCredentialProtocol'
+export {
+  mortgageDefinition,
+  mortgageTerms,
+  mortgageWithStatements,
+  statementDescriptors,
+  termsComment,
+} from './mortgageRequest'
+export { statementAttachmentId, statementClaims, statementDocument } from './statementCredential'
+export { statementPdf, type StatementPdfOptions } from './statementPdf'
+export { euros, lastMonths, sampleStatement, type SampleStatement, type StatementLine } from './statements'
 export { ageOn, samplePerson, type SamplePerson } from './sampleData'

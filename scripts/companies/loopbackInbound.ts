@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 
 import type { Agent, InboundTransport } from '@credo-ts/core'
 
-const MAX_BODY = 1024 * 1024
+// A presentation carries statement PDFs inline: room for a few at the node's 20 MiB limit each.
+const MAX_BODY = 128 * 1024 * 1024
 
 /**
  * DIDComm over HTTP on 127.0.0.1 only. Credo's HttpInboundTransport listens on every interface, and a
@@ -12,7 +13,11 @@ const MAX_BODY = 1024 * 1024
 export class LoopbackHttpInbound implements InboundTransport {
   private server?: http.Server
 
-  constructor(private readonly port: number) {}
+  constructor(
+    private readonly port: number,
+    /** Sees every message body as it arrived (tests measure what a company received on the wire). */
+    private readonly tap?: (body: Buffer) => void,
+  ) {}
 
   async start(agent: Agent): Promise<void> {
     const server = http.createServer((request, response) => {
@@ -25,8 +30,10 @@ export class LoopbackHttpInbound implements InboundTransport {
       })
       request.on('end', () => {
         let message: unknown
+        const body = Buffer.concat(chunks)
+        this.tap?.(body)
         try {
-          message = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+          message = JSON.parse(body.toString('utf8'))
         } catch {
           response.writeHead(400).end()
           return

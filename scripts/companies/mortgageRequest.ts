@@ -32,6 +32,32 @@ export const mortgageDefinition: DifPresentationExchangeDefinitionV2 = {
   ],
 }
 
+/** One statement per month asked, by period, each with the PDF its digest binds. */
+export function statementDescriptors(periods: string[]): DifPresentationExchangeDefinitionV2['input_descriptors'] {
+  return periods.map((period) => ({
+    id: `statement-${period}`,
+    name: `Bank statement ${period}`,
+    purpose: 'Income and spending in the last months',
+    constraints: {
+      fields: [
+        typeIs('BankStatementCredential'),
+        { path: ['$.credentialSubject.period'], filter: { type: 'string', const: period } },
+        claim('closingBalance'),
+        claim('document'),
+      ],
+    },
+  }))
+}
+
+/** The mortgage request with the last three statements (`periods`, newest first). */
+export function mortgageWithStatements(periods: string[]): DifPresentationExchangeDefinitionV2 {
+  return {
+    ...mortgageDefinition,
+    id: 'mortgage-application-with-statements',
+    input_descriptors: [...mortgageDefinition.input_descriptors, ...statementDescriptors(periods)],
+  }
+}
+
 export const mortgageTerms: RequestTerms = {
   purpose: 'mortgage application',
   dpvPurpose: 'dpv:CreditChecking',

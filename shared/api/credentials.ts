@@ -5,8 +5,11 @@ import { z } from 'zod'
 import { idSchema, noInput } from './common'
 import { method } from './contract'
 
-/** W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc). */
-export type CredentialFormat = 'ldp_vc'
+/**
+ * `ldp_vc`: W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc).
+ * `vc+sd-jwt`: IETF SD-JWT VCs (Credo's ClaimFormat.SdJwtVc), each claim disclosed only when asked.
+ */
+export type CredentialFormat = 'ldp_vc' | 'vc+sd-jwt'
 
 export interface CredentialOffer {
   /** The credential exchange (issue-credential v2) this offer belongs to. */
@@ -40,11 +43,27 @@ export interface Provenance {
   format: CredentialFormat
 }
 
+/** A document bound to a credential by the SHA-256 digest the issuer signed (e.g. a statement PDF). */
+export interface DocumentReference {
+  /** `sha256-` and the base64 digest (Subresource Integrity form), as signed in the credential. */
+  digestSRI: string
+  mediaType: string
+  name?: string
+}
+
 export interface HeldCredential {
   id: string
   types: string[]
   claims: Record<string, unknown>
   provenance: Provenance
+  /** The documents that came with it and are kept encrypted by the node. */
+  documents?: DocumentReference[]
+}
+
+export interface DocumentContent extends DocumentReference {
+  size: number
+  /** The bytes, checked against the digest just now. */
+  base64: string
 }
 
 const byId = z.object({ id: idSchema }).strict()
@@ -59,6 +78,10 @@ export const credentialsContract = {
   ),
   'credentials.list': method<HeldCredential[]>()(noInput),
   'credentials.get': method<HeldCredential>()(byId),
+  /** A document of a held credential (its digest as listed in `documents`), for the app's viewer. */
+  'credentials.getDocument': method<DocumentContent>()(
+    z.object({ id: idSchema, digestSRI: z.string().min(8).max(200) }).strict(),
+  ),
   /** Checks the signature again now and records the result. */
   'credentials.verify': method<HeldCredential>()(byId),
 }

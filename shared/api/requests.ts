@@ -42,7 +42,10 @@ export interface AnswerItem {
   candidates: string[]
   issuer?: string
   types?: string[]
-  /** Exactly what would leave: Ed25519Signature2018 signs the whole credential, so all of its claims. */
+  /**
+   * Exactly what would leave. A JSON-LD credential (Ed25519Signature2018 signs it whole): all of its claims.
+   * An SD-JWT VC: only the claims the request asks, by dotted name (`address.city`).
+   */
   claimsLeaving: Record<string, unknown>
   /** Of those, the claims the requester asked for. */
   claimsAsked: string[]

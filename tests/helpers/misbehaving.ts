@@ -3,8 +3,12 @@ import {
   DifPresentationExchangeProofFormatService,
   JsonEncoder,
   JsonLdCredentialFormatService,
+  type AgentContext,
   type Attachment,
+  type CredentialFormatCreateReturn,
 } from '@credo-ts/core'
+
+import { SdJwtVcCredentialFormatService } from '../../electron/node/credentials'
 
 type Json = Record<string, unknown>
 
@@ -54,5 +58,22 @@ export class MalformedRequestFormatService extends DifPresentationExchangeProofF
       })
     }
     return created
+  }
+}
+
+/** Signs SD-JWT VCs properly, then breaks the issuer's signature (one changed character). */
+export class BrokenSignatureSdJwtVcFormatService extends SdJwtVcCredentialFormatService {
+  override async acceptRequest(
+    agentContext: AgentContext,
+    options: Parameters<SdJwtVcCredentialFormatService['acceptRequest']>[1],
+  ): Promise<CredentialFormatCreateReturn> {
+    const issued = await super.acceptRequest(agentContext, options)
+    const { compact } = issued.attachment.getDataAsJson<{ compact: string }>()
+    const [jwt, ...disclosures] = compact.split('~')
+    const [header, payload, signature] = jwt.split('.')
+    const changed = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`
+    const broken = [[header, payload, changed].join('.'), ...disclosures].join('~')
+    issued.attachment.data = new AttachmentData({ base64: JsonEncoder.toBase64({ compact: broken }) })
+    return issued
   }
 }

@@ -1,6 +1,7 @@
 import { Agent, type FileSystem, type InitConfig } from '@credo-ts/core'
 import { agentDependencies } from '@credo-ts/node'
 
+import type { DocumentsOptions } from '../credentials'
 import type { MediationOptions } from '../mediation'
 import type { DataDirLayout, FileLogger } from '../platform'
 import { nodeModules } from './nodeModules'
@@ -10,6 +11,7 @@ export interface AgentOptions {
   layout: DataDirLayout
   logger: FileLogger
   mediation?: MediationOptions
+  documents?: DocumentsOptions
 }
 
 // Credo's NodeFileSystem, which takes base paths; its module under build/ cannot be imported by path
@@ -38,6 +40,6 @@ export function createAgent(options: AgentOptions): CustosAgent {
   return new Agent({
     config,
     dependencies: { ...agentDependencies, FileSystem: DataDirFileSystem },
-    modules: nodeModules({ mediation: options.mediation }),
+    modules: nodeModules({ mediation: options.mediation, documents: options.documents }),
   })
 }

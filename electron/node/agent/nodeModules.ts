@@ -3,7 +3,7 @@ import { AskarModule } from '@credo-ts/askar'
 import { askar } from '../askar'
 import { connectionsModules } from '../connections'
 import { ConsentModule } from '../consent'
-import { credentialsModules } from '../credentials'
+import { credentialsModules, type DocumentsOptions } from '../credentials'
 import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
 import { mediationModules, type MediationOptions } from '../mediation'
@@ -13,6 +13,7 @@ import { TrustListsModule } from '../trustLists'
 
 export interface NodeModulesOptions {
   mediation?: MediationOptions
+  documents?: DocumentsOptions
 }
 
 /**
@@ -26,7 +27,7 @@ export function nodeModules(options: NodeModulesOptions = {}) {
     ...mediationModules(options.mediation),
     selfDeclared: new SelfDeclaredModule(),
     inbox: new InboxModule(),
-    ...credentialsModules(),
+    ...credentialsModules(options.documents),
     ...requestsModules(),
     trustLists: new TrustListsModule(),
     consent: new ConsentModule(),

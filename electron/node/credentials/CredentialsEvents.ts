@@ -1,6 +1,7 @@
 import type { BaseEvent } from '@credo-ts/core'
 
 import type { HeldCredential } from '../../../shared/api'
+import type { CustosErrorCode } from '../../../shared/errors'
 
 export enum CustosCredentialEventTypes {
   CredentialStored = 'CustosCredentialStored',
@@ -16,5 +17,5 @@ export interface CredentialStoredEvent extends BaseEvent {
 /** Emitted when an offer or a credential was refused; nothing was stored, the issuer got a problem report. */
 export interface CredentialRefusedEvent extends BaseEvent {
   type: typeof CustosCredentialEventTypes.CredentialRefused
-  payload: { exchangeId: string; connectionId?: string; reason: string }
+  payload: { exchangeId: string; connectionId?: string; reason: string; code?: CustosErrorCode }
 }

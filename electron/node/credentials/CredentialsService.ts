@@ -3,21 +3,22 @@ import {
   CredentialsApi,
   CredentialState,
   injectable,
-  W3cCredentialRepository,
-  W3cCredentialService,
-  W3cJsonLdVerifiableCredential,
+  W3cCredentialRecord,
   type AgentContext,
   type CredentialExchangeRecord,
   type JsonLdCredentialFormatService,
   type V2CredentialProtocol,
 } from '@credo-ts/core'
 
-import type { CredentialOffer, HeldCredential } from '../../../shared/api'
+import type { CredentialOffer, DocumentContent, HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { withPeerErrors } from '../platform'
 import { awaitIssued } from './awaitIssued'
+import { DocumentsService } from './documents'
+import { checkSignature, findHeld, sdJwtRecords, w3cRecords } from './heldRecords'
 import { toCredentialOffer } from './offers'
 import { setSignatureCheck, toHeldCredential } from './provenance'
+import { toHeldSdJwtVc, type SdJwtVcCredentialFormatService } from './sdJwt'
 
 const ISSUE_TIMEOUT_MS = 30_000
 
@@ -56,26 +57,31 @@ export class CredentialsService {
   }
 
   async list(agentContext: AgentContext): Promise<HeldCredential[]> {
-    const records = await w3cRecords(agentContext).getAll(agentContext)
-    return records.map(toHeldCredential).sort((a, b) => a.provenance.issuedAt.localeCompare(b.provenance.issuedAt))
+    const w3c = (await w3cRecords(agentContext).getAll(agentContext)).map(toHeldCredential)
+    const sdJwt = (await sdJwtRecords(agentContext).getAll(agentContext)).map((r) => toHeldSdJwtVc(agentContext, r))
+    return [...w3c, ...sdJwt].sort((a, b) => a.provenance.issuedAt.localeCompare(b.provenance.issuedAt))
   }
 
   async get(agentContext: AgentContext, id: string): Promise<HeldCredential> {
-    const record = await w3cRecords(agentContext).findById(agentContext, id)
+    const record = await findHeld(agentContext, id)
     if (!record) throw new CustosError('NotFound', `No held credential with id ${id}.`)
-    return toHeldCredential(record)
+    return record instanceof W3cCredentialRecord ? toHeldCredential(record) : toHeldSdJwtVc(agentContext, record)
+  }
+
+  /** A document one of the held credential's lists, checked against its digest as it is read. */
+  async getDocument(agentContext: AgentContext, id: string, digestSRI: string): Promise<DocumentContent> {
+    const held = await this.get(agentContext, id)
+    if (!held.documents?.some((document) => document.digestSRI === digestSRI)) {
+      throw new CustosError('NotFound', `Credential ${id} has no document with digest ${digestSRI}.`)
+    }
+    return agentContext.dependencyManager.resolve(DocumentsService).load(agentContext, digestSRI)
   }
 
   /** Verifies the signature again (with the bundled contexts only) and records when and with what result. */
   async verify(agentContext: AgentContext, id: string): Promise<HeldCredential> {
-    const repository = w3cRecords(agentContext)
-    const record = await repository.findById(agentContext, id)
+    const record = await findHeld(agentContext, id)
     if (!record) throw new CustosError('NotFound', `No held credential with id ${id}.`)
-    if (!(record.credential instanceof W3cJsonLdVerifiableCredential)) {
-      throw new CustosError('InvalidInput', `Credential ${id} is not a JSON-LD credential.`)
-    }
-    const service = agentContext.dependencyManager.resolve(W3cCredentialService)
-    const result = await service.verifyCredential(agentContext, { credential: record.credential })
+    const result = await checkSignature(agentContext, record)
     const checkedAt = new Date().toISOString()
     setSignatureCheck(
       record,
@@ -87,8 +93,9 @@ export class CredentialsService {
             error: result.error?.message ?? 'invalid',
           },
     )
-    await repository.update(agentContext, record)
-    return toHeldCredential(record)
+    if (record instanceof W3cCredentialRecord) await w3cRecords(agentContext).update(agentContext, record)
+    else await sdJwtRecords(agentContext).update(agentContext, record)
+    return this.get(agentContext, id)
   }
 
   private async getOffer(agentContext: AgentContext, id: string): Promise<CredentialExchangeRecord> {
@@ -109,12 +116,10 @@ export class CredentialsService {
 }
 
 // Credo's Apis are scoped to the context they were resolved from, so they are looked up per call.
-export type NodeCredentialsApi = CredentialsApi<[V2CredentialProtocol<[JsonLdCredentialFormatService]>]>
+export type NodeCredentialsApi = CredentialsApi<
+  [V2CredentialProtocol<[JsonLdCredentialFormatService, SdJwtVcCredentialFormatService]>]
+>
 
 function credentials(agentContext: AgentContext): NodeCredentialsApi {
   return agentContext.dependencyManager.resolve(CredentialsApi) as NodeCredentialsApi
-}
-
-function w3cRecords(agentContext: AgentContext): W3cCredentialRepository {
-  return agentContext.dependencyManager.resolve(W3cCredentialRepository)
 }

@@ -1,6 +1,12 @@
 import { AgentContext, inject, injectable } from '@credo-ts/core'
 
-import type { ContractApi, CredentialOffer, credentialsContract, HeldCredential } from '../../../shared/api'
+import type {
+  ContractApi,
+  CredentialOffer,
+  credentialsContract,
+  DocumentContent,
+  HeldCredential,
+} from '../../../shared/api'
 import { CredentialsService } from './CredentialsService'
 
 /** The person's side of credentials: offers to answer, and what they hold. */
@@ -30,6 +36,10 @@ export class CustosCredentialsApi implements ContractApi<typeof credentialsContr
 
   get({ id }: { id: string }): Promise<HeldCredential> {
     return this.service.get(this.agentContext, id)
+  }
+
+  getDocument({ id, digestSRI }: { id: string; digestSRI: string }): Promise<DocumentContent> {
+    return this.service.getDocument(this.agentContext, id, digestSRI)
   }
 
   verify({ id }: { id: string }): Promise<HeldCredential> {

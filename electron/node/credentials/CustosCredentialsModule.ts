@@ -1,4 +1,4 @@
-import { AutoAcceptCredential, CredentialsModule, V2CredentialProtocol, type DependencyManager } from '@credo-ts/core'
+import { AutoAcceptCredential, CredentialsModule, type DependencyManager } from '@credo-ts/core'
 
 import { credentialsContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -6,22 +6,35 @@ import { offlineW3cCredentialsModule } from '../jsonld'
 import { CredentialsService } from './CredentialsService'
 import { CustosCredentialsApi } from './CustosCredentialsApi'
 import { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFormatService'
+import {
+  CustosV2CredentialProtocol,
+  DocumentsConfig,
+  DocumentsService,
+  InboundDocuments,
+  type DocumentsOptions,
+} from './documents'
 import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
+import { CustosSdJwtVcCredentialFormatService } from './sdJwt'
 
 /** Offers and held credentials as the person manages them, on top of Credo's issue-credential v2. */
 export class CustosCredentialsModule implements ContractModule<typeof credentialsContract> {
   readonly api = CustosCredentialsApi
   readonly contract = credentialsContract
 
+  constructor(private readonly options: DocumentsOptions = {}) {}
+
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerSingleton(CredentialsService)
+    dependencyManager.registerSingleton(DocumentsService)
+    dependencyManager.registerInstance(DocumentsConfig, new DocumentsConfig(this.options))
+    dependencyManager.registerInstance(InboundDocuments, new InboundDocuments())
     dependencyManager.registerSingleton(HolderDidService)
     dependencyManager.registerInstance(HolderDidLock, newHolderDidLock())
   }
 }
 
 /** Credo's credential modules configured the way a Custos node holds credentials, and ours beside them. */
-export function credentialsModules() {
+export function credentialsModules(options: DocumentsOptions = {}) {
   return {
     // JSON-LD with the bundled contexts only; nothing is fetched to check a signature.
     w3cCredentials: offlineW3cCredentialsModule(),
@@ -30,9 +43,11 @@ export function credentialsModules() {
     credentials: new CredentialsModule({
       autoAcceptCredentials: AutoAcceptCredential.ContentApproved,
       credentialProtocols: [
-        new V2CredentialProtocol({ credentialFormats: [new CustosJsonLdCredentialFormatService()] }),
+        new CustosV2CredentialProtocol({
+          credentialFormats: [new CustosJsonLdCredentialFormatService(), new CustosSdJwtVcCredentialFormatService()],
+        }),
       ],
     }),
-    custosCredentials: new CustosCredentialsModule(),
+    custosCredentials: new CustosCredentialsModule(options),
   }
 }

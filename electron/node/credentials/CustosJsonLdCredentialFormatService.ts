@@ -14,13 +14,11 @@ import {
   type JsonLdFormatDataCredentialDetail,
 } from '@credo-ts/core'
 
-import {
-  CustosCredentialEventTypes,
-  type CredentialRefusedEvent,
-  type CredentialStoredEvent,
-} from './CredentialsEvents'
-import { refuseOnError } from './CredentialRefusal'
+import { CustosCredentialEventTypes, type CredentialStoredEvent } from './CredentialsEvents'
+import { CredentialRefusal } from './CredentialRefusal'
+import { refuseAndTell } from './refuseAndTell'
 import { checkCredentialFromConnection, checkOfferDetail } from './credentialChecks'
+import { boundDocuments, DocumentsService, InboundDocuments, type BoundDocument } from './documents'
 import { HolderDidService } from './HolderDidService'
 import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
 
@@ -31,7 +29,7 @@ import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
  */
 export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatService {
   override async processOffer(agentContext: AgentContext, options: CredentialFormatProcessOptions): Promise<void> {
-    await this.refusing(agentContext, options.credentialRecord, 'The offer was refused', async () => {
+    await refuseAndTell(agentContext, options.credentialRecord, 'The offer was refused', async () => {
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
       checkOfferDetail(detail)
@@ -61,14 +59,27 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
     options: CredentialFormatProcessCredentialOptions,
   ): Promise<void> {
     const { credentialRecord } = options
-    await this.refusing(agentContext, credentialRecord, 'The credential was refused', async () => {
+    const documents = agentContext.dependencyManager.resolve(DocumentsService)
+    const arrived = agentContext.dependencyManager.resolve(InboundDocuments).take(credentialRecord.threadId)
+    let bound: { document: BoundDocument; bytes?: Uint8Array }[] = []
+    await refuseAndTell(agentContext, credentialRecord, 'The credential was refused', async () => {
       const credential = options.attachment.getDataAsJson<Record<string, unknown>>()
+      bound = boundDocuments(credential).map((document) => ({
+        document,
+        bytes: attachedBytes(arrived.find((attachment) => attachment.id === document.attachmentId)),
+      }))
       await checkCredentialFromConnection(agentContext, credential, credentialRecord.connectionId)
+      // The documents the signed credential binds must have come with it, whole and within the limit.
+      for (const { document, bytes } of bound) {
+        if (!bytes) throw new CredentialRefusal(`Document ${document.attachmentId} did not come with the credential.`)
+        documents.check(agentContext, document, bytes)
+      }
       // Credo checks that it is what was requested and verifies the signature, then stores it.
       await super.processCredential(agentContext, options)
     })
     const stored = credentialRecord.credentials.at(-1)
     if (!stored) return
+    for (const { document, bytes } of bound) if (bytes) documents.save(agentContext, document, bytes)
     const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
     const record = await repository.getById(agentContext, stored.credentialRecordId)
     setArrival(record, { connectionId: credentialRecord.connectionId, exchangeId: credentialRecord.id })
@@ -79,25 +90,10 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
       payload: { exchangeId: credentialRecord.id, credential: toHeldCredential(record) },
     })
   }
+}
 
-  private async refusing(
-    agentContext: AgentContext,
-    credentialRecord: { id: string; connectionId?: string },
-    what: string,
-    task: () => Promise<void>,
-  ): Promise<void> {
-    try {
-      await refuseOnError(what, task)
-    } catch (error) {
-      agentContext.dependencyManager.resolve(EventEmitter).emit<CredentialRefusedEvent>(agentContext, {
-        type: CustosCredentialEventTypes.CredentialRefused,
-        payload: {
-          exchangeId: credentialRecord.id,
-          connectionId: credentialRecord.connectionId,
-          reason: (error as Error).message,
-        },
-      })
-      throw error
-    }
-  }
+// Documents travel inline (base64); a link would make the node fetch from the issuer's side later.
+function attachedBytes(attachment: Attachment | undefined): Uint8Array | undefined {
+  const base64 = attachment?.data.base64
+  return typeof base64 === 'string' ? Buffer.from(base64, 'base64') : undefined
 }

@@ -26,7 +26,8 @@ export function awaitIssued(agentContext: AgentContext, exchangeId: string, time
       if (payload.exchangeId === exchangeId) finish(() => resolve(payload.credential))
     }
     const onRefused = ({ payload }: CredentialRefusedEvent) => {
-      if (payload.exchangeId === exchangeId) finish(() => reject(new CustosError('CredentialRefused', payload.reason)))
+      if (payload.exchangeId === exchangeId)
+        finish(() => reject(new CustosError(payload.code ?? 'CredentialRefused', payload.reason)))
     }
     const onState = ({ payload }: CredentialStateChangedEvent) => {
       const record = payload.credentialRecord

@@ -11,3 +11,25 @@ export { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFor
 export { HolderDidService } from './HolderDidService'
 export { keysOfConnection } from './connectionKeys'
 export { toHeldCredential } from './provenance'
+export {
+  boundDocuments,
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  documents,
+  DocumentsService,
+  sha256Sri,
+  type BoundDocument,
+  type DocumentsOptions,
+} from './documents'
+export {
+  CustosSdJwtVcCredentialFormatService,
+  didUrlOf,
+  SD_JWT_VC_CREDENTIAL,
+  SD_JWT_VC_OFFER,
+  SD_JWT_VC_REQUEST,
+  SdJwtVcCredentialFormatService,
+  sdJwtClaims,
+  toHeldSdJwtVc,
+  type SdJwtVcCredentialFormat,
+  type SdJwtVcOfferData,
+} from './sdJwt'
+export type { HeldRecord } from './provenance'

@@ -12,6 +12,20 @@ export function toCredentialOffer(
   data: FormatData,
   from: string | undefined,
 ): CredentialOffer | undefined {
+  const sdJwt = data.offer?.sdJwtVc
+  if (sdJwt && record.connectionId) {
+    return {
+      id: record.id,
+      connectionId: record.connectionId,
+      from,
+      issuer: sdJwt.issuer,
+      types: [sdJwt.vct],
+      claims: sdJwt.claims,
+      expiresAt: sdJwt.expiresAt ? new Date(sdJwt.expiresAt * 1000).toISOString() : undefined,
+      format: 'vc+sd-jwt',
+      receivedAt: record.createdAt.toISOString(),
+    }
+  }
   const detail: JsonLdFormatDataCredentialDetail | undefined = data.offer?.jsonld
   if (!detail || !record.connectionId) return undefined
   const credential = detail.credential

@@ -1,7 +1,8 @@
-import { JsonTransformer, type W3cCredentialRecord } from '@credo-ts/core'
+import { JsonTransformer, type SdJwtVcRecord, type W3cCredentialRecord } from '@credo-ts/core'
 
 import type { HeldCredential, SignatureCheck } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
+import { boundDocuments, toReference } from './documents'
 
 // Provenance that is not in the credential itself is kept as tags of Credo's W3cCredentialRecord: it
 // then lives in Askar with the credential and goes with it, and the two can never disagree.
@@ -13,20 +14,36 @@ const TAGS = {
   error: 'custosSignatureError',
 } as const
 
-export function setArrival(record: W3cCredentialRecord, arrival: { connectionId?: string; exchangeId: string }): void {
+/** A held credential as Credo stores it, in either format. */
+export type HeldRecord = W3cCredentialRecord | SdJwtVcRecord
+
+export function setArrival(record: HeldRecord, arrival: { connectionId?: string; exchangeId: string }): void {
   if (arrival.connectionId) record.setTag(TAGS.connectionId, arrival.connectionId)
   record.setTag(TAGS.exchangeId, arrival.exchangeId)
 }
 
-export function setSignatureCheck(record: W3cCredentialRecord, check: SignatureCheck): void {
+export function setSignatureCheck(record: HeldRecord, check: SignatureCheck): void {
   record.setTag(TAGS.signature, check.result)
   record.setTag(TAGS.checkedAt, check.checkedAt)
   record.setTag(TAGS.error, check.error)
 }
 
-function tag(record: W3cCredentialRecord, name: string): string | undefined {
+function tag(record: HeldRecord, name: string): string | undefined {
   const value = record.getTag(name)
   return typeof value === 'string' ? value : undefined
+}
+
+export function signatureOf(record: HeldRecord): HeldCredential['provenance']['signature'] {
+  const error = tag(record, TAGS.error)
+  return {
+    result: tag(record, TAGS.signature) === 'valid' ? 'valid' : 'invalid',
+    checkedAt: tag(record, TAGS.checkedAt) ?? record.createdAt.toISOString(),
+    ...(error ? { error } : {}),
+  }
+}
+
+export function arrivalOf(record: HeldRecord): { connectionId?: string; exchangeId?: string } {
+  return { connectionId: tag(record, TAGS.connectionId), exchangeId: tag(record, TAGS.exchangeId) }
 }
 
 export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
@@ -37,23 +54,19 @@ export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
     credentialSubject: Record<string, unknown>
   }
   const { id: _subjectId, ...claims } = [json.credentialSubject].flat()[0] ?? {}
-  const error = tag(record, TAGS.error)
+  const documents = boundDocuments(json).map(toReference)
   return {
     id: record.id,
     types: json.type,
     claims,
     provenance: {
       issuer: issuerOf(json) ?? '',
-      connectionId: tag(record, TAGS.connectionId),
-      exchangeId: tag(record, TAGS.exchangeId),
+      ...arrivalOf(record),
       issuedAt: json.issuanceDate,
       expiresAt: json.expirationDate,
-      signature: {
-        result: tag(record, TAGS.signature) === 'valid' ? 'valid' : 'invalid',
-        checkedAt: tag(record, TAGS.checkedAt) ?? record.createdAt.toISOString(),
-        ...(error ? { error } : {}),
-      },
+      signature: signatureOf(record),
       format: 'ldp_vc',
     },
+    ...(documents.length > 0 ? { documents } : {}),
   }
 }

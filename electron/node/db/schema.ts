@@ -2,6 +2,7 @@
 // to generate migrations). The file is encrypted as a whole (SQLite3 Multiple Ciphers) with a key kept
 // in the Askar store, so columns hold plaintext here.
 export { selfDeclaredItems } from '../selfDeclared/selfDeclaredTable'
+export { documents } from '../credentials/documents/documentsTable'
 export { mediationQueue, mediationQueueRecipients } from '../mediation/mediator/queue/queueTable'
 export { consentEvaluations, consentPolicies, consentPolicyVersions } from '../consent/consentTables'
 export { disclosureNotices, disclosures } from '../disclosures/disclosureTables'

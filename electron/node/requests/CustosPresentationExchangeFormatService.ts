@@ -1,14 +1,31 @@
 import {
+  Attachment,
+  AttachmentData,
   DifPresentationExchangeProofFormatService,
+  JsonEncoder,
+  ProofFormatSpec,
+  SdJwtVcRecord,
   type AgentContext,
+  type DifPresentationExchangeProofFormat,
+  type DifPresentationExchangeRequest,
+  type ProofFormatAcceptRequestOptions,
+  type ProofFormatCreateReturn,
   type ProofFormatProcessOptions,
+  type ProofFormatProcessPresentationOptions,
 } from '@credo-ts/core'
 
+import { createMixedPresentation } from './presentation/createMixedPresentation'
+import { isMixedPresentation } from './presentation/mixedPresentation'
+import { verifyMixedPresentation } from './presentation/verifyMixedPresentation'
 import { PresentationRefusal } from './PresentationRefusal'
 
+const SUBMISSION_FORMAT = 'dif/presentation-exchange/submission@v1.0'
+
 /**
- * Credo's DIF Presentation Exchange format with malformed requests answered by a problem report:
- * Credo's own validation error would only be logged, and the requester would never hear why.
+ * Credo's DIF Presentation Exchange format with two additions. Malformed requests are answered by a
+ * problem report (Credo's own validation error would only be logged). And answers may include SD-JWT
+ * VCs, which Credo 0.5.19 refuses in this format: they go in a mixed attachment (mixedPresentation.ts)
+ * that both sides of this service create and verify; a JSON-LD-only answer stays Credo's own.
  */
 export class CustosPresentationExchangeFormatService extends DifPresentationExchangeProofFormatService {
   override async processRequest(agentContext: AgentContext, options: ProofFormatProcessOptions): Promise<void> {
@@ -18,6 +35,51 @@ export class CustosPresentationExchangeFormatService extends DifPresentationExch
       const detail = (error as { additionalMessages?: string[] }).additionalMessages?.join('; ')
       const reason = `The request cannot be read: ${(error as Error).message}${detail ? ` (${detail})` : ''}`
       throw new PresentationRefusal(reason.slice(0, 500))
+    }
+  }
+
+  override async acceptRequest(
+    agentContext: AgentContext,
+    options: ProofFormatAcceptRequestOptions<DifPresentationExchangeProofFormat>,
+  ): Promise<ProofFormatCreateReturn> {
+    const selection = options.proofFormats?.presentationExchange?.credentials
+    const hasSdJwt = Object.values(selection ?? {}).some((records) => records.some((r) => r instanceof SdJwtVcRecord))
+    if (!selection || !hasSdJwt) return super.acceptRequest(agentContext, options)
+    const request = options.requestAttachment.getDataAsJson<DifPresentationExchangeRequest>()
+    const challenge = request.options?.challenge
+    if (!challenge) throw new PresentationRefusal('The request has no challenge to bind the presentation to.')
+    const presentation = await createMixedPresentation(agentContext, {
+      definition: request.presentation_definition,
+      selection,
+      challenge,
+      domain: request.options?.domain,
+    })
+    const format = new ProofFormatSpec({ format: SUBMISSION_FORMAT, attachmentId: options.attachmentId })
+    const attachment = new Attachment({
+      id: format.attachmentId,
+      mimeType: 'application/json',
+      data: new AttachmentData({ base64: JsonEncoder.toBase64(presentation) }),
+    })
+    return { format, attachment }
+  }
+
+  override async processPresentation(
+    agentContext: AgentContext,
+    options: ProofFormatProcessPresentationOptions,
+  ): Promise<boolean> {
+    const presentation = options.attachment.getDataAsJson<unknown>()
+    if (!isMixedPresentation(presentation)) return super.processPresentation(agentContext, options)
+    const request = options.requestAttachment.getDataAsJson<DifPresentationExchangeRequest>()
+    try {
+      await verifyMixedPresentation(agentContext, presentation, {
+        definition: request.presentation_definition,
+        challenge: request.options?.challenge ?? '',
+        domain: request.options?.domain,
+      })
+      return true
+    } catch (error) {
+      agentContext.config.logger.error(`The presentation does not verify: ${(error as Error).message}`)
+      return false
     }
   }
 }

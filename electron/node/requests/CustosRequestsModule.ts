@@ -1,9 +1,10 @@
-import { AutoAcceptProof, ProofsModule, V2ProofProtocol, type DependencyManager } from '@credo-ts/core'
+import { AutoAcceptProof, ProofsModule, type DependencyManager } from '@credo-ts/core'
 
 import { requestsContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
 import { CustosPresentationExchangeFormatService } from './CustosPresentationExchangeFormatService'
 import { CustosRequestsApi } from './CustosRequestsApi'
+import { CustosV2ProofProtocol } from './CustosV2ProofProtocol'
 import { RequestsService } from './RequestsService'
 
 /** Proof requests as the person answers them, on top of Credo's present-proof v2. */
@@ -21,7 +22,7 @@ export function requestsModules() {
     // Nothing leaves without the person's (or later a consent policy's) answer.
     proofs: new ProofsModule({
       autoAcceptProofs: AutoAcceptProof.Never,
-      proofProtocols: [new V2ProofProtocol({ proofFormats: [new CustosPresentationExchangeFormatService()] })],
+      proofProtocols: [new CustosV2ProofProtocol({ proofFormats: [new CustosPresentationExchangeFormatService()] })],
     }),
     custosRequests: new CustosRequestsModule(),
   }

@@ -2,6 +2,7 @@ import {
   EventEmitter,
   injectable,
   ProofState,
+  SdJwtVcRepository,
   W3cCredentialRepository,
   type AgentContext,
   type ProofExchangeRecord,
@@ -9,6 +10,7 @@ import {
 
 import type { AskedItem, ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
+import type { HeldRecord } from '../credentials'
 import { withPeerErrors } from '../platform'
 import { proofsOf } from './proofsApi'
 import { proposeAnswer } from './proposeAnswer'
@@ -77,14 +79,13 @@ export class RequestsService {
     if (missing.length > 0) {
       throw new CustosError('RequestNotSatisfiable', `Nothing was sent. ${declineReason(missing)}`)
     }
-    const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
-    const selection: Record<string, Awaited<ReturnType<W3cCredentialRepository['getById']>>[]> = {}
+    const selection: Record<string, HeldRecord[]> = {}
     for (const item of kept) {
       const credentialId = choose[item.descriptorId] ?? item.credentialId
       if (!credentialId || !item.candidates.includes(credentialId)) {
         throw new InvalidInputError(`Credential ${credentialId} does not answer "${item.name ?? item.descriptorId}".`)
       }
-      selection[item.descriptorId] = [await repository.getById(agentContext, credentialId)]
+      selection[item.descriptorId] = [await heldRecord(agentContext, credentialId)]
     }
     await withPeerErrors('requester', 'The request cannot be answered', () =>
       proofsOf(agentContext).acceptRequest({
@@ -109,4 +110,10 @@ export function declineReason(missing: AskedItem[]): string {
   if (missing.length === 0) return 'The person declined the request.'
   const items = missing.map((item) => `${item.name ?? item.descriptorId} (${item.claims.join(', ')})`)
   return `Not held: ${items.join('; ')}.`
+}
+
+/** A held credential as Credo keeps it, in whichever format. */
+async function heldRecord(agentContext: AgentContext, id: string): Promise<HeldRecord> {
+  const w3c = await agentContext.dependencyManager.resolve(W3cCredentialRepository).findById(agentContext, id)
+  return w3c ?? (await agentContext.dependencyManager.resolve(SdJwtVcRepository).getById(agentContext, id))
 }

@@ -1,0 +1,71 @@
+// `npm run demo -- --data-dir DIR [--companies-only] [--port P]`: the sample companies next to a node,
+// the whole mortgage flow printed as it happens; Ctrl-C stops everything and exits 0.
+import 'reflect-metadata'
+
+import path from 'node:path'
+
+import type { CustosNode } from '../../electron/node'
+import { parseDemoArgs, USAGE, UsageError, type DemoArgs } from './demoArgs'
+import { startDemoCompanies, type DemoCompanies } from './demoCompanies'
+import { runDemoFlow, type Connect } from './demoFlow'
+import { acceptInvitation, actAsPerson, openDemoNode } from './demoNode'
+import { sayer } from './say'
+
+async function main(): Promise<number> {
+  let args: DemoArgs
+  try {
+    args = parseDemoArgs(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(`${error.message}\n${USAGE}\n`)
+    return 2
+  }
+  const passphrase = process.env.CUSTOS_PASSPHRASE ?? ''
+  if (!args.companiesOnly && !passphrase) {
+    process.stderr.write(`Set the demo node's passphrase in CUSTOS_PASSPHRASE.\n${USAGE}\n`)
+    return 2
+  }
+  const say = sayer()
+  const stopRequested = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve())
+  })
+  let companies: DemoCompanies | undefined
+  let node: CustosNode | undefined
+  let stopPerson = () => {}
+  let stopping = false
+  try {
+    companies = await startDemoCompanies(path.join(args.dataDir, 'companies'), args.port)
+    say('Demo', 'companies started: Population Registry, Employer, Bank, Lender (127.0.0.1 only)')
+    let connect: Connect = async (company) => say('Demo', `paste the ${company} invitation into your node`)
+    if (!args.companiesOnly) {
+      const opened = await openDemoNode(args.dataDir, passphrase)
+      node = opened
+      say('Demo', `node on ${path.join(args.dataDir, 'node')} at ${(opened.endpoints ?? []).join(' ')}`)
+      stopPerson = actAsPerson(opened, say)
+      connect = async (_company, url) => acceptInvitation(opened, url)
+    }
+    const flow = runDemoFlow(companies, connect, say).then(
+      () => say('Demo', 'flow complete; Ctrl-C stops'),
+      // Once stopping, the companies' polls fail as their agents shut down: that is no failure of the flow.
+      (error: unknown) => stopping || say('Demo', `flow failed: ${(error as Error).message}`),
+    )
+    await Promise.race([flow, stopRequested])
+    await stopRequested
+  } finally {
+    stopping = true
+    say('Demo', 'stopping')
+    stopPerson()
+    await node?.close().catch(() => undefined)
+    await companies?.stop()
+  }
+  say('Demo', 'stopped')
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`)
+    process.exit(1)
+  },
+)

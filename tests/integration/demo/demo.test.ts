@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { makeTmpDir } from '../../helpers/tmpDir'
+
+/** Resolves with everything printed so far once `pattern` appears in it. */
+function waitForOutput(read: () => string, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      if (pattern.test(read())) resolve(read())
+      else if (Date.now() > deadline) reject(new Error(`no ${pattern} in:\n${read()}`))
+      else setTimeout(poll, 100)
+    }
+    poll()
+  })
+}
+
+describe('npm run demo', () => {
+  const tmp = makeTmpDir()
+  afterEach(() => tmp.cleanup())
+
+  it('runs the whole flow between the companies and a node, printing it, and stops cleanly on SIGINT', async () => {
+    // The same command as the package.json script line, without npm in between to relay the signal.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo/run.ts', '--data-dir', tmp.dir], {
+      env: { ...process.env, CUSTOS_PASSPHRASE: 'demo test passphrase' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      const printed = await waitForOutput(() => output, /mortgage application: verified/, 120_000)
+      expect(printed).toMatch(/Population Registry +invitation: http:\/\/127\.0\.0\.1:\d+\?oob=/)
+      expect(printed).toMatch(/Lender +invitation: /)
+      expect(printed).toMatch(/Person \(node\) +stored IdentityCredential/)
+      expect(printed).toMatch(/Lender +verified IdentityCredential \(vc\+sd-jwt\)/)
+      expect(printed.match(/Lender +verified PDF statement-\d{4}-\d{2}\.pdf/g)).toHaveLength(3)
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await exited).toBe(0)
+    expect(output).toMatch(/Demo +stopped/)
+  }, 150_000)
+})
