@@ -4,8 +4,10 @@ export { mediationModules, type MediationOptions } from './mediationModules'
 export {
   MediationQueueConfig,
   MediationQueueModule,
+  PostgresMessagePickupRepository,
   RecipientQueueFullError,
   StorageMessagePickupRepository,
+  type PostgresQueueOptions,
 } from './mediator/queue'
 export { MediatedNodesService } from './mediator/MediatedNodesService'
 export { UpstreamMediatorService, type UseMediatorOptions } from './recipient/UpstreamMediatorService'

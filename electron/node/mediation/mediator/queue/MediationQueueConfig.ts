@@ -1,3 +1,12 @@
+import type { PostgresConnection } from '../../../postgres'
+
+/** A mediator of several instances keeps one queue in PostgreSQL; each instance names itself. */
+export interface PostgresQueueOptions {
+  connection: PostgresConnection
+  /** Stable across restarts of this instance (its leases carry it), and unique among the instances. */
+  instanceId: string
+}
+
 export interface MediationQueueConfigOptions {
   /**
    * How long a handed-out message stays reserved for the pickup that took it (kept on disk as leased_until).
@@ -13,6 +22,8 @@ export interface MediationQueueConfigOptions {
   maxBytesPerRecipient?: number
   /** A message nobody picked up within this time is dropped. @default 30 days */
   expiryMs?: number
+  /** Where the queue lives: the app database (SQLite) unless given. */
+  postgres?: PostgresQueueOptions
 }
 
 export class MediationQueueConfig {
@@ -20,11 +31,13 @@ export class MediationQueueConfig {
   readonly maxMessagesPerRecipient: number
   readonly maxBytesPerRecipient: number
   readonly expiryMs: number
+  readonly postgres?: PostgresQueueOptions
 
   constructor(options: MediationQueueConfigOptions = {}) {
     this.leaseMs = options.leaseMs ?? 300_000
     this.maxMessagesPerRecipient = options.maxMessagesPerRecipient ?? 10_000
     this.maxBytesPerRecipient = options.maxBytesPerRecipient ?? 200 * 1024 * 1024
     this.expiryMs = options.expiryMs ?? 30 * 24 * 60 * 60 * 1000
+    this.postgres = options.postgres
   }
 }

@@ -1,5 +1,11 @@
 export { MediationQueueModule } from './MediationQueueModule'
-export { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
+export {
+  MediationQueueConfig,
+  type MediationQueueConfigOptions,
+  type PostgresQueueOptions,
+} from './MediationQueueConfig'
 export { mediationQueue, mediationQueueRecipients } from './queueTable'
 export { RecipientQueueFullError } from './RecipientQueueFullError'
 export { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
+export { PostgresMessagePickupRepository } from './postgres/PostgresMessagePickupRepository'
+export { pgMediationQueue, pgMediationQueueRecipients } from './postgres/pgQueueTable'
