@@ -5,6 +5,7 @@ import { createAgent, type CustosAgent } from './agent'
 import { askar } from './askar'
 import type { AppDatabase } from './db'
 import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
+import { checkPgQueueSchema } from './mediation'
 import { instanceIdIn, parsePostgresUrl } from './postgres'
 import { CustosInboundTransport, INBOUND_SPOOL, type InboundOptions } from './transports'
 import { readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
@@ -62,6 +63,7 @@ export class CustosNode implements VaultHost {
     const vault = new Vault(layout, logger, {
       kdf,
       postgres,
+      checkPostgres: postgres ? () => checkPgQueueSchema(postgres) : undefined,
       // No endpoints here: the inbound transport sets them when it starts, once the port is known.
       newAgent: () =>
         createAgent({

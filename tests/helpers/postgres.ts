@@ -67,7 +67,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   ])
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`
   asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', 'start'])
-  const psql = (database: string, statement: string) =>
+  const psql = (database: string, statement: string): string =>
     asPostgres(path.join(bin, 'psql'), [
       '-h',
       dir,
@@ -81,7 +81,7 @@ export async function startPostgres(): Promise<TestPostgres> {
       'ON_ERROR_STOP=1',
       '-Atc',
       statement,
-    ])
+    ]).trim()
   psql('postgres', `CREATE ROLE ${USER} LOGIN CREATEDB PASSWORD '${PG_PASSWORD}'`)
   let stopped = false
   return {

@@ -2,6 +2,7 @@ export { MediationApi } from './MediationApi'
 export { MediationModule } from './MediationModule'
 export { mediationModules, type MediationOptions } from './mediationModules'
 export {
+  checkPgQueueSchema,
   MediationQueueConfig,
   MediationQueueModule,
   PostgresMessagePickupRepository,

@@ -32,6 +32,8 @@ export interface VaultOptions {
    * own business (pg_dump and its roles), not the vault's.
    */
   postgres?: PostgresConnection
+  /** Checks of what else lives in that database, before the store is created or opened there. */
+  checkPostgres?: () => Promise<void>
 }
 
 export interface Unlocked {
@@ -127,8 +129,8 @@ export class Vault {
   private async createNow(passphrase: string): Promise<Unlocked> {
     const { postgres } = this.options
     if (postgres) {
-      if (this.unlocked) throw new StoreExistsError(describePostgres(postgres))
-      await checkPostgres(postgres)
+      if (this.unlocked || (await this.checkPostgresNow(postgres)).storeExists)
+        throw new StoreExistsError(describePostgres(postgres))
       const agent = this.options.newAgent()
       try {
         await agent.wallet.create(this.walletConfig(passphrase))
@@ -148,7 +150,8 @@ export class Vault {
     if (this.unlocked) return this.unlocked
     if (this.options.postgres) {
       // A refused open changes nothing on the server, so there is no copy to try the passphrase on first.
-      await checkPostgres(this.options.postgres)
+      const { postgres } = this.options
+      if (!(await this.checkPostgresNow(postgres)).storeExists) throw new StoreNotFoundError(describePostgres(postgres))
       return this.finishUnlock(this.options.newAgent(), passphrase)
     }
     this.checkStoreFile()
@@ -237,6 +240,12 @@ export class Vault {
 
   private walletConfig(passphrase: string) {
     return walletConfigFor(this.layout, passphrase, this.options.kdf, this.options.postgres)
+  }
+
+  private async checkPostgresNow(postgres: PostgresConnection): Promise<{ storeExists: boolean }> {
+    const found = await checkPostgres(postgres)
+    await this.options.checkPostgres?.()
+    return found
   }
 
   // File operations on a store that is not a file.

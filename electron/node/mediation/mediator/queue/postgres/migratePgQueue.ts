@@ -4,10 +4,15 @@ import { sql } from 'drizzle-orm'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
-import type pg from 'pg'
+import pg from 'pg'
 
 import { findResource } from '../../../../platform/resources'
-import { PostgresSchemaMismatchError } from '../../../../postgres'
+import {
+  describePostgres,
+  postgresError,
+  PostgresSchemaMismatchError,
+  type PostgresConnection,
+} from '../../../../postgres'
 import { LOCK_NAMESPACE } from './pgQueueQueries'
 
 const MIGRATIONS = { migrationsSchema: 'drizzle', migrationsTable: 'custos_mediation_queue_migrations' }
@@ -41,9 +46,30 @@ export async function migratePgQueue(
   }
 }
 
+/**
+ * The same refusal before the node opens (or creates) its Askar store in that database, so a database of
+ * another schema version is left exactly as it was, store included.
+ */
+export async function checkPgQueueSchema(
+  connection: PostgresConnection,
+  migrationsFolder = findResource(path.join('db', 'pg-migrations')),
+): Promise<void> {
+  const client = new pg.Client({ connectionString: connection.url, connectionTimeoutMillis: 5_000 })
+  client.on('error', () => undefined)
+  try {
+    await client.connect()
+    await refuseUnknownMigrations(drizzle(client), describePostgres(connection), migrationsFolder)
+  } catch (error) {
+    // No database yet: nothing in it to refuse.
+    if ((error as { code?: unknown }).code !== '3D000') throw postgresError(connection, error)
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
 async function refuseUnknownMigrations(db: NodePgDatabase, where: string, folder: string) {
   const table = `${MIGRATIONS.migrationsSchema}.${MIGRATIONS.migrationsTable}`
-  const exists = await db.execute<{ found: string | null }>(sql`select to_regclass(${table})::text as found`)
+  const exists = await db.execute<{ found: string | null }>(sql`select to_regclass(${table}::text)::text as found`)
   if (!exists.rows[0]?.found) return
   const known = new Set(readMigrationFiles({ migrationsFolder: folder }).map((migration) => migration.hash))
   const applied = await db.execute<{ hash: string; created_at: string }>(

@@ -35,7 +35,8 @@ const queued = { sequence: q.sequence, id: q.id, payload: q.payload, receivedAt:
 /**
  * Available messages in arrival order, locked for this transaction. SKIP LOCKED lets a concurrent take
  * (another instance, another socket of the same recipient) pass rows this one is leasing instead of
- * waiting for them and handing them out a second time.
+ * waiting for them and handing them out a second time. No OF: PostgreSQL wants it unqualified, drizzle
+ * writes it with the schema; locking the recipient rows of the same messages as well changes nothing.
  */
 export function selectAvailable(db: PgQueryable, { connectionId, recipientDid, now }: PgScope, limit?: number) {
   const query = recipientDid
@@ -50,7 +51,7 @@ export function selectAvailable(db: PgQueryable, { connectionId, recipientDid, n
         .from(q)
         .where(and(eq(q.connectionId, connectionId), free(now)))
         .orderBy(q.sequence)
-  return (limit === undefined ? query : query.limit(limit)).for('update', { of: q, skipLocked: true })
+  return (limit === undefined ? query : query.limit(limit)).for('update', { skipLocked: true })
 }
 
 export async function countAvailable(db: PgQueryable, { connectionId, recipientDid, now }: PgScope): Promise<number> {
