@@ -10,6 +10,8 @@ export class TcpSwitch {
   private readonly server = net.createServer((client) => this.accept(client))
   private readonly httpClients = new Set<net.Socket>()
   private targets = { ws: 0, http: 0 }
+  private spread: number[] = []
+  private turn = 0
   /** Connections passed to each port so far, by kind. */
   readonly passed = new Map<string, number>()
 
@@ -28,6 +30,12 @@ export class TcpSwitch {
   /** Where the next connections of each kind go. */
   route(targets: Partial<{ ws: number; http: number }>): void {
     this.targets = { ...this.targets, ...targets }
+    if (targets.http !== undefined) this.spread = []
+  }
+
+  /** New plain-HTTP connections go to these ports in turn, as a round-robin proxy would send them. */
+  spreadHttp(ports: number[]): void {
+    this.spread = ports
   }
 
   /**
@@ -47,7 +55,11 @@ export class TcpSwitch {
   private accept(client: net.Socket): void {
     client.once('data', (first: Buffer) => {
       const isWs = /^GET [^\r\n]*\r\n[\s\S]*upgrade:\s*websocket/i.test(first.toString('latin1'))
-      const port = isWs ? this.targets.ws : this.targets.http
+      const port = isWs
+        ? this.targets.ws
+        : this.spread.length > 0
+          ? this.spread[this.turn++ % this.spread.length]
+          : this.targets.http
       const key = `${isWs ? 'ws' : 'http'}:${port}`
       this.passed.set(key, (this.passed.get(key) ?? 0) + 1)
       const upstream = net.connect(port, '127.0.0.1')

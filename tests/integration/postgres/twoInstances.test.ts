@@ -10,6 +10,8 @@ import { makeTmpDir } from '../../helpers/tmpDir'
 const PASS = 'correct horse battery staple'
 // Four processes start together on two cores that are busy with other work: more than the default 30 s.
 const START_MS = 120_000
+// A thousand forwards one after the other on those cores: more than the default minute per request.
+const SEND_MS = 600_000
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}`)
 
 interface Setup {
@@ -82,7 +84,7 @@ describe('a mediator of two instances on one PostgreSQL', () => {
     const { a, b, desktop, company, companyToDesktop } = await setUp('live')
     forwardsTo(b.config.port ?? 0)
     const started = Date.now()
-    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1, to: 100 })
+    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1, to: 100 }, SEND_MS)
     await desktop.waitForEvent((e) => e.event === 'basicMessage' && e.content === '100', 30_000)
     const received = await desktop.request<{ events: string[]; stored: string[] }>({ cmd: 'received' })
     console.info(`100 forwarded through B, pushed live from A in ${Date.now() - started} ms`)
@@ -103,11 +105,11 @@ describe('a mediator of two instances on one PostgreSQL', () => {
     await desktop.stop()
     const started = Date.now()
     forwardsTo(aConfig.port ?? 0)
-    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1, to: 500 })
+    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1, to: 500 }, SEND_MS)
     forwardsTo(b.config.port ?? 0)
-    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 501, to: 1_000 })
+    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 501, to: 1_000 }, SEND_MS)
     await a.kill()
-    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1_001, to: 2_000 })
+    await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1_001, to: 2_000 }, SEND_MS)
     const sentMs = Date.now() - started
     expect(await b.request<number>({ cmd: 'queuedRecordCount' })).toBe(2_000)
 
