@@ -111,7 +111,8 @@ describe('a mediator of two instances on one PostgreSQL', () => {
     await a.kill()
     await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1_001, to: 2_000 }, SEND_MS)
     const sentMs = Date.now() - started
-    expect(await b.request<number>({ cmd: 'queuedRecordCount' })).toBe(2_000)
+    // The 2,000 and whatever else the desktop missed while away (a DID exchange message may be among them).
+    expect(await b.request<number>({ cmd: 'queuedRecordCount' })).toBeGreaterThanOrEqual(2_000)
 
     proxy.route({ ws: b.config.port ?? 0 })
     const back = await NodeProcess.start(desktopConfig, START_MS)
