@@ -5,6 +5,8 @@ import { createAgent, type CustosAgent } from './agent'
 import { askar } from './askar'
 import type { AppDatabase } from './db'
 import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
+import { checkPgQueueSchema } from './mediation'
+import { instanceIdIn, parsePostgresUrl } from './postgres'
 import { CustosInboundTransport, INBOUND_SPOOL, type InboundOptions } from './transports'
 import { AutoLock, readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
 
@@ -28,6 +30,11 @@ export interface CustosNodeOptions {
   autoLockUnitMs?: number
   /** The largest document (a statement PDF) the node takes with a credential; 20 MiB by default. */
   maxDocumentBytes?: number
+  /**
+   * A mediator of several instances: the Askar store and the pickup queue in this PostgreSQL database,
+   * shared with the other instances. Only with `mediator`; the desktop app never sets it.
+   */
+  postgres?: { url: string; instanceId?: string }
 }
 
 /**
@@ -51,6 +58,8 @@ export class CustosNode implements VaultHost {
   }
 
   static open(options: CustosNodeOptions): CustosNode {
+    // Checked before the data directory is taken, so a bad URL leaves nothing held.
+    const postgres = options.postgres ? parsePostgresUrl(options.postgres.url) : undefined
     const layout = dataDirLayout(options.dataDir)
     makePrivate(layout.root)
     const dirLock = DataDirLock.acquire(layout.root, layout.lockFile)
@@ -58,15 +67,20 @@ export class CustosNode implements VaultHost {
     const logger = new FileLogger(layout.logFile)
     const inbound = options.inbound ? new CustosInboundTransport(options.inbound, logger, layout.spoolDir) : undefined
     const kdf = options.kdf ?? 'argon2i-mod'
+    const queue = postgres
+      ? { postgres: { connection: postgres, instanceId: options.postgres?.instanceId ?? instanceIdIn(layout.root) } }
+      : undefined
     const vault = new Vault(layout, logger, {
       kdf,
+      postgres,
+      checkPostgres: postgres ? () => checkPgQueueSchema(postgres) : undefined,
       // No endpoints here: the inbound transport sets them when it starts, once the port is known.
       newAgent: () =>
         createAgent({
           label: options.label ?? 'Custos',
           layout,
           logger,
-          mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs },
+          mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs, queue },
           documents: { maxDocumentBytes: options.maxDocumentBytes },
         }),
       prepareAgent: (agent) => {

@@ -17,6 +17,7 @@ const benches: string[][] = [
   ['askar-stress.ts'],
   ['mediation-queue.ts'],
   ['mediation-drain.ts'],
+  ['mediation-postgres.ts'],
   ['messaging.ts', '--pair', 'custos'],
   ['messaging.ts', '--pair', 'credo-koffi'],
   ['messaging.ts', '--pair', 'credo-ffi'],

@@ -2,18 +2,20 @@
 // With --ui [--ui-port P] it starts locked and serves the web UI on 127.0.0.1, where the passphrase is typed.
 // The passphrase comes from the environment (CUSTOS_PASSPHRASE unless --passphrase-env names another
 // variable) and never from argv, which other users of the machine can read in the process list.
+// A mediator of several instances adds --postgres URL (no password in it) or --postgres-env VAR (the URL,
+// password included, in that variable): its store and pickup queue are then in that PostgreSQL database.
 import 'reflect-metadata'
 
 import { parseArgs } from 'node:util'
 
 import { passphraseSchema } from '../../../shared/api'
-import { InvalidInputError, isCustosError } from '../../../shared/errors'
+import { InvalidInputError, isCustosError, StoreNotFoundError } from '../../../shared/errors'
 import { CustosNode } from '../CustosNode'
 import { startWebBridge, type WebBridge } from '../webBridge'
 import { readPassphrase } from './readPassphrase'
 
 const USAGE =
-  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR] [--public-url URL] [--ui [--ui-port P]]'
+  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR] [--public-url URL] [--ui [--ui-port P]] [--postgres URL | --postgres-env VAR]'
 
 interface ServeArgs {
   dataDir: string
@@ -25,6 +27,7 @@ interface ServeArgs {
   ui: boolean
   uiPort: number
   publicUrl?: string
+  postgresUrl?: string
 }
 
 class UsageError extends Error {}
@@ -48,6 +51,8 @@ function parseServeArgs(argv: string[]): ServeArgs {
         ui: { type: 'boolean', default: false },
         'public-url': { type: 'string' },
         'ui-port': { type: 'string', default: '0' },
+        postgres: { type: 'string' },
+        'postgres-env': { type: 'string' },
       },
     }))
   } catch (error) {
@@ -62,6 +67,7 @@ function parseServeArgs(argv: string[]): ServeArgs {
   if (!Number.isInteger(uiPort) || uiPort < 0 || uiPort > 65535)
     throw new UsageError(`--ui-port must be 0-65535, not ${values['ui-port']}.`)
   return {
+    postgresUrl: postgresUrlOf(values.postgres, values['postgres-env'], values.mediator),
     dataDir,
     host: values.host,
     port,
@@ -72,6 +78,23 @@ function parseServeArgs(argv: string[]): ServeArgs {
     uiPort,
     publicUrl: values['public-url'],
   }
+}
+
+function postgresUrlOf(argUrl: string | undefined, envName: string | undefined, mediator: boolean) {
+  if (argUrl === undefined && envName === undefined) return undefined
+  if (!mediator) throw new UsageError('PostgreSQL is for a mediator only: --postgres needs --mediator.')
+  if (argUrl !== undefined && envName !== undefined)
+    throw new UsageError('Give --postgres or --postgres-env, not both.')
+  if (argUrl !== undefined) {
+    if (/^[^:/]+:\/\/[^/@]*:[^/@]*@/.test(argUrl))
+      throw new UsageError(
+        'No password in --postgres: put the whole URL in a variable and name it with --postgres-env.',
+      )
+    return argUrl
+  }
+  const url = envName ? process.env[envName] : undefined
+  if (!url) throw new UsageError(`Set the PostgreSQL URL in the environment variable ${envName}.`)
+  return url
 }
 
 async function main(): Promise<number> {
@@ -99,6 +122,7 @@ async function main(): Promise<number> {
     label: args.label,
     inbound: { host: args.host, port: args.port, publicUrl: args.publicUrl },
     mediator: args.mediator,
+    postgres: args.postgresUrl === undefined ? undefined : { url: args.postgresUrl },
   })
   let stopping: Promise<void> | undefined
   let ui: WebBridge | undefined
@@ -122,6 +146,7 @@ async function main(): Promise<number> {
 // Without --ui the node unlocks at once and prints where and how others reach it.
 async function unlockAndAnnounce(node: CustosNode, args: ServeArgs, passphrase: string): Promise<void> {
   if (node.status().state === 'no-store') await node.createStore(newStorePassphrase(passphrase))
+  else if (args.postgresUrl !== undefined) await unlockOrCreate(node, passphrase)
   else await node.unlock(passphrase)
   const invitation = await node.agent.modules.custosConnections.standingInvitation()
   process.stdout.write(`endpoints: ${(node.endpoints ?? []).join(' ')}\n`)
@@ -131,6 +156,16 @@ async function unlockAndAnnounce(node: CustosNode, args: ServeArgs, passphrase: 
     process.stdout.write(`mediator: on\ndevice invitation: ${device.url}\n`)
   }
   process.stdout.write(`invitation: ${invitation.url}\n`)
+}
+
+// On PostgreSQL the first instance makes the store; the others, and every later start, open it.
+async function unlockOrCreate(node: CustosNode, passphrase: string): Promise<void> {
+  try {
+    await node.unlock(passphrase)
+  } catch (error) {
+    if (!(error instanceof StoreNotFoundError)) throw error
+    await node.createStore(newStorePassphrase(passphrase))
+  }
 }
 
 main().then(

@@ -2,10 +2,13 @@ export { MediationApi } from './MediationApi'
 export { MediationModule } from './MediationModule'
 export { mediationModules, type MediationOptions } from './mediationModules'
 export {
+  checkPgQueueSchema,
   MediationQueueConfig,
   MediationQueueModule,
+  PostgresMessagePickupRepository,
   RecipientQueueFullError,
   StorageMessagePickupRepository,
+  type PostgresQueueOptions,
 } from './mediator/queue'
 export { MediatedNodesService } from './mediator/MediatedNodesService'
 export { UpstreamMediatorService, type UseMediatorOptions } from './recipient/UpstreamMediatorService'

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import type { BackupManifest, VaultState } from '../../../shared/api'
 import {
+  InvalidInputError,
   NodeLockedError,
   RestoreTargetNotEmptyError,
   StoreCorruptError,
@@ -12,10 +13,11 @@ import {
 import type { CustosAgent } from '../agent'
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
 import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../platform'
+import { checkPostgres, describePostgres, type PostgresConnection } from '../postgres'
 import { loadOrCreateAppDbKey } from './appDbKey'
 import { exportBackup, restoreBackup, type ExportedBackup } from './backup'
 import { rekeyStore } from './rekeyStore'
-import { storeOpenError } from './storeOpenError'
+import { postgresStoreOpenError, storeOpenError } from './storeOpenError'
 import { walletConfigFor, type PassphraseKdf } from './walletConfig'
 
 export interface VaultOptions {
@@ -24,6 +26,14 @@ export interface VaultOptions {
   newAgent: () => CustosAgent
   /** Called with the agent after its wallet is open and before it initializes (transports go here). */
   prepareAgent?: (agent: CustosAgent) => void
+  /**
+   * The Askar store in this PostgreSQL database instead of the data directory (a mediator of several
+   * instances, which all open the same store). Passphrase changes and backups are then the database's
+   * own business (pg_dump and its roles), not the vault's.
+   */
+  postgres?: PostgresConnection
+  /** Checks of what else lives in that database, before the store is created or opened there. */
+  checkPostgres?: () => Promise<void>
 }
 
 export interface Unlocked {
@@ -48,6 +58,8 @@ export class Vault {
 
   state(): VaultState {
     if (this.unlocked) return 'unlocked'
+    // Whether a store exists there is known only by asking the server: unlock says StoreNotFound if not.
+    if (this.options.postgres) return 'locked'
     return fs.existsSync(this.layout.storeFile) ? 'locked' : 'no-store'
   }
 
@@ -71,6 +83,7 @@ export class Vault {
   /** Needs the current passphrase; the store is locked for the change and unlocked again if it was. */
   changePassphrase(current: string, next: string): Promise<void> {
     return this.mutex.runExclusive(async () => {
+      this.refuseOnPostgres('changing the passphrase')
       const wasUnlocked = this.unlocked !== undefined
       await this.lockNow()
       this.checkStoreFile()
@@ -88,14 +101,21 @@ export class Vault {
 
   /** Needs the store unlocked; writes one encrypted file (see backup/). */
   exportBackup(destination: string, backupPassphrase: string, nodeLabel: string): Promise<ExportedBackup> {
-    return this.mutex.runExclusive(() =>
-      exportBackup(this.current(), this.layout, { destination, backupPassphrase, nodeLabel, kdf: this.options.kdf }),
-    )
+    return this.mutex.runExclusive(async () => {
+      this.refuseOnPostgres('a backup file')
+      return exportBackup(this.current(), this.layout, {
+        destination,
+        backupPassphrase,
+        nodeLabel,
+        kdf: this.options.kdf,
+      })
+    })
   }
 
   /** Only into a data directory without a store or app database; unlocked with `passphrase` afterwards. */
   restoreBackup(source: string, backupPassphrase: string, passphrase: string): Promise<BackupManifest> {
     return this.mutex.runExclusive(async () => {
+      this.refuseOnPostgres('restoring a backup file')
       if (this.unlocked || fs.existsSync(this.layout.storeFile) || fs.existsSync(this.layout.appDbFile)) {
         throw new RestoreTargetNotEmptyError(this.layout.root)
       }
@@ -107,15 +127,33 @@ export class Vault {
   }
 
   private async createNow(passphrase: string): Promise<Unlocked> {
+    const { postgres } = this.options
+    if (postgres) {
+      if (this.unlocked || (await this.checkPostgresNow(postgres)).storeExists)
+        throw new StoreExistsError(describePostgres(postgres))
+      const agent = this.options.newAgent()
+      try {
+        await agent.wallet.create(this.walletConfig(passphrase))
+      } catch (error) {
+        throw postgresStoreOpenError(postgres, error)
+      }
+      return this.finishUnlock(agent, passphrase)
+    }
     if (this.unlocked || fs.existsSync(this.layout.storeFile)) throw new StoreExistsError(this.layout.storeFile)
     fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
     const agent = this.options.newAgent()
-    await agent.wallet.create(walletConfigFor(this.layout, passphrase, this.options.kdf))
+    await agent.wallet.create(this.walletConfig(passphrase))
     return this.finishUnlock(agent, passphrase)
   }
 
   private async unlockNow(passphrase: string): Promise<Unlocked> {
     if (this.unlocked) return this.unlocked
+    if (this.options.postgres) {
+      // A refused open changes nothing on the server, so there is no copy to try the passphrase on first.
+      const { postgres } = this.options
+      if (!(await this.checkPostgresNow(postgres)).storeExists) throw new StoreNotFoundError(describePostgres(postgres))
+      return this.finishUnlock(this.options.newAgent(), passphrase)
+    }
     this.checkStoreFile()
     await this.verifyPassphraseOnCopy(passphrase)
     return this.finishUnlock(this.options.newAgent(), passphrase)
@@ -173,8 +211,10 @@ export class Vault {
 
   private async finishUnlock(agent: CustosAgent, passphrase: string): Promise<Unlocked> {
     try {
-      await agent.wallet.open(walletConfigFor(this.layout, passphrase, this.options.kdf))
+      await agent.wallet.open(this.walletConfig(passphrase))
     } catch (error) {
+      const { postgres } = this.options
+      if (postgres) throw postgresStoreOpenError(postgres, error)
       await this.waitForStoreReleased()
       throw storeOpenError(this.layout.storeFile, error)
     }
@@ -196,6 +236,22 @@ export class Vault {
       if (agent.wallet.isInitialized) await agent.wallet.close().catch(() => undefined)
       throw error
     }
+  }
+
+  private walletConfig(passphrase: string) {
+    return walletConfigFor(this.layout, passphrase, this.options.kdf, this.options.postgres)
+  }
+
+  private async checkPostgresNow(postgres: PostgresConnection): Promise<{ storeExists: boolean }> {
+    const found = await checkPostgres(postgres)
+    await this.options.checkPostgres?.()
+    return found
+  }
+
+  // File operations on a store that is not a file.
+  private refuseOnPostgres(what: string): void {
+    if (this.options.postgres)
+      throw new InvalidInputError(`This node's store is on PostgreSQL; ${what} is done with the database's own tools.`)
   }
 
   // Askar closes its connection pool in the background; until then SQLite's -wal/-shm side files

@@ -8,6 +8,7 @@ import {
   StoreNotFoundError,
   WrongPassphraseError,
 } from '../../../shared/errors'
+import { describePostgres, postgresError, PostgresUnreachableError, type PostgresConnection } from '../postgres'
 
 // Askar's error codes (askar's ErrorCode); Credo keeps the AskarError as the cause of its WalletError.
 const ASKAR_BACKEND = 1
@@ -15,6 +16,7 @@ const ASKAR_BUSY = 2
 const ASKAR_ENCRYPTION = 4
 const ACCESS = /permission denied|readonly|read-only|unable to open|access is denied|EACCES|EPERM/i
 const LOCKED = /database is locked|busy/i
+const UNREACHABLE = /connect|pool|timed out|refused|closed/i
 
 /**
  * Says what kept the store from opening, so a person is told what to do: another program holds it, the
@@ -33,4 +35,21 @@ export function storeOpenError(file: string, error: unknown): Error {
     return new StoreBusyError(file, { cause: error })
   if (ACCESS.test(text)) return new StoreAccessDeniedError(file, { cause: error })
   return new StoreCorruptError(file, error.message, { cause: error })
+}
+
+/**
+ * The same for a store on PostgreSQL (checkPostgres has already said whether the server answers and
+ * takes the role): a wrong passphrase, no store yet, or the server failing Askar in between.
+ */
+export function postgresStoreOpenError(connection: PostgresConnection, error: unknown): Error {
+  const where = describePostgres(connection)
+  if (error instanceof WalletInvalidKeyError) return new WrongPassphraseError({ cause: error })
+  if (error instanceof WalletNotFoundError) return new StoreNotFoundError(where, { cause: error })
+  if (error instanceof AskarError && error.code === ASKAR_ENCRYPTION) return new WrongPassphraseError({ cause: error })
+  if (!(error instanceof WalletError) && !(error instanceof AskarError)) return postgresError(connection, error)
+  const cause = (error instanceof AskarError ? error : error.cause) as { message?: unknown } | undefined
+  const detail = typeof cause?.message === 'string' ? cause.message : error.message
+  const line = detail.split('\n')[0]
+  if (UNREACHABLE.test(detail)) return new PostgresUnreachableError(where, line, { cause: error })
+  return new StoreCorruptError(where, line, { cause: error })
 }

@@ -25,11 +25,18 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     label: config.label,
     kdf: 'argon2i-int',
-    inbound: config.port === undefined ? undefined : { port: config.port },
+    inbound: config.port === undefined ? undefined : { port: config.port, publicUrl: config.publicUrl },
     mediator: config.mediator,
+    postgres: config.postgres,
     mediatorPollingIntervalMs: config.pollingIntervalMs,
   })
   if (node.status().state === 'no-store') await node.createStore(config.passphrase)
+  else if (config.postgres)
+    await node.unlock(config.passphrase).catch(async (error: unknown) => {
+      // On PostgreSQL the first instance makes the shared store; the others open it.
+      if ((error as { code?: unknown }).code !== 'StoreNotFound') throw error
+      await node.createStore(config.passphrase)
+    })
   else await node.unlock(config.passphrase)
   const agent = node.agent
   agent.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, ({ payload }) => {

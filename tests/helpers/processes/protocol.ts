@@ -8,6 +8,10 @@ export interface NodeProcessConfig {
   port?: number
   mediator?: boolean
   pollingIntervalMs?: number
+  /** What others are told to use instead of 127.0.0.1:port (a proxy in front of several instances). */
+  publicUrl?: string
+  /** A mediator instance on PostgreSQL (its store and queue shared with the other instances). */
+  postgres?: { url: string; instanceId?: string }
 }
 
 export type Command =

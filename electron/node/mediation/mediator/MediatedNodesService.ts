@@ -12,7 +12,7 @@ import {
 
 import type { MediatedRecipient, MediationRequestSummary } from '../../../../shared/api'
 import { CustosError } from '../../../../shared/errors'
-import { StorageMessagePickupRepository } from './queue'
+import { PostgresMessagePickupRepository, StorageMessagePickupRepository } from './queue'
 
 /** The mediator side: the nodes this node holds messages for, as the person sees and manages them. */
 @injectable()
@@ -27,7 +27,7 @@ export class MediatedNodesService {
     for (const mediation of mediations.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
       const connection = await connections.findById(mediation.connectionId)
       // Messages handed out but not yet acknowledged are included.
-      const queued = queue?.countHeld(mediation.connectionId) ?? 0
+      const queued = (await queue?.countHeld(mediation.connectionId)) ?? 0
       recipients.push({
         id: mediation.id,
         connectionId: mediation.connectionId,
@@ -66,14 +66,19 @@ export class MediatedNodesService {
       throw new CustosError('NotFound', `This node does not mediate for ${id}.`)
     }
     await mediations.delete(agentContext, mediation)
-    const droppedMessages = heldQueue(agentContext)?.removeAllForConnection(mediation.connectionId) ?? 0
+    const droppedMessages = (await heldQueue(agentContext)?.removeAllForConnection(mediation.connectionId)) ?? 0
     return { removed: true, droppedMessages }
   }
 }
 
-function heldQueue(agentContext: AgentContext): StorageMessagePickupRepository | undefined {
+// Either queue: the SQLite one answers at once, the PostgreSQL one with a promise; both are awaited.
+function heldQueue(
+  agentContext: AgentContext,
+): StorageMessagePickupRepository | PostgresMessagePickupRepository | undefined {
   const pickup = agentContext.dependencyManager.resolve<MessagePickupRepository>(
     InjectionSymbols.MessagePickupRepository,
   )
-  return pickup instanceof StorageMessagePickupRepository ? pickup : undefined
+  return pickup instanceof StorageMessagePickupRepository || pickup instanceof PostgresMessagePickupRepository
+    ? pickup
+    : undefined
 }

@@ -1,3 +1,12 @@
+import type { PostgresConnection } from '../../../postgres'
+
+/** A mediator of several instances keeps one queue in PostgreSQL; each instance names itself. */
+export interface PostgresQueueOptions {
+  connection: PostgresConnection
+  /** Stable across restarts of this instance (its leases carry it), and unique among the instances. */
+  instanceId: string
+}
+
 export interface MediationQueueConfigOptions {
   /**
    * How long a handed-out message stays reserved for the pickup that took it (kept on disk as leased_until).
@@ -21,6 +30,8 @@ export interface MediationQueueConfigOptions {
   retryMaxMs?: number
   /** How long one direct delivery may take before it counts as failed. @default 15000 */
   deliveryTimeoutMs?: number
+  /** Where the queue lives: the app database (SQLite) unless given. */
+  postgres?: PostgresQueueOptions
 }
 
 export class MediationQueueConfig {
@@ -31,6 +42,7 @@ export class MediationQueueConfig {
   readonly retryMinMs: number
   readonly retryMaxMs: number
   readonly deliveryTimeoutMs: number
+  readonly postgres?: PostgresQueueOptions
 
   constructor(options: MediationQueueConfigOptions = {}) {
     this.leaseMs = options.leaseMs ?? 300_000
@@ -40,5 +52,6 @@ export class MediationQueueConfig {
     this.retryMinMs = options.retryMinMs ?? 1_000
     this.retryMaxMs = options.retryMaxMs ?? 60_000
     this.deliveryTimeoutMs = options.deliveryTimeoutMs ?? 15_000
+    this.postgres = options.postgres
   }
 }

@@ -8,12 +8,15 @@ import {
 
 import { deleteWhenSent } from './deleteWhenSent'
 import { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
+import { openPgQueue, PG_QUEUE } from './postgres/openPgQueue'
+import { PostgresMessagePickupRepository } from './postgres/PostgresMessagePickupRepository'
 import { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
 
 /**
- * Puts the persistent pickup queue in place of Credo's in-memory one. MessagePickupModule only
- * falls back to its in-memory queue when the token is free, and tsyringe resolves the latest
- * registration, so this works whichever module registers first.
+ * Puts the persistent pickup queue in place of Credo's in-memory one: in the app database, or, for a
+ * mediator of several instances, in PostgreSQL (the config says which). MessagePickupModule only falls
+ * back to its in-memory queue when the token is free, and tsyringe resolves the latest registration, so
+ * this works whichever module registers first.
  */
 export class MediationQueueModule implements Module {
   readonly config: MediationQueueConfig
@@ -24,13 +27,21 @@ export class MediationQueueModule implements Module {
 
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerInstance(MediationQueueConfig, this.config)
-    dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, StorageMessagePickupRepository)
+    if (this.config.postgres)
+      dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, PostgresMessagePickupRepository)
+    else dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, StorageMessagePickupRepository)
   }
 
   async initialize(agentContext: AgentContext): Promise<void> {
+    const { postgres } = this.config
+    if (postgres) {
+      const queue = await openPgQueue(agentContext, postgres.connection, postgres.instanceId)
+      agentContext.dependencyManager.registerInstance(PG_QUEUE, queue)
+    }
     const queue = agentContext.dependencyManager.resolve<MessagePickupRepository>(
       InjectionSymbols.MessagePickupRepository,
     )
-    if (queue instanceof StorageMessagePickupRepository) deleteWhenSent(agentContext, queue)
+    if (queue instanceof StorageMessagePickupRepository || queue instanceof PostgresMessagePickupRepository)
+      deleteWhenSent(agentContext, queue)
   }
 }

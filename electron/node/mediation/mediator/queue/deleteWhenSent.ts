@@ -4,9 +4,8 @@ import {
   OutboundMessageSendStatus,
   type AgentContext,
   type AgentMessageSentEvent,
+  type MessagePickupRepository,
 } from '@credo-ts/core'
-
-import type { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
 
 // Credo 0.5.19 does not export V1BatchMessage from its package root; its type URI is stable.
 const V1_BATCH = /\/messagepickup\/1\.0\/batch$/
@@ -24,7 +23,7 @@ const SENT = new Set<OutboundMessageSendStatus>([
  * and this deletes them once Credo reports the batch sent; an undeliverable batch's lease runs out and its
  * messages are offered again. Sent is the most v1 can tell: a recipient that crashes after that loses them.
  */
-export function deleteWhenSent(agentContext: AgentContext, queue: StorageMessagePickupRepository): void {
+export function deleteWhenSent(agentContext: AgentContext, queue: MessagePickupRepository): void {
   agentContext.dependencyManager
     .resolve(EventEmitter)
     .on<AgentMessageSentEvent>(AgentEventTypes.AgentMessageSent, async ({ payload }) => {
