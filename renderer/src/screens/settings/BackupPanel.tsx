@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react'
 import type { ExportedBackupSummary } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
+import { NewPassphrase } from '../../components/NewPassphrase'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 
@@ -45,23 +46,13 @@ export function BackupPanel() {
           placeholder="/home/you/Documents/custos.backup"
           hint="The full path of a new file; an existing file is never overwritten."
         />
-        <Field
+        <NewPassphrase
           label="Backup passphrase"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
           value={passphrase}
+          confirm={confirm}
           onChange={setPassphrase}
+          onConfirmChange={setConfirm}
           hint="At least 8 characters. Without it the backup cannot be opened, by you or anyone."
-        />
-        <Field
-          label="Type the backup passphrase again"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={setConfirm}
         />
         <button type="submit" disabled={action.busy}>
           Write backup

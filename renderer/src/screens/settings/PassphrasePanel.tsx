@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 
 import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
+import { NewPassphrase } from '../../components/NewPassphrase'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { passphraseStrength } from '../vault/passphraseStrength'
@@ -42,22 +43,13 @@ export function PassphrasePanel() {
           value={current}
           onChange={setCurrent}
         />
-        <Field
+        <NewPassphrase
           label="New passphrase"
-          type="password"
-          autoComplete="new-password"
-          required
           value={next}
+          confirm={confirm}
           onChange={setNext}
+          onConfirmChange={setConfirm}
           hint={next ? strength.text : 'At least 8 characters; a few unrelated words work well.'}
-        />
-        <Field
-          label="Type the new passphrase again"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={setConfirm}
         />
         <button type="submit" disabled={action.busy}>
           Change passphrase

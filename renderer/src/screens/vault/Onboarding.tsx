@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 
 import type { VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
-import { Field } from '../../components/Field'
+import { NewPassphrase } from '../../components/NewPassphrase'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { passphraseStrength } from './passphraseStrength'
@@ -37,22 +37,13 @@ export function Onboarding({ onCreated }: { onCreated(status: VaultStatus): void
         Write it down and keep it somewhere safe.
       </p>
       <form onSubmit={submit} aria-busy={action.busy}>
-        <Field
+        <NewPassphrase
           label="Passphrase"
-          type="password"
-          autoComplete="new-password"
-          required
           value={passphrase}
+          confirm={confirm}
           onChange={setPassphrase}
+          onConfirmChange={setConfirm}
           hint={passphrase ? strength.text : 'At least 8 characters; a few unrelated words work well.'}
-        />
-        <Field
-          label="Type the passphrase again"
-          type="password"
-          autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={setConfirm}
         />
         <button type="submit" disabled={action.busy}>
           Create store
