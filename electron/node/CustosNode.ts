@@ -5,9 +5,10 @@ import { createAgent, type CustosAgent } from './agent'
 import { askar } from './askar'
 import type { AppDatabase } from './db'
 import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
+import { DEFAULT_MAX_DOCUMENT_BYTES, messageBytesForDocument } from './credentials'
 import { checkPgQueueSchema } from './mediation'
 import { instanceIdIn, parsePostgresUrl } from './postgres'
-import { CustosInboundTransport, INBOUND_SPOOL, type InboundOptions } from './transports'
+import { CustosInboundTransport, DEFAULT_MAX_MESSAGE_BYTES, INBOUND_SPOOL, type InboundOptions } from './transports'
 import { AutoLock, readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
@@ -65,7 +66,16 @@ export class CustosNode implements VaultHost {
     const dirLock = DataDirLock.acquire(layout.root, layout.lockFile)
     freshScratchDir(layout.tmpDir)
     const logger = new FileLogger(layout.logFile)
-    const inbound = options.inbound ? new CustosInboundTransport(options.inbound, logger, layout.spoolDir) : undefined
+    // Unless set, the message limit follows the document limit: a statement PDF must be able to arrive.
+    const documentLimit = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
+    const messageLimit = Math.max(DEFAULT_MAX_MESSAGE_BYTES, messageBytesForDocument(documentLimit))
+    const inbound = options.inbound
+      ? new CustosInboundTransport(
+          { ...options.inbound, maxMessageBytes: options.inbound.maxMessageBytes ?? messageLimit },
+          logger,
+          layout.spoolDir,
+        )
+      : undefined
     const kdf = options.kdf ?? 'argon2i-mod'
     const queue = postgres
       ? { postgres: { connection: postgres, instanceId: options.postgres?.instanceId ?? instanceIdIn(layout.root) } }

@@ -16,6 +16,7 @@ export {
   DEFAULT_MAX_DOCUMENT_BYTES,
   documents,
   DocumentsService,
+  messageBytesForDocument,
   sha256Sri,
   type BoundDocument,
   type DocumentsOptions,

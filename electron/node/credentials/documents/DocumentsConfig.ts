@@ -12,3 +12,11 @@ export class DocumentsConfig {
     this.maxDocumentBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
   }
 }
+
+/**
+ * The inbound message size a document of `documentBytes` needs: base64 in the DIDComm message (4/3),
+ * base64url again as the envelope's ciphertext (4/3), and room for the rest of the message.
+ */
+export function messageBytesForDocument(documentBytes: number): number {
+  return Math.ceil((documentBytes * 16) / 9) + 1024 * 1024
+}
