@@ -41,7 +41,7 @@ async function main() {
     // Direct: the company sends to a desktop with its own endpoint, ten at a time.
     const toDirect = await connectCompany(company, direct)
     let started = performance.now()
-    await company.request({ cmd: 'sendNumbered', connectionId: toDirect, from: 1, to: COUNT, concurrency: 10 })
+    await company.request({ cmd: 'sendNumbered', connectionId: toDirect, from: 1, to: COUNT, concurrency: 10 }, 900_000)
     await direct.waitForEvent(last(COUNT), 600_000)
     const directPerS = COUNT / ((performance.now() - started) / 1000)
 
@@ -51,7 +51,10 @@ async function main() {
     const toDesktop = await connectCompany(company, desktop)
     await desktop.stop()
     started = performance.now()
-    await company.request({ cmd: 'sendNumbered', connectionId: toDesktop, from: 1, to: COUNT, concurrency: 10 })
+    await company.request(
+      { cmd: 'sendNumbered', connectionId: toDesktop, from: 1, to: COUNT, concurrency: 10 },
+      900_000,
+    )
     const queuedS = (performance.now() - started) / 1000
     started = performance.now()
     desktop = await NodeProcess.start(desktopConfig)
