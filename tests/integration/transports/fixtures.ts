@@ -53,7 +53,8 @@ export async function recordsOf(node: CustosNode) {
  */
 export async function storedBytes(node: CustosNode): Promise<Map<string, Buffer>> {
   const folders = [path.dirname(node.layout.storeFile), path.dirname(node.layout.appDbFile)]
-  const deadline = Date.now() + 10_000
+  // Generous: on a loaded machine (CI beside a 2,000-message test) the pool has taken over 10 s to go.
+  const deadline = Date.now() + 60_000
   while (folders.some((folder) => fs.readdirSync(folder).some((name) => /-(wal|shm)$/.test(name)))) {
     if (Date.now() > deadline) throw new Error('the store kept its WAL open after locking')
     await new Promise((resolve) => setTimeout(resolve, 25))
