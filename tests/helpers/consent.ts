@@ -3,9 +3,37 @@ import path from 'node:path'
 import type { CustosNode } from '../../electron/node'
 import { identityClaims, incomeClaims, Lender, type SamplePerson } from '../../scripts/companies'
 import type { PolicyInput } from '../../shared/api'
-import { connectToCompany, eventually, type Companies } from './companies'
+import { connectToCompany, eventually, startCompanies, type Companies } from './companies'
 import { freePort } from './freePort'
-import { apiOf } from './nodes'
+import { apiOf, startNode } from './nodes'
+import { makeTmpDir } from './tmpDir'
+
+export interface HolderBesideCompanies {
+  /** A folder of the test's own, for further agents. */
+  dir: string
+  node: CustosNode
+  companies: Companies
+  /** Closes the node and the companies and removes their folders. */
+  stop(): Promise<void>
+}
+
+/** A node that holds `person`'s identity and income, beside the sample companies that issued them. */
+export async function startHolderBesideCompanies(person: SamplePerson): Promise<HolderBesideCompanies> {
+  const tmp = makeTmpDir()
+  const companies = await startCompanies(`${tmp.dir}/companies`)
+  const node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
+  await issueIdentityAndIncome(node, companies, person)
+  return {
+    dir: tmp.dir,
+    node,
+    companies,
+    stop: async () => {
+      await node.close().catch(() => undefined)
+      await companies.stop()
+      tmp.cleanup()
+    },
+  }
+}
 
 /** The registry and the employer issue the person's identity and income credentials to the node. */
 export async function issueIdentityAndIncome(node: CustosNode, companies: Companies, person: SamplePerson) {

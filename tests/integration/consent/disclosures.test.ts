@@ -4,27 +4,19 @@ import type { CustosNode } from '../../../electron/node'
 import { POLICY_REFUSAL } from '../../../electron/node/consent'
 import { samplePerson } from '../../../scripts/companies'
 import { consentReceiptSchema } from '../../../shared/api'
-import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
-import { issueIdentityAndIncome, mortgagePolicy } from '../../helpers/consent'
-import { freePort } from '../../helpers/freePort'
-import { apiOf, startNode } from '../../helpers/nodes'
-import { makeTmpDir } from '../../helpers/tmpDir'
+import { connectToCompany, eventually, type Companies } from '../../helpers/companies'
+import { startHolderBesideCompanies, type HolderBesideCompanies, mortgagePolicy } from '../../helpers/consent'
+import { apiOf } from '../../helpers/nodes'
 
 describe('the disclosure history: revocation, notices and receipts, with the real lender', () => {
-  let tmp: ReturnType<typeof makeTmpDir>
+  let holder: HolderBesideCompanies
   let companies: Companies
   let node: CustosNode
   beforeEach(async () => {
-    tmp = makeTmpDir()
-    companies = await startCompanies(`${tmp.dir}/companies`)
-    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
-    await issueIdentityAndIncome(node, companies, samplePerson(5))
+    holder = await startHolderBesideCompanies(samplePerson(5))
+    ;({ node, companies } = holder)
   })
-  afterEach(async () => {
-    await node.close().catch(() => undefined)
-    await companies.stop()
-    tmp.cleanup()
-  })
+  afterEach(() => holder.stop())
 
   it('records a policy disclosure, its notices, refuses at once after revoking and asks the lender to delete', async () => {
     const api = apiOf(node)

@@ -2,11 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { samplePerson } from '../../../scripts/companies'
-import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
-import { evaluationOfThread, issueIdentityAndIncome, mortgagePolicy, startLender } from '../../helpers/consent'
-import { freePort } from '../../helpers/freePort'
-import { apiOf, startNode } from '../../helpers/nodes'
-import { makeTmpDir } from '../../helpers/tmpDir'
+import { connectToCompany, eventually, type Companies } from '../../helpers/companies'
+import {
+  startHolderBesideCompanies,
+  type HolderBesideCompanies,
+  evaluationOfThread,
+  mortgagePolicy,
+  startLender,
+} from '../../helpers/consent'
+import { apiOf } from '../../helpers/nodes'
 
 async function threadOf(
   lender: { agent: { proofs: { getById(id: string): Promise<{ threadId: string }> } } },
@@ -16,20 +20,14 @@ async function threadOf(
 }
 
 describe('standing consent policies between real agents', () => {
-  let tmp: ReturnType<typeof makeTmpDir>
+  let holder: HolderBesideCompanies
   let companies: Companies
   let node: CustosNode
   beforeEach(async () => {
-    tmp = makeTmpDir()
-    companies = await startCompanies(`${tmp.dir}/companies`)
-    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
-    await issueIdentityAndIncome(node, companies, samplePerson(3))
+    holder = await startHolderBesideCompanies(samplePerson(3))
+    ;({ node, companies } = holder)
   })
-  afterEach(async () => {
-    await node.close().catch(() => undefined)
-    await companies.stop()
-    tmp.cleanup()
-  })
+  afterEach(() => holder.stop())
 
   it('answers the trusted connection at once, keeps a copied label waiting, and explains both', async () => {
     const api = apiOf(node)
@@ -46,7 +44,7 @@ describe('standing consent policies between real agents', () => {
     expect(await api['requests.list'](undefined)).toEqual([])
 
     // Same label, same request, another connection (another key): it waits for the person.
-    const impostor = await startLender(tmp.dir, 'Lender')
+    const impostor = await startLender(holder.dir, 'Lender')
     try {
       const copied = await connectToCompany(node, impostor)
       const copiedProof = await impostor.ask(copied.companyConnectionId)

@@ -12,11 +12,15 @@ import type { CustosNode } from '../../../electron/node'
 import { POLICY_REFUSAL } from '../../../electron/node/consent'
 import { DataNoticeMessage, sendOnConnection } from '../../../electron/node/disclosures'
 import { samplePerson, type Lender } from '../../../scripts/companies'
-import { connectToCompany, eventually, startCompanies, type Companies } from '../../helpers/companies'
-import { evaluationOfThread, issueIdentityAndIncome, mortgagePolicy, startLender } from '../../helpers/consent'
-import { freePort } from '../../helpers/freePort'
-import { apiOf, logText, PASS, startNode } from '../../helpers/nodes'
-import { makeTmpDir } from '../../helpers/tmpDir'
+import { connectToCompany, eventually, type Companies } from '../../helpers/companies'
+import {
+  startHolderBesideCompanies,
+  type HolderBesideCompanies,
+  evaluationOfThread,
+  mortgagePolicy,
+  startLender,
+} from '../../helpers/consent'
+import { apiOf, logText, PASS } from '../../helpers/nodes'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -37,20 +41,14 @@ async function requestMessageOf(lender: Lender, proofId: string): Promise<V2Requ
 }
 
 describe('security properties of standing consent', () => {
-  let tmp: ReturnType<typeof makeTmpDir>
+  let holder: HolderBesideCompanies
   let companies: Companies
   let node: CustosNode
   beforeEach(async () => {
-    tmp = makeTmpDir()
-    companies = await startCompanies(`${tmp.dir}/companies`)
-    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
-    await issueIdentityAndIncome(node, companies, samplePerson(21))
+    holder = await startHolderBesideCompanies(samplePerson(21))
+    ;({ node, companies } = holder)
   })
-  afterEach(async () => {
-    await node.close().catch(() => undefined)
-    await companies.stop()
-    tmp.cleanup()
-  })
+  afterEach(() => holder.stop())
 
   it('a request replayed on another connection, and replays on the trusted one, get no automatic answer', async () => {
     const api = apiOf(node)
@@ -62,7 +60,7 @@ describe('security properties of standing consent', () => {
     const original = await requestMessageOf(lender, proofId)
 
     // The impostor, who saw the lender's request, sends it word for word over its own connection.
-    const impostor = await startLender(tmp.dir, 'Lender')
+    const impostor = await startLender(holder.dir, 'Lender')
     try {
       const other = await connectToCompany(node, impostor)
       await replay(impostor, other.companyConnectionId, original)
@@ -183,7 +181,7 @@ describe('security properties of standing consent', () => {
       const list = await api['disclosures.list'](undefined)
       return list.length > 0 ? list : undefined
     })
-    const impostor = await startLender(tmp.dir, 'Lender')
+    const impostor = await startLender(holder.dir, 'Lender')
     try {
       const other = await connectToCompany(node, impostor)
       const forged = new DataNoticeMessage({ grantThreadId: entry.threadId, kind: 'deleted', note: 'forged' })
