@@ -8,7 +8,15 @@ import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, t
 import { DEFAULT_MAX_DOCUMENT_BYTES, messageBytesForDocument } from './credentials'
 import { checkPgQueueSchema } from './mediation'
 import { instanceIdIn, parsePostgresUrl } from './postgres'
-import { CustosInboundTransport, DEFAULT_MAX_MESSAGE_BYTES, INBOUND_SPOOL, type InboundOptions } from './transports'
+import {
+  CustosInboundTransport,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_SPOOL_QUOTA,
+  INBOUND_SPOOL,
+  InboundQueue,
+  QueueAttachment,
+  type InboundOptions,
+} from './transports'
 import { AutoLock, readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
@@ -69,11 +77,12 @@ export class CustosNode implements VaultHost {
     // Unless set, the message limit follows the document limit: a statement PDF must be able to arrive.
     const documentLimit = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
     const messageLimit = Math.max(DEFAULT_MAX_MESSAGE_BYTES, messageBytesForDocument(documentLimit))
+    const inboundQueue = new InboundQueue(layout.spoolDir, options.inbound?.spoolQuota ?? DEFAULT_SPOOL_QUOTA, logger)
     const inbound = options.inbound
       ? new CustosInboundTransport(
           { ...options.inbound, maxMessageBytes: options.inbound.maxMessageBytes ?? messageLimit },
           logger,
-          layout.spoolDir,
+          inboundQueue,
         )
       : undefined
     const kdf = options.kdf ?? 'argon2i-mod'
@@ -96,10 +105,11 @@ export class CustosNode implements VaultHost {
       prepareAgent: (agent) => {
         agent.registerOutboundTransport(new HttpOutboundTransport())
         agent.registerOutboundTransport(new WsOutboundTransport())
-        if (inbound) {
-          agent.registerInboundTransport(inbound)
-          agent.dependencyManager.registerInstance(INBOUND_SPOOL, inbound.spool)
-        }
+        // The endpoint first: Credo starts them in this order, and the queue's first drain may answer.
+        if (inbound) agent.registerInboundTransport(inbound)
+        agent.registerInboundTransport(new QueueAttachment(inboundQueue))
+        agent.dependencyManager.registerInstance(INBOUND_SPOOL, inboundQueue.spool)
+        agent.dependencyManager.registerInstance(InboundQueue, inboundQueue)
       },
     })
     logger.info(`node opened on ${layout.root}`)

@@ -16,6 +16,7 @@ import { MediatedNodesService } from './mediator/MediatedNodesService'
 import { MediationGrantService } from './mediator/MediationGrantService'
 import { MediationModuleConfig } from './MediationModuleConfig'
 import { ImplicitDeliveryState, startImplicitDelivery, watchImplicitSocket } from './recipient/implicitDelivery'
+import { keepDeliveredBatches } from './recipient/keepDeliveredBatches'
 import { keepLiveModeAfterDrain } from './recipient/liveModeAfterDrain'
 import { pickupOf } from './recipient/pickupRecord'
 import { UpstreamMediatorService } from './recipient/UpstreamMediatorService'
@@ -43,6 +44,7 @@ export class MediationModule implements ContractModule<typeof mediationContract>
     dependencyManager.registerInstance(DirectDeliveryState, delivery)
     dependencyManager.registerSingleton(DirectDeliveryService)
     dependencyManager.registerMessageHandlerMiddleware(markCollectors(delivery))
+    dependencyManager.registerMessageHandlerMiddleware(keepDeliveredBatches)
     dependencyManager.registerInstance(ImplicitDeliveryState, new ImplicitDeliveryState())
   }
 

@@ -1,5 +1,4 @@
 import http from 'node:http'
-import path from 'node:path'
 import type { AddressInfo, Socket } from 'node:net'
 
 import type { Agent, InboundTransport, Logger } from '@credo-ts/core'
@@ -15,9 +14,8 @@ import {
   type ResolvedInboundOptions,
 } from './inboundOptions'
 import { Occupancy } from './Occupancy'
-import { markProcessingStages } from './processingStages'
 import { RateLimiter } from './RateLimiter'
-import { InboundSpool, SeenMessages, SpoolDrainer } from './spool'
+import type { InboundQueue } from './spool'
 import { startHeartbeat } from './heartbeat'
 import { handleUpgrade, WS_CLOSE } from './wsInbound'
 
@@ -37,33 +35,30 @@ export class CustosInboundTransport implements InboundTransport {
   private readonly context: InboundContext
   private readonly wss: WebSocketServer
   private server?: http.Server
-  private current?: Agent
   private bound?: string[]
 
-  constructor(options: InboundOptions, logger: Logger, spoolDir: string) {
+  constructor(
+    options: InboundOptions,
+    logger: Logger,
+    private readonly queue: InboundQueue,
+  ) {
     this.options = resolveInboundOptions(options)
-    const spool = new InboundSpool(spoolDir, this.options.spoolQuota)
-    const seen = new SeenMessages(path.join(spoolDir, 'seen-ids'))
     this.context = {
-      spool,
-      seen,
-      drainer: new SpoolDrainer(spool, seen, () => this.current, logger),
+      spool: queue.spool,
+      seen: queue.seen,
+      drainer: queue.drainer,
       options: this.options,
       limiter: new RateLimiter(this.options.rateLimit),
       inFlight: new Occupancy(this.options.maxInFlight, this.options.maxInFlightPerAddress),
       sockets: new Occupancy(Number.MAX_SAFE_INTEGER, this.options.maxSocketsPerAddress),
       logger,
-      agent: () => this.current,
+      agent: () => queue.agent(),
     }
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
     this.stopHeartbeat = startHeartbeat(this.wss, this.options.heartbeatMs)
   }
 
   private readonly stopHeartbeat: () => void
-
-  get spool(): InboundSpool {
-    return this.context.spool
-  }
 
   /** The endpoints other agents reach this node at; undefined until the server is listening. */
   get endpoints(): string[] | undefined {
@@ -107,18 +102,14 @@ export class CustosInboundTransport implements InboundTransport {
     return this.bound
   }
 
+  /** The queue (QueueAttachment) gives this transport its agent; here only the endpoints are set. */
   async start(agent: Agent): Promise<void> {
     const endpoints = await this.listen()
     // Credo reads its endpoints when it builds invitations and DID documents; they must carry the real port.
     agent.config.endpoints = endpoints
-    markProcessingStages(agent, this.context.seen)
-    this.current = agent
-    // What arrived while the store was locked, or before a crash, is processed now, in arrival order.
-    this.context.drainer.kick()
   }
 
   async stop(): Promise<void> {
-    this.current = undefined
     for (const socket of this.wss.clients) socket.close(WS_CLOSE.goingAway, 'node locked')
   }
 

@@ -2,6 +2,7 @@ export { CustosInboundTransport } from './CustosInboundTransport'
 export {
   DEFAULT_MAX_MESSAGE_BYTES,
   DEFAULT_RATE_LIMIT,
+  DEFAULT_SPOOL_QUOTA,
   endpointsFor,
   resolveInboundOptions,
   type InboundOptions,
@@ -10,4 +11,4 @@ export {
 } from './inboundOptions'
 export { WS_CLOSE } from './wsInbound'
 export { INBOUND_SPOOL } from './CustosInboundTransport'
-export type { InboundSpool } from './spool'
+export { InboundQueue, QueueAttachment, type InboundSpool } from './spool'

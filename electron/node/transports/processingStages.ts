@@ -38,25 +38,36 @@ export function markProcessingStages(agent: Agent, seen: SeenMessages): void {
       // that came back after a crash) stops here.
       const message = (d as { plaintextMessage?: { '@id'?: unknown; '@type'?: unknown } }).plaintextMessage
       const id = message?.['@id']
-      if (typeof id !== 'string') return
+      // Only what came through the spool is tracked: a message that arrived on a socket we opened (our
+      // mediator's live delivery) has no spool entry to guard, and would never be marked done.
+      const scope = messageIdScope.getStore()
+      if (typeof id !== 'string' || !scope) return
       // A copy of a message being processed right now (a sender that retried on its next endpoint) too.
       if (!seen.begin(id)) throw new AlreadyProcessedError(id)
-      const scope = messageIdScope.getStore()
-      if (scope) scope.id = id
+      scope.id = id
       // Died after its handler saved and before its id was remembered: the store itself says so.
-      if (scope?.inDoubt && (await alreadyCommitted(agent.context, { ...message, '@id': id }))) {
+      if (scope.inDoubt && (await alreadyCommitted(agent.context, { ...message, '@id': id }))) {
         seen.add(id)
         throw new AlreadyProcessedError(id)
       }
     },
   )
-  wrap(receiver, 'transformAndValidate', (error) => new MessageInvalidError(describe(error), { cause: error }))
+  // The last step before its handler: a pipelined message waits here for the one before it.
+  wrap(
+    receiver,
+    'transformAndValidate',
+    (error) => new MessageInvalidError(describe(error), { cause: error }),
+    () => messageIdScope.getStore()?.turn?.waitForPrevious(),
+  )
   // Remembered as soon as its handler returned (its records are saved), before any answer is sent: the
   // window in which a crash leaves a processed message unremembered is as short as it can be made here.
   agent.dependencyManager.registerMessageHandlerMiddleware(async (messageContext, next) => {
     await next()
     const scope = messageIdScope.getStore()
-    if (scope?.id && scope.id === messageContext.message.id) seen.add(scope.id)
+    if (scope?.id && scope.id === messageContext.message.id) {
+      seen.add(scope.id, { flush: !scope.deferSeenFlush })
+      scope.turn?.release()
+    }
   })
 }
 

@@ -19,15 +19,20 @@ export function receiveEnvelope(
   agent: Agent,
   message: EncryptedMessage,
   seen: SeenMessages,
-  { session, inDoubt = false }: { session?: TransportSession; inDoubt?: boolean } = {},
+  { session, ...pipeline }: { session?: TransportSession } & Omit<MessageScope, 'id'> = {},
 ): Promise<ReceiveOutcome> {
-  const scope: MessageScope = { inDoubt }
+  const scope: MessageScope = { ...pipeline }
   return messageIdScope.run(scope, async () => {
-    const outcome = await receive(agent, message, session)
-    // Remembered before its spool entry goes, so a crash in between cannot process it twice.
-    if (scope.id && outcome.kind === 'refused') seen.abandon(scope.id)
-    else if (scope.id) seen.add(scope.id)
-    return outcome
+    try {
+      const outcome = await receive(agent, message, session)
+      // Remembered before its spool entry goes, so a crash in between cannot process it twice.
+      if (scope.id && outcome.kind === 'refused') seen.abandon(scope.id)
+      else if (scope.id) seen.add(scope.id, { flush: !scope.deferSeenFlush })
+      return outcome
+    } finally {
+      // Refused, failed or a copy of one processed before: the next in line need not wait for a handler.
+      scope.turn?.release()
+    }
   })
 }
 

@@ -13,6 +13,8 @@ export class SeenMessages {
   // first was still in processing) must not run beside it.
   private readonly inProgress = new Set<string>()
   private appended = 0
+  private fd?: number
+  private unflushed = false
 
   constructor(private readonly file: string) {
     const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : []
@@ -31,25 +33,42 @@ export class SeenMessages {
     this.inProgress.delete(id)
   }
 
-  add(id: string): void {
+  /**
+   * Written at once; flushed to disk now, or (`flush: false`) by the next `flush()`, which the drainer
+   * calls once for a window of messages before it removes any of their spool entries: one fsync for
+   * several messages instead of one each.
+   */
+  add(id: string, { flush = true }: { flush?: boolean } = {}): void {
     this.inProgress.delete(id)
     if (this.ids.has(id)) return
     this.ids.add(id)
-    const fd = fs.openSync(this.file, 'a', 0o600)
+    this.fd ??= fs.openSync(this.file, 'a', 0o600)
+    fs.writeSync(this.fd, `${id}\n`)
+    this.unflushed = true
+    if (flush) this.flush()
+    if (++this.appended > KEEP) this.compact()
+  }
+
+  flush(): void {
+    if (!this.unflushed || this.fd === undefined) return
+    fs.fsyncSync(this.fd)
+    this.unflushed = false
+  }
+
+  private compact(): void {
+    this.flush()
+    if (this.fd !== undefined) fs.closeSync(this.fd)
+    this.fd = undefined
+    const recent = [...this.ids].slice(-KEEP)
+    this.ids.clear()
+    for (const id of recent) this.ids.add(id)
+    const fd = fs.openSync(`${this.file}.tmp`, 'w', 0o600)
     try {
-      fs.writeSync(fd, `${id}\n`)
+      fs.writeSync(fd, `${recent.join('\n')}\n`)
       fs.fsyncSync(fd)
     } finally {
       fs.closeSync(fd)
     }
-    if (++this.appended > KEEP) this.compact()
-  }
-
-  private compact(): void {
-    const recent = [...this.ids].slice(-KEEP)
-    this.ids.clear()
-    for (const id of recent) this.ids.add(id)
-    fs.writeFileSync(`${this.file}.tmp`, `${recent.join('\n')}\n`, { mode: 0o600 })
     fs.renameSync(`${this.file}.tmp`, this.file)
     this.appended = 0
   }

@@ -1,17 +1,24 @@
 import type { Agent, EncryptedMessage, Logger } from '@credo-ts/core'
 
-import { receiveEnvelope } from '../receiveEnvelope'
-import type { InboundSpool } from './InboundSpool'
+import { receiveEnvelope, type ReceiveOutcome } from '../receiveEnvelope'
+import { HandlingTurn } from './HandlingTurn'
+import type { InboundSpool, SpoolEntry } from './InboundSpool'
 import type { SeenMessages } from './SeenMessages'
 
+// Messages in processing at once. Decrypting and looking up the connection wait on the store; with a
+// few in flight that waiting overlaps, while the handlers still run one at a time per sender.
+const WINDOW = 8
+
 /**
- * Processes what waits in the spool, oldest first and one at a time, so each sender's messages keep
- * their order: what arrived while the store was locked, after a crash, or beyond what the node takes
- * at once. A failure moves the entry to the dead letters and the next one goes on.
+ * Processes what waits in the spool, oldest first: what arrived while the store was locked, after a
+ * crash, beyond what the node takes at once, or in a batch picked up from the mediator. Each sender's
+ * handlers run in arrival order (HandlingTurn). A failure moves the entry to the dead letters and the
+ * next one goes on.
  */
 export class SpoolDrainer {
   private running = false
   private again = false
+  private readonly listeners = new Set<() => void>()
 
   constructor(
     private readonly spool: InboundSpool,
@@ -42,21 +49,46 @@ export class SpoolDrainer {
       })
   }
 
+  /** Called after each window of entries left the spool (the mediator pickup waits on it for room). */
+  onProgress(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
   private async drain(): Promise<void> {
     for (;;) {
       const batch = this.spool.entries()
       if (batch.length === 0) return
-      for (const next of batch) {
-        const agent = this.agent()
-        if (!agent) return
-        const outcome = await receiveEnvelope(agent, JSON.parse(next.body) as EncryptedMessage, this.seen, {
-          inDoubt: this.spool.inDoubt(next),
-        })
-        // The store may have been locked meanwhile; then the entry stays for the next unlock.
-        if (outcome.kind === 'failedAfterAccept' && !this.agent()) return
-        if (outcome.kind === 'processed') this.spool.remove(next)
-        else this.spool.deadLetter(next, outcome.kind === 'refused' ? outcome.reason : `failed: ${outcome.error}`)
+      for (let start = 0; start < batch.length; start += WINDOW) {
+        if (!(await this.processWindow(batch.slice(start, start + WINDOW)))) return
       }
     }
+  }
+
+  /** False when the store was locked meanwhile: what is left stays for the next unlock. */
+  private async processWindow(entries: SpoolEntry[]): Promise<boolean> {
+    const agent = this.agent()
+    if (!agent) return false
+    const lastOf = new Map<string, HandlingTurn>()
+    const outcomes = await Promise.all(
+      entries.map((entry) => {
+        const turn = new HandlingTurn(lastOf.get(entry.remote))
+        lastOf.set(entry.remote, turn)
+        const message = JSON.parse(entry.body) as EncryptedMessage
+        const inDoubt = this.spool.inDoubt(entry)
+        return receiveEnvelope(agent, message, this.seen, { inDoubt, turn, deferSeenFlush: true })
+      }),
+    )
+    // Their ids are on disk before any of their entries goes: a crash in between cannot process one twice.
+    this.seen.flush()
+    let unlocked = true
+    entries.forEach((entry, index) => {
+      const outcome: ReceiveOutcome = outcomes[index]
+      if (outcome.kind === 'processed') this.spool.remove(entry)
+      else if (outcome.kind === 'failedAfterAccept' && !this.agent()) unlocked = false
+      else this.spool.deadLetter(entry, outcome.kind === 'refused' ? outcome.reason : `failed: ${outcome.error}`)
+    })
+    for (const listener of this.listeners) listener()
+    return unlocked && this.agent() !== undefined
   }
 }

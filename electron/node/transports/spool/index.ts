@@ -1,3 +1,5 @@
+export { InboundQueue } from './InboundQueue'
 export { InboundSpool, SpoolQuotaExceededError, type SpoolEntry, type SpoolQuota } from './InboundSpool'
+export { QueueAttachment } from './QueueAttachment'
 export { SeenMessages } from './SeenMessages'
 export { SpoolDrainer } from './SpoolDrainer'

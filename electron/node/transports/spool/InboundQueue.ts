@@ -1,0 +1,42 @@
+import path from 'node:path'
+
+import type { Agent, Logger } from '@credo-ts/core'
+
+import { markProcessingStages } from '../processingStages'
+import { InboundSpool, type SpoolQuota } from './InboundSpool'
+import { SeenMessages } from './SeenMessages'
+import { SpoolDrainer } from './SpoolDrainer'
+
+/**
+ * Everything that reaches the node is kept here before anyone is told it arrived: envelopes posted to
+ * its own endpoint and batches it picked up from its mediator alike. It outlives one agent (a lock
+ * stops the agent; what arrives meanwhile waits on disk) and exists whether or not the node listens.
+ */
+export class InboundQueue {
+  readonly spool: InboundSpool
+  readonly seen: SeenMessages
+  readonly drainer: SpoolDrainer
+  private current?: Agent
+
+  constructor(spoolDir: string, quota: SpoolQuota, logger: Logger) {
+    this.spool = new InboundSpool(spoolDir, quota)
+    this.seen = new SeenMessages(path.join(spoolDir, 'seen-ids'))
+    this.drainer = new SpoolDrainer(this.spool, this.seen, () => this.current, logger)
+  }
+
+  /** The agent that processes; undefined while the store is locked. */
+  agent(): Agent | undefined {
+    return this.current
+  }
+
+  attach(agent: Agent): void {
+    markProcessingStages(agent, this.seen)
+    this.current = agent
+    // What arrived while the store was locked, or before a crash, is processed now, in arrival order.
+    this.drainer.kick()
+  }
+
+  detach(): void {
+    this.current = undefined
+  }
+}
