@@ -17,6 +17,7 @@ const benches: string[][] = [
   ['askar-stress.ts'],
   ['mediation-queue.ts'],
   ['mediation-drain.ts'],
+  ['mediation-live.ts'],
   ['mediation-postgres.ts'],
   ['messaging.ts', '--pair', 'custos'],
   ['messaging.ts', '--pair', 'credo-koffi'],
@@ -27,6 +28,7 @@ const baselines: Record<string, string[]> = {
   'messaging.latency.custos': ['messaging.latency.credo-koffi', 'messaging.latency.credo-ffi'],
   'messaging.burst.custos': ['messaging.burst.credo-koffi', 'messaging.burst.credo-ffi'],
   'mediation.drain': ['mediation.direct'],
+  'mediation.live.forwards': ['mediation.direct'],
 }
 
 const collected = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-')), 'results.jsonl')
