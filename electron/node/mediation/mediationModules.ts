@@ -38,9 +38,9 @@ export function mediationModules(options: MediationOptions = {}) {
       // Batch pickup of what queued up while we were away, then live delivery over the WebSocket.
       mediatorPickupStrategy: MediatorPickupStrategy.PickUpV2LiveMode,
       mediatorPollingInterval: options.pollingIntervalMs ?? 5_000,
-      // A queue of thousands drains in round trips of this many rather than Credo's 10. Measured with
-      // scripts/bench/mediation-drain.ts at 10,000: 77 msg/s became 83; the rest of the gap to the direct
-      // rate (138) is elsewhere in pickup.
+      // A queue of thousands drains in round trips of this many rather than Credo's 10 (77 msg/s became
+      // 83 at 10,000 in scripts/bench/mediation-drain.ts). The rest of the gap to the direct rate was one
+      // message at a time behind each batch; recipient/keepDeliveredBatches hands batches to the spool.
       maximumMessagePickup: 100,
       baseMediatorReconnectionIntervalMs: 500,
       // A household mediator may be off for hours; keep retrying, but not with ever longer gaps.
