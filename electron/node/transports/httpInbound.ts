@@ -58,7 +58,7 @@ async function receiveHttp(
   const release = agent && !context.drainer.busy ? context.inFlight.take(remote) : undefined
   let entry: SpoolEntry
   try {
-    entry = context.spool.append(remote, text, release !== undefined)
+    entry = await context.spool.append(remote, text, release !== undefined)
   } catch (error) {
     release?.()
     if (!(error instanceof SpoolQuotaExceededError)) throw error

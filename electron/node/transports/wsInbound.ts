@@ -67,7 +67,7 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
         const inline = agent !== undefined && !context.drainer.busy
         let entry: SpoolEntry
         try {
-          entry = context.spool.append(remote, text, inline)
+          entry = await context.spool.append(remote, text, inline)
         } catch (error) {
           if (error instanceof SpoolQuotaExceededError) return refuse(WS_CLOSE.policy, 'rateLimited')
           throw error

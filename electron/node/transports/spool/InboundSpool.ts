@@ -45,27 +45,21 @@ export class InboundSpool {
     this.nextSequence = (entries.at(-1)?.sequence ?? 0) + 1
   }
 
-  /** Written and flushed to disk (file and folder) before it returns; `claim` keeps the drainer off it. */
-  append(remote: string, body: string, claim = false): SpoolEntry {
-    const bytes = Buffer.byteLength(body)
-    if (!this.fits(remote, 1, bytes)) {
-      throw new SpoolQuotaExceededError(`${remote} has too many messages waiting`)
-    }
-    const sequence = this.nextSequence++
-    const entry = { sequence, remote, receivedAt: new Date().toISOString(), body }
-    const file = path.join(this.dir, `${String(sequence).padStart(12, '0')}.json`)
-    if (claim) this.claimed.add(file)
-    writeDurably(file, JSON.stringify(entry))
-    this.count(remote, 1, bytes)
-    return { file, ...entry }
+  /**
+   * Written and flushed to disk (file and folder) before it resolves; `claim` keeps the drainer off it.
+   * The flushes run off the main thread, so messages arriving together wait on the disk side by side.
+   */
+  async append(remote: string, body: string, claim = false): Promise<SpoolEntry> {
+    const [entry] = await this.appendBatch(remote, [body], claim)
+    return entry
   }
 
   /**
    * Several envelopes from one sender (a batch picked up from the mediator), all on disk before it
-   * resolves. The files are flushed side by side off the main thread and the folder once, which costs
-   * far less than `append` one by one. All or none fit within the sender's quota.
+   * resolves. The files are flushed side by side and the folder once, which costs far less than one
+   * `append` each. All or none fit within the sender's quota.
    */
-  async appendBatch(remote: string, bodies: string[]): Promise<SpoolEntry[]> {
+  async appendBatch(remote: string, bodies: string[], claim = false): Promise<SpoolEntry[]> {
     const bytes = bodies.reduce((sum, body) => sum + Buffer.byteLength(body), 0)
     if (!this.fits(remote, bodies.length, bytes)) {
       throw new SpoolQuotaExceededError(`${remote} has too many messages waiting`)
@@ -83,12 +77,14 @@ export class InboundSpool {
     })
     // Counted at once, so a second batch arriving meanwhile sees this one in the quota.
     this.count(remote, entries.length, bytes)
+    if (claim) for (const { file } of entries) this.claimed.add(file)
     try {
       await Promise.all(entries.map(({ file, ...entry }) => writeFlushed(`${file}.tmp`, JSON.stringify(entry))))
       for (const { file } of entries) fs.renameSync(`${file}.tmp`, file)
       await syncFolder(this.dir)
     } catch (error) {
       this.count(remote, -entries.length, -bytes)
+      for (const { file } of entries) this.claimed.delete(file)
       for (const { file } of entries) for (const name of [file, `${file}.tmp`]) fs.rmSync(name, { force: true })
       throw error
     }
