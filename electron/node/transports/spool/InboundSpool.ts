@@ -31,6 +31,7 @@ export class InboundSpool {
   private readonly waiting = new Map<string, { messages: number; bytes: number }>()
   // Entries being processed on their own request or socket; the drainer leaves them alone.
   private readonly claimed = new Set<string>()
+  private readonly removing = new Set<string>()
   // Left by an earlier process: it may have processed them and died before removing them.
   private readonly leftOver: Set<number>
 
@@ -101,7 +102,7 @@ export class InboundSpool {
   entries(): SpoolEntry[] {
     return fs
       .readdirSync(this.dir)
-      .filter((name) => name.endsWith('.json') && !this.claimed.has(path.join(this.dir, name)))
+      .filter((name) => name.endsWith('.json') && !this.hidden(path.join(this.dir, name)))
       .sort()
       .map((name) => readEntry(path.join(this.dir, name)))
       .filter((entry): entry is SpoolEntry => entry !== undefined)
@@ -112,15 +113,28 @@ export class InboundSpool {
     return this.leftOver.has(entry.sequence)
   }
 
+  private hidden(file: string): boolean {
+    return this.claimed.has(file) || this.removing.has(file)
+  }
+
   /** Hands a claimed entry to the drainer after all (its own processing did not finish). */
   unclaim(entry: SpoolEntry): void {
     this.claimed.delete(entry.file)
   }
 
+  /**
+   * Unlinked off the main thread (the drainer removes hundreds a second); until that is done the entry
+   * is hidden from `entries`. Not flushed: an entry back after a crash is in doubt, and the seen list
+   * or the store's commit probe says it was processed.
+   */
   remove(entry: SpoolEntry): void {
     this.claimed.delete(entry.file)
     this.leftOver.delete(entry.sequence)
-    fs.rmSync(entry.file, { force: true })
+    this.removing.add(entry.file)
+    void fs.promises
+      .rm(entry.file, { force: true })
+      .catch(() => undefined)
+      .finally(() => this.removing.delete(entry.file))
     this.count(entry.remote, -1, -Buffer.byteLength(entry.body))
   }
 
