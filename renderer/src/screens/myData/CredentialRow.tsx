@@ -5,6 +5,7 @@ import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { claimText, kindOf, shortDid } from './claimsText'
+import { Documents } from './documents/Documents'
 
 /** A held credential with its claims and where it came from; its signature can be checked again. */
 export function CredentialRow({ credential }: { credential: HeldCredential }) {
@@ -38,6 +39,7 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
           , checked {new Date(provenance.signature.checkedAt).toLocaleString()}.
           {!provenance.connectionId && ' The connection it came through was removed since.'}
         </p>
+        <Documents credentialId={current.id} documents={current.documents ?? []} />
       </div>
       <div className="actions">
         <button type="button" onClick={() => void verify()} disabled={action.busy} aria-label={`Check again: ${kind}`}>
