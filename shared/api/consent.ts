@@ -122,9 +122,17 @@ export const consentContract = {
   'consent.requestWarnings': method<RequestWarning[]>()(z.object({ requestId: idSchema }).strict()),
   /**
    * The person's answer to a waiting request, and the same answer as a policy for the requests like it
-   * (what it releases, for its stated purpose and retention), in one step.
+   * (what it releases, for its stated purpose and retention), in one step. `omit` leaves descriptors out
+   * of a share (approving a subset), and out of the policy with them.
    */
   'consent.answerAndRemember': method<ConsentPolicy>()(
-    z.object({ requestId: idSchema, action: z.enum(['share', 'refuse']), remember: rememberSchema }).strict(),
+    z
+      .object({
+        requestId: idSchema,
+        action: z.enum(['share', 'refuse']),
+        remember: rememberSchema,
+        omit: z.array(z.string().max(200)).max(50).optional(),
+      })
+      .strict(),
   ),
 }

@@ -73,7 +73,8 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
     requestId: string
     action: 'share' | 'refuse'
     remember: Remember
+    omit?: string[]
   }): Promise<ConsentPolicy> {
-    return answerAndRemember(this.agentContext, input.requestId, input.action, input.remember)
+    return answerAndRemember(this.agentContext, input.requestId, input.action, input.remember, input.omit)
   }
 }
