@@ -5,6 +5,7 @@ import type {
   ConsentPolicy,
   ContractApi,
   DpvPurpose,
+  PolicyDecision,
   PolicyInput,
   RequestWarning,
   consentContract,
@@ -12,6 +13,7 @@ import type {
 import { answerAndRemember, type Remember } from './answerAndRemember'
 import { checkWho } from './checkWho'
 import { ConsentService } from './ConsentService'
+import { policyDecisions } from './policyDecisions'
 import { dpvPurposes } from './purposes'
 import { tryIt, type SampleRequest } from './tryIt'
 import { warningsFor } from './warningsFor'
@@ -63,6 +65,10 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
 
   async purposes(): Promise<DpvPurpose[]> {
     return dpvPurposes().purposes
+  }
+
+  decisions({ limit }: { limit: number }): Promise<PolicyDecision[]> {
+    return policyDecisions(this.agentContext, limit)
   }
 
   requestWarnings({ requestId }: { requestId: string }): Promise<RequestWarning[]> {

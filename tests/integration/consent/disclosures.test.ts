@@ -173,5 +173,15 @@ describe('the disclosure history: revocation, notices and receipts, with the rea
     // The lender's next request asks only for what the person let go: the policy answers it.
     const incomeOnly = { ...mortgageDefinition, input_descriptors: [mortgageDefinition.input_descriptors[1]] }
     expect((await lender.outcome(await lender.ask(companyConnectionId, incomeOnly))).state).toBe('verified')
+    const [decision] = await eventually(async () => {
+      const decisions = await api['consent.decisions']({ limit: 5 })
+      return decisions.length > 0 ? decisions : undefined
+    })
+    expect(decision).toMatchObject({
+      outcome: 'shared',
+      policyId: policy.id,
+      policyName: policy.name,
+      requester: 'Lender',
+    })
   })
 })
