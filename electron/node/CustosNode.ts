@@ -8,7 +8,13 @@ import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, t
 import { DEFAULT_MAX_DOCUMENT_BYTES, messageBytesForDocument } from './credentials'
 import { checkPgQueueSchema } from './mediation'
 import { instanceIdIn, parsePostgresUrl } from './postgres'
-import { CustosInboundTransport, DEFAULT_MAX_MESSAGE_BYTES, INBOUND_SPOOL, type InboundOptions } from './transports'
+import {
+  CustosInboundTransport,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  INBOUND_SPOOL,
+  INBOUND_TRANSPORT,
+  type InboundOptions,
+} from './transports'
 import { AutoLock, readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
@@ -99,6 +105,7 @@ export class CustosNode implements VaultHost {
         if (inbound) {
           agent.registerInboundTransport(inbound)
           agent.dependencyManager.registerInstance(INBOUND_SPOOL, inbound.spool)
+          agent.dependencyManager.registerInstance(INBOUND_TRANSPORT, inbound)
         }
       },
     })

@@ -3,6 +3,8 @@ import path from 'node:path'
 import type { AddressInfo, Socket } from 'node:net'
 
 import type { Agent, InboundTransport, Logger } from '@credo-ts/core'
+
+import type { InboundStatus } from '../../../shared/api'
 import { WebSocketServer } from 'ws'
 
 import { handleHttpRequest } from './httpInbound'
@@ -31,6 +33,8 @@ import { handleUpgrade, WS_CLOSE } from './wsInbound'
  */
 /** The token under which a node registers its spool with the agent (for the inbox capability). */
 export const INBOUND_SPOOL = Symbol('CustosInboundSpool')
+/** The transport itself, for what the person may read of it (inbox.inbound). */
+export const INBOUND_TRANSPORT = Symbol('CustosInboundTransport')
 
 export class CustosInboundTransport implements InboundTransport {
   private readonly options: ResolvedInboundOptions
@@ -39,6 +43,7 @@ export class CustosInboundTransport implements InboundTransport {
   private server?: http.Server
   private current?: Agent
   private bound?: string[]
+  private address?: string
 
   constructor(options: InboundOptions, logger: Logger, spoolDir: string) {
     this.options = resolveInboundOptions(options)
@@ -63,6 +68,18 @@ export class CustosInboundTransport implements InboundTransport {
 
   get spool(): InboundSpool {
     return this.context.spool
+  }
+
+  /** Where it listens and what it tells others, for the person to read; no secret is in it. */
+  status(): InboundStatus {
+    return {
+      listening: this.bound !== undefined,
+      address: this.address,
+      endpoints: this.bound ?? [],
+      publicUrl: this.options.publicUrl,
+      loopbackOnly: isLoopback(this.options.host),
+      maxMessageBytes: this.options.maxMessageBytes,
+    }
   }
 
   /** The endpoints other agents reach this node at; undefined until the server is listening. */
@@ -100,6 +117,7 @@ export class CustosInboundTransport implements InboundTransport {
     })
     this.server = server
     const { address, port } = server.address() as AddressInfo
+    this.address = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
     this.bound = this.options.publicUrl
       ? publicEndpoints(this.options.publicUrl, this.options.advertise)
       : endpointsFor(address, port, this.options.advertise)
@@ -129,6 +147,7 @@ export class CustosInboundTransport implements InboundTransport {
     const server = this.server
     this.server = undefined
     this.bound = undefined
+    this.address = undefined
     if (server) {
       for (const socket of this.wss.clients) socket.terminate()
       await new Promise<void>((resolve) => {
@@ -137,4 +156,8 @@ export class CustosInboundTransport implements InboundTransport {
       })
     }
   }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.')
 }

@@ -9,5 +9,5 @@ export {
   type InboundScheme,
 } from './inboundOptions'
 export { WS_CLOSE } from './wsInbound'
-export { INBOUND_SPOOL } from './CustosInboundTransport'
+export { INBOUND_SPOOL, INBOUND_TRANSPORT } from './CustosInboundTransport'
 export type { InboundSpool } from './spool'
