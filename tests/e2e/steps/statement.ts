@@ -38,7 +38,8 @@ export async function receiveStatements(page: Page, companies: Companies, person
       .getByRole('list', { name: 'Offers' })
       .getByRole('listitem', { name: 'BankStatementCredential offered by Bank' })
     await offer.getByRole('button', { name: 'Accept' }).click()
-    await statementRow(page, month).waitFor()
+    // Its provenance is written just after it is stored; the row follows the record as it changes.
+    await statementRow(page, month).getByText(/Signature valid/).waitFor()
   }
   return period
 }

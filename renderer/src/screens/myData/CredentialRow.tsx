@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import type { HeldCredential } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
@@ -10,6 +10,9 @@ import { Documents } from './documents/Documents'
 /** A held credential with its claims and where it came from; its signature can be checked again. */
 export function CredentialRow({ credential }: { credential: HeldCredential }) {
   const [current, setCurrent] = useState(credential)
+  // The list reloads as the node updates the record (its provenance tags are written just after it is
+  // stored): the row must show the newer record, not the one it first rendered.
+  useEffect(() => setCurrent(credential), [credential])
   const action = useAction()
   const { provenance } = current
   const kind = kindOf(current.types)
