@@ -16,10 +16,10 @@ import { acceptAndAssignRole, createInvitation, removeConnection, seeConnectionA
 import { manageSelfDeclared, openScreen } from './steps/myData'
 import { checkSettings } from './steps/settings'
 import { answerLenderWithSubset, policyThenRevoke } from './steps/lender'
-import { openStatementPdf, receiveStatements, seeUnreadableDocument } from './steps/statement'
+import { openStatementPdf, receiveStatements, seeUnreadableDocument, turnPdfPages } from './steps/statement'
 import { receiveCredentials } from './steps/validated'
 import { lockFromSettings, onboard, unlock } from './steps/vault'
-import { lastMonths, samplePerson } from '../../scripts/companies'
+import { samplePerson } from '../../scripts/companies'
 
 const INDEX = path.resolve(import.meta.dirname, '../../out/renderer/index.html')
 const PASSPHRASE = 'Quiet Harbour 42 lanterns!'
@@ -109,10 +109,11 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
     companies = await startCompanies(path.join(tmp.dir, 'companies'))
     const person = samplePerson(3)
     await receiveCredentials(page, companies, person)
-    const [, older] = lastMonths(2)
-    period = await receiveStatements(page, companies, person)
-    await openStatementPdf(page, period)
-    await seeUnreadableDocument(page, older)
+    const [last, twoPages, notPdf] = await receiveStatements(page, companies, person)
+    period = last
+    await openStatementPdf(page, last)
+    await turnPdfPages(page, twoPages)
+    await seeUnreadableDocument(page, notPdf)
   })
 
   it('approves a subset of the lender’s request and remembers it; the policy answers the next; revoked, the third is refused', async () => {

@@ -73,12 +73,13 @@ export function PdfViewer({
       </h4>
       <Progress busy={!pdf && !error}>Opening the document…</Progress>
       <ErrorNote error={error} />
+      {/* aria-disabled, not disabled: a button that turns disabled under the keyboard would drop focus. */}
       <div className="actions" role="group" aria-label="Pages">
-        <button type="button" onClick={() => go(pageNumber - 1)} disabled={!pdf || pageNumber <= 1}>
+        <button type="button" onClick={() => go(pageNumber - 1)} aria-disabled={!pdf || pageNumber <= 1}>
           Previous page
         </button>
         <span aria-live="polite">{pdf ? `Page ${pageNumber} of ${pages}` : ''}</span>
-        <button type="button" onClick={() => go(pageNumber + 1)} disabled={!pdf || pageNumber >= pages}>
+        <button type="button" onClick={() => go(pageNumber + 1)} aria-disabled={!pdf || pageNumber >= pages}>
           Next page
         </button>
         <button type="button" onClick={onClose}>
