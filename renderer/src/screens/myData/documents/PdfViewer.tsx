@@ -32,7 +32,7 @@ export function PdfViewer({
     void (async () => {
       try {
         if (document.mediaType !== 'application/pdf') {
-          throw new DocumentUnreadable(`it is a ${document.mediaType} file, and only PDF files are shown here`)
+          throw new DocumentUnreadable(`it is a ${document.mediaType} file, and only PDF files are shown here`, false)
         }
         const content = await apiClient()['credentials.getDocument']({
           id: credentialId,
@@ -74,14 +74,18 @@ export function PdfViewer({
       <Progress busy={!pdf && !error}>Opening the document…</Progress>
       <ErrorNote error={error} />
       {/* aria-disabled, not disabled: a button that turns disabled under the keyboard would drop focus. */}
-      <div className="actions" role="group" aria-label="Pages">
-        <button type="button" onClick={() => go(pageNumber - 1)} aria-disabled={!pdf || pageNumber <= 1}>
-          Previous page
-        </button>
-        <span aria-live="polite">{pdf ? `Page ${pageNumber} of ${pages}` : ''}</span>
-        <button type="button" onClick={() => go(pageNumber + 1)} aria-disabled={!pdf || pageNumber >= pages}>
-          Next page
-        </button>
+      <div className="actions">
+        {!error && (
+          <div className="actions" role="group" aria-label="Pages">
+            <button type="button" onClick={() => go(pageNumber - 1)} aria-disabled={!pdf || pageNumber <= 1}>
+              Previous page
+            </button>
+            <span aria-live="polite">{pdf ? `Page ${pageNumber} of ${pages}` : ''}</span>
+            <button type="button" onClick={() => go(pageNumber + 1)} aria-disabled={!pdf || pageNumber >= pages}>
+              Next page
+            </button>
+          </div>
+        )}
         <button type="button" onClick={onClose}>
           Close {name}
         </button>

@@ -7,8 +7,10 @@ export type { PDFDocumentProxy }
 /** A document pdf.js could not read, in words a person understands. */
 export class DocumentUnreadable extends Error {
   readonly code = 'DocumentUnreadable'
-  constructor(reason: string) {
-    super(`This document cannot be shown: ${reason}. Its signed digest still matched; you can still share it.`)
+  /** `checked`: the node had read the bytes and found them as the issuer signed them. */
+  constructor(reason: string, checked = true) {
+    const still = checked ? ' Its signed digest still matched; you can still share it.' : ''
+    super(`This document cannot be shown: ${reason}.${still}`)
   }
 }
 
