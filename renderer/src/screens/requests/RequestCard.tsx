@@ -5,6 +5,7 @@ import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { ProposedItems } from './ProposedItems'
+import { RequestTerms } from './RequestTerms'
 import { Warnings } from './Warnings'
 
 /**
@@ -69,26 +70,7 @@ export function RequestCard({
   return (
     <li className="card request" aria-label={`Request from ${who}`}>
       <h3>{who} asks for your data</h3>
-      <dl className="claims">
-        <div>
-          <dt>Purpose</dt>
-          <dd>{request.purpose ?? 'not stated'}</dd>
-        </div>
-        <div>
-          <dt>Kept for</dt>
-          <dd>{request.retention ?? 'not stated'}</dd>
-        </div>
-        <div>
-          <dt>Legal basis</dt>
-          <dd>{request.legalBasis ?? 'not stated'}</dd>
-        </div>
-        <div>
-          <dt>Asks for</dt>
-          <dd>
-            {request.asked.map((item) => `${item.name ?? item.descriptorId} (${item.claims.join(', ')})`).join('; ')}
-          </dd>
-        </div>
-      </dl>
+      <RequestTerms request={request} />
       <Warnings requestId={request.id} />
       {!proposal && (
         <button type="button" onClick={() => void propose()} disabled={look.busy}>
