@@ -44,6 +44,10 @@ export async function answerLenderWithSubset(page: Page, companies: Companies, p
   expect(await summary.textContent()).toBe(`Will leave: Identity, Income. Will not leave: Bank statement ${period}.`)
   expect(await card.getByRole('alert').count()).toBe(0)
   await checkScreen(page, '08c-requests-subset')
+  // What will not leave is struck through in a muted colour: it must keep its contrast in dark mode too.
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await checkScreen(page, '08d-requests-subset-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
   await card.getByRole('button', { name: 'Share and remember' }).click()
   await page.getByText(/Shared with Lender, and remembered as the policy .* You kept back 1 item\(s\)\./).waitFor()
   const received = await outcome

@@ -82,6 +82,9 @@ export async function openStatementPdf(page: Page, period: string): Promise<void
   expect(await viewer.getByTestId('pdf-page-text').textContent()).toContain(`account statement ${period}`)
   expect(await viewer.getByRole('button', { name: 'Next page' }).getAttribute('aria-disabled')).toBe('true')
   await checkScreen(page, '07c-my-data-statement-pdf')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await checkScreen(page, '07c2-my-data-statement-pdf-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
   // By keyboard: Escape anywhere in the viewer closes it, and the Open button is there again.
   await viewer.getByRole('button', { name: `Close statement-${period}.pdf` }).press('Escape')
   await viewer.waitFor({ state: 'detached' })

@@ -36,7 +36,7 @@ export function ProposedItems({
               <label htmlFor={`share-${proposal.requestId}-${item.descriptorId}`}>Share {itemName(item)}</label>
             </h4>
             {!held && <p className="hint">You do not hold this.</p>}
-            {held && 'document' in item.claimsLeaving && (
+            {held && !left && 'document' in item.claimsLeaving && (
               <p className="hint">The document it names (a PDF) goes with it, checked against its signed digest.</p>
             )}
             <ul className={left ? 'leaving not-leaving' : 'leaving'}>
