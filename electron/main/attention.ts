@@ -2,11 +2,13 @@ import { Menu, Notification, Tray, nativeImage, type BrowserWindow } from 'elect
 
 import type { ProofRequestSummary } from '../../shared/api'
 import type { NodeHostClient } from './nodeHostClient'
+import { watchPolicyAnswers } from './policyAnswered'
 
 /**
  * What asks for the person's attention while the window is in the background: a tray icon with the
- * number of requests waiting, and a notification when a new one arrives. Both are recounted from the
- * node whenever it says its requests (or its vault) changed; nothing about the requests is kept here.
+ * number of requests waiting, a notification when a new one arrives, and one when a standing policy
+ * answered a request. All are asked of the node whenever it says its requests, decisions or vault
+ * changed; nothing about the requests is kept here.
  */
 export function watchAttention(host: NodeHostClient, window: BrowserWindow, iconFile: string): () => void {
   const tray = new Tray(nativeImage.createFromPath(iconFile))
@@ -44,8 +46,10 @@ export function watchAttention(host: NodeHostClient, window: BrowserWindow, icon
     }
   }
 
+  const policyAnswers = watchPolicyAnswers(host, show)
   const onLive = (topic: string) => {
     if (topic === 'requests' || topic === 'vault') void recount()
+    policyAnswers(topic)
   }
   host.on('live', onLive)
   void recount()

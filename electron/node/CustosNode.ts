@@ -13,6 +13,7 @@ import {
   DEFAULT_MAX_MESSAGE_BYTES,
   DEFAULT_SPOOL_QUOTA,
   INBOUND_SPOOL,
+  INBOUND_TRANSPORT,
   InboundQueue,
   QueueAttachment,
   type InboundOptions,
@@ -106,7 +107,10 @@ export class CustosNode implements VaultHost {
         agent.registerOutboundTransport(new HttpOutboundTransport())
         agent.registerOutboundTransport(new WsOutboundTransport())
         // The endpoint first: Credo starts them in this order, and the queue's first drain may answer.
-        if (inbound) agent.registerInboundTransport(inbound)
+        if (inbound) {
+          agent.registerInboundTransport(inbound)
+          agent.dependencyManager.registerInstance(INBOUND_TRANSPORT, inbound)
+        }
         agent.registerInboundTransport(new QueueAttachment(inboundQueue))
         agent.dependencyManager.registerInstance(INBOUND_SPOOL, inboundQueue.spool)
         agent.dependencyManager.registerInstance(InboundQueue, inboundQueue)

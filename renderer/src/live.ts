@@ -4,7 +4,15 @@ import { webBridgeEvents } from './webBridgeClient'
 // them as Server-Sent Events, the desktop app over the preload's custosLive.
 
 export type LiveTopic =
-  'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests' | 'node' | 'invitation'
+  | 'vault'
+  | 'connections'
+  | 'selfDeclared'
+  | 'mediation'
+  | 'credentials'
+  | 'requests'
+  | 'decisions'
+  | 'node'
+  | 'invitation'
 
 /** Calls `onChange` whenever one of `topics` changes; returns the unsubscribe function. */
 export function subscribeLive(topics: readonly LiveTopic[], onChange: (data?: object) => void): () => void {

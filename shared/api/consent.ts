@@ -102,6 +102,19 @@ export const rememberSchema = z
   })
   .strict()
 
+/** A request a standing policy answered without asking the person. */
+export interface PolicyDecision {
+  requestId: string
+  decidedAt: string
+  outcome: 'shared' | 'refused'
+  policyId: string
+  policyVersion: number
+  policyName?: string
+  /** The label the requesting connection gave itself, when the exchange is still there. */
+  requester?: string
+  purpose?: string
+}
+
 const idInput = z.object({ id: idSchema }).strict()
 
 export const consentContract = {
@@ -119,12 +132,24 @@ export const consentContract = {
   /** The recorded evaluations of one proof request. */
   'consent.evaluations': method<ConsentEvaluation[]>()(z.object({ requestId: idSchema }).strict()),
   'consent.purposes': method<DpvPurpose[]>()(noInput),
+  /** What standing policies answered without the person, newest first. */
+  'consent.decisions': method<PolicyDecision[]>()(
+    z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+  ),
   'consent.requestWarnings': method<RequestWarning[]>()(z.object({ requestId: idSchema }).strict()),
   /**
    * The person's answer to a waiting request, and the same answer as a policy for the requests like it
-   * (what it releases, for its stated purpose and retention), in one step.
+   * (what it releases, for its stated purpose and retention), in one step. `omit` leaves descriptors out
+   * of a share (approving a subset), and out of the policy with them.
    */
   'consent.answerAndRemember': method<ConsentPolicy>()(
-    z.object({ requestId: idSchema, action: z.enum(['share', 'refuse']), remember: rememberSchema }).strict(),
+    z
+      .object({
+        requestId: idSchema,
+        action: z.enum(['share', 'refuse']),
+        remember: rememberSchema,
+        omit: z.array(z.string().max(200)).max(50).optional(),
+      })
+      .strict(),
   ),
 }

@@ -15,7 +15,9 @@ import { makeTmpDir } from '../helpers/tmpDir'
 import { acceptAndAssignRole, createInvitation, removeConnection, seeConnectionArrive } from './steps/connections'
 import { manageSelfDeclared, openScreen } from './steps/myData'
 import { checkSettings } from './steps/settings'
-import { answerLender, receiveCredentials } from './steps/validated'
+import { answerLenderWithSubset, policyThenRevoke } from './steps/lender'
+import { openStatementPdf, receiveStatements, seeUnreadableDocument, turnPdfPages } from './steps/statement'
+import { receiveCredentials } from './steps/validated'
 import { lockFromSettings, onboard, unlock } from './steps/vault'
 import { samplePerson } from '../../scripts/companies'
 
@@ -31,6 +33,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
   let page: Page
   const others: CustosNode[] = []
   let companies: Companies | undefined
+  let period = ''
 
   beforeAll(async () => {
     if (!fs.existsSync(INDEX)) {
@@ -79,7 +82,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
     await seeConnectionArrive(page, 'Registry')
   })
 
-  it('connects a second node by its pasted invitation, lists it with a role, changes the role, removes it', async () => {
+  it('connects a second node by the QR code of its invitation in a picture, lists it with a role, changes the role, removes it', async () => {
     const bank = await startNode(path.join(tmp.dir, 'bank'), { label: 'Bank' })
     others.push(bank)
     const invitation = await apiOf(bank)['connections.createInvitation'](undefined)
@@ -102,11 +105,21 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('My data')
   })
 
-  it('receives validated data from the registry and the employer, and answers the lender with exactly it', async () => {
+  it('receives validated data from the registry, the employer and the bank, and opens the statement PDF', async () => {
     companies = await startCompanies(path.join(tmp.dir, 'companies'))
     const person = samplePerson(3)
     await receiveCredentials(page, companies, person)
-    await answerLender(page, companies)
+    const [last, twoPages, notPdf] = await receiveStatements(page, companies, person)
+    period = last
+    await openStatementPdf(page, last)
+    await turnPdfPages(page, twoPages)
+    await seeUnreadableDocument(page, notPdf)
+  })
+
+  it('approves a subset of the lender’s request and remembers it; the policy answers the next; revoked, the third is refused', async () => {
+    if (!companies) throw new Error('the companies did not start')
+    const lenderSide = await answerLenderWithSubset(page, companies, period)
+    await policyThenRevoke(page, companies, lenderSide)
   })
 
   it('refuses API calls without the session cookie and from a foreign Origin', async () => {

@@ -47,9 +47,14 @@ vi.mock('electron', () => ({
 const { watchAttention } = await import('../../electron/main/attention')
 const { invitationLinkIn } = await import('../../electron/main/deepLinks')
 
+const locked: IpcReply = { ok: false, error: { code: 'NodeLocked', message: 'locked' } }
+
+/** Answers requests.list with `reply` and consent.decisions with `decisions`, as the node host would. */
 class FakeHost extends EventEmitter {
-  reply: IpcReply = { ok: false, error: { code: 'NodeLocked', message: 'locked' } }
-  call = vi.fn(async () => this.reply)
+  reply: IpcReply = locked
+  decisions: IpcReply = locked
+  call = vi.fn(async (method: string) => (method === 'consent.decisions' ? this.decisions : this.reply))
+  callsOf = (method: string) => this.call.mock.calls.filter(([called]) => called === method).length
 }
 const request = (id: string, state = 'request-received') => ({
   id,
@@ -87,9 +92,60 @@ describe('the tray and notifications', () => {
     host.emit('live', 'vault')
     await settle()
     expect(trays[0]).toMatchObject({ tooltip: 'Custos', title: '' })
-    expect(host.call).toHaveBeenCalledTimes(4)
+    expect(host.callsOf('requests.list')).toBe(4)
     stop()
     expect(trays[0].destroyed).toBe(true)
+  })
+
+  it('notifies once per request a standing policy answered, saying who, why and which policy, never the data', async () => {
+    notifications.length = 0
+    const host = new FakeHost()
+    const window = { isMinimized: () => false, restore: vi.fn(), show: vi.fn(), focus: vi.fn() }
+    const decision = (requestId: string, outcome: 'shared' | 'refused') => ({
+      requestId,
+      outcome,
+      decidedAt: '2026-11-30T12:00:00Z',
+      policyId: 'p1',
+      policyVersion: 1,
+      policyName: 'Share with Lender: mortgage application',
+      requester: 'Lender',
+      purpose: 'mortgage application',
+    })
+    // What policies answered before the shell started is known already: no notification for it.
+    host.decisions = { ok: true, value: [decision('old', 'shared')] }
+    const stop = watchAttention(host as never, window as never, '/icons/tray.png')
+    await settle()
+    expect(notifications).toEqual([])
+
+    host.decisions = { ok: true, value: [decision('new', 'shared'), decision('old', 'shared')] }
+    host.emit('live', 'decisions')
+    await settle()
+    expect(notifications).toEqual([
+      {
+        title: 'A policy shared your data',
+        body: 'Lender asked for “mortgage application”; your policy “Share with Lender: mortgage application” shared without asking you.',
+      },
+    ])
+    host.emit('live', 'decisions')
+    await settle()
+    expect(notifications).toHaveLength(1)
+
+    // After a lock and unlock, what was decided meanwhile is taken as known; a refusal after that is told.
+    host.decisions = locked
+    host.emit('live', 'vault')
+    await settle()
+    host.decisions = { ok: true, value: [decision('while-locked', 'shared'), decision('new', 'shared')] }
+    host.emit('live', 'vault')
+    await settle()
+    host.decisions = { ok: true, value: [decision('refused', 'refused'), decision('while-locked', 'shared')] }
+    host.emit('live', 'decisions')
+    await settle()
+    expect(notifications.map((n) => n.title)).toEqual(['A policy shared your data', 'A policy refused a request'])
+    expect(notifications[1].body).toBe(
+      'Lender asked for “mortgage application”; your policy “Share with Lender: mortgage application” refused it.',
+    )
+    expect(host.call).toHaveBeenCalledWith('consent.decisions', { limit: 20 })
+    stop()
   })
 
   it('finds a custos:// invitation among launch arguments, and nothing else', () => {

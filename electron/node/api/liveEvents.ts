@@ -9,10 +9,12 @@ import {
 } from '@credo-ts/core'
 
 import type { CustosAgent } from '../agent'
+import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
 
 /** What the page is told changed; it then asks the API again, so no data rides on these events. */
-export type LiveTopic = 'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests'
+export type LiveTopic =
+  'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests' | 'decisions'
 
 type RecordEvent = RecordSavedEvent<BaseRecord> | RecordUpdatedEvent<BaseRecord> | RecordDeletedEvent<BaseRecord>
 
@@ -34,7 +36,12 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     const topic = topicOfRecord[event.payload.record.type]
     if (topic) publish(topic)
   }
+  // A standing policy answered a request without the person: Home lists it, the desktop shell notifies.
+  const onEvaluated = (event: RequestEvaluatedEvent) => {
+    if (event.payload.acted === 'shared' || event.payload.acted === 'refused') publish('decisions')
+  }
   const subscriptions: Array<[string, (event: BaseEvent) => void]> = [
+    [ConsentEventTypes.RequestEvaluated, onEvaluated as (event: BaseEvent) => void],
     [ConnectionEventTypes.ConnectionStateChanged, () => publish('connections')],
     [SelfDeclaredEventTypes.SelfDeclaredItemChanged, () => publish('selfDeclared')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],

@@ -5,6 +5,7 @@ import type {
   ConsentPolicy,
   ContractApi,
   DpvPurpose,
+  PolicyDecision,
   PolicyInput,
   RequestWarning,
   consentContract,
@@ -12,6 +13,7 @@ import type {
 import { answerAndRemember, type Remember } from './answerAndRemember'
 import { checkWho } from './checkWho'
 import { ConsentService } from './ConsentService'
+import { policyDecisions } from './policyDecisions'
 import { dpvPurposes } from './purposes'
 import { tryIt, type SampleRequest } from './tryIt'
 import { warningsFor } from './warningsFor'
@@ -65,6 +67,10 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
     return dpvPurposes().purposes
   }
 
+  decisions({ limit }: { limit: number }): Promise<PolicyDecision[]> {
+    return policyDecisions(this.agentContext, limit)
+  }
+
   requestWarnings({ requestId }: { requestId: string }): Promise<RequestWarning[]> {
     return warningsFor(this.agentContext, requestId)
   }
@@ -73,7 +79,8 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
     requestId: string
     action: 'share' | 'refuse'
     remember: Remember
+    omit?: string[]
   }): Promise<ConsentPolicy> {
-    return answerAndRemember(this.agentContext, input.requestId, input.action, input.remember)
+    return answerAndRemember(this.agentContext, input.requestId, input.action, input.remember, input.omit)
   }
 }

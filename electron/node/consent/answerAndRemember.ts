@@ -3,7 +3,7 @@ import type { z } from 'zod'
 
 import type { ConsentPolicy, PolicyInput, rememberSchema } from '../../../shared/api'
 import { InvalidInputError } from '../../../shared/errors'
-import { RequestsService } from '../requests'
+import { keptItems, RequestsService } from '../requests'
 import { ConsentService } from './ConsentService'
 import { durationDays } from './durations'
 import { gatherFacts } from './gatherFacts'
@@ -21,14 +21,15 @@ export async function answerAndRemember(
   requestId: string,
   action: 'share' | 'refuse',
   remember: Remember,
+  /** Descriptors the person left out: the answer and the policy both name only the rest. */
+  omit: readonly string[] = [],
 ): Promise<ConsentPolicy> {
   const { facts, summary, proposal } = await gatherFacts(agentContext, requestId, dpvPurposes())
   if (facts.purposes.length === 0) {
     throw new InvalidInputError('The request states no purpose from the vocabulary, so no policy can name it.')
   }
-  if (action === 'share' && !proposal.satisfiable) {
-    throw new InvalidInputError('Nothing held answers all of the request; there is nothing to share or remember.')
-  }
+  // Checked before the policy is made, so a subset the node would refuse leaves no policy behind either.
+  const kept = action === 'share' ? keptItems(proposal, omit).map((item) => item.descriptorId) : undefined
   const connectionId = summary.connectionId
   if (remember.who.kind === 'connection' && !connectionId)
     throw new InvalidInputError('The request came over no connection.')
@@ -40,7 +41,7 @@ export async function answerAndRemember(
     name: `${action === 'share' ? 'Share with' : 'Refuse'} ${summary.requester ?? 'requester'}: ${summary.purpose ?? facts.purposes[0]}`,
     who: remember.who.kind === 'role' ? remember.who : { kind: 'connection', connectionId: connectionId ?? '' },
     what: facts.items
-      .filter((item) => item.held)
+      .filter((item) => item.held && (!kept || kept.includes(item.descriptorId)))
       .map((item) => ({
         type: item.types.at(-1) ?? 'VerifiableCredential',
         claims: item.claims.length ? item.claims : ['id'],
@@ -55,6 +56,6 @@ export async function answerAndRemember(
   const policy = agentContext.dependencyManager.resolve(ConsentService).create(agentContext, input)
   await agentContext.dependencyManager
     .resolve(RequestsService)
-    .answer(agentContext, requestId, action === 'share' ? { approve: true } : { approve: false })
+    .answer(agentContext, requestId, action === 'share' ? { approve: true, omit: [...omit] } : { approve: false })
   return policy
 }

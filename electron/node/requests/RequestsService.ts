@@ -8,12 +8,13 @@ import {
   type ProofExchangeRecord,
 } from '@credo-ts/core'
 
-import type { AskedItem, ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
+import type { ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
 import type { HeldRecord } from '../credentials'
 import { withPeerErrors } from '../platform'
 import { proofsOf } from './proofsApi'
 import { proposeAnswer } from './proposeAnswer'
+import { declineReason, keptItems } from './subset'
 import { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEvents'
 import { toRequestSummary } from './summaries'
 
@@ -71,14 +72,7 @@ export class RequestsService {
     choose: Record<string, string>,
     omit: string[],
   ): Promise<string[]> {
-    const unknown = omit.filter((id) => !proposal.items.some((item) => item.descriptorId === id))
-    if (unknown.length > 0) throw new InvalidInputError(`The request asks nothing as ${unknown.join(', ')}.`)
-    const kept = proposal.items.filter((item) => !omit.includes(item.descriptorId))
-    if (kept.length === 0) throw new InvalidInputError('Approving nothing is declining: decline the request instead.')
-    const missing = proposal.missing.filter((item) => !omit.includes(item.descriptorId))
-    if (missing.length > 0) {
-      throw new CustosError('RequestNotSatisfiable', `Nothing was sent. ${declineReason(missing)}`)
-    }
+    const kept = keptItems(proposal, omit)
     const selection: Record<string, HeldRecord[]> = {}
     for (const item of kept) {
       const credentialId = choose[item.descriptorId] ?? item.credentialId
@@ -103,13 +97,6 @@ export class RequestsService {
     }
     return record
   }
-}
-
-/** What a problem report says when the node does not hold what was asked: the items and claims, no values. */
-export function declineReason(missing: AskedItem[]): string {
-  if (missing.length === 0) return 'The person declined the request.'
-  const items = missing.map((item) => `${item.name ?? item.descriptorId} (${item.claims.join(', ')})`)
-  return `Not held: ${items.join('; ')}.`
 }
 
 /** A held credential as Credo keeps it, in whichever format. */

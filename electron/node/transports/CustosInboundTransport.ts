@@ -2,6 +2,8 @@ import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
 import type { Agent, InboundTransport, Logger } from '@credo-ts/core'
+
+import type { InboundStatus } from '../../../shared/api'
 import { WebSocketServer } from 'ws'
 
 import { handleHttpRequest } from './httpInbound'
@@ -29,6 +31,8 @@ import { handleUpgrade, WS_CLOSE } from './wsInbound'
  */
 /** The token under which a node registers its spool with the agent (for the inbox capability). */
 export const INBOUND_SPOOL = Symbol('CustosInboundSpool')
+/** The transport itself, for what the person may read of it (inbox.inbound). */
+export const INBOUND_TRANSPORT = Symbol('CustosInboundTransport')
 
 export class CustosInboundTransport implements InboundTransport {
   private readonly options: ResolvedInboundOptions
@@ -36,6 +40,7 @@ export class CustosInboundTransport implements InboundTransport {
   private readonly wss: WebSocketServer
   private server?: http.Server
   private bound?: string[]
+  private address?: string
 
   constructor(
     options: InboundOptions,
@@ -59,6 +64,18 @@ export class CustosInboundTransport implements InboundTransport {
   }
 
   private readonly stopHeartbeat: () => void
+
+  /** Where it listens and what it tells others, for the person to read; no secret is in it. */
+  status(): InboundStatus {
+    return {
+      listening: this.bound !== undefined,
+      address: this.address,
+      endpoints: this.bound ?? [],
+      publicUrl: this.options.publicUrl,
+      loopbackOnly: isLoopback(this.options.host),
+      maxMessageBytes: this.options.maxMessageBytes,
+    }
+  }
 
   /** The endpoints other agents reach this node at; undefined until the server is listening. */
   get endpoints(): string[] | undefined {
@@ -95,6 +112,7 @@ export class CustosInboundTransport implements InboundTransport {
     })
     this.server = server
     const { address, port } = server.address() as AddressInfo
+    this.address = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
     this.bound = this.options.publicUrl
       ? publicEndpoints(this.options.publicUrl, this.options.advertise)
       : endpointsFor(address, port, this.options.advertise)
@@ -120,6 +138,7 @@ export class CustosInboundTransport implements InboundTransport {
     const server = this.server
     this.server = undefined
     this.bound = undefined
+    this.address = undefined
     if (server) {
       for (const socket of this.wss.clients) socket.terminate()
       await new Promise<void>((resolve) => {
@@ -128,4 +147,8 @@ export class CustosInboundTransport implements InboundTransport {
       })
     }
   }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.')
 }

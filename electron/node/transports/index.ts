@@ -10,5 +10,5 @@ export {
   type InboundScheme,
 } from './inboundOptions'
 export { WS_CLOSE } from './wsInbound'
-export { INBOUND_SPOOL } from './CustosInboundTransport'
+export { INBOUND_SPOOL, INBOUND_TRANSPORT } from './CustosInboundTransport'
 export { InboundQueue, QueueAttachment, type InboundSpool } from './spool'

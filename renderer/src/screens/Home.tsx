@@ -3,8 +3,10 @@ import { apiClient } from '../apiClient'
 import { ErrorNote } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
 import type { ScreenId } from '../shell/screens'
+import { PolicyAnswers } from './home/PolicyAnswers'
+import { RecentActivity } from './home/RecentActivity'
 
-/** An overview: the store, how many connections and items there are, and (to come) recent activity. */
+/** An overview: the store, what waits, connections and data, what policies answered, and recent shares. */
 export function Home({ status, onOpen }: { status: VaultStatus; onOpen(screen: ScreenId): void }) {
   const connections = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
   const items = useLoad(() => apiClient()['selfDeclared.list'](undefined), ['selfDeclared'])
@@ -62,10 +64,8 @@ export function Home({ status, onOpen }: { status: VaultStatus; onOpen(screen: S
           Open my data
         </button>
       </section>
-      <section aria-labelledby="home-activity" className="card">
-        <h2 id="home-activity">Recent activity</h2>
-        <p>Nothing yet. When requesters ask for your data and you share it, each request and share is listed here.</p>
-      </section>
+      <PolicyAnswers onOpen={onOpen} />
+      <RecentActivity onOpen={onOpen} />
     </>
   )
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import QRCode from 'qrcode'
 import { expect } from 'vitest'
 
 import { checkScreen } from '../../helpers/browser/screens'
@@ -21,14 +22,22 @@ export async function createInvitation(page: Page): Promise<string> {
   return url
 }
 
-/** Pastes another node's invitation, waits until the connection is listed as connected, sets its role. */
+/** Reads another node's invitation from a picture of its QR code, waits until the connection is listed as connected, sets its role. */
 export async function acceptAndAssignRole(page: Page, invitationUrl: string, theirLabel: string): Promise<void> {
   const pasted = page.getByLabel('Invitation you received')
   await pasted.fill('hello, this is not a link')
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
   await page.getByRole('alert').getByText('This is not an invitation link').waitFor()
 
-  await pasted.fill(invitationUrl)
+  // The camera is denied by design: the invitation's QR code is read from a picture the person picks.
+  const picture = page.getByLabel('Or read a QR code from a picture')
+  await picture.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('no picture here') })
+  await page.getByRole('alert').getByText('This file is not an image Custos can read.', { exact: false }).waitFor()
+  const png = await QRCode.toBuffer(invitationUrl, { type: 'png', errorCorrectionLevel: 'M' })
+  await picture.setInputFiles({ name: 'invitation.png', mimeType: 'image/png', buffer: png })
+  await page.getByText('Read the QR code: check the link above, then connect.').waitFor()
+  expect(await pasted.inputValue()).toBe(invitationUrl)
+  await checkScreen(page, '05a-connections-qr-read')
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
   const row = page.getByRole('list', { name: 'Connections' }).getByRole('listitem', { name: theirLabel })
   await row.getByText(/^Connected ·/).waitFor()

@@ -7,13 +7,16 @@ import { expect } from 'vitest'
 import { checkScreen } from '../../helpers/browser/screens'
 import { openScreen } from './myData'
 
-/** Mediator status, the mediated nodes, a bad mediator link explained, and a backup written. */
+/** Mediator status, the mediated nodes, the inbound transport, a bad mediator link explained, and a backup written. */
 export async function checkSettings(page: Page, backupFile: string): Promise<void> {
   await openScreen(page, 'Settings')
   const status = page.getByTestId('mediator-status')
   await status.waitFor()
   expect(await status.textContent()).toContain('No mediator')
   await page.getByRole('region', { name: 'Nodes this node mediates for' }).getByText('None.').waitFor()
+  const inbound = page.getByTestId('inbound-status')
+  await inbound.getByText('reachable from this device only', { exact: false }).waitFor()
+  expect(await inbound.textContent()).toMatch(/Listens on127\.0\.0\.1:\d+ .*http:\/\/127\.0\.0\.1:\d+/)
 
   await page.getByLabel('Mediator invitation link').fill('https://example.org/no-invitation-here')
   await page.getByRole('button', { name: 'Use this mediator' }).click()

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { POLICY_REFUSAL } from '../../../electron/node/consent'
-import { samplePerson } from '../../../scripts/companies'
+import { mortgageDefinition, samplePerson } from '../../../scripts/companies'
 import { consentReceiptSchema } from '../../../shared/api'
 import { connectToCompany, eventually, type Companies } from '../../helpers/companies'
 import { startHolderBesideCompanies, type HolderBesideCompanies, mortgagePolicy } from '../../helpers/consent'
@@ -139,5 +139,49 @@ describe('the disclosure history: revocation, notices and receipts, with the rea
     const received = await outcome
     if (received.state === 'refused') throw new Error(`the lender refused: ${received.reason}`)
     expect(received.credentials.map((credential) => credential.types.at(-1))).toEqual(['IdentityCredential'])
+  })
+  it('answers a subset and remembers it: the policy names only what was kept and answers the like request', async () => {
+    const api = apiOf(node)
+    const lender = companies.lender
+    const { companyConnectionId } = await connectToCompany(node, lender)
+    const proofId = await lender.ask(companyConnectionId)
+    const outcome = lender.outcome(proofId)
+    const request = await eventually(async () => (await api['requests.list'](undefined))[0])
+    const remember = { who: { kind: 'connection' as const }, when: {} }
+    // Leaving everything out is refused before a policy is made: none is left behind.
+    await expect(
+      api['consent.answerAndRemember']({
+        requestId: request.id,
+        action: 'share',
+        remember,
+        omit: ['identity', 'income'],
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('Approving nothing') })
+    expect(await api['consent.listPolicies'](undefined)).toEqual([])
+
+    const policy = await api['consent.answerAndRemember']({
+      requestId: request.id,
+      action: 'share',
+      remember,
+      omit: ['identity'],
+    })
+    expect(policy.what.map((what) => what.type)).toEqual(['IncomeCredential'])
+    const received = await outcome
+    if (received.state === 'refused') throw new Error(`the lender refused: ${received.reason}`)
+    expect(received.credentials.map((credential) => credential.types.at(-1))).toEqual(['IncomeCredential'])
+
+    // The lender's next request asks only for what the person let go: the policy answers it.
+    const incomeOnly = { ...mortgageDefinition, input_descriptors: [mortgageDefinition.input_descriptors[1]] }
+    expect((await lender.outcome(await lender.ask(companyConnectionId, incomeOnly))).state).toBe('verified')
+    const [decision] = await eventually(async () => {
+      const decisions = await api['consent.decisions']({ limit: 5 })
+      return decisions.length > 0 ? decisions : undefined
+    })
+    expect(decision).toMatchObject({
+      outcome: 'shared',
+      policyId: policy.id,
+      policyName: policy.name,
+      requester: 'Lender',
+    })
   })
 })

@@ -5,8 +5,9 @@ import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
 import { Done, ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { QrFromImage } from './qr/QrFromImage'
 
-/** Connects to an agent whose invitation the person received and pastes here. */
+/** Connects to an agent whose invitation the person received: pasted, or read from a picture of its QR code. */
 export function AcceptInvitation({
   onAccepted,
   link,
@@ -52,6 +53,13 @@ export function AcceptInvitation({
           value={url}
           onChange={setUrl}
           hint="Paste the link you received (https://… or custos://invite…)."
+        />
+        <QrFromImage
+          onFound={(text) => {
+            setUrl(text)
+            setProblem(undefined)
+            setDone('Read the QR code: check the link above, then connect.')
+          }}
         />
         <button type="submit" disabled={action.busy}>
           Connect

@@ -1,14 +1,18 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import type { HeldCredential } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { claimText, kindOf, shortDid } from './claimsText'
+import { Documents } from './documents/Documents'
 
 /** A held credential with its claims and where it came from; its signature can be checked again. */
 export function CredentialRow({ credential }: { credential: HeldCredential }) {
   const [current, setCurrent] = useState(credential)
+  // The list reloads as the node updates the record (its provenance tags are written just after it is
+  // stored): the row must show the newer record, not the one it first rendered.
+  useEffect(() => setCurrent(credential), [credential])
   const action = useAction()
   const { provenance } = current
   const kind = kindOf(current.types)
@@ -38,6 +42,7 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
           , checked {new Date(provenance.signature.checkedAt).toLocaleString()}.
           {!provenance.connectionId && ' The connection it came through was removed since.'}
         </p>
+        <Documents credentialId={current.id} documents={current.documents ?? []} />
       </div>
       <div className="actions">
         <button type="button" onClick={() => void verify()} disabled={action.busy} aria-label={`Check again: ${kind}`}>

@@ -5,6 +5,7 @@ import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { ProposedItems } from './ProposedItems'
+import { RequestTerms } from './RequestTerms'
 import { Warnings } from './Warnings'
 
 /**
@@ -20,21 +21,35 @@ export function RequestCard({
   onAnswered(outcome: string): void
 }) {
   const [proposal, setProposal] = useState<ProposedAnswer>()
+  // Items the person unticked; what they do not hold starts unticked, as it cannot leave anyway.
+  const [omit, setOmit] = useState<string[]>([])
   const look = useAction()
   const answer = useAction()
   const who = request.requester ?? 'A connection'
 
   async function propose() {
-    setProposal(await look.run(() => apiClient()['requests.propose']({ id: request.id })))
+    const proposed = await look.run(() => apiClient()['requests.propose']({ id: request.id }))
+    setOmit(proposed?.missing.map((item) => item.descriptorId) ?? [])
+    setProposal(proposed)
   }
+
+  function toggle(descriptorId: string) {
+    answer.clearError()
+    setOmit((current) =>
+      current.includes(descriptorId) ? current.filter((id) => id !== descriptorId) : [...current, descriptorId],
+    )
+  }
+
+  // Said with the outcome, so the person reads back what they chose to keep.
+  const keptBack = omit.length > 0 ? ` You kept back ${omit.length} item(s).` : ''
 
   async function decide(approve: boolean) {
     const done = await answer.run(() =>
       approve
-        ? apiClient()['requests.approve']({ id: request.id })
+        ? apiClient()['requests.approve']({ id: request.id, omit })
         : apiClient()['requests.decline']({ id: request.id }),
     )
-    if (done) onAnswered(approve ? `Shared with ${who}.` : `Declined; ${who} was told.`)
+    if (done) onAnswered(approve ? `Shared with ${who}.${keptBack}` : `Declined; ${who} was told.`)
   }
 
   // The same answer, and a policy that gives it to this connection's like requests from now on.
@@ -44,34 +59,18 @@ export function RequestCard({
         requestId: request.id,
         action: 'share',
         remember: { who: { kind: 'connection' }, when: {} },
+        omit,
       }),
     )
-    if (policy) onAnswered(`Shared with ${who}, and remembered as the policy “${policy.name}”.`)
+    if (policy) onAnswered(`Shared with ${who}, and remembered as the policy “${policy.name}”.${keptBack}`)
   }
+
+  const anyHeld = proposal?.items.some((item) => item.credentialId !== undefined) ?? false
 
   return (
     <li className="card request" aria-label={`Request from ${who}`}>
       <h3>{who} asks for your data</h3>
-      <dl className="claims">
-        <div>
-          <dt>Purpose</dt>
-          <dd>{request.purpose ?? 'not stated'}</dd>
-        </div>
-        <div>
-          <dt>Kept for</dt>
-          <dd>{request.retention ?? 'not stated'}</dd>
-        </div>
-        <div>
-          <dt>Legal basis</dt>
-          <dd>{request.legalBasis ?? 'not stated'}</dd>
-        </div>
-        <div>
-          <dt>Asks for</dt>
-          <dd>
-            {request.asked.map((item) => `${item.name ?? item.descriptorId} (${item.claims.join(', ')})`).join('; ')}
-          </dd>
-        </div>
-      </dl>
+      <RequestTerms request={request} />
       <Warnings requestId={request.id} />
       {!proposal && (
         <button type="button" onClick={() => void propose()} disabled={look.busy}>
@@ -80,15 +79,15 @@ export function RequestCard({
       )}
       <Progress busy={look.busy}>Finding what you hold that answers it…</Progress>
       <ErrorNote error={look.error} />
-      {proposal && <ProposedItems proposal={proposal} />}
+      {proposal && <ProposedItems proposal={proposal} omit={omit} onToggle={toggle} />}
       {proposal && (
         <div className="actions">
-          {proposal.satisfiable && (
+          {anyHeld && (
             <button type="button" onClick={() => void decide(true)} disabled={answer.busy}>
               Share
             </button>
           )}
-          {proposal.satisfiable && request.connectionId && (
+          {anyHeld && request.connectionId && (
             <button type="button" onClick={() => void remember()} disabled={answer.busy}>
               Share and remember
             </button>

@@ -4,12 +4,13 @@ import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { AutoLockPanel } from './AutoLockPanel'
 import { BackupPanel } from './BackupPanel'
+import { InboundPanel } from './InboundPanel'
 import { MediatorPanel } from './MediatorPanel'
 import { PassphrasePanel } from './PassphrasePanel'
 import { RecipientList } from './RecipientList'
 import { TrustListsPanel } from './TrustListsPanel'
 
-/** Mediation both ways, and the store: where it is, its backup and passphrase, and locking it now. */
+/** Mediation both ways, the inbound transport, and the store: where it is, its backup and passphrase, and locking it now. */
 export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(status: VaultStatus): void }) {
   const lock = useAction()
 
@@ -21,6 +22,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
   return (
     <>
       <MediatorPanel />
+      <InboundPanel />
       <RecipientList />
       <section aria-labelledby="store-heading" className="card">
         <h2 id="store-heading">Store</h2>

@@ -1,0 +1,30 @@
+import type { AnswerItem, AskedItem, ProposedAnswer } from '../../../shared/api'
+import { CustosError, InvalidInputError } from '../../../shared/errors'
+
+/**
+ * The items of a proposal that remain after the person left some out (`omit`, by descriptor id), or a
+ * typed error a person can read: an item the request does not ask, nothing left to send, or an item kept
+ * that nothing held answers. The person's answer and a policy made from it both go through here, so the
+ * node says the same thing whichever way the person shares.
+ */
+export function keptItems(proposal: ProposedAnswer, omit: readonly string[]): AnswerItem[] {
+  const unknown = omit.filter((id) => !proposal.items.some((item) => item.descriptorId === id))
+  if (unknown.length > 0) throw new InvalidInputError(`The request asks nothing as ${unknown.join(', ')}.`)
+  const kept = proposal.items.filter((item) => !omit.includes(item.descriptorId))
+  if (kept.length === 0) throw new InvalidInputError('Approving nothing is declining: decline the request instead.')
+  const missing = proposal.missing.filter((item) => !omit.includes(item.descriptorId))
+  if (missing.length > 0) {
+    throw new CustosError(
+      'RequestNotSatisfiable',
+      `Nothing was sent. ${declineReason(missing)} Untick what you do not hold to share the rest.`,
+    )
+  }
+  return kept
+}
+
+/** What a problem report says when the node does not hold what was asked: the items and claims, no values. */
+export function declineReason(missing: AskedItem[]): string {
+  if (missing.length === 0) return 'The person declined the request.'
+  const items = missing.map((item) => `${item.name ?? item.descriptorId} (${item.claims.join(', ')})`)
+  return `Not held: ${items.join('; ')}.`
+}

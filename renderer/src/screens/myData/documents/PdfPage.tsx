@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'react'
+
+import { ErrorNote } from '../../../components/Notice'
+import type { PDFDocumentProxy } from './pdfDocument'
+
+/** CSS pixels per PDF point: an A4 page is about 700 px wide, readable in the app's column. */
+const SCALE = 1.2
+
+/**
+ * One page drawn to a canvas by pdf.js, with its text beside it: the canvas is a picture to a screen
+ * reader, so the words on the page are given as text too.
+ */
+export function PdfPage({ pdf, pageNumber, label }: { pdf: PDFDocumentProxy; pageNumber: number; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null)
+  const [text, setText] = useState<string>()
+  const [error, setError] = useState<string>()
+  const [drawn, setDrawn] = useState(false)
+
+  useEffect(() => {
+    let cancelled = false
+    let cancelRender: (() => void) | undefined
+    setDrawn(false)
+    setError(undefined)
+    void (async () => {
+      try {
+        const page = await pdf.getPage(pageNumber)
+        const target = canvas.current
+        if (cancelled || !target) return
+        // Drawn at the screen's pixel density, shown at CSS size, so text stays sharp on a HiDPI display.
+        const ratio = window.devicePixelRatio || 1
+        const viewport = page.getViewport({ scale: SCALE })
+        target.width = Math.floor(viewport.width * ratio)
+        target.height = Math.floor(viewport.height * ratio)
+        target.style.width = `${Math.floor(viewport.width)}px`
+        target.style.aspectRatio = `${viewport.width} / ${viewport.height}`
+        const task = page.render({
+          canvas: target,
+          viewport,
+          transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+        })
+        cancelRender = () => task.cancel()
+        await task.promise
+        const content = await page.getTextContent()
+        if (cancelled) return
+        setText(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+        setDrawn(true)
+      } catch (failure) {
+        // A newer page replaced this one: pdf.js cancels the old drawing, which is no failure.
+        if (cancelled || (failure as { name?: string }).name === 'RenderingCancelledException') return
+        setError(`Page ${pageNumber} cannot be drawn: ${(failure as Error).message}.`)
+      }
+    })()
+    return () => {
+      cancelled = true
+      cancelRender?.()
+    }
+  }, [pdf, pageNumber])
+
+  return (
+    <div className="pdf-page">
+      <canvas ref={canvas} role="img" aria-label={label} data-drawn={drawn ? 'yes' : 'no'} />
+      <ErrorNote error={error} />
+      {text !== undefined && (
+        <details>
+          <summary>Text of page {pageNumber}</summary>
+          <p data-testid="pdf-page-text">{text}</p>
+        </details>
+      )}
+    </div>
+  )
+}
