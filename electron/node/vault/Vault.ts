@@ -3,7 +3,6 @@ import path from 'node:path'
 
 import type { BackupManifest, VaultState } from '../../../shared/api'
 import {
-  DeviceKeyStaleError,
   InvalidInputError,
   NodeLockedError,
   RestoreTargetNotEmptyError,
@@ -48,6 +47,7 @@ export interface Unlocked {
 /** The encrypted store of one node: creating it, unlocking it with the passphrase, locking it. */
 export class Vault {
   private unlocked?: Unlocked
+  private openKey?: StoreKey
   // create, unlock and lock each run alone: a double-clicked unlock must not start two agents on one
   // store, and a lock (or the node's close) that comes during an unlock must wait for it and then lock.
   private readonly mutex = new Mutex()
@@ -98,24 +98,10 @@ export class Vault {
   unlockWithDeviceKey(raw: string): Promise<Unlocked> {
     return this.mutex.runExclusive(async () => {
       if (this.unlocked) return this.unlocked
-      if (this.options.postgres || !this.keys.keyedByDevice) throw new DeviceKeyStaleError()
-      checkStoreFile(this.layout.storeFile)
-      await verifyKeyOnCopy(this.layout, { raw }, this.options.newAgent()).catch((error: unknown) => {
-        throw (error as { code?: unknown }).code === 'WrongPassphrase' ? new DeviceKeyStaleError() : error
-      })
-      return this.finishUnlock(this.options.newAgent(), { raw })
-    })
-  }
-
-  /** Turns remembering on or off; the store is locked for it and unlocked again if it was. */
-  setRemembered(passphrase: string, remember: boolean): Promise<void> {
-    return this.mutex.runExclusive(async () => {
       this.refuseOnPostgres('remembering the store on this device')
-      const wasUnlocked = this.unlocked !== undefined
-      await this.lockNow()
       checkStoreFile(this.layout.storeFile)
-      const key = await this.keys.apply(passphrase, await this.keys.keyFor(passphrase), remember)
-      if (wasUnlocked) await this.finishUnlock(this.options.newAgent(), key)
+      await this.keys.checkDeviceKey(raw)
+      return this.finishUnlock(this.options.newAgent(), { raw })
     })
   }
 
@@ -123,28 +109,31 @@ export class Vault {
     return this.mutex.runExclusive(() => this.lockNow())
   }
 
-  /** Needs the current passphrase; the store is locked for the change and unlocked again if it was. */
+  /** Turns remembering on or off; the store is closed for it and opened again if it was. */
+  setRemembered(passphrase: string, remember: boolean): Promise<void> {
+    return this.mutex.runExclusive(() => {
+      this.refuseOnPostgres('remembering the store on this device')
+      return this.withStoreClosed(async () => this.keys.apply(passphrase, await this.keys.keyFor(passphrase), remember))
+    })
+  }
+
+  /** Needs the current passphrase; the store is closed for the change and opened again if it was. */
   changePassphrase(current: string, next: string): Promise<void> {
-    return this.mutex.runExclusive(async () => {
+    return this.mutex.runExclusive(() => {
       this.refuseOnPostgres('changing the passphrase')
-      const wasUnlocked = this.unlocked !== undefined
-      await this.lockNow()
-      checkStoreFile(this.layout.storeFile)
-      // A remembered store keeps its raw key: only the file that wraps it under the passphrase changes.
-      if (await this.keys.changePassphrase(current, next)) {
+      return this.withStoreClosed(async () => {
+        // A remembered store keeps its raw key: only the file that wraps it under the passphrase changes.
+        const raw = await this.keys.changePassphrase(current, next)
+        if (!raw) {
+          const kdf = this.options.kdf
+          await verifyKeyOnCopy(this.layout, { kdf, passphrase: current }, this.options.newAgent())
+          await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next }).finally(
+            () => this.waitForStoreReleased(),
+          )
+        }
         this.logger.info('vault passphrase changed')
-        if (wasUnlocked) await this.unlockNow(next)
-        return
-      }
-      await verifyKeyOnCopy(this.layout, { kdf: this.options.kdf, passphrase: current }, this.options.newAgent())
-      const kdf = this.options.kdf
-      try {
-        await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next })
-      } finally {
-        await this.waitForStoreReleased()
-      }
-      this.logger.info('vault passphrase changed')
-      if (wasUnlocked) await this.unlockNow(next)
+        return raw ? { raw } : { kdf: this.options.kdf, passphrase: next }
+      })
     })
   }
 
@@ -173,6 +162,22 @@ export class Vault {
       await this.unlockNow(passphrase)
       return manifest
     })
+  }
+
+  // Runs a change on the closed store, then opens it again with the key the change returns if it was
+  // open. A change that fails (a wrong passphrase) leaves it open as it was, with the key that opened it.
+  private async withStoreClosed(change: () => Promise<StoreKey>): Promise<void> {
+    const openedWith = this.unlocked ? this.openKey : undefined
+    await this.lockNow()
+    checkStoreFile(this.layout.storeFile)
+    let key: StoreKey
+    try {
+      key = await change()
+    } catch (error) {
+      if (openedWith) await this.finishUnlock(this.options.newAgent(), openedWith)
+      throw error
+    }
+    if (openedWith) await this.finishUnlock(this.options.newAgent(), key)
   }
 
   private async createNow(passphrase: string): Promise<Unlocked> {
@@ -213,6 +218,7 @@ export class Vault {
     const unlocked = this.unlocked
     if (!unlocked) return
     this.unlocked = undefined
+    this.openKey = undefined
     // Each step runs even if one before it failed: nothing may keep the store or the database open.
     try {
       await unlocked.agent.shutdown()
@@ -244,6 +250,8 @@ export class Vault {
       this.options.prepareAgent?.(agent)
       await agent.initialize()
       this.unlocked = { agent, appDb }
+      // Credo keeps the wallet's key in its config while open; this copy only lets a failed change reopen.
+      this.openKey = key
       // Askar and SQLite made their files under the process umask; make sure of them all the same.
       restrictTree(this.layout.root)
       this.logger.info(isRawKey(key) ? 'vault unlocked with the device key' : 'vault unlocked')

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { AskarWallet } from '@credo-ts/askar'
 import type { Store } from '@openwallet-foundation/askar-shared'
 
 import type { BackupManifest } from '../../../../shared/api'
@@ -41,8 +42,10 @@ export async function exportBackup(
     const storeCopy = path.join(scratch, 'askar.sqlite')
     // Askar's copy, keyed by the backup passphrase through the node's KDF: Credo's wallet.export would key
     // it the way the open store is keyed, which for a store remembered on this device is a raw key.
-    const wallet = unlocked.agent.wallet as unknown as { store: Store }
-    await wallet.store.copyTo({
+    const wallet = unlocked.agent.context.wallet
+    if (!(wallet instanceof AskarWallet)) throw new Error('a backup needs the Askar wallet')
+    // Credo's types name the older Askar family's Store; the one underneath is the family the node loaded.
+    await (wallet.store as unknown as Store).copyTo({
       uri: `sqlite://${storeCopy}`,
       recreate: false,
       ...askarKey({ kdf: options.kdf, passphrase: options.backupPassphrase }),

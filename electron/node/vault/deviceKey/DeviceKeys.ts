@@ -3,7 +3,12 @@ import path from 'node:path'
 
 import { Store } from '@openwallet-foundation/askar-shared'
 
-import { DeviceKeyUnavailableError, isCustosError, WrongPassphraseError } from '../../../../shared/errors'
+import {
+  DeviceKeyStaleError,
+  DeviceKeyUnavailableError,
+  isCustosError,
+  WrongPassphraseError,
+} from '../../../../shared/errors'
 import type { DataDirLayout, FileLogger } from '../../platform'
 import { rekeyStore } from '../rekeyStore'
 import { isRawKey, type PassphraseKdf, type StoreKey } from '../walletConfig'
@@ -68,6 +73,11 @@ export class DeviceKeys {
     return passphraseKey
   }
 
+  /** The key main read from the keychain opens the store (tried on a copy); DeviceKeyStale if not. */
+  async checkDeviceKey(raw: string): Promise<void> {
+    if (!fs.existsSync(this.file) || !(await this.opens({ raw }))) throw new DeviceKeyStaleError()
+  }
+
   /**
    * Brings the closed store to what the person chose (true: remember, false: not, undefined: as it is)
    * and returns the key that opens it now. A desktop whose keychain stopped working turns it off.
@@ -85,14 +95,13 @@ export class DeviceKeys {
     return isRawKey(key) && off ? this.turnOff(key, passphrase) : key
   }
 
-  /** Re-wraps R under the new passphrase; false when the store is keyed by the passphrase itself. */
-  async changePassphrase(current: string, next: string): Promise<boolean> {
-    if (!fs.existsSync(this.file)) return false
+  /** Re-wraps R under the new passphrase and returns R; undefined when the passphrase keys the store. */
+  async changePassphrase(current: string, next: string): Promise<string | undefined> {
+    if (!fs.existsSync(this.file)) return undefined
     const key = await this.keyFor(current)
-    if (!isRawKey(key)) return false
+    if (!isRawKey(key)) return undefined
     writePassphraseKey(this.file, key.raw, next, this.options.kdf)
-    this.options.logger.info('passphrase key re-wrapped')
-    return true
+    return key.raw
   }
 
   // Order: the wrapped key on disk, then the keychain, then the re-key (one Askar transaction). Before
@@ -105,12 +114,16 @@ export class DeviceKeys {
       await this.keep(keeper, raw)
       await rekeyStore(layout.storeFile, { kdf, passphrase }, { raw })
     } catch (error) {
-      removePassphraseKey(this.file)
-      await keeper.forget().catch(() => undefined)
-      throw error
-    } finally {
       await this.options.released()
+      // Undone only while the passphrase still opens the store itself: an error after Askar committed
+      // the re-key (closing the store, say) must not take away the file the passphrase now needs.
+      if (await this.opens({ kdf, passphrase })) {
+        removePassphraseKey(this.file)
+        await keeper.forget().catch(() => undefined)
+      }
+      throw error
     }
+    await this.options.released()
     logger.info('store remembered on this device')
     return { raw }
   }
