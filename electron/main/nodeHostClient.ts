@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import { utilityProcess, type UtilityProcess } from 'electron'
 
 import type { IpcReply } from '../../shared/ipc'
-import { hostArgs, type FromHost, type NodeHostArgs, type ToHost } from '../nodeHost/protocol'
+import { hostArgs, type FromHost, type KeychainState, type NodeHostArgs, type ToHost } from '../nodeHost/protocol'
 
 const NOT_RUNNING: IpcReply = {
   ok: false,
@@ -11,6 +11,13 @@ const NOT_RUNNING: IpcReply = {
 }
 // More crashes than this in a minute is a fault a restart will not fix; the window says so instead.
 const MAX_RESTARTS_PER_MINUTE = 3
+
+/** Main's keychain as the host client uses it (deviceKey/keychain.ts). */
+export interface HostKeychain {
+  readonly state: KeychainState
+  keep(rawKey: string): void
+  forget(): void
+}
 
 export interface NodeHostEvents {
   live: [topic: string, data: object | undefined]
@@ -32,13 +39,16 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
   constructor(
     private readonly entry: string,
     private readonly args: NodeHostArgs,
+    private readonly keychain?: HostKeychain,
   ) {
     super()
   }
 
   /** Resolves once the node is open on its data directory; rejects with the reason it could not be. */
   start(): Promise<void> {
-    const child = utilityProcess.fork(this.entry, hostArgs(this.args), { serviceName: 'Custos node', stdio: 'inherit' })
+    // The keychain's state now, not at the first start: a restarted host must not count on a dropped key.
+    const args = hostArgs({ ...this.args, keychain: this.keychain?.state })
+    const child = utilityProcess.fork(this.entry, args, { serviceName: 'Custos node', stdio: 'inherit' })
     this.child = child
     return new Promise((resolve, reject) => {
       child.on('message', (message: FromHost) => {
@@ -46,6 +56,7 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
         else if (message.kind === 'fatal') reject(new Error(message.message))
         else if (message.kind === 'reply') this.settle(message.id, message.reply)
         else if (message.kind === 'live') this.emit('live', message.topic, message.data)
+        else if (message.kind === 'keepDeviceKey') this.keepDeviceKey(child, message.id, message.key)
       })
       child.once('exit', (code) => {
         reject(new Error(`The Custos node exited before it was ready (code ${code}).`))
@@ -55,13 +66,36 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
   }
 
   call(method: unknown, input: unknown): Promise<IpcReply> {
+    if (typeof method !== 'string') return Promise.resolve(NOT_RUNNING)
+    return this.request((id) => ({ kind: 'call', id, method, input }))
+  }
+
+  /** Main's own call, never a window's: open the store with the key the keychain kept. */
+  openWithDeviceKey(key: string): Promise<IpcReply> {
+    return this.request((id) => ({ kind: 'openWithDeviceKey', id, key }))
+  }
+
+  private request(message: (id: number) => ToHost): Promise<IpcReply> {
     const child = this.child
-    if (!child || typeof method !== 'string') return Promise.resolve(NOT_RUNNING)
+    if (!child) return Promise.resolve(NOT_RUNNING)
     const id = this.nextId++
     return new Promise((resolve) => {
       this.pending.set(id, resolve)
-      child.postMessage({ kind: 'call', id, method, input } satisfies ToHost)
+      child.postMessage(message(id))
     })
+  }
+
+  // The node asks to keep or forget the store's key: done here, in main, and answered on the same line.
+  private keepDeviceKey(child: UtilityProcess, id: number, key: string | null): void {
+    let error: string | undefined
+    try {
+      if (!this.keychain) throw new Error('no keychain in this app')
+      if (key === null) this.keychain.forget()
+      else this.keychain.keep(key)
+    } catch (failure) {
+      error = (failure as Error).message
+    }
+    child.postMessage({ kind: 'deviceKeyKept', id, error } satisfies ToHost)
   }
 
   /** Asks the node to lock its store and give the data directory back, then waits for it to exit. */

@@ -1,0 +1,2 @@
+export { Keychain } from './keychain'
+export { openRemembered } from './openRemembered'
