@@ -201,7 +201,10 @@ export class DeviceKeyUnavailableError extends CustosError {
 /** The key main kept no longer opens the store (it was turned back to the passphrase elsewhere). */
 export class DeviceKeyStaleError extends CustosError {
   constructor() {
-    super('WrongPassphrase', 'The key this device remembered no longer opens the store. Unlock it with your passphrase.')
+    super(
+      'WrongPassphrase',
+      'The key this device remembered no longer opens the store. Unlock it with your passphrase.',
+    )
   }
 }
 

@@ -63,7 +63,10 @@ async function start(): Promise<void> {
   // A packaged node finds its resources only where the installer put them.
   const host = new NodeHostClient(
     path.join(outDir, 'main', 'nodeHost.js'),
-    { dataDir: path.join(app.getPath('userData'), 'node'), packagedResources: packaged ? process.resourcesPath : undefined },
+    {
+      dataDir: path.join(app.getPath('userData'), 'node'),
+      packagedResources: packaged ? process.resourcesPath : undefined,
+    },
     keychain,
   )
   try {

@@ -9,14 +9,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES, messageBytesForDocument } from './credentia
 import { checkPgQueueSchema } from './mediation'
 import { instanceIdIn, parsePostgresUrl } from './postgres'
 import { CustosInboundTransport, DEFAULT_MAX_MESSAGE_BYTES, INBOUND_SPOOL, type InboundOptions } from './transports'
-import {
-  AutoLock,
-  readBackupManifest,
-  Vault,
-  type DeviceKeyKeeper,
-  type PassphraseKdf,
-  type VaultHost,
-} from './vault'
+import { AutoLock, readBackupManifest, Vault, type DeviceKeyKeeper, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
   /** The folder that holds this node's store, database and logs. */

@@ -127,8 +127,8 @@ export class Vault {
         if (!raw) {
           const kdf = this.options.kdf
           await verifyKeyOnCopy(this.layout, { kdf, passphrase: current }, this.options.newAgent())
-          await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next }).finally(
-            () => this.waitForStoreReleased(),
+          await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next }).finally(() =>
+            this.waitForStoreReleased(),
           )
         }
         this.logger.info('vault passphrase changed')

@@ -154,7 +154,10 @@ export const utilityProcess = {
 // (change it to play a keychain that was cleared or replaced); STUB_KEYCHAIN=unavailable plays a machine
 // without one, STUB_KEYCHAIN=basic_text a Linux without a keyring (Electron's fixed-key fallback).
 const keychainKey = () =>
-  crypto.createHash('sha256').update(process.env.STUB_KEYCHAIN_SECRET ?? 'the stub OS keychain').digest()
+  crypto
+    .createHash('sha256')
+    .update(process.env.STUB_KEYCHAIN_SECRET ?? 'the stub OS keychain')
+    .digest()
 export const safeStorage = {
   isEncryptionAvailable: () => process.env.STUB_KEYCHAIN !== 'unavailable',
   getSelectedStorageBackend: () => (process.env.STUB_KEYCHAIN === 'basic_text' ? 'basic_text' : 'gnome_libsecret'),

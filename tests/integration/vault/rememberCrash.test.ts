@@ -14,7 +14,10 @@ import { makeTmpDir } from '../../helpers/tmpDir'
 // Every step of turning "remember on this device" on or off must leave a store the passphrase opens:
 // first each state a crash between two steps leaves, made by hand; then real kills at random moments.
 const kdf = 'argon2i-int'
-const paths = (dataDir: string) => ({ store: `${dataDir}/vault/askar.sqlite`, file: `${dataDir}/vault/passphrase-key.json` })
+const paths = (dataDir: string) => ({
+  store: `${dataDir}/vault/askar.sqlite`,
+  file: `${dataDir}/vault/passphrase-key.json`,
+})
 
 async function newStore(dataDir: string): Promise<void> {
   const node = CustosNode.open({ dataDir, kdf })

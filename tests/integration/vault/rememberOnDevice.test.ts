@@ -11,7 +11,8 @@ import { makeTmpDir, readTree } from '../../helpers/tmpDir'
 // "Remember on this device" on real Askar stores: the store turned over to a raw key that a keeper (here
 // in memory, in the app Electron main with the OS keychain) holds, the passphrase still opening it.
 const NEXT = 'a new and longer passphrase'
-const open = (dataDir: string, deviceKeys?: DeviceKeyKeeper) => CustosNode.open({ dataDir, kdf: 'argon2i-int', deviceKeys })
+const open = (dataDir: string, deviceKeys?: DeviceKeyKeeper) =>
+  CustosNode.open({ dataDir, kdf: 'argon2i-int', deviceKeys })
 const keyFile = (dataDir: string) => `${dataDir}/vault/passphrase-key.json`
 
 async function newStore(dataDir: string, keeper?: DeviceKeyKeeper): Promise<string> {

@@ -147,7 +147,9 @@ export class DeviceKeys {
     try {
       await keeper.keep(raw)
     } catch (error) {
-      throw isCustosError(error) ? error : new DeviceKeyUnavailableError('the OS keychain refused to keep the key', { cause: error })
+      throw isCustosError(error)
+        ? error
+        : new DeviceKeyUnavailableError('the OS keychain refused to keep the key', { cause: error })
     }
   }
 

@@ -32,7 +32,14 @@ export function writePassphraseKey(file: string, rawKey: string, passphrase: str
   const cipher = crypto.createCipheriv('aes-256-gcm', wrappingKey(passphrase, kdf, salt), iv)
   cipher.setAAD(associated(kdf))
   const key = Buffer.concat([cipher.update(rawKey, 'utf8'), cipher.final()])
-  const wrapped: WrappedKey = { format: FORMAT, kdf, salt: b64(salt), iv: b64(iv), tag: b64(cipher.getAuthTag()), key: b64(key) }
+  const wrapped: WrappedKey = {
+    format: FORMAT,
+    kdf,
+    salt: b64(salt),
+    iv: b64(iv),
+    tag: b64(cipher.getAuthTag()),
+    key: b64(key),
+  }
   writeDurably(file, JSON.stringify(wrapped))
 }
 

@@ -7,6 +7,7 @@ import { BackupPanel } from './BackupPanel'
 import { MediatorPanel } from './MediatorPanel'
 import { PassphrasePanel } from './PassphrasePanel'
 import { RecipientList } from './RecipientList'
+import { RememberPanel } from './RememberPanel'
 import { TrustListsPanel } from './TrustListsPanel'
 
 /** Mediation both ways, and the store: where it is, its backup and passphrase, and locking it now. */
@@ -36,6 +37,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
         </button>
         <Progress busy={lock.busy}>Locking…</Progress>
         <ErrorNote error={lock.error} />
+        <RememberPanel status={status} />
       </section>
       <TrustListsPanel />
       <BackupPanel />
