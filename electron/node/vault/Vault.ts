@@ -15,34 +15,14 @@ import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../pla
 import { checkPostgres, describePostgres, type PostgresConnection } from '../postgres'
 import { loadOrCreateAppDbKey } from './appDbKey'
 import { exportBackup, restoreBackup, type ExportedBackup } from './backup'
-import { DeviceKeys, type DeviceKeyKeeper } from './deviceKey'
+import { DeviceKeys } from './deviceKey'
 import { rekeyStore } from './rekeyStore'
 import { checkStoreFile, verifyKeyOnCopy, waitForStoreReleased } from './storeFile'
 import { postgresStoreOpenError, storeOpenError } from './storeOpenError'
-import { isRawKey, walletConfigForKey, type PassphraseKdf, type StoreKey } from './walletConfig'
+import type { Unlocked, VaultOptions } from './VaultOptions'
+import { isRawKey, walletConfigForKey, type StoreKey } from './walletConfig'
 
-export interface VaultOptions {
-  kdf: PassphraseKdf
-  /** A fresh, uninitialized agent; one is made for each unlock (Credo agents do not restart). */
-  newAgent: () => CustosAgent
-  /** Called with the agent after its wallet is open and before it initializes (transports go here). */
-  prepareAgent?: (agent: CustosAgent) => void
-  /**
-   * The Askar store in this PostgreSQL database instead of the data directory (a mediator of several
-   * instances, which all open the same store). Passphrase changes and backups are then the database's
-   * own business (pg_dump and its roles), not the vault's.
-   */
-  postgres?: PostgresConnection
-  /** Checks of what else lives in that database, before the store is created or opened there. */
-  checkPostgres?: () => Promise<void>
-  /** Keeps the store's key for launches without the passphrase (the desktop's OS keychain); see deviceKey/. */
-  deviceKeys?: DeviceKeyKeeper
-}
-
-export interface Unlocked {
-  agent: CustosAgent
-  appDb: OpenedAppDatabase
-}
+export type { Unlocked, VaultOptions }
 
 /** The encrypted store of one node: creating it, unlocking it with the passphrase, locking it. */
 export class Vault {

@@ -1,8 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { Store } from '@openwallet-foundation/askar-shared'
-
 import {
   DeviceKeyStaleError,
   DeviceKeyUnavailableError,
@@ -10,10 +8,10 @@ import {
   WrongPassphraseError,
 } from '../../../../shared/errors'
 import type { DataDirLayout, FileLogger } from '../../platform'
-import { rekeyStore } from '../rekeyStore'
 import { isRawKey, type PassphraseKdf, type StoreKey } from '../walletConfig'
 import type { DeviceKeyKeeper } from './DeviceKeyKeeper'
 import { readPassphraseKey, removePassphraseKey, writePassphraseKey } from './passphraseKeyFile'
+import { keep, turnOff, turnOn, type Transition } from './transitions'
 
 export interface DeviceKeysOptions {
   layout: DataDirLayout
@@ -36,8 +34,19 @@ export interface DeviceKeysOptions {
 export class DeviceKeys {
   readonly file: string
 
+  private readonly transition: Transition
+
   constructor(private readonly options: DeviceKeysOptions) {
     this.file = path.join(path.dirname(options.layout.storeFile), 'passphrase-key.json')
+    const { kdf, logger, released, layout } = options
+    this.transition = {
+      file: this.file,
+      storeFile: layout.storeFile,
+      kdf,
+      logger,
+      released,
+      opens: (key) => this.opens(key),
+    }
   }
 
   get available(): boolean {
@@ -87,12 +96,12 @@ export class DeviceKeys {
     if (remember === true) {
       if (!keeper) throw new DeviceKeyUnavailableError('only the desktop app can keep the key in the OS keychain')
       if (!keeper.available) throw new DeviceKeyUnavailableError('the OS keychain is not available')
-      if (!isRawKey(key)) return this.turnOn(keeper, passphrase)
-      if (!keeper.holdsKey) await this.keep(keeper, key.raw)
+      if (!isRawKey(key)) return turnOn(this.transition, keeper, passphrase)
+      if (!keeper.holdsKey) await keep(keeper, key.raw)
       return key
     }
     const off = remember === false || (keeper !== undefined && !keeper.available)
-    return isRawKey(key) && off ? this.turnOff(key, passphrase) : key
+    return isRawKey(key) && off ? turnOff(this.transition, key, passphrase, keeper) : key
   }
 
   /** Re-wraps R under the new passphrase and returns R; undefined when the passphrase keys the store. */
@@ -102,55 +111,6 @@ export class DeviceKeys {
     if (!isRawKey(key)) return undefined
     writePassphraseKey(this.file, key.raw, next, this.options.kdf)
     return key.raw
-  }
-
-  // Order: the wrapped key on disk, then the keychain, then the re-key (one Askar transaction). Before
-  // the re-key the passphrase opens the store directly; after it, through the file.
-  private async turnOn(keeper: DeviceKeyKeeper, passphrase: string): Promise<StoreKey> {
-    const { kdf, layout, logger } = this.options
-    const raw = Store.generateRawKey()
-    writePassphraseKey(this.file, raw, passphrase, kdf)
-    try {
-      await this.keep(keeper, raw)
-      await rekeyStore(layout.storeFile, { kdf, passphrase }, { raw })
-    } catch (error) {
-      await this.options.released()
-      // Undone only while the passphrase still opens the store itself: an error after Askar committed
-      // the re-key (closing the store, say) must not take away the file the passphrase now needs.
-      if (await this.opens({ kdf, passphrase })) {
-        removePassphraseKey(this.file)
-        await keeper.forget().catch(() => undefined)
-      }
-      throw error
-    }
-    await this.options.released()
-    logger.info('store remembered on this device')
-    return { raw }
-  }
-
-  // Order: the re-key back to the passphrase, then the file, then the keychain. A key left in the
-  // keychain opens nothing any more; the next launch finds that out and drops it.
-  private async turnOff(key: { raw: string }, passphrase: string): Promise<StoreKey> {
-    const next: StoreKey = { kdf: this.options.kdf, passphrase }
-    try {
-      await rekeyStore(this.options.layout.storeFile, key, next)
-    } finally {
-      await this.options.released()
-    }
-    removePassphraseKey(this.file)
-    await this.options.keeper?.forget().catch((error: unknown) => this.options.logger.error('forget failed', { error }))
-    this.options.logger.info('store no longer remembered on this device')
-    return next
-  }
-
-  private async keep(keeper: DeviceKeyKeeper, raw: string): Promise<void> {
-    try {
-      await keeper.keep(raw)
-    } catch (error) {
-      throw isCustosError(error)
-        ? error
-        : new DeviceKeyUnavailableError('the OS keychain refused to keep the key', { cause: error })
-    }
   }
 
   private async opens(key: StoreKey): Promise<boolean> {
