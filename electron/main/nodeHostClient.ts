@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events'
 import { utilityProcess, type UtilityProcess } from 'electron'
 
 import type { IpcReply } from '../../shared/ipc'
-import { hostArgs, type FromHost, type KeychainState, type NodeHostArgs, type ToHost } from '../nodeHost/protocol'
+import { hostArgs, type FromHost, type NodeHostArgs, type ToHost } from '../nodeHost/protocol'
+import { keepOrForget, type HostKeychain } from './deviceKey'
 
 const NOT_RUNNING: IpcReply = {
   ok: false,
@@ -11,13 +12,6 @@ const NOT_RUNNING: IpcReply = {
 }
 // More crashes than this in a minute is a fault a restart will not fix; the window says so instead.
 const MAX_RESTARTS_PER_MINUTE = 3
-
-/** Main's keychain as the host client uses it (deviceKey/keychain.ts). */
-export interface HostKeychain {
-  readonly state: KeychainState
-  keep(rawKey: string): void
-  forget(): void
-}
 
 export interface NodeHostEvents {
   live: [topic: string, data: object | undefined]
@@ -56,7 +50,11 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
         else if (message.kind === 'fatal') reject(new Error(message.message))
         else if (message.kind === 'reply') this.settle(message.id, message.reply)
         else if (message.kind === 'live') this.emit('live', message.topic, message.data)
-        else if (message.kind === 'keepDeviceKey') this.keepDeviceKey(child, message.id, message.key)
+        else if (message.kind === 'keepDeviceKey') {
+          // The node asks to keep or forget the store's key: done here, in main, answered on the same line.
+          const error = keepOrForget(this.keychain, message.key)
+          child.postMessage({ kind: 'deviceKeyKept', id: message.id, error } satisfies ToHost)
+        }
       })
       child.once('exit', (code) => {
         reject(new Error(`The Custos node exited before it was ready (code ${code}).`))
@@ -83,19 +81,6 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
       this.pending.set(id, resolve)
       child.postMessage(message(id))
     })
-  }
-
-  // The node asks to keep or forget the store's key: done here, in main, and answered on the same line.
-  private keepDeviceKey(child: UtilityProcess, id: number, key: string | null): void {
-    let error: string | undefined
-    try {
-      if (!this.keychain) throw new Error('no keychain in this app')
-      if (key === null) this.keychain.forget()
-      else this.keychain.keep(key)
-    } catch (failure) {
-      error = (failure as Error).message
-    }
-    child.postMessage({ kind: 'deviceKeyKept', id, error } satisfies ToHost)
   }
 
   /** Asks the node to lock its store and give the data directory back, then waits for it to exit. */
