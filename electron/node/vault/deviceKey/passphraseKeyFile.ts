@@ -69,7 +69,7 @@ export function removePassphraseKey(file: string): void {
 // Written beside the target, flushed, renamed over it, and the folder flushed: a crash leaves the old
 // file or the new one, never half of one, and never a store re-keyed before its file is on disk.
 function writeDurably(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`
+  const temp = `${file}.tmp`
   const fd = fs.openSync(temp, 'w', 0o600)
   try {
     fs.writeSync(fd, text)
