@@ -174,7 +174,6 @@ export const safeStorage = {
     return Buffer.concat([decipher.update(buffer.subarray(28)), decipher.final()]).toString('utf8')
   },
 }
-state.safeStorage = safeStorage
 
 export const dialog = { showErrorBox: (title, message) => (state.error = `${title}: ${message}`) }
 export const shell = { openExternal: async () => undefined }

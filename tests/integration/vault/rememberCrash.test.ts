@@ -25,8 +25,12 @@ async function newStore(dataDir: string): Promise<void> {
   await node.close()
 }
 
-async function outcome(dataDir: string, unlock: (node: CustosNode) => Promise<void>): Promise<string> {
-  const node = CustosNode.open({ dataDir, kdf, deviceKeys: new MemoryKeeper() })
+async function outcome(
+  dataDir: string,
+  unlock: (node: CustosNode) => Promise<void>,
+  keeper = new MemoryKeeper(),
+): Promise<string> {
+  const node = CustosNode.open({ dataDir, kdf, deviceKeys: keeper })
   try {
     await unlock(node)
     return 'opens'
@@ -48,8 +52,10 @@ describe('remember on this device, cut short', () => {
     writePassphraseKey(paths(dataDir).file, raw, PASS, kdf)
     // The keychain may already hold R (kept before the re-key): it opens nothing and is refused.
     expect(await outcome(dataDir, (node) => node.unlockWithDeviceKey(raw))).toBe('WrongPassphrase')
-    expect(await outcome(dataDir, (node) => node.unlock(PASS))).toBe('opens')
+    const keeper = new MemoryKeeper(raw)
+    expect(await outcome(dataDir, (node) => node.unlock(PASS), keeper)).toBe('opens')
     expect(fs.existsSync(paths(dataDir).file)).toBe(false)
+    expect(keeper.key).toBeUndefined()
   })
 
   it('turning on, stopped before main kept the key: the passphrase opens it through the file', async () => {

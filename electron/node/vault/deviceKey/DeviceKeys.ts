@@ -101,7 +101,10 @@ export class DeviceKeys {
       return key
     }
     const off = remember === false || (keeper !== undefined && !keeper.available)
-    return isRawKey(key) && off ? turnOff(this.transition, key, passphrase, keeper) : key
+    if (isRawKey(key)) return off ? turnOff(this.transition, key, passphrase, keeper) : key
+    // Keyed by the passphrase, yet main holds a key: one from a turn-on a crash cut short. It opens nothing.
+    if (keeper?.holdsKey) await keeper.forget().catch(() => undefined)
+    return key
   }
 
   /** Re-wraps R under the new passphrase and returns R; undefined when the passphrase keys the store. */
