@@ -72,6 +72,7 @@ async function start(): Promise<void> {
   try {
     await host.start()
     node = host
+    // Before the window exists, so it opens on the unlocked store instead of flashing the unlock screen.
     await openRemembered(host, keychain, rememberedKey)
   } catch (error) {
     dialog.showErrorBox('Custos cannot start', (error as Error).message)
