@@ -9,7 +9,7 @@ const state = () => globalThis.__electronStub
 await import(pathToFileURL(process.argv[2]).href)
 
 const until = async (check) => {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25))
+  for (let i = 0; i < 800 && !check(); i++) await new Promise((r) => setTimeout(r, 25))
 }
 await until(() => state()?.handlers.size > 0 || state()?.error)
 const [, handler] = [...state().handlers][0] ?? []
