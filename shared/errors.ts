@@ -26,6 +26,8 @@ export const custosErrorCodes = [
   'DocumentTooLarge',
   // A document does not match the digest signed in its credential (on receipt, or before it is sent on).
   'DocumentMismatch',
+  // The OS keychain cannot keep the store's key on this device (web mode, no keyring, or it refused).
+  'DeviceKeyUnavailable',
   'Internal',
   // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
   'Unauthorized',
@@ -183,6 +185,26 @@ export class DocumentTooLargeError extends CustosError {
 export class DocumentMismatchError extends CustosError {
   constructor(what: string) {
     super('DocumentMismatch', `${what} does not match the SHA-256 digest signed in its credential.`)
+  }
+}
+
+export class DeviceKeyUnavailableError extends CustosError {
+  constructor(detail: string, options?: { cause?: unknown }) {
+    super(
+      'DeviceKeyUnavailable',
+      `Custos cannot remember the store on this device: ${detail}. Nothing was changed; your passphrase opens it as before.`,
+      options,
+    )
+  }
+}
+
+/** The key main kept no longer opens the store (it was turned back to the passphrase elsewhere). */
+export class DeviceKeyStaleError extends CustosError {
+  constructor() {
+    super(
+      'WrongPassphrase',
+      'The key this device remembered no longer opens the store. Unlock it with your passphrase.',
+    )
   }
 }
 

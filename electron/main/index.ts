@@ -13,6 +13,7 @@ import { LIVE_CHANNEL } from '../../shared/ipc'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { watchAttention } from './attention'
 import { handleDeepLinks, invitationLinkIn } from './deepLinks'
+import { Keychain, openRemembered } from './deviceKey'
 import { registerApiHandler } from './ipc'
 import { devServerUrl } from './launchPolicy'
 import { NodeHostClient } from './nodeHostClient'
@@ -55,14 +56,24 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady()
   const outDir = fileURLToPath(new URL('..', import.meta.url))
+  // "Remember on this device": the store's key as the OS keychain keeps it (deviceKey/), read first so
+  // the node host starts knowing whether one is held.
+  const keychain = new Keychain(path.join(app.getPath('userData'), 'device-key'))
+  const rememberedKey = keychain.read()
   // A packaged node finds its resources only where the installer put them.
-  const host = new NodeHostClient(path.join(outDir, 'main', 'nodeHost.js'), {
-    dataDir: path.join(app.getPath('userData'), 'node'),
-    packagedResources: packaged ? process.resourcesPath : undefined,
-  })
+  const host = new NodeHostClient(
+    path.join(outDir, 'main', 'nodeHost.js'),
+    {
+      dataDir: path.join(app.getPath('userData'), 'node'),
+      packagedResources: packaged ? process.resourcesPath : undefined,
+    },
+    keychain,
+  )
   try {
     await host.start()
     node = host
+    // Before the window exists, so it opens on the unlocked store instead of flashing the unlock screen.
+    await openRemembered(host, keychain, rememberedKey)
   } catch (error) {
     dialog.showErrorBox('Custos cannot start', (error as Error).message)
     app.exit(1)

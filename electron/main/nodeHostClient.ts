@@ -4,6 +4,7 @@ import { utilityProcess, type UtilityProcess } from 'electron'
 
 import type { IpcReply } from '../../shared/ipc'
 import { hostArgs, type FromHost, type NodeHostArgs, type ToHost } from '../nodeHost/protocol'
+import { keepOrForget, type HostKeychain } from './deviceKey'
 
 const NOT_RUNNING: IpcReply = {
   ok: false,
@@ -32,13 +33,16 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
   constructor(
     private readonly entry: string,
     private readonly args: NodeHostArgs,
+    private readonly keychain?: HostKeychain,
   ) {
     super()
   }
 
   /** Resolves once the node is open on its data directory; rejects with the reason it could not be. */
   start(): Promise<void> {
-    const child = utilityProcess.fork(this.entry, hostArgs(this.args), { serviceName: 'Custos node', stdio: 'inherit' })
+    // The keychain's state now, not at the first start: a restarted host must not count on a dropped key.
+    const args = hostArgs({ ...this.args, keychain: this.keychain?.state })
+    const child = utilityProcess.fork(this.entry, args, { serviceName: 'Custos node', stdio: 'inherit' })
     this.child = child
     return new Promise((resolve, reject) => {
       child.on('message', (message: FromHost) => {
@@ -46,6 +50,11 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
         else if (message.kind === 'fatal') reject(new Error(message.message))
         else if (message.kind === 'reply') this.settle(message.id, message.reply)
         else if (message.kind === 'live') this.emit('live', message.topic, message.data)
+        else if (message.kind === 'keepDeviceKey') {
+          // The node asks to keep or forget the store's key: done here, in main, answered on the same line.
+          const error = keepOrForget(this.keychain, message.key)
+          child.postMessage({ kind: 'deviceKeyKept', id: message.id, error } satisfies ToHost)
+        }
       })
       child.once('exit', (code) => {
         reject(new Error(`The Custos node exited before it was ready (code ${code}).`))
@@ -55,12 +64,22 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
   }
 
   call(method: unknown, input: unknown): Promise<IpcReply> {
+    if (typeof method !== 'string') return Promise.resolve(NOT_RUNNING)
+    return this.request((id) => ({ kind: 'call', id, method, input }))
+  }
+
+  /** Main's own call, never a window's: open the store with the key the keychain kept. */
+  openWithDeviceKey(key: string): Promise<IpcReply> {
+    return this.request((id) => ({ kind: 'openWithDeviceKey', id, key }))
+  }
+
+  private request(message: (id: number) => ToHost): Promise<IpcReply> {
     const child = this.child
-    if (!child || typeof method !== 'string') return Promise.resolve(NOT_RUNNING)
+    if (!child) return Promise.resolve(NOT_RUNNING)
     const id = this.nextId++
     return new Promise((resolve) => {
       this.pending.set(id, resolve)
-      child.postMessage({ kind: 'call', id, method, input } satisfies ToHost)
+      child.postMessage(message(id))
     })
   }
 

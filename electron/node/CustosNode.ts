@@ -18,7 +18,7 @@ import {
   QueueAttachment,
   type InboundOptions,
 } from './transports'
-import { AutoLock, readBackupManifest, Vault, type PassphraseKdf, type VaultHost } from './vault'
+import { AutoLock, readBackupManifest, Vault, type DeviceKeyKeeper, type PassphraseKdf, type VaultHost } from './vault'
 
 export interface CustosNodeOptions {
   /** The folder that holds this node's store, database and logs. */
@@ -45,6 +45,11 @@ export interface CustosNodeOptions {
    * shared with the other instances. Only with `mediator`; the desktop app never sets it.
    */
   postgres?: { url: string; instanceId?: string }
+  /**
+   * Where "remember on this device" keeps the store's key: the desktop app's OS keychain, reached through
+   * Electron main. Without it (the web mode, plain node runs) remembering is not offered.
+   */
+  deviceKeys?: DeviceKeyKeeper
 }
 
 /**
@@ -93,6 +98,7 @@ export class CustosNode implements VaultHost {
     const vault = new Vault(layout, logger, {
       kdf,
       postgres,
+      deviceKeys: options.deviceKeys,
       checkPostgres: postgres ? () => checkPgQueueSchema(postgres) : undefined,
       // No endpoints here: the inbound transport sets them when it starts, once the port is known.
       newAgent: () =>
@@ -126,6 +132,7 @@ export class CustosNode implements VaultHost {
       dataDir: this.layout.root,
       askarVersion: askar.version(),
       autoLockMinutes: this.autoLock.afterMinutes,
+      ...this.vault.device,
     }
   }
 
@@ -134,9 +141,20 @@ export class CustosNode implements VaultHost {
     this.autoLock.touch()
   }
 
-  async unlock(passphrase: string): Promise<void> {
-    await this.vault.unlock(passphrase)
+  async unlock(passphrase: string, remember?: boolean): Promise<void> {
+    await this.vault.unlock(passphrase, remember)
     this.autoLock.touch()
+  }
+
+  /** A launch of the desktop app with the key its OS keychain kept; never part of the API contract. */
+  async unlockWithDeviceKey(rawKey: string): Promise<void> {
+    await this.vault.unlockWithDeviceKey(rawKey)
+    this.autoLock.touch()
+  }
+
+  async setRemembered(passphrase: string, remember: boolean): Promise<void> {
+    await this.vault.setRemembered(passphrase, remember)
+    this.touch()
   }
 
   async lock(): Promise<void> {

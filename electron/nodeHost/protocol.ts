@@ -1,7 +1,13 @@
 // Messages between Electron main and the node host (the utilityProcess that runs the node).
 import type { IpcReply } from '../../shared/ipc'
 
-export type ToHost = { kind: 'call'; id: number; method: string; input: unknown } | { kind: 'close' }
+export type ToHost =
+  | { kind: 'call'; id: number; method: string; input: unknown }
+  | { kind: 'close' }
+  /** At launch: the key main's OS keychain kept for this store; the reply says whether it opened it. */
+  | { kind: 'openWithDeviceKey'; id: number; key: string }
+  /** Main's answer to keepDeviceKey: done, or why the keychain refused. */
+  | { kind: 'deviceKeyKept'; id: number; error?: string }
 
 export type FromHost =
   | { kind: 'ready' }
@@ -10,23 +16,34 @@ export type FromHost =
   /** The node could not start (its data directory in use, say): said in words, then the host exits. */
   | { kind: 'fatal'; message: string }
   | { kind: 'closed' }
+  /** Keep this raw store key in the OS keychain (null: forget it). Never relayed to a window. */
+  | { kind: 'keepDeviceKey'; id: number; key: string | null }
 
 export function isToHost(value: unknown): value is ToHost {
-  const kind = (value as { kind?: unknown } | null)?.kind
-  return kind === 'close' || (kind === 'call' && typeof (value as { id?: unknown }).id === 'number')
+  const message = value as { kind?: unknown; id?: unknown; key?: unknown } | null
+  if (message?.kind === 'close') return true
+  if (typeof message?.id !== 'number') return false
+  if (message.kind === 'openWithDeviceKey') return typeof message.key === 'string'
+  return message.kind === 'call' || message.kind === 'deviceKeyKept'
 }
+
+/** What main's OS keychain can do for the node: nothing (no keyring), or keep a key it holds or not. */
+export type KeychainState = 'unavailable' | 'empty' | 'holds'
 
 export interface NodeHostArgs {
   dataDir: string
   /** An installed app: main's process.resourcesPath, where its resources (the Askar library) are. */
   packagedResources?: string
+  /** Absent where there is no keychain at all (never in the desktop app). */
+  keychain?: KeychainState
 }
 
-/** The host takes its settings as arguments: `--data-dir DIR [--packaged-resources DIR]`. */
+/** The host takes its settings as arguments: `--data-dir DIR [--packaged-resources DIR] [--keychain STATE]`. */
 export function hostArgs(args: NodeHostArgs): string[] {
   return [
     '--data-dir',
     args.dataDir,
     ...(args.packagedResources ? ['--packaged-resources', args.packagedResources] : []),
+    ...(args.keychain ? ['--keychain', args.keychain] : []),
   ]
 }

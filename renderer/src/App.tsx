@@ -59,7 +59,7 @@ export function App() {
     return (
       <>
         {restartNote && <ErrorNote error={restartNote} />}
-        <Unlock onUnlocked={setStatus} />
+        <Unlock status={status} onUnlocked={setStatus} />
       </>
     )
   }

@@ -10,6 +10,7 @@ const nextSteps: Record<string, string> = {
   BackupPassphraseWrong: 'Type the passphrase you chose when the backup was written.',
   BackupDamaged: 'Copy the backup file again from where you keep it, then try again.',
   RestoreTargetNotEmpty: 'Restore on a device that has no Custos store yet.',
+  DeviceKeyUnavailable: 'Unlock with your passphrase and leave “Remember on this device” unticked.',
   DataDirInUse: 'Close the other Custos node that uses this folder, then try again.',
   Internal: 'Try again. If it keeps happening, the node’s log (logs/node.log in its data folder) has the detail.',
 }

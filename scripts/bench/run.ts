@@ -14,6 +14,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const extra = process.argv.slice(2)
 const benches: string[][] = [
   ['vault-unlock.ts'],
+  ['cold-start.ts'],
   ['askar-stress.ts'],
   ['mediation-queue.ts'],
   ['mediation-drain.ts'],

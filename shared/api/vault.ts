@@ -17,6 +17,13 @@ export interface VaultStatus {
   askarVersion: string
   /** Locks itself after this many minutes without use; null: only when asked. */
   autoLockMinutes: number | null
+  /**
+   * This device opens the store at launch without the passphrase: the OS keychain keeps its key. Only
+   * this flag crosses to the renderer; the key itself stays between Electron main and the node.
+   */
+  remembered: boolean
+  /** The app can offer that here: the desktop app with a working OS keychain (never the web mode). */
+  rememberAvailable: boolean
 }
 
 /** Readable without the backup passphrase: what a person sees before restoring a file. */
@@ -47,7 +54,10 @@ const backupPathSchema = z
 export const vaultContract = {
   'vault.status': method<VaultStatus>()(noInput),
   'vault.create': method<VaultStatus>()(z.object({ passphrase: passphraseSchema })),
-  'vault.unlock': method<VaultStatus>()(z.object({ passphrase: z.string().max(1024) })),
+  // remember: true keeps the store's key in this device's keychain, false stops that; absent leaves it.
+  'vault.unlock': method<VaultStatus>()(
+    z.object({ passphrase: z.string().max(1024), remember: z.boolean().optional() }),
+  ),
   'vault.lock': method<VaultStatus>()(noInput),
   'vault.changePassphrase': method<VaultStatus>()(
     z
@@ -68,6 +78,11 @@ export const vaultContract = {
           .nullable(),
       })
       .strict(),
+  ),
+  // Needs the passphrase either way: turning on wraps the new key under it, turning off keys the store
+  // by it again (and makes sure the person still knows it before the device stops knowing it for them).
+  'vault.setRemembered': method<VaultStatus>()(
+    z.object({ passphrase: z.string().max(1024), remember: z.boolean() }).strict(),
   ),
   'vault.exportBackup': method<ExportedBackupSummary>()(
     z.object({ path: backupPathSchema, backupPassphrase: passphraseSchema }).strict(),

@@ -20,15 +20,18 @@ export function createLiveDispatch(node: CustosNode, publish: Publish) {
     follow()
     publish('vault', { state: node.status().state })
   })
+  const vaultChanged = () => {
+    follow()
+    publish('vault', { state: node.status().state })
+  }
   return {
     async dispatch(method: unknown, input: unknown): Promise<unknown> {
       const value = await dispatch(method, input)
-      if (typeof method === 'string' && method.startsWith('vault.') && method !== 'vault.status') {
-        follow()
-        publish('vault', { state: node.status().state })
-      }
+      if (typeof method === 'string' && method.startsWith('vault.') && method !== 'vault.status') vaultChanged()
       return value
     },
+    /** The vault changed outside the contract (the desktop's launch with the key its keychain kept). */
+    vaultChanged,
     close(): void {
       unlisten()
       unfollow?.()

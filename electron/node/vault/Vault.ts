@@ -6,7 +6,6 @@ import {
   InvalidInputError,
   NodeLockedError,
   RestoreTargetNotEmptyError,
-  StoreCorruptError,
   StoreExistsError,
   StoreNotFoundError,
 } from '../../../shared/errors'
@@ -16,45 +15,43 @@ import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../pla
 import { checkPostgres, describePostgres, type PostgresConnection } from '../postgres'
 import { loadOrCreateAppDbKey } from './appDbKey'
 import { exportBackup, restoreBackup, type ExportedBackup } from './backup'
+import { DeviceKeys } from './deviceKey'
 import { rekeyStore } from './rekeyStore'
+import { checkStoreFile, verifyKeyOnCopy, waitForStoreReleased } from './storeFile'
 import { postgresStoreOpenError, storeOpenError } from './storeOpenError'
-import { walletConfigFor, type PassphraseKdf } from './walletConfig'
+import type { Unlocked, VaultOptions } from './VaultOptions'
+import { isRawKey, walletConfigForKey, type StoreKey } from './walletConfig'
 
-export interface VaultOptions {
-  kdf: PassphraseKdf
-  /** A fresh, uninitialized agent; one is made for each unlock (Credo agents do not restart). */
-  newAgent: () => CustosAgent
-  /** Called with the agent after its wallet is open and before it initializes (transports go here). */
-  prepareAgent?: (agent: CustosAgent) => void
-  /**
-   * The Askar store in this PostgreSQL database instead of the data directory (a mediator of several
-   * instances, which all open the same store). Passphrase changes and backups are then the database's
-   * own business (pg_dump and its roles), not the vault's.
-   */
-  postgres?: PostgresConnection
-  /** Checks of what else lives in that database, before the store is created or opened there. */
-  checkPostgres?: () => Promise<void>
-}
-
-export interface Unlocked {
-  agent: CustosAgent
-  appDb: OpenedAppDatabase
-}
-
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+export type { Unlocked, VaultOptions }
 
 /** The encrypted store of one node: creating it, unlocking it with the passphrase, locking it. */
 export class Vault {
   private unlocked?: Unlocked
+  private openKey?: StoreKey
   // create, unlock and lock each run alone: a double-clicked unlock must not start two agents on one
   // store, and a lock (or the node's close) that comes during an unlock must wait for it and then lock.
   private readonly mutex = new Mutex()
+  private readonly keys: DeviceKeys
 
   constructor(
     private readonly layout: DataDirLayout,
     private readonly logger: FileLogger,
     private readonly options: VaultOptions,
-  ) {}
+  ) {
+    this.keys = new DeviceKeys({
+      layout,
+      logger,
+      kdf: options.kdf,
+      keeper: options.postgres ? undefined : options.deviceKeys,
+      probe: (key) => verifyKeyOnCopy(layout, key, options.newAgent()),
+      released: () => this.waitForStoreReleased(),
+    })
+  }
+
+  /** Whether this device opens the store without the passphrase, and whether it could. */
+  get device(): { remembered: boolean; rememberAvailable: boolean } {
+    return { remembered: this.keys.remembered, rememberAvailable: this.keys.available }
+  }
 
   state(): VaultState {
     if (this.unlocked) return 'unlocked'
@@ -72,30 +69,51 @@ export class Vault {
     return this.mutex.runExclusive(() => this.createNow(passphrase))
   }
 
-  unlock(passphrase: string): Promise<Unlocked> {
-    return this.mutex.runExclusive(() => this.unlockNow(passphrase))
+  /** `remember`: true keeps the key on this device, false stops that, undefined leaves it as it is. */
+  unlock(passphrase: string, remember?: boolean): Promise<Unlocked> {
+    return this.mutex.runExclusive(() => this.unlockNow(passphrase, remember))
+  }
+
+  /** A launch of the desktop app: the key main read from the OS keychain (WrongPassphrase if stale). */
+  unlockWithDeviceKey(raw: string): Promise<Unlocked> {
+    return this.mutex.runExclusive(async () => {
+      if (this.unlocked) return this.unlocked
+      this.refuseOnPostgres('remembering the store on this device')
+      checkStoreFile(this.layout.storeFile)
+      await this.keys.checkDeviceKey(raw)
+      return this.finishUnlock(this.options.newAgent(), { raw })
+    })
   }
 
   lock(): Promise<void> {
     return this.mutex.runExclusive(() => this.lockNow())
   }
 
-  /** Needs the current passphrase; the store is locked for the change and unlocked again if it was. */
+  /** Turns remembering on or off; the store is closed for it and opened again if it was. */
+  setRemembered(passphrase: string, remember: boolean): Promise<void> {
+    return this.mutex.runExclusive(() => {
+      this.refuseOnPostgres('remembering the store on this device')
+      return this.withStoreClosed(async () => this.keys.apply(passphrase, await this.keys.keyFor(passphrase), remember))
+    })
+  }
+
+  /** Needs the current passphrase; the store is closed for the change and opened again if it was. */
   changePassphrase(current: string, next: string): Promise<void> {
-    return this.mutex.runExclusive(async () => {
+    return this.mutex.runExclusive(() => {
       this.refuseOnPostgres('changing the passphrase')
-      const wasUnlocked = this.unlocked !== undefined
-      await this.lockNow()
-      this.checkStoreFile()
-      await this.verifyPassphraseOnCopy(current)
-      const kdf = this.options.kdf
-      try {
-        await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next })
-      } finally {
-        await this.waitForStoreReleased()
-      }
-      this.logger.info('vault passphrase changed')
-      if (wasUnlocked) await this.unlockNow(next)
+      return this.withStoreClosed(async () => {
+        // A remembered store keeps its raw key: only the file that wraps it under the passphrase changes.
+        const raw = await this.keys.changePassphrase(current, next)
+        if (!raw) {
+          const kdf = this.options.kdf
+          await verifyKeyOnCopy(this.layout, { kdf, passphrase: current }, this.options.newAgent())
+          await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next }).finally(() =>
+            this.waitForStoreReleased(),
+          )
+        }
+        this.logger.info('vault passphrase changed')
+        return raw ? { raw } : { kdf: this.options.kdf, passphrase: next }
+      })
     })
   }
 
@@ -126,6 +144,22 @@ export class Vault {
     })
   }
 
+  // Runs a change on the closed store, then opens it again with the key the change returns if it was
+  // open. A change that fails (a wrong passphrase) leaves it open as it was, with the key that opened it.
+  private async withStoreClosed(change: () => Promise<StoreKey>): Promise<void> {
+    const openedWith = this.unlocked ? this.openKey : undefined
+    await this.lockNow()
+    checkStoreFile(this.layout.storeFile)
+    let key: StoreKey
+    try {
+      key = await change()
+    } catch (error) {
+      if (openedWith) await this.finishUnlock(this.options.newAgent(), openedWith)
+      throw error
+    }
+    if (openedWith) await this.finishUnlock(this.options.newAgent(), key)
+  }
+
   private async createNow(passphrase: string): Promise<Unlocked> {
     const { postgres } = this.options
     if (postgres) {
@@ -133,36 +167,38 @@ export class Vault {
         throw new StoreExistsError(describePostgres(postgres))
       const agent = this.options.newAgent()
       try {
-        await agent.wallet.create(this.walletConfig(passphrase))
+        await agent.wallet.create(this.walletConfig({ kdf: this.options.kdf, passphrase }))
       } catch (error) {
         throw postgresStoreOpenError(postgres, error)
       }
-      return this.finishUnlock(agent, passphrase)
+      return this.finishUnlock(agent, { kdf: this.options.kdf, passphrase })
     }
     if (this.unlocked || fs.existsSync(this.layout.storeFile)) throw new StoreExistsError(this.layout.storeFile)
     fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
     const agent = this.options.newAgent()
-    await agent.wallet.create(this.walletConfig(passphrase))
-    return this.finishUnlock(agent, passphrase)
+    await agent.wallet.create(this.walletConfig({ kdf: this.options.kdf, passphrase }))
+    return this.finishUnlock(agent, { kdf: this.options.kdf, passphrase })
   }
 
-  private async unlockNow(passphrase: string): Promise<Unlocked> {
+  private async unlockNow(passphrase: string, remember?: boolean): Promise<Unlocked> {
     if (this.unlocked) return this.unlocked
     if (this.options.postgres) {
       // A refused open changes nothing on the server, so there is no copy to try the passphrase on first.
       const { postgres } = this.options
       if (!(await this.checkPostgresNow(postgres)).storeExists) throw new StoreNotFoundError(describePostgres(postgres))
-      return this.finishUnlock(this.options.newAgent(), passphrase)
+      return this.finishUnlock(this.options.newAgent(), { kdf: this.options.kdf, passphrase })
     }
-    this.checkStoreFile()
-    await this.verifyPassphraseOnCopy(passphrase)
-    return this.finishUnlock(this.options.newAgent(), passphrase)
+    checkStoreFile(this.layout.storeFile)
+    // Which key the passphrase opens (tried on a copy), then what the person chose for this device.
+    const key = await this.keys.apply(passphrase, await this.keys.keyFor(passphrase), remember)
+    return this.finishUnlock(this.options.newAgent(), key)
   }
 
   private async lockNow(): Promise<void> {
     const unlocked = this.unlocked
     if (!unlocked) return
     this.unlocked = undefined
+    this.openKey = undefined
     // Each step runs even if one before it failed: nothing may keep the store or the database open.
     try {
       await unlocked.agent.shutdown()
@@ -177,41 +213,9 @@ export class Vault {
     }
   }
 
-  private checkStoreFile(): void {
-    const file = this.layout.storeFile
-    if (!fs.existsSync(file)) throw new StoreNotFoundError(file)
-    const header = Buffer.alloc(SQLITE_HEADER.length)
-    const fd = fs.openSync(file, 'r')
-    const read = fs.readSync(fd, header, 0, header.length, 0)
-    fs.closeSync(fd)
-    if (read < header.length || !header.equals(SQLITE_HEADER)) {
-      throw new StoreCorruptError(file, 'not an Askar store file')
-    }
-  }
-
-  // Even a refused open writes to the store (SQLite's change counters when Askar's pool closes).
-  // Trying the passphrase on a copy first lets a wrong one leave the store byte-for-byte as it was.
-  private async verifyPassphraseOnCopy(passphrase: string): Promise<void> {
-    const dir = fs.mkdtempSync(path.join(this.layout.tmpDir, 'unlock-'))
-    const copy = path.join(dir, path.basename(this.layout.storeFile))
+  private async finishUnlock(agent: CustosAgent, key: StoreKey): Promise<Unlocked> {
     try {
-      fs.copyFileSync(this.layout.storeFile, copy)
-      const wal = `${this.layout.storeFile}-wal`
-      if (fs.existsSync(wal)) fs.copyFileSync(wal, `${copy}-wal`)
-      const config = walletConfigFor(this.layout, passphrase, this.options.kdf)
-      const probe = this.options.newAgent()
-      await probe.wallet.open({ ...config, storage: { type: 'sqlite', config: { path: copy } } })
-      await probe.wallet.close()
-    } catch (error) {
-      throw storeOpenError(this.layout.storeFile, error)
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
-  }
-
-  private async finishUnlock(agent: CustosAgent, passphrase: string): Promise<Unlocked> {
-    try {
-      await agent.wallet.open(this.walletConfig(passphrase))
+      await agent.wallet.open(this.walletConfig(key))
     } catch (error) {
       const { postgres } = this.options
       if (postgres) throw postgresStoreOpenError(postgres, error)
@@ -226,9 +230,11 @@ export class Vault {
       this.options.prepareAgent?.(agent)
       await agent.initialize()
       this.unlocked = { agent, appDb }
+      // Credo keeps the wallet's key in its config while open; this copy only lets a failed change reopen.
+      this.openKey = key
       // Askar and SQLite made their files under the process umask; make sure of them all the same.
       restrictTree(this.layout.root)
-      this.logger.info('vault unlocked')
+      this.logger.info(isRawKey(key) ? 'vault unlocked with the device key' : 'vault unlocked')
       return this.unlocked
     } catch (error) {
       appDb?.close()
@@ -238,8 +244,8 @@ export class Vault {
     }
   }
 
-  private walletConfig(passphrase: string) {
-    return walletConfigFor(this.layout, passphrase, this.options.kdf, this.options.postgres)
+  private walletConfig(key: StoreKey) {
+    return walletConfigForKey(this.layout, key, this.options.postgres)
   }
 
   private async checkPostgresNow(postgres: PostgresConnection): Promise<{ storeExists: boolean }> {
@@ -254,14 +260,7 @@ export class Vault {
       throw new InvalidInputError(`This node's store is on PostgreSQL; ${what} is done with the database's own tools.`)
   }
 
-  // Askar closes its connection pool in the background; until then SQLite's -wal/-shm side files
-  // exist. Waiting lets lock() return with everything in the main file, and a failed unlock leave
-  // the folder exactly as it was.
-  private async waitForStoreReleased(timeoutMs = 10_000): Promise<void> {
-    const sideFiles = [`${this.layout.storeFile}-wal`, `${this.layout.storeFile}-shm`]
-    const deadline = Date.now() + timeoutMs
-    while (sideFiles.some((file) => fs.existsSync(file)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+  private waitForStoreReleased(): Promise<void> {
+    return waitForStoreReleased(this.layout.storeFile)
   }
 }

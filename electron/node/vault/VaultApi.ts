@@ -10,7 +10,8 @@ import type {
 export interface VaultHost {
   status(): VaultStatus
   createStore(passphrase: string): Promise<void>
-  unlock(passphrase: string): Promise<void>
+  unlock(passphrase: string, remember?: boolean): Promise<void>
+  setRemembered(passphrase: string, remember: boolean): Promise<void>
   lock(): Promise<void>
   changePassphrase(current: string, next: string): Promise<void>
   setAutoLock(minutes: number | null): void
@@ -32,8 +33,13 @@ export class VaultApi implements ContractApi<typeof vaultContract> {
     return this.host.status()
   }
 
-  async unlock({ passphrase }: { passphrase: string }): Promise<VaultStatus> {
-    await this.host.unlock(passphrase)
+  async unlock({ passphrase, remember }: { passphrase: string; remember?: boolean }): Promise<VaultStatus> {
+    await this.host.unlock(passphrase, remember)
+    return this.host.status()
+  }
+
+  async setRemembered({ passphrase, remember }: { passphrase: string; remember: boolean }): Promise<VaultStatus> {
+    await this.host.setRemembered(passphrase, remember)
     return this.host.status()
   }
 

@@ -1,5 +1,6 @@
 export { AppDbKeyRecord } from './appDbKey'
 export { AutoLock } from './AutoLock'
+export type { DeviceKeyKeeper } from './deviceKey'
 export { readBackupManifest } from './backup'
 export { Vault, type Unlocked, type VaultOptions } from './Vault'
 export { VaultApi, type VaultHost } from './VaultApi'

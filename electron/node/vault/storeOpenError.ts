@@ -14,6 +14,9 @@ import { describePostgres, postgresError, PostgresUnreachableError, type Postgre
 const ASKAR_BACKEND = 1
 const ASKAR_BUSY = 2
 const ASKAR_ENCRYPTION = 4
+const ASKAR_INPUT = 5
+// A passphrase tried on a store keyed by a raw key (remembered on a device), or the other way round.
+const KEY_METHOD_MISMATCH = /key method mismatch/i
 const ACCESS = /permission denied|readonly|read-only|unable to open|access is denied|EACCES|EPERM/i
 const LOCKED = /database is locked|busy/i
 const UNREACHABLE = /connect|pool|timed out|refused|closed/i
@@ -31,6 +34,7 @@ export function storeOpenError(file: string, error: unknown): Error {
   const cause = (error instanceof AskarError ? error : error.cause) as { code?: unknown; message?: unknown } | undefined
   const code = typeof cause?.code === 'number' ? cause.code : undefined
   const text = `${error.message} ${typeof cause?.message === 'string' ? cause.message : ''}`
+  if (code === ASKAR_INPUT && KEY_METHOD_MISMATCH.test(text)) return new WrongPassphraseError({ cause: error })
   if (code === ASKAR_BUSY || (code === ASKAR_BACKEND && LOCKED.test(text)))
     return new StoreBusyError(file, { cause: error })
   if (ACCESS.test(text)) return new StoreAccessDeniedError(file, { cause: error })

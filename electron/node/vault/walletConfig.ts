@@ -6,6 +6,16 @@ import type { PostgresConnection } from '../postgres'
 /** argon2i-mod (moderate) for people's stores; argon2i-int (interactive) only where speed matters more. */
 export type PassphraseKdf = 'argon2i-mod' | 'argon2i-int'
 
+/**
+ * What opens the store: the passphrase through Argon2, or a raw 32-byte key (base58, Askar's format)
+ * that this device remembers (vault/deviceKey).
+ */
+export type StoreKey = { kdf: PassphraseKdf; passphrase: string } | { raw: string }
+
+export function isRawKey(key: StoreKey): key is { raw: string } {
+  return 'raw' in key
+}
+
 // Seconds Askar waits for a PostgreSQL connection; checkPostgres has already seen the server answer.
 const POSTGRES_CONNECT_TIMEOUT_S = 10
 
@@ -19,10 +29,18 @@ export function walletConfigFor(
   kdf: PassphraseKdf,
   postgres?: PostgresConnection,
 ): WalletConfig {
+  return walletConfigForKey(layout, { kdf, passphrase }, postgres)
+}
+
+export function walletConfigForKey(layout: DataDirLayout, key: StoreKey, postgres?: PostgresConnection): WalletConfig {
   return {
     id: postgres ? postgres.database : 'custos',
-    key: passphrase,
-    keyDerivationMethod: kdf === 'argon2i-mod' ? KeyDerivationMethod.Argon2IMod : KeyDerivationMethod.Argon2IInt,
+    key: isRawKey(key) ? key.raw : key.passphrase,
+    keyDerivationMethod: isRawKey(key)
+      ? KeyDerivationMethod.Raw
+      : key.kdf === 'argon2i-mod'
+        ? KeyDerivationMethod.Argon2IMod
+        : KeyDerivationMethod.Argon2IInt,
     storage: postgres
       ? {
           type: 'postgres',

@@ -2,6 +2,7 @@
 // so the bundled main process (out/main/index.js) is run under plain Node with this in its place.
 // It records what main asks of Electron, and lets the harness drive the app and the IPC channel.
 import { fork } from 'node:child_process'
+import crypto from 'node:crypto'
 import { EventEmitter } from 'node:events'
 
 // An installed app has process.resourcesPath, where electron-builder put resources/; the checkout plays it.
@@ -148,6 +149,32 @@ export const utilityProcess = {
     return child
   },
 }
+// safeStorage stands in for the OS keychain (macOS Keychain, Windows DPAPI, libsecret/KWallet on Linux):
+// what it encrypts only the same "OS account" decrypts. The account's keychain secret is STUB_KEYCHAIN_SECRET
+// (change it to play a keychain that was cleared or replaced); STUB_KEYCHAIN=unavailable plays a machine
+// without one, STUB_KEYCHAIN=basic_text a Linux without a keyring (Electron's fixed-key fallback).
+const keychainKey = () =>
+  crypto
+    .createHash('sha256')
+    .update(process.env.STUB_KEYCHAIN_SECRET ?? 'the stub OS keychain')
+    .digest()
+export const safeStorage = {
+  isEncryptionAvailable: () => process.env.STUB_KEYCHAIN !== 'unavailable',
+  getSelectedStorageBackend: () => (process.env.STUB_KEYCHAIN === 'basic_text' ? 'basic_text' : 'gnome_libsecret'),
+  encryptString(text) {
+    const iv = crypto.randomBytes(12)
+    const cipher = crypto.createCipheriv('aes-256-gcm', keychainKey(), iv)
+    const data = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()])
+    return Buffer.concat([iv, cipher.getAuthTag(), data])
+  },
+  decryptString(buffer) {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', keychainKey(), buffer.subarray(0, 12))
+    decipher.setAuthTag(buffer.subarray(12, 28))
+    // Throws as Electron does when the keychain cannot decrypt what it was given.
+    return Buffer.concat([decipher.update(buffer.subarray(28)), decipher.final()]).toString('utf8')
+  },
+}
+
 export const dialog = { showErrorBox: (title, message) => (state.error = `${title}: ${message}`) }
 export const shell = { openExternal: async () => undefined }
 export const contextBridge = { exposeInMainWorld: () => undefined }
@@ -166,4 +193,5 @@ export default {
   Notification,
   Menu,
   nativeImage,
+  safeStorage,
 }

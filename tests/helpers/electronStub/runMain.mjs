@@ -10,7 +10,8 @@ if (process.env.STUB_LINK) process.argv.push(process.env.STUB_LINK)
 await import(pathToFileURL(process.argv[2]).href)
 
 const until = async (check) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25))
+  // Up to 20 s: on a loaded 2-core machine the node host alone can take several seconds to start.
+  for (let i = 0; i < 800 && !check(); i++) await new Promise((r) => setTimeout(r, 25))
 }
 if (!state().singleInstance) {
   // A second launch: it must hand over and quit without opening the data directory.

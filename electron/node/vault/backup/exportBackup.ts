@@ -2,9 +2,13 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { AskarWallet } from '@credo-ts/askar'
+import type { Store } from '@openwallet-foundation/askar-shared'
+
 import type { BackupManifest } from '../../../../shared/api'
 import { InvalidInputError } from '../../../../shared/errors'
 import type { DataDirLayout } from '../../platform'
+import { askarKey } from '../rekeyStore'
 import type { Unlocked } from '../Vault'
 import type { PassphraseKdf } from '../walletConfig'
 import { writeArchive } from './archiveWriter'
@@ -36,7 +40,16 @@ export async function exportBackup(
   const scratch = fs.mkdtempSync(path.join(layout.tmpDir, 'backup-'))
   try {
     const storeCopy = path.join(scratch, 'askar.sqlite')
-    await unlocked.agent.wallet.export({ path: storeCopy, key: options.backupPassphrase })
+    // Askar's copy, keyed by the backup passphrase through the node's KDF: Credo's wallet.export would key
+    // it the way the open store is keyed, which for a store remembered on this device is a raw key.
+    const wallet = unlocked.agent.context.wallet
+    if (!(wallet instanceof AskarWallet)) throw new Error('a backup needs the Askar wallet')
+    // Credo's types name the older Askar family's Store; the one underneath is the family the node loaded.
+    await (wallet.store as unknown as Store).copyTo({
+      uri: `sqlite://${storeCopy}`,
+      recreate: false,
+      ...askarKey({ kdf: options.kdf, passphrase: options.backupPassphrase }),
+    })
     const appCopy = path.join(scratch, 'custos.db')
     unlocked.appDb.copyTo(appCopy)
     const manifest: BackupManifest = {

@@ -8,6 +8,7 @@ import { InboundPanel } from './InboundPanel'
 import { MediatorPanel } from './MediatorPanel'
 import { PassphrasePanel } from './PassphrasePanel'
 import { RecipientList } from './RecipientList'
+import { RememberPanel } from './RememberPanel'
 import { TrustListsPanel } from './TrustListsPanel'
 
 /** Mediation both ways, the inbound transport, and the store: where it is, its backup and passphrase, and locking it now. */
@@ -38,6 +39,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
         </button>
         <Progress busy={lock.busy}>Locking…</Progress>
         <ErrorNote error={lock.error} />
+        <RememberPanel status={status} />
       </section>
       <TrustListsPanel />
       <BackupPanel />

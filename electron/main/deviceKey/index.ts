@@ -1,0 +1,3 @@
+export { keepOrForget, type HostKeychain } from './keepOrForget'
+export { Keychain } from './keychain'
+export { openRemembered } from './openRemembered'

@@ -1,0 +1,3 @@
+export type { DeviceKeyKeeper } from './DeviceKeyKeeper'
+export { DeviceKeys } from './DeviceKeys'
+export { readPassphraseKey, removePassphraseKey, writePassphraseKey } from './passphraseKeyFile'
