@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url'
 import { withBaseline, type BenchResult } from './results'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const extra = process.argv.slice(2)
+// `--only TEXT` runs the benchmarks whose script path contains TEXT (e.g. auto-answer); the rest is passed on.
+const args = process.argv.slice(2)
+const onlyAt = args.indexOf('--only')
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined
+const extra = onlyAt >= 0 ? args.filter((_, i) => i !== onlyAt && i !== onlyAt + 1) : args
 const benches: string[][] = [
   ['vault-unlock.ts'],
   ['askar-stress.ts'],
@@ -21,21 +25,30 @@ const benches: string[][] = [
   ['messaging.ts', '--pair', 'custos'],
   ['messaging.ts', '--pair', 'credo-koffi'],
   ['messaging.ts', '--pair', 'credo-ffi'],
+  ...['jsonld', 'sd-jwt'].flatMap((format) =>
+    ['custos', 'credo'].map((holder) => ['auto-answer/latency.ts', '--format', format, '--holder', holder]),
+  ),
+  ['auto-answer/throughput.ts', '--holder', 'custos'],
+  ['auto-answer/throughput.ts', '--holder', 'credo'],
+  ['store-scale/scale.ts'],
 ]
 // What each figure is compared with, measured in the same run.
 const baselines: Record<string, string[]> = {
   'messaging.latency.custos': ['messaging.latency.credo-koffi', 'messaging.latency.credo-ffi'],
   'messaging.burst.custos': ['messaging.burst.credo-koffi', 'messaging.burst.credo-ffi'],
   'mediation.drain': ['mediation.direct'],
+  'autoAnswer.latency.jsonld.custos': ['autoAnswer.latency.jsonld.credo'],
+  'autoAnswer.latency.sd-jwt.custos': ['autoAnswer.latency.sd-jwt.credo'],
+  'autoAnswer.throughput.custos': ['autoAnswer.throughput.credo'],
 }
 
 const collected = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-')), 'results.jsonl')
 let failed = 0
-for (const [script, ...args] of benches) {
-  console.log(`# ${[script, ...args].join(' ')}`)
+for (const [script, ...options] of benches.filter(([script]) => !only || script.includes(only))) {
+  console.log(`# ${[script, ...options].join(' ')}`)
   const run = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(here, script), ...args, ...extra],
+    ['--expose-gc', '--import', 'tsx', path.join(here, script), ...options, ...extra],
     {
       stdio: 'inherit',
       env: { ...process.env, CUSTOS_BENCH_RESULTS: collected },

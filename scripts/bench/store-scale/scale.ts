@@ -11,6 +11,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { dpvPurposes, evaluate } from '../../../electron/node/consent'
+import { withUse } from '../../../electron/node/consent/takeDecision'
+import { appDatabaseOf } from '../../../electron/node/db'
 import { startCredoAgent, stopCredoAgent } from '../../../tests/helpers/credoAgent'
 import { eventually } from '../../../tests/helpers/companies'
 import { freePort } from '../../../tests/helpers/freePort'
@@ -74,7 +77,14 @@ try {
     })
     // The whole history at once (disclosures.list, what receipts export reads); slow at 100,000, so fewer runs.
     await measure(`scale.history.all.${size}`, quick || size > 10_000 ? 1 : 3, () => api['disclosures.list'](undefined))
-    await measure(`scale.policy.evaluate.${size}`, RUNS, () => api['consent.tryIt'](sample))
+    // The decision itself, as takeDecision makes it: each policy's frequency count, then every clause.
+    await measure(`scale.policy.evaluate.${size}`, RUNS, () => {
+      const at = new Date().toISOString()
+      const facts = { ...sample, roles: [], items: [{ ...sample.items[0], descriptorId: 'identity', held: true }], at }
+      return evaluate(facts, withUse(appDatabaseOf(node.agent.context), at), dpvPurposes())
+    })
+    // The same through the API ("Try it"), with the requester's keys read from Askar to match roles.
+    await measure(`scale.policy.tryIt.${size}`, RUNS, () => api['consent.tryIt'](sample))
   }
   ;(globalThis as { gc?: () => void }).gc?.()
   const rss = mib(process.memoryUsage().rss)
