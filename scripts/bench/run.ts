@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url'
 import { withBaseline, type BenchResult } from './results'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-// `--only TEXT` runs the benchmarks whose script path contains TEXT (e.g. auto-answer); the rest is passed on.
+// `--only A,B` runs the benchmarks whose script path contains A or B (e.g. auto-answer); the rest is passed on.
 const args = process.argv.slice(2)
 const onlyAt = args.indexOf('--only')
-const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : undefined
 const extra = onlyAt >= 0 ? args.filter((_, i) => i !== onlyAt && i !== onlyAt + 1) : args
 const benches: string[][] = [
   ['vault-unlock.ts'],
@@ -44,7 +44,7 @@ const baselines: Record<string, string[]> = {
 
 const collected = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-')), 'results.jsonl')
 let failed = 0
-for (const [script, ...options] of benches.filter(([script]) => !only || script.includes(only))) {
+for (const [script, ...options] of benches.filter(([script]) => !only || only.some((part) => script.includes(part)))) {
   console.log(`# ${[script, ...options].join(' ')}`)
   const run = spawnSync(
     process.execPath,
