@@ -12,11 +12,6 @@ import type { BenchHolder } from './holder'
 
 export type HolderKind = 'custos' | 'credo'
 
-export function holderKindOf(value: string | undefined): HolderKind {
-  if (value === 'custos' || value === 'credo') return value
-  throw new Error(`--holder is custos or credo, not ${value}`)
-}
-
 /** A lender connected to the holder, asking the format's request and timing it to a verified presentation. */
 export interface Asker {
   /** Milliseconds from sending the request to holding the verified presentation; throws if refused or lost. */
