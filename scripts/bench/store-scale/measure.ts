@@ -1,10 +1,10 @@
 import { record, summarize } from '../results'
 
-/** Runs `work` `runs` times after one untimed run (caches, JIT), and records its times as `name`. */
-export async function measure(name: string, runs: number, work: () => unknown): Promise<number> {
+/** Runs `work` `runs` times after `warm` untimed runs (caches, JIT), and records its times as `name`. */
+export async function measure(name: string, runs: number, work: () => unknown, warm = 1): Promise<number> {
   // A heap left full by the step before (100,000 disclosures listed) would put its collection on this one.
   ;(globalThis as { gc?: () => void }).gc?.()
-  await work()
+  for (let i = 0; i < warm; i++) await work()
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t = performance.now()

@@ -25,7 +25,9 @@ import { seedHistory, seedPolicies } from './seedHistory'
 
 const STEPS = [1_000, 10_000, 100_000]
 const MAX_CREDENTIALS = 10_000
-const RUNS = quick ? 5 : 20
+// Reads of a few milliseconds: enough runs that p95 is not just the slowest one, after five to warm up.
+const RUNS = quick ? 20 : 100
+const WARM = 5
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-scale-'))
 const node = await startNode(path.join(dir, 'node'), { label: 'Alice', inbound: { port: await freePort() } })
@@ -71,20 +73,35 @@ try {
     })
     // Paging on from the newest, as the History screen scrolls; back to the first page at the end.
     let before: string | undefined
-    await measure(`scale.history.page.${size}`, RUNS, async () => {
-      const page = await api['disclosures.page']({ limit: 50, before })
-      before = page.next
-    })
+    await measure(
+      `scale.history.page.${size}`,
+      RUNS,
+      async () => {
+        const page = await api['disclosures.page']({ limit: 50, before })
+        before = page.next
+      },
+      WARM,
+    )
     // The whole history at once (disclosures.list, what receipts export reads); slow at 100,000, so fewer runs.
     await measure(`scale.history.all.${size}`, quick || size > 10_000 ? 1 : 3, () => api['disclosures.list'](undefined))
     // The decision itself, as takeDecision makes it: each policy's frequency count, then every clause.
-    await measure(`scale.policy.evaluate.${size}`, RUNS, () => {
-      const at = new Date().toISOString()
-      const facts = { ...sample, roles: [], items: [{ ...sample.items[0], descriptorId: 'identity', held: true }], at }
-      return evaluate(facts, withUse(appDatabaseOf(node.agent.context), at), dpvPurposes())
-    })
+    await measure(
+      `scale.policy.evaluate.${size}`,
+      RUNS,
+      () => {
+        const at = new Date().toISOString()
+        const facts = {
+          ...sample,
+          roles: [],
+          items: [{ ...sample.items[0], descriptorId: 'identity', held: true }],
+          at,
+        }
+        return evaluate(facts, withUse(appDatabaseOf(node.agent.context), at), dpvPurposes())
+      },
+      WARM,
+    )
     // The same through the API ("Try it"), with the requester's keys read from Askar to match roles.
-    await measure(`scale.policy.tryIt.${size}`, RUNS, () => api['consent.tryIt'](sample))
+    await measure(`scale.policy.tryIt.${size}`, RUNS, () => api['consent.tryIt'](sample), WARM)
   }
   ;(globalThis as { gc?: () => void }).gc?.()
   const rss = mib(process.memoryUsage().rss)
