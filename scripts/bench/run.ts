@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url'
 import { withBaseline, type BenchResult } from './results'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const extra = process.argv.slice(2)
+// `--only A,B` runs the benchmarks whose script path contains A or B (e.g. auto-answer); the rest is passed on.
+const args = process.argv.slice(2)
+const onlyAt = args.indexOf('--only')
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : undefined
+const extra = onlyAt >= 0 ? args.filter((_, i) => i !== onlyAt && i !== onlyAt + 1) : args
 const benches: string[][] = [
   ['vault-unlock.ts'],
   ['cold-start.ts'],
@@ -23,6 +27,11 @@ const benches: string[][] = [
   ['messaging.ts', '--pair', 'custos'],
   ['messaging.ts', '--pair', 'credo-koffi'],
   ['messaging.ts', '--pair', 'credo-ffi'],
+  // Each with its Credo baseline in the same process, taking turns with it.
+  ['auto-answer/latency.ts', '--format', 'jsonld'],
+  ['auto-answer/latency.ts', '--format', 'sd-jwt'],
+  ['auto-answer/throughput.ts'],
+  ['store-scale/scale.ts'],
 ]
 // What each figure is compared with, measured in the same run.
 const baselines: Record<string, string[]> = {
@@ -30,15 +39,18 @@ const baselines: Record<string, string[]> = {
   'messaging.burst.custos': ['messaging.burst.credo-koffi', 'messaging.burst.credo-ffi'],
   'mediation.drain': ['mediation.direct'],
   'mediation.live.forwards': ['mediation.direct'],
+  'autoAnswer.latency.jsonld.custos': ['autoAnswer.latency.jsonld.credo'],
+  'autoAnswer.latency.sd-jwt.custos': ['autoAnswer.latency.sd-jwt.credo'],
+  'autoAnswer.throughput.custos': ['autoAnswer.throughput.credo'],
 }
 
 const collected = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-')), 'results.jsonl')
 let failed = 0
-for (const [script, ...args] of benches) {
-  console.log(`# ${[script, ...args].join(' ')}`)
+for (const [script, ...options] of benches.filter(([script]) => !only || only.some((part) => script.includes(part)))) {
+  console.log(`# ${[script, ...options].join(' ')}`)
   const run = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', path.join(here, script), ...args, ...extra],
+    ['--expose-gc', '--import', 'tsx', path.join(here, script), ...options, ...extra],
     {
       stdio: 'inherit',
       env: { ...process.env, CUSTOS_BENCH_RESULTS: collected },

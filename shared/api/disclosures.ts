@@ -39,6 +39,12 @@ export interface Disclosure {
   notices: DisclosureNotice[]
 }
 
+/** One page of the history, newest first; `next` (absent on the last page) asks for the page after it. */
+export interface DisclosurePage {
+  items: Disclosure[]
+  next?: string
+}
+
 /** A consent receipt, with the fields of ISO/IEC TS 27560 that this model has (docs/consent-receipts.md). */
 export const consentReceiptSchema = z
   .object({
@@ -93,6 +99,15 @@ const idInput = z.object({ id: idSchema }).strict()
 
 export const disclosuresContract = {
   'disclosures.list': method<Disclosure[]>()(noInput),
+  /** The history a page at a time, newest first, so its length does not slow the screen. */
+  'disclosures.page': method<DisclosurePage>()(
+    z
+      .object({
+        limit: z.number().int().min(1).max(200).default(50),
+        before: z.string().min(3).max(300).optional(),
+      })
+      .strict(),
+  ),
   'disclosures.get': method<Disclosure>()(idInput),
   /**
    * Revokes the grant: later requests under it are refused (its policy is revoked; for a decision of

@@ -24,7 +24,7 @@ export class ConsentDecider {
     // Decided before (this unlock or an earlier one): not even the facts are gathered again.
     if (db.select().from(consentEvaluations).where(eq(consentEvaluations.requestId, requestId)).get()) return undefined
     const vocabulary = dpvPurposes()
-    const { facts } = await gatherFacts(agentContext, requestId, vocabulary)
+    const { facts, proposal } = await gatherFacts(agentContext, requestId, vocabulary)
     const evaluation = takeDecision(db, requestId, facts, vocabulary)
     if (!evaluation) return undefined
     const requests = agentContext.dependencyManager.resolve(RequestsService)
@@ -32,10 +32,10 @@ export class ConsentDecider {
     try {
       if (evaluation.outcome === 'share') {
         const choose = Object.fromEntries(facts.items.map((item) => [item.descriptorId, item.credentialId ?? '']))
-        await requests.answer(agentContext, requestId, { approve: true, choose })
+        await requests.answer(agentContext, requestId, { approve: true, choose }, proposal)
         acted = 'shared'
       } else if (evaluation.outcome === 'refuse') {
-        await requests.answer(agentContext, requestId, { approve: false, reason: POLICY_REFUSAL })
+        await requests.answer(agentContext, requestId, { approve: false, reason: POLICY_REFUSAL }, proposal)
         acted = 'refused'
       }
     } catch (error) {

@@ -40,9 +40,10 @@ export const consentEvaluations = sqliteTable(
     /** The considered policies and their clauses, as JSON. */
     trace: text('trace').notNull(),
   },
-  // The frequency limit counts a policy's taken answers in a window of time.
+  // The frequency limit counts a policy's taken answers in a window of time: with `taken` in the index
+  // that count reads the index alone (with it only in the row, 500 policies took ~1 s at 100,000 rows).
   (table) => [
-    index('consent_evaluations_policy_at').on(table.policyId, table.evaluatedAt),
+    index('consent_evaluations_policy_taken_at').on(table.policyId, table.taken, table.evaluatedAt),
     index('consent_evaluations_request').on(table.requestId),
   ],
 )

@@ -28,8 +28,11 @@ export async function gatherFacts(
   vocabulary: PurposeVocabulary,
 ): Promise<GatheredRequest> {
   const requests = agentContext.dependencyManager.resolve(RequestsService)
-  const summary = await requests.get(agentContext, requestId)
-  const proposal = await requests.propose(agentContext, requestId)
+  // Independent reads of the store, so they wait on Askar side by side (this is on the way to every answer).
+  const [summary, proposal] = await Promise.all([
+    requests.get(agentContext, requestId),
+    requests.propose(agentContext, requestId),
+  ])
   const stated = [summary.dpvPurpose, summary.purpose].filter((text): text is string => Boolean(text))
   const purpose = stated.map((text) => vocabulary.lookup(text)).find((id) => id !== undefined)
   const facts: RequestFacts = {

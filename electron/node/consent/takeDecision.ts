@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 
-import { and, count, eq, gt } from 'drizzle-orm'
+import { and, count, eq, gt, inArray } from 'drizzle-orm'
 
 import type { ConsentEvaluation } from '../../../shared/api'
 import type { AppDatabase } from '../db'
@@ -13,24 +13,35 @@ import type { RequestFacts } from './requestFacts'
 
 type Db = Pick<AppDatabase, 'select'>
 
-/** Every current policy with the answers it took in its frequency window ending at `at`. */
+/**
+ * Every current policy with the answers it took in its frequency window ending at `at`: one grouped
+ * count for all the policies that share a period (a count per policy was most of an evaluation's time).
+ */
 export function withUse(db: Db, at: string): PolicyWithUse[] {
-  return currentPolicies(db).map((policy) => {
-    const period = policy.when.period
-    if (!period) return { policy, used: 0 }
-    const [row] = db
-      .select({ used: count() })
-      .from(consentEvaluations)
-      .where(
-        and(
-          eq(consentEvaluations.policyId, policy.id),
-          eq(consentEvaluations.taken, true),
-          gt(consentEvaluations.evaluatedAt, instantBefore(at, period)),
-        ),
-      )
-      .all()
-    return { policy, used: row?.used ?? 0 }
-  })
+  const policies = currentPolicies(db)
+  const byPeriod = new Map<string, string[]>()
+  for (const { id, when } of policies)
+    if (when.period) byPeriod.set(when.period, [...(byPeriod.get(when.period) ?? []), id])
+  const used = new Map<string, number>()
+  for (const [period, ids] of byPeriod) {
+    // Within SQLite's limit on bound parameters.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = db
+        .select({ policyId: consentEvaluations.policyId, used: count() })
+        .from(consentEvaluations)
+        .where(
+          and(
+            inArray(consentEvaluations.policyId, ids.slice(i, i + 500)),
+            eq(consentEvaluations.taken, true),
+            gt(consentEvaluations.evaluatedAt, instantBefore(at, period)),
+          ),
+        )
+        .groupBy(consentEvaluations.policyId)
+        .all()
+      for (const row of rows) if (row.policyId) used.set(row.policyId, row.used)
+    }
+  }
+  return policies.map((policy) => ({ policy, used: policy.when.period ? (used.get(policy.id) ?? 0) : 0 }))
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AgentContext, inject, injectable } from '@credo-ts/core'
 
-import type { ConsentReceipt, ContractApi, Disclosure, disclosuresContract } from '../../../shared/api'
+import type { ConsentReceipt, ContractApi, Disclosure, DisclosurePage, disclosuresContract } from '../../../shared/api'
 import { DisclosuresService } from './DisclosuresService'
 
 @injectable()
@@ -12,6 +12,10 @@ export class DisclosuresApi implements ContractApi<typeof disclosuresContract> {
 
   async list(): Promise<Disclosure[]> {
     return this.service.list(this.agentContext)
+  }
+
+  async page({ limit, before }: { limit: number; before?: string }): Promise<DisclosurePage> {
+    return this.service.page(this.agentContext, limit, before)
   }
 
   async get({ id }: { id: string }): Promise<Disclosure> {

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
 import { and, eq } from 'drizzle-orm'
 
-import type { ConsentReceipt, Disclosure } from '../../../shared/api'
+import type { ConsentReceipt, Disclosure, DisclosurePage } from '../../../shared/api'
 import { ConsentService } from '../consent'
 import { HolderDidService } from '../credentials'
 import { appDatabaseOf } from '../db'
 import { describeDisclosure } from './describeDisclosure'
-import { allDisclosures, disclosureById } from './disclosureStore'
+import { allDisclosures, disclosureById, disclosurePage } from './disclosureStore'
 import { disclosureNotices, disclosures } from './disclosureTables'
 import { DisclosureEventTypes, type DisclosureChangedEvent } from './DisclosuresEvents'
 import type { NoticeKind } from './protocol'
@@ -20,6 +20,10 @@ import { markRevoked, refusingPolicyFor, requestDeletion, type DisclosureRow } f
 export class DisclosuresService {
   list(agentContext: AgentContext): Disclosure[] {
     return allDisclosures(appDatabaseOf(agentContext))
+  }
+
+  page(agentContext: AgentContext, limit: number, before?: string): DisclosurePage {
+    return disclosurePage(appDatabaseOf(agentContext), limit, before)
   }
 
   get(agentContext: AgentContext, id: string): Disclosure {

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm'
 
-import type { Disclosure, DisclosureNotice } from '../../../shared/api'
+import type { Disclosure, DisclosureNotice, DisclosurePage } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import type { AppDatabase } from '../db'
 import { disclosureNotices, disclosures } from './disclosureTables'
@@ -42,12 +42,56 @@ function noticesOf(db: AppDatabase, disclosureId: string): DisclosureNotice[] {
 }
 
 export function allDisclosures(db: AppDatabase): Disclosure[] {
-  return db
+  return withNotices(db, db.select().from(disclosures).orderBy(asc(disclosures.disclosedAt)).all())
+}
+
+/**
+ * The history newest first, `limit` at a time: `before` is the `next` of the page before. A page is one
+ * range of the (disclosed_at, id) index and one query for its notices, however long the history is.
+ */
+export function disclosurePage(db: AppDatabase, limit: number, before?: string): DisclosurePage {
+  const cursor = before ? parseCursor(before) : undefined
+  const rows = db
     .select()
     .from(disclosures)
-    .orderBy(asc(disclosures.disclosedAt))
+    .where(
+      cursor &&
+        or(
+          lt(disclosures.disclosedAt, cursor.at),
+          and(eq(disclosures.disclosedAt, cursor.at), lt(disclosures.id, cursor.id)),
+        ),
+    )
+    .orderBy(desc(disclosures.disclosedAt), desc(disclosures.id))
+    .limit(limit + 1)
     .all()
-    .map((row) => toDisclosure(row, noticesOf(db, row.id)))
+  const items = withNotices(db, rows.slice(0, limit))
+  const last = items.at(-1)
+  return rows.length > limit && last ? { items, next: `${last.disclosedAt}|${last.id}` } : { items }
+}
+
+function parseCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = cursor.split('|')
+  if (!at || !id) throw new CustosError('InvalidInput', 'That is not a history page cursor.')
+  return { at, id }
+}
+
+// The notices of many disclosures in one query (one per disclosure made a page of 50 cost 50 queries).
+function withNotices(db: AppDatabase, rows: Row[]): Disclosure[] {
+  const byDisclosure = new Map<string, DisclosureNotice[]>()
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((row) => row.id)
+    const notices = db
+      .select()
+      .from(disclosureNotices)
+      .where(inArray(disclosureNotices.disclosureId, ids))
+      .orderBy(asc(disclosureNotices.receivedAt))
+      .all()
+    for (const row of notices) {
+      const notice = { id: row.id, kind: row.kind, note: row.note ?? undefined, receivedAt: row.receivedAt }
+      byDisclosure.set(row.disclosureId, [...(byDisclosure.get(row.disclosureId) ?? []), notice])
+    }
+  }
+  return rows.map((row) => toDisclosure(row, byDisclosure.get(row.id) ?? []))
 }
 
 export function disclosureById(db: AppDatabase, id: string): Disclosure {

@@ -1,35 +1,45 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 /** Every disclosure: what left, to whom, why, for how long, decided by which policy version or the person. */
-export const disclosures = sqliteTable('disclosures', {
-  id: text('id').primaryKey(),
-  requestId: text('request_id').notNull().unique(),
-  threadId: text('thread_id').notNull(),
-  connectionId: text('connection_id').notNull(),
-  recipient: text('recipient').notNull(),
-  /** JSON: [{ credentialId, types, issuer, claims: [names] }] */
-  credentials: text('credentials').notNull(),
-  purpose: text('purpose'),
-  /** JSON array of DPV purpose ids. */
-  purposeIds: text('purpose_ids').notNull(),
-  retention: text('retention'),
-  legalBasis: text('legal_basis'),
-  decidedBy: text('decided_by', { enum: ['policy', 'person'] }).notNull(),
-  policyId: text('policy_id'),
-  policyVersion: integer('policy_version'),
-  disclosedAt: text('disclosed_at').notNull(),
-  revokedAt: text('revoked_at'),
-  deletionRequestedAt: text('deletion_requested_at'),
-})
+export const disclosures = sqliteTable(
+  'disclosures',
+  {
+    id: text('id').primaryKey(),
+    requestId: text('request_id').notNull().unique(),
+    threadId: text('thread_id').notNull(),
+    connectionId: text('connection_id').notNull(),
+    recipient: text('recipient').notNull(),
+    /** JSON: [{ credentialId, types, issuer, claims: [names] }] */
+    credentials: text('credentials').notNull(),
+    purpose: text('purpose'),
+    /** JSON array of DPV purpose ids. */
+    purposeIds: text('purpose_ids').notNull(),
+    retention: text('retention'),
+    legalBasis: text('legal_basis'),
+    decidedBy: text('decided_by', { enum: ['policy', 'person'] }).notNull(),
+    policyId: text('policy_id'),
+    policyVersion: integer('policy_version'),
+    disclosedAt: text('disclosed_at').notNull(),
+    revokedAt: text('revoked_at'),
+    deletionRequestedAt: text('deletion_requested_at'),
+  },
+  // The history is read newest first, a page at a time (disclosures.page): a page is a range of this index.
+  (table) => [index('disclosures_disclosed_at').on(table.disclosedAt, table.id)],
+)
 
 /** What a recipient said it did with the data (used, deleted), against the disclosure it names. */
-export const disclosureNotices = sqliteTable('disclosure_notices', {
-  id: text('id').primaryKey(),
-  disclosureId: text('disclosure_id')
-    .notNull()
-    .references(() => disclosures.id),
-  kind: text('kind', { enum: ['used', 'deleted'] }).notNull(),
-  messageId: text('message_id').notNull(),
-  note: text('note'),
-  receivedAt: text('received_at').notNull(),
-})
+export const disclosureNotices = sqliteTable(
+  'disclosure_notices',
+  {
+    id: text('id').primaryKey(),
+    disclosureId: text('disclosure_id')
+      .notNull()
+      .references(() => disclosures.id),
+    kind: text('kind', { enum: ['used', 'deleted'] }).notNull(),
+    messageId: text('message_id').notNull(),
+    note: text('note'),
+    receivedAt: text('received_at').notNull(),
+  },
+  // Every disclosure shown reads its notices; without this each read scanned the whole table.
+  (table) => [index('disclosure_notices_disclosure').on(table.disclosureId)],
+)

@@ -44,9 +44,18 @@ export class RequestsService {
     return proposeAnswer(agentContext, id)
   }
 
-  async answer(agentContext: AgentContext, id: string, decision: Decision): Promise<ProofRequestSummary> {
+  /**
+   * `proposed` is the proposal the caller just made for this request (a policy decided on it), so the
+   * matching is not run twice for one answer; without it, it is made here.
+   */
+  async answer(
+    agentContext: AgentContext,
+    id: string,
+    decision: Decision,
+    proposed?: ProposedAnswer,
+  ): Promise<ProofRequestSummary> {
     const open = await this.getOpen(agentContext, id)
-    const proposal = await proposeAnswer(agentContext, id)
+    const proposal = proposed?.requestId === id ? proposed : await proposeAnswer(agentContext, id)
     let credentialIds: string[] = []
     if (decision.approve) {
       credentialIds = await this.present(agentContext, open, proposal, decision.choose ?? {}, decision.omit ?? [])

@@ -2,7 +2,7 @@ import { ConnectionRepository, type AgentContext, type ProofExchangeRecord } fro
 
 import type { ProofRequestSummary } from '../../../shared/api'
 import { askedItems } from './askedItems'
-import { proofsOf, requestOf } from './proofsApi'
+import { presentationExchangeOf, requestMessageOf } from './proofsApi'
 import { parseRequestTerms } from './requestTerms'
 
 /** A proof request as the person sees it: who asks, for what, under which stated terms. */
@@ -10,9 +10,9 @@ export async function toRequestSummary(
   agentContext: AgentContext,
   record: ProofExchangeRecord,
 ): Promise<ProofRequestSummary> {
-  const request = await requestOf(agentContext, record.id)
-  const message = await proofsOf(agentContext).findRequestMessage(record.id)
-  const terms = parseRequestTerms(message?.comment)
+  const message = await requestMessageOf(agentContext, record.id)
+  const request = presentationExchangeOf(message, record.id)
+  const terms = parseRequestTerms(message.comment)
   const connection = record.connectionId
     ? await agentContext.dependencyManager.resolve(ConnectionRepository).findById(agentContext, record.connectionId)
     : null

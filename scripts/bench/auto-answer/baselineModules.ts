@@ -1,0 +1,56 @@
+import {
+  AutoAcceptCredential,
+  AutoAcceptProof,
+  CredentialsModule,
+  DifPresentationExchangeService,
+  JsonLdCredentialFormatService,
+  ProofsModule,
+  V2CredentialProtocol,
+  V2ProofProtocol,
+  type AgentContext,
+  type DifPresentationExchangeProofFormat,
+  type DifPresentationExchangeRequest,
+  type ProofFormatAcceptRequestOptions,
+} from '@credo-ts/core'
+
+import { SdJwtVcCredentialFormatService } from '../../../electron/node/credentials'
+import { offlineW3cCredentialsModule } from '../../../electron/node/jsonld'
+import { CustosPresentationExchangeFormatService } from '../../../electron/node/requests'
+
+/**
+ * Credo's own auto-answer: with no credentials named, it picks them as Credo does (getCredentialsForRequest,
+ * selectCredentialsForRequest). The format is the one the lender speaks, because Credo 0.5.19's own PE format
+ * refuses SD-JWT VCs; a JSON-LD answer goes through Credo's code unchanged.
+ */
+class AutoSelectingPresentationExchange extends CustosPresentationExchangeFormatService {
+  override async acceptRequest(
+    agentContext: AgentContext,
+    options: ProofFormatAcceptRequestOptions<DifPresentationExchangeProofFormat>,
+  ) {
+    if (options.proofFormats?.presentationExchange?.credentials) return super.acceptRequest(agentContext, options)
+    const exchange = agentContext.dependencyManager.resolve(DifPresentationExchangeService)
+    const request = options.requestAttachment.getDataAsJson<DifPresentationExchangeRequest>()
+    const found = await exchange.getCredentialsForRequest(agentContext, request.presentation_definition)
+    const credentials = exchange.selectCredentialsForRequest(found)
+    return super.acceptRequest(agentContext, { ...options, proofFormats: { presentationExchange: { credentials } } })
+  }
+}
+
+// The baseline holder: no policy engine, no history, no minimisation; Credo answers every request itself.
+export function baselineModules() {
+  return {
+    w3cCredentials: offlineW3cCredentialsModule(),
+    credentials: new CredentialsModule({
+      autoAcceptCredentials: AutoAcceptCredential.Never,
+      credentialProtocols: [
+        new V2CredentialProtocol({
+          credentialFormats: [new JsonLdCredentialFormatService(), new SdJwtVcCredentialFormatService()],
+        }),
+      ],
+    }),
+    proofs: new ProofsModule({
+      autoAcceptProofs: AutoAcceptProof.Always,
+      proofProtocols: [new V2ProofProtocol({ proofFormats: [new AutoSelectingPresentationExchange()] })],
+    }),
+  }
+}
