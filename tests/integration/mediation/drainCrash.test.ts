@@ -11,7 +11,8 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 
 // Credo's pickup v2 acknowledges a delivered batch before it has processed a message of it, and the
 // mediator then deletes the batch: a desktop killed during a long drain lost every message it had
-// acknowledged and not yet stored. Three processes, real sockets, SIGKILL of the desktop mid-drain.
+// acknowledged and not yet stored. And a batch it had not acknowledged stayed leased at the mediator for
+// five minutes, arriving long after the rest. Three processes, real sockets, SIGKILL mid-drain.
 describe('mediation: the desktop killed while it drains its queue', () => {
   const tmp = makeTmpDir('custos-drain-crash-')
   let desktopConfig: NodeProcessConfig
@@ -39,7 +40,7 @@ describe('mediation: the desktop killed while it drains its queue', () => {
     tmp.cleanup()
   })
 
-  it('stores every message once after the restart, in order', async () => {
+  it('stores every message once after the restart', async () => {
     await desktop.stop()
     await company.request({ cmd: 'sendNumbered', connectionId: companyToDesktop, from: 1, to: COUNT }, 300_000)
 
@@ -50,11 +51,15 @@ describe('mediation: the desktop killed while it drains its queue', () => {
     desktop = await NodeProcess.start(desktopConfig, 120_000)
     await desktop.waitForEvent((e) => e.event === 'basicMessage' && e.content === `${COUNT}`, 240_000)
 
-    const { stored } = await desktop.request<{ events: string[]; stored: string[] }>({ cmd: 'received' })
+    // A batch in flight at the kill comes back when the mediator sees the old socket close; on a loaded
+    // machine that can be after the last message, so the count is awaited, not the last number.
+    let stored: string[] = []
+    for (let waited = 0; waited < 60_000; waited += 500) {
+      stored = (await desktop.request<{ stored: string[] }>({ cmd: 'received' })).stored
+      if (stored.length >= COUNT) break
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
     const sorted = [...stored].sort((a, b) => Number(a) - Number(b))
     expect(sorted).toEqual(range(1, COUNT))
-    // After the restart the messages kept in the spool come first, then the rest of the queue: in order.
-    const { events } = await desktop.request<{ events: string[] }>({ cmd: 'received' })
-    expect(events.map(Number)).toEqual([...events.map(Number)].sort((a, b) => a - b))
   }, 600_000)
 })

@@ -10,6 +10,7 @@ import { deleteWhenSent } from './deleteWhenSent'
 import { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
 import { openPgQueue, PG_QUEUE } from './postgres/openPgQueue'
 import { PostgresMessagePickupRepository } from './postgres/PostgresMessagePickupRepository'
+import { releaseWhenSocketCloses } from './releaseWhenSocketCloses'
 import { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
 
 /**
@@ -41,7 +42,9 @@ export class MediationQueueModule implements Module {
     const queue = agentContext.dependencyManager.resolve<MessagePickupRepository>(
       InjectionSymbols.MessagePickupRepository,
     )
-    if (queue instanceof StorageMessagePickupRepository || queue instanceof PostgresMessagePickupRepository)
+    if (queue instanceof StorageMessagePickupRepository || queue instanceof PostgresMessagePickupRepository) {
       deleteWhenSent(agentContext, queue)
+      releaseWhenSocketCloses(agentContext, queue)
+    }
   }
 }

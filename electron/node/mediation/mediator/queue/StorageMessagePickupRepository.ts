@@ -101,6 +101,11 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
     queries.releaseOwned(this.db, connectionId, messageIds)
   }
 
+  /** The socket that took them is gone unacknowledged: its messages are offered again at once. */
+  releaseConnection(connectionId: string): void {
+    queries.releaseConnection(this.db, connectionId)
+  }
+
   /** Drops everything queued for a connection, e.g. when the person stops mediating for it. */
   removeAllForConnection(connectionId: string): number {
     return queries.deleteConnection(this.db, connectionId)

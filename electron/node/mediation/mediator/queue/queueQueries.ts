@@ -91,6 +91,14 @@ export function releaseOwned(db: Queryable, connectionId: string, ids: string[])
       .run()
 }
 
+/** Every message of one connection handed out and not yet acknowledged becomes available again. */
+export function releaseConnection(db: Queryable, connectionId: string): void {
+  db.update(q)
+    .set({ leasedUntil: null })
+    .where(and(eq(q.connectionId, connectionId), isNotNull(q.leasedUntil)))
+    .run()
+}
+
 export function deleteConnection(db: Queryable, connectionId: string): number {
   return db.delete(q).where(eq(q.connectionId, connectionId)).run().changes
 }

@@ -87,6 +87,11 @@ export class PostgresMessagePickupRepository implements MessagePickupRepository 
     await queries.deleteOwned(this.queue.db, connectionId, messageIds)
   }
 
+  /** The socket here that took them is gone unacknowledged: offered again at once, on any instance. */
+  releaseConnection(connectionId: string): Promise<void> {
+    return queries.releaseConnectionOf(this.queue.db, connectionId, this.queue.instanceId)
+  }
+
   /** Drops everything queued for a connection, e.g. when the person stops mediating for it. */
   removeAllForConnection(connectionId: string): Promise<number> {
     return queries.deleteConnection(this.queue.db, connectionId)

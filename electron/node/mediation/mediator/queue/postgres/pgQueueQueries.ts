@@ -104,6 +104,14 @@ export async function releaseLeasesOf(db: PgQueryable, instanceId: string): Prom
   await db.update(q).set({ leasedUntil: null, leasedBy: null }).where(eq(q.leasedBy, instanceId))
 }
 
+/** This instance's leases of one connection, whose socket here is gone. */
+export async function releaseConnectionOf(db: PgQueryable, connectionId: string, instanceId: string): Promise<void> {
+  await db
+    .update(q)
+    .set({ leasedUntil: null, leasedBy: null })
+    .where(and(eq(q.connectionId, connectionId), eq(q.leasedBy, instanceId)))
+}
+
 export async function lease(db: PgQueryable, rows: Array<{ sequence: number }>, until: number, by: string) {
   const sequences = rows.map((row) => row.sequence)
   if (sequences.length > 0)
