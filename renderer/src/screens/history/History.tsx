@@ -3,14 +3,16 @@ import { useState } from 'react'
 import { apiClient } from '../../apiClient'
 import { Done, ErrorNote } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { useLoad } from '../../hooks/useLoad'
 import { DisclosureRow } from './DisclosureRow'
+import { OlderPages } from './OlderPages'
+import { useHistoryPages } from './useHistoryPages'
 
-/** Everything that was shared, newest first; revoking, notices from recipients, and consent receipts. */
+/** Everything that was shared, newest first, a page at a time; revoking, notices, and consent receipts. */
 export function History() {
-  const history = useLoad(() => apiClient()['disclosures.list'](undefined), ['requests'])
+  const history = useHistoryPages()
   const exporting = useAction()
   const [exported, setExported] = useState<string>()
+  const items = history.loaded?.items
 
   async function exportReceipts() {
     const receipts = await exporting.run(() => apiClient()['disclosures.receipts']({}))
@@ -28,13 +30,16 @@ export function History() {
     <section aria-labelledby="history-heading" className="card">
       <h2 id="history-heading">What you shared</h2>
       <ErrorNote error={history.error} />
-      {history.data?.length === 0 && <p>Nothing shared yet.</p>}
-      {history.data && history.data.length > 0 && (
-        <ul className="rows" aria-label="Disclosures">
-          {history.data.map((disclosure) => (
-            <DisclosureRow key={disclosure.id} disclosure={disclosure} onChanged={history.reload} />
-          ))}
-        </ul>
+      {items?.length === 0 && <p>Nothing shared yet.</p>}
+      {items && items.length > 0 && (
+        <>
+          <ul className="rows" aria-label="Disclosures">
+            {items.map((disclosure) => (
+              <DisclosureRow key={disclosure.id} disclosure={disclosure} onChanged={history.reload} />
+            ))}
+          </ul>
+          <OlderPages history={history} />
+        </>
       )}
       <button type="button" onClick={() => void exportReceipts()} disabled={exporting.busy}>
         Export consent receipts
