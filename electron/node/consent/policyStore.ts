@@ -4,6 +4,7 @@ import type { ConsentPolicy, PolicyInput, PolicyStatus } from '../../../shared/a
 import { CustosError } from '../../../shared/errors'
 import type { AppDatabase } from '../db'
 import { consentPolicies, consentPolicyVersions } from './consentTables'
+import { parsedSpec } from './parsedSpecs'
 
 // A transaction handle has the same query surface as the database for what is done here.
 type Db = Pick<AppDatabase, 'select' | 'insert' | 'update'>
@@ -13,9 +14,8 @@ function toPolicy(
   row: typeof consentPolicies.$inferSelect,
   version: typeof consentPolicyVersions.$inferSelect,
 ): ConsentPolicy {
-  const spec = JSON.parse(version.spec) as PolicyInput
   return {
-    ...spec,
+    ...parsedSpec(version.spec),
     id: row.id,
     version: version.version,
     status: row.status,

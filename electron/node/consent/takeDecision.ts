@@ -1,47 +1,25 @@
 import { randomUUID } from 'node:crypto'
 
-import { and, count, eq, gt, inArray } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 
 import type { ConsentEvaluation } from '../../../shared/api'
 import type { AppDatabase } from '../db'
 import { consentEvaluations } from './consentTables'
-import { instantBefore } from './durations'
 import { evaluate, type PolicyWithUse } from './evaluate'
+import { usedInWindows } from './frequencyCounts'
 import { currentPolicies } from './policyStore'
 import type { PurposeVocabulary } from './purposes'
 import type { RequestFacts } from './requestFacts'
 
-type Db = Pick<AppDatabase, 'select'>
-
 /**
- * Every current policy with the answers it took in its frequency window ending at `at`: one grouped
- * count for all the policies that share a period (a count per policy was most of an evaluation's time).
+ * Every current policy with the answers it took in its frequency window ending at `at`, each count
+ * stopping at the policy's own limit (see frequencyCounts). Raw prepared statements on the connection:
+ * inside takeDecision's transaction they read what it reads, as better-sqlite3 has one connection.
  */
-export function withUse(db: Db, at: string): PolicyWithUse[] {
+export function withUse(db: AppDatabase, at: string): PolicyWithUse[] {
   const policies = currentPolicies(db)
-  const byPeriod = new Map<string, string[]>()
-  for (const { id, when } of policies)
-    if (when.period) byPeriod.set(when.period, [...(byPeriod.get(when.period) ?? []), id])
-  const used = new Map<string, number>()
-  for (const [period, ids] of byPeriod) {
-    // Within SQLite's limit on bound parameters.
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = db
-        .select({ policyId: consentEvaluations.policyId, used: count() })
-        .from(consentEvaluations)
-        .where(
-          and(
-            inArray(consentEvaluations.policyId, ids.slice(i, i + 500)),
-            eq(consentEvaluations.taken, true),
-            gt(consentEvaluations.evaluatedAt, instantBefore(at, period)),
-          ),
-        )
-        .groupBy(consentEvaluations.policyId)
-        .all()
-      for (const row of rows) if (row.policyId) used.set(row.policyId, row.used)
-    }
-  }
-  return policies.map((policy) => ({ policy, used: policy.when.period ? (used.get(policy.id) ?? 0) : 0 }))
+  const used = usedInWindows(db.$client, policies, at)
+  return policies.map((policy) => ({ policy, used: used.get(policy.id) ?? 0 }))
 }
 
 /**
@@ -59,7 +37,8 @@ export function takeDecision(
     (tx) => {
       const earlier = tx.select().from(consentEvaluations).where(eq(consentEvaluations.requestId, requestId)).get()
       if (earlier) return undefined
-      const policies = withUse(tx, facts.at)
+      // The database, not tx: the same connection, and withUse needs its client.
+      const policies = withUse(db, facts.at)
       const result = evaluate(facts, policies, vocabulary)
       const evaluation: ConsentEvaluation = { requestId, evaluatedAt: facts.at, ...result }
       tx.insert(consentEvaluations)

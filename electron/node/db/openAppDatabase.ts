@@ -9,7 +9,8 @@ import { AppDatabaseMigrationFailedError, StoreCorruptError } from '../../../sha
 import { findResource } from '../platform/resources'
 import * as schema from './schema'
 
-export type AppDatabase = BetterSQLite3Database<typeof schema>
+// With its better-sqlite3 connection, for the few hot reads that run a prepared statement directly.
+export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 export interface OpenedAppDatabase {
   db: AppDatabase
