@@ -13,7 +13,10 @@ async function receivedContents(node: CustosNode, prefix: string, expected: numb
     const records = await node.agent.basicMessages.findAllByQuery({ role: BasicMessageRole.Receiver })
     const mine = records.filter((r) => r.content.startsWith(prefix))
     if (mine.length >= expected || Date.now() > deadline) {
-      return mine.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((r) => r.content)
+      // Records stored within one millisecond tie on createdAt; the sender's sentTime (sent one after
+      // another) then says which came first.
+      const at = (r: (typeof mine)[number]) => [r.createdAt.getTime(), new Date(r.sentTime).getTime()]
+      return mine.sort((a, b) => at(a)[0] - at(b)[0] || at(a)[1] - at(b)[1]).map((r) => r.content)
     }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }

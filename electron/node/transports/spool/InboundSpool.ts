@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { readEntry, syncFolder, writeDurably, writeFlushed } from './spoolFiles'
+import { writeDurably } from '../../platform'
+import { readEntry, syncFolder, writeFlushed } from './spoolFiles'
 
 export interface SpoolEntry {
   file: string

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { Argon2, Argon2Parameters } from '@openwallet-foundation/askar-shared'
 
 import { StoreCorruptError } from '../../../../shared/errors'
+import { syncDir, writeDurably } from '../../platform'
 import type { PassphraseKdf } from '../walletConfig'
 
 // The raw store key, wrapped under the passphrase, so the passphrase keeps opening a store that a device
@@ -64,31 +65,6 @@ export function readPassphraseKey(file: string, passphrase: string): string | un
 export function removePassphraseKey(file: string): void {
   fs.rmSync(file, { force: true })
   syncDir(path.dirname(file))
-}
-
-// Written beside the target, flushed, renamed over it, and the folder flushed: a crash leaves the old
-// file or the new one, never half of one, and never a store re-keyed before its file is on disk.
-function writeDurably(file: string, text: string): void {
-  const temp = `${file}.tmp`
-  const fd = fs.openSync(temp, 'w', 0o600)
-  try {
-    fs.writeSync(fd, text)
-    fs.fsyncSync(fd)
-  } finally {
-    fs.closeSync(fd)
-  }
-  fs.renameSync(temp, file)
-  syncDir(path.dirname(file))
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r')
-    fs.fsyncSync(fd)
-    fs.closeSync(fd)
-  } catch {
-    // Windows cannot open a folder to flush it; NTFS orders the rename's metadata itself.
-  }
 }
 
 function wrappingKey(passphrase: string, kdf: PassphraseKdf, salt: Buffer): Buffer {
