@@ -45,5 +45,8 @@ export async function checkSettings(page: Page, backupFile: string): Promise<voi
   await lists.getByLabel('Trust list (JSON)').fill(demo)
   await lists.getByRole('button', { name: 'Import' }).click()
   await lists.getByText(/^Imported “/).waitFor()
-  expect(await lists.getByRole('list', { name: 'Trust lists' }).getByRole('listitem').count()).toBe(1)
+  // The list reloads after the message shows; its first item is awaited before counting.
+  const imported = lists.getByRole('list', { name: 'Trust lists' }).getByRole('listitem')
+  await imported.first().waitFor()
+  expect(await imported.count()).toBe(1)
 }
