@@ -6,9 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { freePort } from '../../tests/helpers/freePort'
-import { NodeProcess } from '../../tests/helpers/processes/NodeProcess'
-import type { NodeProcessConfig } from '../../tests/helpers/processes/protocol'
+import { startMediatedDesktop } from '../../tests/helpers/processes/mediatedDesktop'
 import { quick, record, summarize } from './results'
 
 const SEQUENTIAL = quick ? 50 : 300
@@ -17,22 +15,8 @@ const PASS = 'a passphrase for benchmarking'
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-live-'))
-  const config = (name: string, extra: Partial<NodeProcessConfig>): NodeProcessConfig => ({
-    dataDir: path.join(dir, name),
-    label: name,
-    passphrase: PASS,
-    ...extra,
-  })
-  const [mediator, company, desktop] = await Promise.all([
-    NodeProcess.start(config('mediator', { port: await freePort(), mediator: true })),
-    NodeProcess.start(config('company', { port: await freePort() })),
-    NodeProcess.start(config('desktop', { pollingIntervalMs: 600_000 })),
-  ])
+  const { mediator, company, desktop, companyToDesktop: connectionId } = await startMediatedDesktop(dir, PASS)
   try {
-    const device = await mediator.api('mediation.createDeviceInvitation')
-    await desktop.api('mediation.useMediator', { invitationUrl: device.url })
-    const invitation = await desktop.request<string>({ cmd: 'createInvitation' })
-    const connectionId = await company.request<string>({ cmd: 'acceptInvitation', url: invitation })
     const arrived = (content: string) => (e: { event: string; content?: string }) =>
       e.event === 'basicMessage' && e.content === content
 

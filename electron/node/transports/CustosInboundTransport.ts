@@ -42,11 +42,7 @@ export class CustosInboundTransport implements InboundTransport {
   private bound?: string[]
   private address?: string
 
-  constructor(
-    options: InboundOptions,
-    logger: Logger,
-    private readonly queue: InboundQueue,
-  ) {
+  constructor(options: InboundOptions, logger: Logger, queue: InboundQueue) {
     this.options = resolveInboundOptions(options)
     this.context = {
       spool: queue.spool,

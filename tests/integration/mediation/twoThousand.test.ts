@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { freePort } from '../../helpers/freePort'
+import { startMediatedDesktop } from '../../helpers/processes/mediatedDesktop'
 import { NodeProcess } from '../../helpers/processes/NodeProcess'
 import type { NodeProcessConfig } from '../../helpers/processes/protocol'
 import { makeTmpDir } from '../../helpers/tmpDir'
@@ -20,24 +20,10 @@ describe('mediation at scale: 2,000 messages to an offline desktop, mediator kil
   let companyToDesktop: string
 
   beforeAll(async () => {
-    mediatorConfig = {
-      dataDir: `${tmp.dir}/m`,
-      label: 'Mediator',
-      passphrase: PASS,
-      port: await freePort(),
-      mediator: true,
-    }
-    desktopConfig = { dataDir: `${tmp.dir}/d`, label: 'Desktop', passphrase: PASS, pollingIntervalMs: 600_000 }
-    const companyConfig = { dataDir: `${tmp.dir}/c`, label: 'Company', passphrase: PASS, port: await freePort() }
-    ;[mediator, desktop, company] = await Promise.all([
-      NodeProcess.start(mediatorConfig),
-      NodeProcess.start(desktopConfig),
-      NodeProcess.start(companyConfig),
-    ])
-    const device = await mediator.api('mediation.createDeviceInvitation')
-    await desktop.api('mediation.useMediator', { invitationUrl: device.url })
-    const invitation = await desktop.request<string>({ cmd: 'createInvitation' })
-    companyToDesktop = await company.request<string>({ cmd: 'acceptInvitation', url: invitation })
+    ;({ mediatorConfig, desktopConfig, mediator, desktop, company, companyToDesktop } = await startMediatedDesktop(
+      tmp.dir,
+      PASS,
+    ))
   })
   afterAll(async () => {
     await Promise.all([mediator?.stop(), desktop?.stop(), company?.stop()])
