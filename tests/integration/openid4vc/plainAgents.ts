@@ -1,0 +1,217 @@
+import './askarFirst'
+
+import { EventEmitter } from 'node:events'
+import fs from 'node:fs/promises'
+import type { Server } from 'node:http'
+import path from 'node:path'
+
+import { AskarModule } from '@credo-ts/askar'
+import {
+  Agent,
+  CredoError,
+  DidKey,
+  Kms,
+  type AgentContext,
+  type AgentDependencies,
+  type FileSystem,
+  type KeyDidCreateOptions,
+  type ModulesMap,
+} from '@credo-ts/core'
+import {
+  OpenId4VcModule,
+  OpenId4VciCredentialFormatProfile,
+  type OpenId4VciCredentialRequestToCredentialMapper,
+} from '@credo-ts/openid4vc'
+import express from 'express'
+import { WebSocket } from 'ws'
+
+import { askar as koffiAskar } from '../../../electron/node/askar'
+import { freePort } from '../../helpers/freePort'
+import { bindAskar } from './askarFirst'
+
+const askar = bindAskar(koffiAskar)
+
+/** Credo's files under one folder; downloads nothing (the tests use no network beyond 127.0.0.1). */
+class DirFileSystem implements FileSystem {
+  constructor(
+    readonly dataPath: string,
+    readonly cachePath = dataPath,
+    readonly tempPath = dataPath,
+  ) {}
+  exists = (file: string) =>
+    fs.access(file).then(
+      () => true,
+      () => false,
+    )
+  createDirectory = async (file: string) => void (await fs.mkdir(path.dirname(file), { recursive: true }))
+  copyFile = (from: string, to: string) => fs.copyFile(from, to)
+  write = async (file: string, data: string) => {
+    await fs.mkdir(path.dirname(file), { recursive: true })
+    await fs.writeFile(file, data)
+  }
+  read = (file: string) => fs.readFile(file, 'utf8')
+  delete = (file: string) => fs.rm(file, { recursive: true, force: true })
+  downloadToFile = (url: string) => Promise.reject(new CredoError(`no downloads in tests (${url})`))
+}
+
+function dependencies(dir: string): AgentDependencies {
+  return {
+    FileSystem: class extends DirFileSystem {
+      constructor() {
+        super(dir)
+      }
+    },
+    fetch,
+    EventEmitterClass: EventEmitter,
+    WebSocketClass: WebSocket as unknown as AgentDependencies['WebSocketClass'],
+  }
+}
+
+/** A plain Credo 0.6.3 agent on its own Askar store (the node's koffi binding), HTTP URLs allowed for 127.0.0.1. */
+export async function plainAgent<M extends ModulesMap>(dir: string, id: string, modules: M) {
+  await fs.mkdir(dir, { recursive: true })
+  const agent = new Agent({
+    config: { allowInsecureHttpUrls: true },
+    dependencies: dependencies(dir),
+    modules: {
+      askar: new AskarModule({
+        askar,
+        store: {
+          id,
+          key: 'plain credo 0.6.3 agent',
+          keyDerivationMethod: 'kdf:argon2i:int',
+          database: { type: 'sqlite', config: { path: path.join(dir, 'askar.sqlite') } },
+        },
+      }),
+      ...modules,
+    },
+  })
+  await agent.initialize()
+  return agent
+}
+
+/** An Ed25519 did:key made in the agent's store, and its key id (kid) for signing. */
+export async function makeDidKey(agentContext: AgentContext) {
+  const kms = agentContext.resolve(Kms.KeyManagementApi)
+  const { keyId } = await kms.createKey({ type: { kty: 'OKP', crv: 'Ed25519' } })
+  const { DidsApi } = await import('@credo-ts/core')
+  const result = await agentContext.resolve(DidsApi).create<KeyDidCreateOptions>({ method: 'key', options: { keyId } })
+  const did = result.didState.did as string
+  return { did, kid: `${did}#${DidKey.fromDid(did).publicJwk.fingerprint}` }
+}
+
+export interface Served {
+  baseUrl: string
+  close: () => Promise<void>
+}
+
+export async function serve(app: express.Express): Promise<Served & { port: number }> {
+  const port = await freePort()
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(port, '127.0.0.1', () => resolve(s))
+  })
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** The SD-JWT VC configuration the sample issuer offers: an account holder's claims. */
+export const ACCOUNT_VCT = 'https://bank.example/credentials/account-holder'
+export const accountConfiguration = {
+  format: OpenId4VciCredentialFormatProfile.SdJwtDc,
+  vct: ACCOUNT_VCT,
+  scope: 'AccountHolder',
+  cryptographic_binding_methods_supported: ['jwk'],
+  proof_types_supported: {
+    jwt: {
+      proof_signing_alg_values_supported: [
+        Kms.KnownJwaSignatureAlgorithms.EdDSA,
+        Kms.KnownJwaSignatureAlgorithms.ES256,
+      ],
+    },
+  },
+  credential_metadata: {
+    display: [{ name: 'Account holder', locale: 'en' }],
+  },
+}
+
+export const ACCOUNT_CLAIMS = {
+  given_name: 'Erika',
+  family_name: 'Mustermann',
+  birthdate: '1984-01-26',
+  iban: 'DE89370400440532013000',
+  monthly_income: 4200,
+  employer: 'Example GmbH',
+}
+
+/** Signs every asked credential with the issuer's did:key, every claim selectively disclosable. */
+export function accountMapper(issuerKid: () => string): OpenId4VciCredentialRequestToCredentialMapper {
+  return async ({ holderBinding, credentialConfiguration }) => ({
+    type: 'credentials',
+    format: 'dc+sd-jwt',
+    credentials: holderBinding.keys.map((holder) => ({
+      payload: { vct: (credentialConfiguration as { vct: string }).vct, ...ACCOUNT_CLAIMS },
+      holder,
+      issuer: { method: 'did', didUrl: issuerKid() },
+      disclosureFrame: { _sd: Object.keys(ACCOUNT_CLAIMS) },
+    })),
+  })
+}
+
+export async function startIssuer(dir: string) {
+  const app = express()
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  let kid = ''
+  const agent = await plainAgent(dir, 'bank', {
+    openid4vc: new OpenId4VcModule({
+      app,
+      issuer: { baseUrl: `${baseUrl}/oid4vci`, credentialRequestToCredentialMapper: accountMapper(() => kid) },
+    }),
+  })
+  kid = (await makeDidKey(agent.context)).kid
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, '127.0.0.1', () => resolve(s))
+  })
+  const issuer = await agent.openid4vc.issuer.createIssuer({
+    credentialConfigurationsSupported: { account: accountConfiguration },
+    display: [{ name: 'Example Bank', locale: 'en' }],
+  })
+  return {
+    agent,
+    issuer,
+    baseUrl,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await agent.shutdown()
+    },
+  }
+}
+
+export async function startVerifier(dir: string) {
+  const app = express()
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const agent = await plainAgent(dir, 'lender', {
+    openid4vc: new OpenId4VcModule({ app, verifier: { baseUrl: `${baseUrl}/oid4vp` } }),
+  })
+  const didKey = await makeDidKey(agent.context)
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, '127.0.0.1', () => resolve(s))
+  })
+  const verifier = await agent.openid4vc.verifier.createVerifier({
+    clientMetadata: { client_name: 'Example Lender' },
+  })
+  return {
+    agent,
+    verifier,
+    didKey,
+    baseUrl,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await agent.shutdown()
+    },
+  }
+}
