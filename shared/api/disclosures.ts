@@ -55,7 +55,9 @@ export const consentReceiptSchema = z
     language: z.literal('en'),
     pii_principal: z.object({ id: z.string().startsWith('did:') }).strict(),
     controllers: z
-      .array(z.object({ name: z.string(), connection_id: z.string(), contact: z.literal('didcomm') }).strict())
+      .array(
+        z.object({ name: z.string(), connection_id: z.string(), contact: z.enum(['didcomm', 'openid4vp']) }).strict(),
+      )
       .min(1),
     purposes: z
       .array(
@@ -78,7 +80,7 @@ export const consentReceiptSchema = z
       .strict()
       .nullable(),
     withdrawal_method: z.string().min(1),
-    delivery: z.object({ protocol: z.literal('present-proof/2.0'), thread_id: z.string() }).strict(),
+    delivery: z.object({ protocol: z.enum(['present-proof/2.0', 'openid4vp/1.0']), thread_id: z.string() }).strict(),
     state: z.enum(['active', 'withdrawn']),
     events: z
       .array(

@@ -11,6 +11,7 @@ import { credentialsContract } from './credentials'
 import { disclosuresContract } from './disclosures'
 import { inboxContract } from './inbox'
 import { mediationContract } from './mediation'
+import { openid4vcContract } from './openid4vc'
 import { requestsContract } from './requests'
 import { selfDeclaredContract } from './selfDeclared'
 import { trustListsContract } from './trustLists'
@@ -27,6 +28,7 @@ export const apiContract = {
   ...consentContract,
   ...disclosuresContract,
   ...trustListsContract,
+  ...openid4vcContract,
 } satisfies Contract
 
 export type ApiContract = typeof apiContract
@@ -51,6 +53,7 @@ export * from './credentials'
 export * from './disclosures'
 export * from './inbox'
 export * from './mediation'
+export * from './openid4vc'
 export * from './requests'
 export * from './selfDeclared'
 export * from './trustLists'

@@ -34,3 +34,4 @@ export {
   type SdJwtVcOfferData,
 } from './sdJwt'
 export type { HeldRecord } from './provenance'
+export { setArrival, setSignatureCheck } from './provenance'

@@ -9,7 +9,7 @@ import { HolderDidService } from '../credentials'
 import { appDatabaseOf } from '../db'
 import { describeDisclosure } from './describeDisclosure'
 import { allDisclosures, disclosureById, disclosurePage } from './disclosureStore'
-import { disclosureNotices, disclosures } from './disclosureTables'
+import { disclosureNotices, disclosures, type NewDisclosure } from './disclosureTables'
 import { DisclosureEventTypes, type DisclosureChangedEvent } from './DisclosuresEvents'
 import type { NoticeKind } from './protocol'
 import { toReceipt } from './receipts'
@@ -31,7 +31,14 @@ export class DisclosuresService {
   }
 
   async record(agentContext: AgentContext, requestId: string, credentialIds: string[]): Promise<Disclosure> {
-    const row = await describeDisclosure(agentContext, requestId, credentialIds)
+    return this.recordDescribed(agentContext, await describeDisclosure(agentContext, requestId, credentialIds))
+  }
+
+  /**
+   * The protocol-neutral half of `record`: a disclosure another protocol described (OpenID4VP has no
+   * DIDComm proof record to describe it from) is saved and announced the same way.
+   */
+  recordDescribed(agentContext: AgentContext, row: NewDisclosure): Disclosure {
     appDatabaseOf(agentContext).insert(disclosures).values(row).onConflictDoNothing().run()
     return this.changed(agentContext, row.id, 'recorded')
   }

@@ -43,3 +43,9 @@ export const disclosureNotices = sqliteTable(
   // Every disclosure shown reads its notices; without this each read scanned the whole table.
   (table) => [index('disclosure_notices_disclosure').on(table.disclosureId)],
 )
+
+/** A history row as a protocol describes it before it is saved. */
+export type NewDisclosure = typeof disclosures.$inferInsert
+
+/** Disclosures over OpenID4VP carry this before the verifier's state in `threadId`; they have no connection. */
+export const OPENID4VP_THREAD_PREFIX = 'openid4vp:'

@@ -14,3 +14,4 @@ export {
   type NoticeKind,
 } from './protocol'
 export { toReceipt, WITHDRAWAL_METHOD } from './receipts'
+export { OPENID4VP_THREAD_PREFIX, type NewDisclosure } from './disclosureTables'

@@ -17,11 +17,7 @@ import {
   type KeyDidCreateOptions,
   type ModulesMap,
 } from '@credo-ts/core'
-import {
-  OpenId4VcModule,
-  OpenId4VciCredentialFormatProfile,
-  type OpenId4VciCredentialRequestToCredentialMapper,
-} from '@credo-ts/openid4vc'
+import { OpenId4VcModule, type OpenId4VciCredentialRequestToCredentialMapper } from '@credo-ts/openid4vc'
 import express from 'express'
 import { WebSocket } from 'ws'
 
@@ -120,7 +116,7 @@ export async function serve(app: express.Express): Promise<Served & { port: numb
 /** The SD-JWT VC configuration the sample issuer offers: an account holder's claims. */
 export const ACCOUNT_VCT = 'https://bank.example/credentials/account-holder'
 export const accountConfiguration = {
-  format: OpenId4VciCredentialFormatProfile.SdJwtDc,
+  format: 'dc+sd-jwt' as const,
   vct: ACCOUNT_VCT,
   scope: 'AccountHolder',
   cryptographic_binding_methods_supported: ['jwk'],

@@ -1,0 +1,41 @@
+import { AgentContext, inject, injectable } from '@credo-ts/core'
+
+import type {
+  ContractApi,
+  CredentialOfferSummary,
+  HeldCredential,
+  openid4vcContract,
+  PresentationAnswer,
+  PresentationRequestSummary,
+} from '../../../shared/api'
+import { OfferService } from './OfferService'
+import { PresentationService } from './PresentationService'
+
+@injectable()
+export class CustosOpenId4VcApi implements ContractApi<typeof openid4vcContract> {
+  constructor(
+    @inject(AgentContext) private readonly agentContext: AgentContext,
+    @inject(OfferService) private readonly offers: OfferService,
+    @inject(PresentationService) private readonly presentations: PresentationService,
+  ) {}
+
+  async resolveOffer({ offer }: { offer: string }): Promise<CredentialOfferSummary> {
+    return this.offers.resolve(this.agentContext, offer)
+  }
+
+  async acceptOffer({ offer, txCode }: { offer: string; txCode?: string }): Promise<HeldCredential[]> {
+    return this.offers.accept(this.agentContext, offer, txCode)
+  }
+
+  async resolveRequest({ request }: { request: string }): Promise<PresentationRequestSummary> {
+    return this.presentations.resolve(this.agentContext, request)
+  }
+
+  async approveRequest({ id }: { id: string }): Promise<PresentationAnswer> {
+    return this.presentations.approve(this.agentContext, id)
+  }
+
+  async declineRequest({ id }: { id: string }): Promise<PresentationAnswer> {
+    return this.presentations.decline(this.agentContext, id)
+  }
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto'
+
+import { injectable, type AgentContext } from '@credo-ts/core'
+import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
+
+import type { PresentationAnswer, PresentationRequestSummary } from '../../../shared/api'
+import { CustosError, InvalidInputError } from '../../../shared/errors'
+import { dpvPurposes, takeDecision } from '../consent'
+import { appDatabaseOf } from '../db'
+import { DisclosuresService } from '../disclosures'
+import { consentFacts, warningsOf } from './consentFacts'
+import { beyondQuery, proposeForDcql } from './dcqlProposal'
+import { describeDisclosure } from './describeDisclosure'
+import { checkEndpoint, requestLink } from './links'
+import { PendingRequests, type PendingRequest } from './pendingRequests'
+import { withPeer } from './peerFailures'
+import { verifierIdentity } from './verifierIdentity'
+
+const VERIFIER = 'the verifier'
+
+/**
+ * OpenID4VP 1.0 as the holder, with DCQL: a request is read and checked by Credo (signature, client id
+ * binding), matched, and evaluated once by the same consent rules as a DIDComm request. A policy may
+ * answer it only when the verifier's identity is proved; otherwise it waits for the person.
+ */
+@injectable()
+export class PresentationService {
+  async resolve(agentContext: AgentContext, input: string): Promise<PresentationRequestSummary> {
+    const link = requestLink(input)
+    const resolved = await withPeer(VERIFIER, 'The presentation request cannot be used', () =>
+      agentContext.resolve(OpenId4VcHolderApi).resolveOpenId4VpAuthorizationRequest(link),
+    )
+    if (!resolved.dcql) {
+      throw new InvalidInputError(
+        'The request asks in Presentation Exchange, which Custos answers over DIDComm only; ask the verifier for a DCQL request.',
+      )
+    }
+    checkEndpoint('address the answer would go to', responseUriOf(resolved.authorizationRequestPayload))
+    const base = {
+      id: randomUUID(),
+      resolved,
+      verifier: verifierIdentity(agentContext, resolved),
+      proposal: proposeForDcql(agentContext, resolved.dcql.queryResult),
+      receivedAt: new Date().toISOString(),
+    }
+    const evaluation = takeDecision(appDatabaseOf(agentContext), base.id, consentFacts(base), dpvPurposes())
+    const pending: PendingRequest = { ...base, evaluation }
+    agentContext.resolve(PendingRequests).put(pending)
+    const summary = await this.summary(agentContext, pending)
+    // A policy answers only a request whose verifier is proved and whose answer satisfies the query.
+    if (evaluation?.outcome === 'share' && pending.verifier.proved && pending.proposal.satisfiable) {
+      const answer = await this.approve(agentContext, pending.id)
+      return { ...summary, state: 'answered', disclosureId: answer.disclosureId }
+    }
+    if (evaluation?.outcome === 'refuse') {
+      await this.decline(agentContext, pending.id)
+      return { ...summary, state: 'refused' }
+    }
+    return summary
+  }
+
+  async approve(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
+    const pending = this.open(agentContext, id)
+    const { proposal } = pending
+    if (!proposal.satisfiable || !proposal.selection) {
+      const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
+      throw new CustosError(
+        'RequestNotSatisfiable',
+        `Custos holds nothing that answers this request (${missing}); nothing was sent.`,
+      )
+    }
+    const extra = beyondQuery(proposal)
+    if (extra.length > 0) {
+      throw new CustosError(
+        'Internal',
+        `The answer would carry claims the request does not ask (${extra.join(', ')}); nothing was sent.`,
+      )
+    }
+    const holder = agentContext.resolve(OpenId4VcHolderApi)
+    const result = await withPeer(VERIFIER, 'The answer could not be sent', () =>
+      holder.acceptOpenId4VpAuthorizationRequest({
+        authorizationRequestPayload: pending.resolved.authorizationRequestPayload,
+        dcql: { credentials: proposal.selection! },
+      }),
+    )
+    agentContext.resolve(PendingRequests).take(id)
+    // Once sent, it left: the history says so whatever the verifier answered.
+    const disclosure = agentContext
+      .resolve(DisclosuresService)
+      .recordDescribed(agentContext, describeDisclosure(pending))
+    const status = result.serverResponse?.status
+    if (status !== undefined && status >= 400) {
+      throw new InvalidInputError(`The verifier refused the answer (HTTP ${status}); what was sent is in your history.`)
+    }
+    return { requestId: id, state: 'answered', disclosureId: disclosure.id }
+  }
+
+  /** Tells the verifier `access_denied` where it named an address for answers; nothing about the person leaves. */
+  async decline(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
+    const pending = this.open(agentContext, id)
+    agentContext.resolve(PendingRequests).take(id)
+    const payload = pending.resolved.authorizationRequestPayload
+    const responseUri = responseUriOf(payload)
+    if (responseUri) {
+      const body = new URLSearchParams({ error: 'access_denied', ...(payload.state ? { state: payload.state } : {}) })
+      await agentContext.config.agentDependencies
+        .fetch(responseUri, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+        .catch(() => undefined)
+    }
+    return { requestId: id, state: 'declined' }
+  }
+
+  private open(agentContext: AgentContext, id: string): PendingRequest {
+    const pending = agentContext.resolve(PendingRequests).get(id)
+    if (!pending) throw new CustosError('NotFound', 'That request is no longer open; open its link again.')
+    return pending
+  }
+
+  private async summary(agentContext: AgentContext, pending: PendingRequest): Promise<PresentationRequestSummary> {
+    const { proposal } = pending
+    return {
+      id: pending.id,
+      verifier: pending.verifier,
+      asked: proposal.asked,
+      items: proposal.items,
+      satisfiable: proposal.satisfiable,
+      missing: proposal.missing,
+      warnings: await warningsOf(agentContext, pending),
+      evaluation: pending.evaluation,
+      state: 'waiting',
+      receivedAt: pending.receivedAt,
+    }
+  }
+}
+
+function responseUriOf(payload: object): string | undefined {
+  return 'response_uri' in payload && typeof payload.response_uri === 'string' ? payload.response_uri : undefined
+}

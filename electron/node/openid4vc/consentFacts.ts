@@ -1,0 +1,45 @@
+import { SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
+
+import type { RequestWarning } from '../../../shared/api'
+import { requestWarnings, type RequestFacts } from '../consent'
+import { toHeldSdJwtVc } from '../credentials'
+import type { PendingRequest } from './pendingRequests'
+import { listedEntries } from './verifierIdentity'
+
+/**
+ * An OpenID4VP request as consent evaluation sees a DIDComm one: no connection (so a policy for a
+ * connection never covers it), the roles trust lists give its proved did:key, and per credential query
+ * the type and every claim that would leave. OpenID4VP states no purpose or retention, so a policy's
+ * purpose clause does not hold for it: it waits for the person unless a policy refuses it.
+ */
+export function consentFacts(pending: Omit<PendingRequest, 'evaluation'>): RequestFacts {
+  return {
+    connectionId: undefined,
+    roles: pending.verifier.proved ? pending.verifier.roles : [],
+    purposes: [],
+    retention: undefined,
+    items: pending.proposal.items.map((item) => ({
+      descriptorId: item.descriptorId,
+      types: item.types ?? [],
+      claims: Object.keys(item.claimsLeaving),
+      held: item.credentialId !== undefined,
+      credentialId: item.credentialId,
+    })),
+    at: pending.receivedAt,
+  }
+}
+
+/** The same warnings a DIDComm request gets, from the same rules. */
+export async function warningsOf(
+  agentContext: AgentContext,
+  pending: Omit<PendingRequest, 'evaluation'>,
+): Promise<RequestWarning[]> {
+  const records = await agentContext.resolve(SdJwtVcRepository).getAll(agentContext)
+  const held = records.flatMap((record) => Object.keys(toHeldSdJwtVc(agentContext, record).claims))
+  return requestWarnings({
+    asked: [...new Set(pending.proposal.asked.flatMap((item) => item.claims))],
+    leaving: [...new Set(pending.proposal.items.flatMap((item) => Object.keys(item.claimsLeaving)))],
+    listed: pending.verifier.proved ? listedEntries(agentContext, pending.resolved) : [],
+    held: [...new Set(held)],
+  })
+}

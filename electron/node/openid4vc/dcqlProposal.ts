@@ -1,0 +1,92 @@
+import { SdJwtVcRecord, type AgentContext, type DcqlCredentialsForRequest, type DcqlQueryResult } from '@credo-ts/core'
+import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
+
+import type { AnswerItem, AskedItem } from '../../../shared/api'
+import { sdJwtClaims, toHeldSdJwtVc } from '../credentials'
+
+/** The parts of a DCQL credential query and its match that the proposal reads. */
+interface CredentialQuery {
+  id: string
+  format: string
+  meta?: { vct_values?: string[]; doctype_value?: string }
+  claims?: { path: (string | number | null)[] }[]
+}
+interface QueryMatch {
+  success: boolean
+  valid_credentials?: { record: unknown }[]
+}
+
+export interface DcqlProposal {
+  asked: AskedItem[]
+  items: AnswerItem[]
+  missing: AskedItem[]
+  satisfiable: boolean
+  /** What Credo would present, per credential query; present only when the query can be satisfied. */
+  selection?: DcqlCredentialsForRequest
+}
+
+/** `['address', 'city']` is `address.city`; array steps (`null`, an index) name no claim of their own. */
+export function claimName(path: (string | number | null)[]): string {
+  return path.filter((step): step is string => typeof step === 'string').join('.')
+}
+
+function askedItem(query: CredentialQuery): AskedItem {
+  const types = [...(query.meta?.vct_values ?? []), ...(query.meta?.doctype_value ? [query.meta.doctype_value] : [])]
+  // A query without claims asks for the whole credential.
+  return { descriptorId: query.id, types, claims: (query.claims ?? []).map((claim) => claimName(claim.path)) }
+}
+
+/**
+ * The proposed answer to a DCQL query: Credo matches the held credentials and picks, per credential query,
+ * one credential and exactly the claims the query asks (SD-JWT disclosures); what would leave is read from
+ * that pick, so the person sees what is sent, not what was hoped for.
+ */
+export function proposeForDcql(agentContext: AgentContext, queryResult: DcqlQueryResult): DcqlProposal {
+  const queries = queryResult.credentials as unknown as CredentialQuery[]
+  const matches = queryResult.credential_matches as unknown as Record<string, QueryMatch | undefined>
+  const asked = queries.map(askedItem)
+  const satisfiable = queryResult.can_be_satisfied
+  const selection = satisfiable
+    ? agentContext.resolve(OpenId4VcHolderApi).selectCredentialsForDcqlRequest(queryResult)
+    : undefined
+  const items = asked.map((item): AnswerItem => {
+    const candidates = (matches[item.descriptorId]?.valid_credentials ?? [])
+      .map((match) => match.record)
+      .filter((record): record is SdJwtVcRecord => record instanceof SdJwtVcRecord)
+      .map((record) => record.id)
+    const chosen = selection?.[item.descriptorId]?.[0]
+    if (!chosen || !(chosen.credentialRecord instanceof SdJwtVcRecord)) {
+      return { descriptorId: item.descriptorId, candidates, claimsLeaving: {}, claimsAsked: [] }
+    }
+    const held = toHeldSdJwtVc(agentContext, chosen.credentialRecord)
+    const leaving = sdJwtClaims(chosen.disclosedPayload as Record<string, unknown>)
+    return {
+      descriptorId: item.descriptorId,
+      credentialId: held.id,
+      candidates,
+      issuer: held.provenance.issuer,
+      types: held.types,
+      claimsLeaving: leaving,
+      claimsAsked: item.claims.filter((claim) => claim.split('.')[0] in leaving),
+    }
+  })
+  const missing = asked.filter((item) => !matches[item.descriptorId]?.success)
+  return { asked, items, missing: satisfiable ? [] : missing, satisfiable, selection }
+}
+
+/**
+ * Minimisation, checked on what Credo is about to send rather than trusted: every claim that would leave
+ * is one the query names (by its first path step), unless the query names none and so asks the whole
+ * credential. Returns the claims that would leave beyond the query.
+ */
+export function beyondQuery(proposal: DcqlProposal): string[] {
+  const extra: string[] = []
+  for (const item of proposal.items) {
+    const asked = proposal.asked.find((candidate) => candidate.descriptorId === item.descriptorId)
+    if (!asked || asked.claims.length === 0) continue
+    const named = new Set(asked.claims.map((claim) => claim.split('.')[0]))
+    for (const claim of Object.keys(item.claimsLeaving))
+      if (!named.has(claim)) extra.push(`${item.descriptorId}.${claim}`)
+  }
+  return extra
+}

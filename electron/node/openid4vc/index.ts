@@ -1,0 +1,5 @@
+export { CustosOpenId4VcApi } from './CustosOpenId4VcApi'
+export { CustosOpenId4VcModule, openid4vcModules } from './CustosOpenId4VcModule'
+export { checkEndpoint, offerLink, requestLink } from './links'
+export { OfferService } from './OfferService'
+export { PresentationService } from './PresentationService'

@@ -1,0 +1,67 @@
+import { CustosError, InvalidInputError } from '../../../shared/errors'
+
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost'])
+
+/**
+ * Where the node may talk OpenID4VC to: https anywhere, plain http only to this machine (the demo and the
+ * tests run their issuers and verifiers on 127.0.0.1). The library is told to allow http at all, so this
+ * is where the line is drawn, for every URL a counterparty names before it is used.
+ */
+export function checkEndpoint(what: string, value: string | undefined): void {
+  if (value === undefined) return
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InvalidInputError(`The ${what} is not a web address.`)
+  }
+  if (url.protocol === 'https:') return
+  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return
+  throw new CustosError(
+    'InvalidInput',
+    `The ${what} (${url.host}) is not an https address; Custos will not send to it.`,
+  )
+}
+
+/** Offer links in the schemes OpenID4VCI 1.0 and the EU's HAIP profile name, or https links carrying one. */
+export function offerLink(input: string): string {
+  const text = input.trim()
+  if (text.startsWith('{')) return `openid-credential-offer://?credential_offer=${encodeURIComponent(text)}`
+  const params = queryOf(text, 'That is not a credential offer link.')
+  const byReference = params.get('credential_offer_uri')
+  if (!params.get('credential_offer') && !byReference) {
+    throw new InvalidInputError(
+      'That link holds no credential offer (neither credential_offer nor credential_offer_uri).',
+    )
+  }
+  checkEndpoint('address of the offer', byReference ?? undefined)
+  return text
+}
+
+/** Presentation request links (`openid4vp://`, `haip-vp://`, `eudi-openid4vp://`, https) by value or by request_uri. */
+export function requestLink(input: string): string {
+  const text = input.trim()
+  const params = queryOf(text, 'That is not a presentation request link.')
+  if (!params.get('client_id')) throw new InvalidInputError('That request does not say who asks (no client_id).')
+  if (
+    !params.get('request_uri') &&
+    !params.get('request') &&
+    !params.get('dcql_query') &&
+    !params.get('presentation_definition')
+  ) {
+    throw new InvalidInputError('That link holds no presentation request.')
+  }
+  checkEndpoint('address of the request', params.get('request_uri') ?? undefined)
+  checkEndpoint('address the answer would go to', params.get('response_uri') ?? undefined)
+  return text
+}
+
+function queryOf(text: string, refusal: string): URLSearchParams {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InvalidInputError(refusal)
+  }
+  return url.searchParams
+}

@@ -1,0 +1,76 @@
+import type { OpenId4VciResolvedCredentialOffer } from '@credo-ts/openid4vc'
+
+import type { CredentialOfferSummary, OfferedCredential } from '../../../shared/api'
+
+/** The formats the node keeps as held credentials today; the others are refused before a token is asked. */
+export const SUPPORTED_FORMATS = new Set(['dc+sd-jwt', 'vc+sd-jwt'])
+
+interface Display {
+  name?: string
+  locale?: string
+  logo?: { uri?: string }
+}
+
+/** The English entry, else one without a locale, else the first: what the person reads. */
+function pick(displays: Display[] | undefined): Display | undefined {
+  if (!displays?.length) return undefined
+  return (
+    displays.find((display) => display.locale?.startsWith('en')) ??
+    displays.find((display) => !display.locale) ??
+    displays[0]
+  )
+}
+
+/** Only inline images: a logo on another host would be fetched by the screen, telling that host the offer was opened. */
+function inlineLogo(display: Display | undefined): string | undefined {
+  const uri = display?.logo?.uri
+  return uri?.startsWith('data:image/') && uri.length < 200_000 ? uri : undefined
+}
+
+export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offer: string): CredentialOfferSummary {
+  const issuerMetadata = resolved.metadata.credentialIssuer
+  const issuerDisplay = pick(issuerMetadata.display as Display[] | undefined)
+  const credentials = Object.entries(resolved.offeredCredentialConfigurations).map(
+    ([configurationId, configuration]): OfferedCredential => {
+      const config = configuration as {
+        format: string
+        vct?: string
+        doctype?: string
+        credential_metadata?: { display?: Display[] }
+        display?: Display[]
+      }
+      return {
+        configurationId,
+        format: config.format,
+        name: pick(config.credential_metadata?.display ?? config.display)?.name,
+        type: config.vct ?? config.doctype,
+        supported: SUPPORTED_FORMATS.has(config.format),
+      }
+    },
+  )
+  const grants = resolved.credentialOfferPayload.grants ?? {}
+  const preAuthorized = grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']
+  const txCode = preAuthorized?.tx_code
+  return {
+    issuer: {
+      url: issuerMetadata.credential_issuer,
+      name: issuerDisplay?.name,
+      logo: inlineLogo(issuerDisplay),
+    },
+    credentials,
+    txCode: txCode
+      ? {
+          description: txCode.description?.slice(0, 300),
+          length: txCode.length,
+          inputMode: txCode.input_mode === 'text' ? 'text' : 'numeric',
+        }
+      : undefined,
+    grant: preAuthorized ? 'pre-authorized_code' : 'authorization_code',
+    offer,
+  }
+}
+
+/** The resolved offer by value, so accepting does not fetch a by-reference offer a second time. */
+export function offerByValue(resolved: OpenId4VciResolvedCredentialOffer): string {
+  return `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(resolved.credentialOfferPayload))}`
+}

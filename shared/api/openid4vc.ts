@@ -1,0 +1,97 @@
+// OpenID4VC: the wallet protocols of the EU's issuers and verifiers, beside DIDComm. Credential offers
+// (OpenID4VCI 1.0) are taken by pre-authorized code; presentation requests (OpenID4VP 1.0 with DCQL) go
+// through the same consent evaluation, warnings and disclosure history as DIDComm proof requests.
+import { z } from 'zod'
+
+import { idSchema } from './common'
+import type { ConsentEvaluation, RequestWarning } from './consent'
+import { method } from './contract'
+import type { HeldCredential } from './credentials'
+import type { AnswerItem, AskedItem } from './requests'
+
+/** A pasted or opened link (`openid-credential-offer://`, `openid4vp://`, `haip-…://`, https) or the JSON itself. */
+const linkSchema = z.string().trim().min(1).max(20_000)
+
+/** What an issuer says about itself in its metadata: only what it says, never checked against a list. */
+export interface IssuerDisplay {
+  /** The credential issuer identifier (an https URL, or http on this machine). */
+  url: string
+  name?: string
+  /** Only a `data:` image, so showing it fetches nothing. */
+  logo?: string
+}
+
+export interface OfferedCredential {
+  configurationId: string
+  /** `dc+sd-jwt`, `vc+sd-jwt`, `mso_mdoc`, `jwt_vc_json`, … */
+  format: string
+  name?: string
+  /** The SD-JWT VC type or the mdoc doctype. */
+  type?: string
+  /** Whether the node can take it; the others are refused before anything is asked of the issuer. */
+  supported: boolean
+}
+
+export interface CredentialOfferSummary {
+  issuer: IssuerDisplay
+  credentials: OfferedCredential[]
+  /** The issuer asks for a code it sent another way (letter, e-mail, SMS). */
+  txCode?: { description?: string; length?: number; inputMode: 'numeric' | 'text' }
+  grant: 'pre-authorized_code' | 'authorization_code'
+  /**
+   * The offer by value: give this to `openid4vc.acceptOffer`. An offer by reference is fetched once, on
+   * resolving; accepting then does not fetch it again.
+   */
+  offer: string
+}
+
+/** How the verifier's identity was established: what the request proves, not what it says. */
+export interface VerifierIdentity {
+  clientId: string
+  /** The OpenID4VP client identifier prefix (`decentralized_identifier`, `x509_san_dns`, `redirect_uri`, …). */
+  prefix: string
+  /** The request object is signed by a key its client id names (a DID's key, a certificate for the DNS name). */
+  proved: boolean
+  /** The name the verifier gives itself in its metadata; never proof of anything. */
+  statedName?: string
+  /** Roles imported trust lists give the proved identity (its did:key). */
+  roles: string[]
+}
+
+export interface PresentationRequestSummary {
+  id: string
+  verifier: VerifierIdentity
+  purpose?: string
+  asked: AskedItem[]
+  /** The proposed answer: per DCQL credential query, the credential and exactly the claims that would leave. */
+  items: AnswerItem[]
+  satisfiable: boolean
+  missing: AskedItem[]
+  warnings: RequestWarning[]
+  evaluation?: ConsentEvaluation
+  /** `waiting` for the person, or what was done: answered by a policy, refused by one. */
+  state: 'waiting' | 'answered' | 'refused' | 'declined'
+  disclosureId?: string
+  receivedAt: string
+}
+
+export interface PresentationAnswer {
+  requestId: string
+  state: 'answered' | 'declined'
+  disclosureId?: string
+}
+
+export const openid4vcContract = {
+  /** Reads an offer (fetching it if it is by reference) and the issuer's metadata; stores nothing. */
+  'openid4vc.resolveOffer': method<CredentialOfferSummary>()(z.object({ offer: linkSchema }).strict()),
+  /** Takes the offered credentials, bound to new keys in the person's store; all or nothing is stored. */
+  'openid4vc.acceptOffer': method<HeldCredential[]>()(
+    z.object({ offer: linkSchema, txCode: z.string().trim().min(1).max(100).optional() }).strict(),
+  ),
+  /** Reads and checks a presentation request, matches it, evaluates standing consent (which may answer it). */
+  'openid4vc.resolveRequest': method<PresentationRequestSummary>()(z.object({ request: linkSchema }).strict()),
+  /** Sends the proposed answer: only the claims asked, never an answer the query would not accept. */
+  'openid4vc.approveRequest': method<PresentationAnswer>()(z.object({ id: idSchema }).strict()),
+  /** Tells the verifier no (access_denied); nothing about the person leaves. */
+  'openid4vc.declineRequest': method<PresentationAnswer>()(z.object({ id: idSchema }).strict()),
+}
