@@ -1,4 +1,4 @@
-import { HttpOutboundTransport, WsOutboundTransport } from '@credo-ts/core'
+import { DidCommHttpOutboundTransport, DidCommWsOutboundTransport } from '@credo-ts/didcomm'
 
 import type { BackupManifest, ExportedBackupSummary, VaultStatus } from '../../shared/api'
 import { createAgent, type CustosAgent } from './agent'
@@ -101,8 +101,9 @@ export class CustosNode implements VaultHost {
       deviceKeys: options.deviceKeys,
       checkPostgres: postgres ? () => checkPgQueueSchema(postgres) : undefined,
       // No endpoints here: the inbound transport sets them when it starts, once the port is known.
-      newAgent: () =>
+      newAgent: (store) =>
         createAgent({
+          store,
           label: options.label ?? 'Custos',
           layout,
           logger,
@@ -110,14 +111,14 @@ export class CustosNode implements VaultHost {
           documents: { maxDocumentBytes: options.maxDocumentBytes },
         }),
       prepareAgent: (agent) => {
-        agent.registerOutboundTransport(new HttpOutboundTransport())
-        agent.registerOutboundTransport(new WsOutboundTransport())
+        agent.didcomm.registerOutboundTransport(new DidCommHttpOutboundTransport())
+        agent.didcomm.registerOutboundTransport(new DidCommWsOutboundTransport())
         // The endpoint first: Credo starts them in this order, and the queue's first drain may answer.
         if (inbound) {
-          agent.registerInboundTransport(inbound)
+          agent.didcomm.registerInboundTransport(inbound)
           agent.dependencyManager.registerInstance(INBOUND_TRANSPORT, inbound)
         }
-        agent.registerInboundTransport(new QueueAttachment(inboundQueue))
+        agent.didcomm.registerInboundTransport(new QueueAttachment(inboundQueue))
         agent.dependencyManager.registerInstance(INBOUND_SPOOL, inboundQueue.spool)
         agent.dependencyManager.registerInstance(InboundQueue, inboundQueue)
       },

@@ -7,7 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { InjectionSymbols, type MessagePickupRepository } from '@credo-ts/core'
+import { InjectionSymbols } from '@credo-ts/core'
+import { type DidCommQueueTransportRepository } from '@credo-ts/didcomm'
 
 import { CustosNode } from '../../electron/node'
 
@@ -28,7 +29,7 @@ async function measure(queued: number) {
   const node = CustosNode.open({ dataDir: dir, kdf: 'argon2i-int', mediator: true })
   try {
     await node.createStore('a passphrase for benchmarking')
-    const queue = node.agent.dependencyManager.resolve<MessagePickupRepository>(
+    const queue = node.agent.dependencyManager.resolve<DidCommQueueTransportRepository>(
       InjectionSymbols.MessagePickupRepository,
     )
     const add = (n: number) => queue.addMessage({ connectionId: 'c', recipientDids: [keys[n % 2]], payload })

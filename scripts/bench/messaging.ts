@@ -12,12 +12,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { type Agent } from '@credo-ts/core'
 import {
-  BasicMessageEventTypes,
-  BasicMessageRole,
-  type Agent,
-  type BasicMessageStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommBasicMessageEventTypes,
+  DidCommBasicMessageRole,
+  type DidCommBasicMessageStateChangedEvent,
+} from '@credo-ts/didcomm'
 
 import type { Askar } from '@openwallet-foundation/askar-shared'
 
@@ -77,13 +77,13 @@ async function credoPair(dir: string, ffi: boolean): Promise<Pair> {
 /** Resolves when the receiver has stored a message with `content`. */
 function arrival(receiver: Agent, content: string): Promise<number> {
   return new Promise((resolve) => {
-    const listener = (event: BasicMessageStateChangedEvent) => {
+    const listener = (event: DidCommBasicMessageStateChangedEvent) => {
       const { basicMessageRecord } = event.payload
-      if (basicMessageRecord.role !== BasicMessageRole.Receiver || basicMessageRecord.content !== content) return
-      receiver.events.off(BasicMessageEventTypes.BasicMessageStateChanged, listener)
+      if (basicMessageRecord.role !== DidCommBasicMessageRole.Receiver || basicMessageRecord.content !== content) return
+      receiver.events.off(DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged, listener)
       resolve(performance.now())
     }
-    receiver.events.on(BasicMessageEventTypes.BasicMessageStateChanged, listener)
+    receiver.events.on(DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged, listener)
   })
 }
 

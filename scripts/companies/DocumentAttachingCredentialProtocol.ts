@@ -1,13 +1,12 @@
+import { type Agent, type AgentContext } from '@credo-ts/core'
 import {
-  Attachment,
-  AttachmentData,
-  CredentialsModuleConfig,
-  V2CredentialProtocol,
-  type Agent,
-  type AgentContext,
-  type CredentialFormatService,
+  DidCommAttachment,
+  DidCommAttachmentData,
+  DidCommCredentialsModuleConfig,
+  DidCommCredentialV2Protocol,
+  type DidCommCredentialFormatService,
   type CredentialProtocolOptions,
-} from '@credo-ts/core'
+} from '@credo-ts/didcomm'
 
 export interface IssuedDocument {
   /** The attachment id the credential names in `credentialSubject.document.attachmentId`. */
@@ -17,7 +16,7 @@ export interface IssuedDocument {
   bytes: Uint8Array
 }
 
-type AcceptRequestOptions<CFs extends CredentialFormatService[]> =
+type AcceptRequestOptions<CFs extends DidCommCredentialFormatService[]> =
   CredentialProtocolOptions.AcceptCredentialRequestOptions<CFs>
 
 /**
@@ -25,13 +24,13 @@ type AcceptRequestOptions<CFs extends CredentialFormatService[]> =
  * document inline as a DIDComm attachment (`~attach`), next to the credential that signs its digest.
  */
 export class DocumentAttachingCredentialProtocol<
-  CFs extends CredentialFormatService[] = CredentialFormatService[],
-> extends V2CredentialProtocol<CFs> {
+  CFs extends DidCommCredentialFormatService[] = DidCommCredentialFormatService[],
+> extends DidCommCredentialV2Protocol<CFs> {
   private readonly pending = new Map<string, IssuedDocument[]>()
 
   /** The instance an agent was configured with. */
   static of(agent: Agent): DocumentAttachingCredentialProtocol {
-    const config = agent.dependencyManager.resolve(CredentialsModuleConfig)
+    const config = agent.dependencyManager.resolve(DidCommCredentialsModuleConfig)
     const protocol = config.credentialProtocols.find((p) => p instanceof DocumentAttachingCredentialProtocol)
     if (!protocol) throw new Error('this agent cannot attach documents')
     return protocol
@@ -46,12 +45,12 @@ export class DocumentAttachingCredentialProtocol<
     const result = await super.acceptRequest(agentContext, options)
     for (const document of this.pending.get(options.credentialRecord.id) ?? []) {
       result.message.addAppendedAttachment(
-        new Attachment({
+        new DidCommAttachment({
           id: document.attachmentId,
           mimeType: document.mediaType,
           filename: document.name,
           byteCount: document.bytes.byteLength,
-          data: new AttachmentData({ base64: Buffer.from(document.bytes).toString('base64') }),
+          data: new DidCommAttachmentData({ base64: Buffer.from(document.bytes).toString('base64') }),
         }),
       )
     }

@@ -1,12 +1,10 @@
+import { DidKey, KeyType, type JsonObject } from '@credo-ts/core'
 import {
-  CredentialEventTypes,
-  CredentialState,
-  DidKey,
-  KeyType,
-  type CredentialExchangeRecord,
-  type CredentialStateChangedEvent,
-  type JsonObject,
-} from '@credo-ts/core'
+  DidCommCredentialEventTypes,
+  DidCommCredentialState,
+  type DidCommCredentialExchangeRecord,
+  type DidCommCredentialStateChangedEvent,
+} from '@credo-ts/didcomm'
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { CREDENTIAL_CONTEXTS, type Claims, type CredentialKind } from './credentialTemplates'
@@ -46,18 +44,21 @@ export class Issuer {
       (await agent.dids.create({ method: 'key', options: { keyType: KeyType.Ed25519 } })).didState.did
     if (!did) throw new Error(`${options.name}: could not create its did:key`)
     const issuer = new Issuer(agent, did, started.endpoint, started.stop)
-    agent.events.on<CredentialStateChangedEvent>(CredentialEventTypes.CredentialStateChanged, ({ payload }) => {
-      if (payload.credentialRecord.state !== CredentialState.RequestReceived) return
-      issuer.answerRequest(payload.credentialRecord).catch((error: unknown) => {
-        agent.config.logger.error(`${options.name}: answering a credential request failed`, { error })
-      })
-    })
+    agent.events.on<DidCommCredentialStateChangedEvent>(
+      DidCommCredentialEventTypes.DidCommCredentialStateChanged,
+      ({ payload }) => {
+        if (payload.credentialRecord.state !== DidCommCredentialState.RequestReceived) return
+        issuer.answerRequest(payload.credentialRecord).catch((error: unknown) => {
+          agent.config.logger.error(`${options.name}: answering a credential request failed`, { error })
+        })
+      },
+    )
     return issuer
   }
 
   /** An out-of-band invitation (DID exchange) whose recipient key is the issuer key. */
   async invitation(): Promise<{ url: string; outOfBandId: string }> {
-    const record = await this.agent.oob.createInvitation({
+    const record = await this.agent.didcomm.oob.createInvitation({
       label: this.agent.config.label,
       multiUseInvitation: false,
       routing: { endpoints: [this.endpoint], recipientKey: DidKey.fromDid(this.did).key, routingKeys: [] },
@@ -68,7 +69,7 @@ export class Issuer {
   async connectionFor(outOfBandId: string, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
-      const [connection] = await this.agent.connections.findAllByOutOfBandId(outOfBandId)
+      const [connection] = await this.agent.didcomm.connections.findAllByOutOfBandId(outOfBandId)
       if (connection?.isReady) return connection.id
       if (Date.now() > deadline) throw new Error('no connection came of the invitation')
       await new Promise((resolve) => setTimeout(resolve, 50))
@@ -80,15 +81,15 @@ export class Issuer {
    * the holder names). `disclosable` lists the claims, dotted for nested ones, a holder may withhold.
    */
   async offerSdJwt(connectionId: string, vct: string, claims: Claims, disclosable: string[], issuer = this.did) {
-    return this.agent.credentials.offerCredential({
+    return this.agent.didcomm.credentials.offerCredential({
       connectionId,
       protocolVersion: 'v2',
       credentialFormats: { sdJwtVc: { vct, issuer, claims, disclosureFrame: disclosureFrame(disclosable) } },
-    } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
+    } as Parameters<CompanyAgent['didcomm']['credentials']['offerCredential']>[0])
   }
 
   /** Offers a credential with no subject id: the holder names its own DID in the request. */
-  async offer(connectionId: string, options: OfferOptions): Promise<CredentialExchangeRecord> {
+  async offer(connectionId: string, options: OfferOptions): Promise<DidCommCredentialExchangeRecord> {
     const credential: JsonObject = {
       '@context': CREDENTIAL_CONTEXTS,
       type: ['VerifiableCredential', options.kind],
@@ -97,29 +98,29 @@ export class Issuer {
       credentialSubject: options.claims as JsonObject,
     }
     if (options.expirationDate) credential.expirationDate = options.expirationDate
-    const record = await this.agent.credentials.offerCredential({
+    const record = await this.agent.didcomm.credentials.offerCredential({
       connectionId,
       protocolVersion: 'v2',
       credentialFormats: {
         jsonld: { credential, options: { proofType: 'Ed25519Signature2018', proofPurpose: 'assertionMethod' } },
       },
-    } as Parameters<CompanyAgent['credentials']['offerCredential']>[0])
+    } as Parameters<CompanyAgent['didcomm']['credentials']['offerCredential']>[0])
     if (options.documents) DocumentAttachingCredentialProtocol.of(this.agent).attachTo(record.id, options.documents)
     return record
   }
 
   // Signs only what it offered: the request may differ from the offer in the subject's id alone.
-  private async answerRequest(record: CredentialExchangeRecord): Promise<void> {
-    const data = await this.agent.credentials.getFormatData(record.id)
+  private async answerRequest(record: DidCommCredentialExchangeRecord): Promise<void> {
+    const data = await this.agent.didcomm.credentials.getFormatData(record.id)
     // An SD-JWT VC request only names the holder's key (the format service checked it); the claims are the offer's.
     const matches = data.offer?.sdJwtVc ? true : isSameOfferButSubject(data.offer?.jsonld, data.request?.jsonld)
     if (!matches) {
-      await this.agent.credentials.sendProblemReport({
+      await this.agent.didcomm.credentials.sendProblemReport({
         credentialRecordId: record.id,
         description: 'The request does not match the offer.',
       })
       return
     }
-    await this.agent.credentials.acceptRequest({ credentialRecordId: record.id })
+    await this.agent.didcomm.credentials.acceptRequest({ credentialRecordId: record.id })
   }
 }

@@ -1,12 +1,10 @@
+import { Buffer as CredoBuffer, DidKey, KeyType, type DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
 import {
-  Buffer as CredoBuffer,
-  DidKey,
-  KeyType,
-  ProofEventTypes,
-  ProofState,
-  type DifPresentationExchangeDefinitionV2,
-  type ProofStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommProofEventTypes,
+  DidCommProofState,
+  type DidCommProofStateChangedEvent,
+  DidCommMessageHandlerRegistry,
+} from '@credo-ts/didcomm'
 
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
@@ -55,9 +53,11 @@ export class Lender {
       ).didState.did
     if (!did) throw new Error(`${options.name}: could not create its did:key`)
     const lender = new Lender(agent, did, started.endpoint, started.stop)
-    agent.dependencyManager.registerMessageHandlers([
-      new DeletionRequestHandler(async (message, connection) => lender.deleteOnRequest(message, connection.id)),
-    ])
+    agent.dependencyManager
+      .resolve(DidCommMessageHandlerRegistry)
+      .registerMessageHandlers([
+        new DeletionRequestHandler(async (message, connection) => lender.deleteOnRequest(message, connection.id)),
+      ])
     return lender
   }
 
@@ -67,7 +67,7 @@ export class Lender {
   }
 
   async invitation(): Promise<{ url: string; outOfBandId: string }> {
-    const record = await this.agent.oob.createInvitation({
+    const record = await this.agent.didcomm.oob.createInvitation({
       label: this.agent.config.label,
       multiUseInvitation: false,
       routing: { endpoints: [this.endpoint], recipientKey: DidKey.fromDid(this.did).key, routingKeys: [] },
@@ -78,7 +78,7 @@ export class Lender {
   async connectionFor(outOfBandId: string, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs
     for (;;) {
-      const [connection] = await this.agent.connections.findAllByOutOfBandId(outOfBandId)
+      const [connection] = await this.agent.didcomm.connections.findAllByOutOfBandId(outOfBandId)
       if (connection?.isReady) return connection.id
       if (Date.now() > deadline) throw new Error('no connection came of the invitation')
       await new Promise((resolve) => setTimeout(resolve, 50))
@@ -90,7 +90,7 @@ export class Lender {
     definition: DifPresentationExchangeDefinitionV2 = mortgageDefinition,
     terms: RequestTerms = mortgageTerms,
   ): Promise<string> {
-    const record = await this.agent.proofs.requestProof({
+    const record = await this.agent.didcomm.proofs.requestProof({
       connectionId,
       protocolVersion: 'v2',
       // The domain is the audience an SD-JWT VC's key binding must name: this lender's endpoint.
@@ -98,7 +98,7 @@ export class Lender {
         presentationExchange: { presentationDefinition: definition, options: { domain: this.endpoint } },
       },
       comment: termsComment(terms),
-    } as Parameters<CompanyAgent['proofs']['requestProof']>[0])
+    } as Parameters<CompanyAgent['didcomm']['proofs']['requestProof']>[0])
     return record.id
   }
 
@@ -107,31 +107,31 @@ export class Lender {
     return new Promise((resolve, reject) => {
       const events = this.agent.events
       const timer = setTimeout(() => {
-        events.off(ProofEventTypes.ProofStateChanged, listener)
+        events.off(DidCommProofEventTypes.ProofStateChanged, listener)
         reject(new Error('no answer to the proof request'))
       }, timeoutMs)
       const finish = (outcome: Promise<PresentationOutcome>) => {
         clearTimeout(timer)
-        events.off(ProofEventTypes.ProofStateChanged, listener)
+        events.off(DidCommProofEventTypes.ProofStateChanged, listener)
         outcome.then(resolve, reject)
       }
-      const listener = ({ payload }: ProofStateChangedEvent) => {
+      const listener = ({ payload }: DidCommProofStateChangedEvent) => {
         const record = payload.proofRecord
         if (record.id !== proofRecordId) return
-        if (record.state === ProofState.Done || record.state === ProofState.PresentationReceived) {
+        if (record.state === DidCommProofState.Done || record.state === DidCommProofState.PresentationReceived) {
           if (record.isVerified) finish(this.disclosed(record.id))
           else finish(Promise.resolve({ state: 'refused', reason: record.errorMessage ?? 'not verified' }))
-        } else if (record.state === ProofState.Abandoned || record.state === ProofState.Declined) {
+        } else if (record.state === DidCommProofState.Abandoned || record.state === DidCommProofState.Declined) {
           finish(Promise.resolve({ state: 'refused', reason: record.errorMessage ?? record.state }))
         }
       }
-      events.on(ProofEventTypes.ProofStateChanged, listener)
+      events.on(DidCommProofEventTypes.ProofStateChanged, listener)
     })
   }
 
   /** Tells the holder the data of one presentation was used (data-notices 1.0). */
   async notifyUsed(proofRecordId: string, note = 'Used to assess the mortgage application.'): Promise<void> {
-    const record = await this.agent.proofs.getById(proofRecordId)
+    const record = await this.agent.didcomm.proofs.getById(proofRecordId)
     if (!record.connectionId) throw new Error('the presentation came over no connection')
     const notice = new DataNoticeMessage({ grantThreadId: record.threadId, kind: 'used', note })
     await sendOnConnection(this.agent.context, record.connectionId, notice)
@@ -141,8 +141,8 @@ export class Lender {
   private async deleteOnRequest(message: Parameters<typeof readDeletionRequest>[0], connectionId: string) {
     const asked = readDeletionRequest(message)
     if (!asked) return
-    const records = await this.agent.proofs.findAllByQuery({ threadId: asked.grantThreadId, connectionId })
-    for (const record of records) await this.agent.proofs.deleteById(record.id)
+    const records = await this.agent.didcomm.proofs.findAllByQuery({ threadId: asked.grantThreadId, connectionId })
+    for (const record of records) await this.agent.didcomm.proofs.deleteById(record.id)
     this.deleted.push(asked.grantThreadId)
     const notice = new DataNoticeMessage({
       grantThreadId: asked.grantThreadId,
@@ -153,11 +153,11 @@ export class Lender {
   }
 
   private async disclosed(proofRecordId: string): Promise<PresentationOutcome> {
-    const data = await this.agent.proofs.getFormatData(proofRecordId)
+    const data = await this.agent.didcomm.proofs.getFormatData(proofRecordId)
     const decode = (compact: string) => this.agent.sdJwtVc.fromCompact(compact).prettyClaims
     const judged = judgePresentation(data.presentation?.presentationExchange, this.trusted, decode)
     if (judged.state !== 'verified') return judged
-    const message = await this.agent.proofs.findPresentationMessage(proofRecordId)
+    const message = await this.agent.didcomm.proofs.findPresentationMessage(proofRecordId)
     const documents = checkDocuments(judged.credentials, message?.appendedAttachments ?? [])
     if (!documents.ok) return { state: 'refused', reason: documents.reason }
     return { ...judged, documents: documents.documents }

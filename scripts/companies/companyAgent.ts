@@ -2,21 +2,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { AskarModule } from '@credo-ts/askar'
+import { Agent, ConsoleLogger, KeyDerivationMethod, LogLevel } from '@credo-ts/core'
 import {
-  Agent,
-  AutoAcceptCredential,
-  AutoAcceptProof,
-  ConnectionsModule,
-  ConsoleLogger,
-  CredentialsModule,
-  type DifPresentationExchangeProofFormatService,
-  HttpOutboundTransport,
-  JsonLdCredentialFormatService,
-  KeyDerivationMethod,
-  LogLevel,
-  ProofsModule,
-  V2ProofProtocol,
-} from '@credo-ts/core'
+  DidCommAutoAcceptCredential,
+  DidCommAutoAcceptProof,
+  DidCommConnectionsModule,
+  DidCommCredentialsModule,
+  type DidCommDifPresentationExchangeProofFormatService,
+  DidCommHttpOutboundTransport,
+  DidCommJsonLdCredentialFormatService,
+  DidCommProofsModule,
+  DidCommProofV2Protocol,
+} from '@credo-ts/didcomm'
 import { agentDependencies } from '@credo-ts/node'
 
 import { askar } from '../../electron/node/askar'
@@ -33,8 +30,8 @@ export interface CompanyAgentOptions {
   dataDir: string
   port: number
   /** Replace Credo's format services; tests use these to make a company misbehave. */
-  jsonLdFormat?: JsonLdCredentialFormatService
-  presentationExchangeFormat?: DifPresentationExchangeProofFormatService
+  jsonLdFormat?: DidCommJsonLdCredentialFormatService
+  presentationExchangeFormat?: DidCommDifPresentationExchangeProofFormatService
   sdJwtVcFormat?: SdJwtVcCredentialFormatService
   /** Sees the raw bytes of every inbound message. */
   tap?: (body: Buffer) => void
@@ -48,25 +45,25 @@ export interface CompanyAgentOptions {
 function companyModules(options: CompanyAgentOptions) {
   return {
     askar: new AskarModule({ ariesAskar: askar }),
-    connections: new ConnectionsModule({ autoAcceptConnections: true }),
+    connections: new DidCommConnectionsModule({ autoAcceptConnections: true }),
     w3cCredentials: offlineW3cCredentialsModule(),
     // Issuers decide on each request themselves (see Issuer), so nothing is accepted automatically.
-    credentials: new CredentialsModule({
-      autoAcceptCredentials: AutoAcceptCredential.Never,
+    credentials: new DidCommCredentialsModule({
+      autoAcceptCredentials: DidCommAutoAcceptCredential.Never,
       credentialProtocols: [
         new DocumentAttachingCredentialProtocol({
           credentialFormats: [
-            options.jsonLdFormat ?? new JsonLdCredentialFormatService(),
+            options.jsonLdFormat ?? new DidCommJsonLdCredentialFormatService(),
             options.sdJwtVcFormat ?? new SdJwtVcCredentialFormatService(),
           ],
         }),
       ],
     }),
     // A verifier acknowledges a presentation once Credo has verified it against the request.
-    proofs: new ProofsModule({
-      autoAcceptProofs: AutoAcceptProof.ContentApproved,
+    proofs: new DidCommProofsModule({
+      autoAcceptProofs: DidCommAutoAcceptProof.ContentApproved,
       proofProtocols: [
-        new V2ProofProtocol({
+        new DidCommProofV2Protocol({
           // Credo's PE format with the SD-JWT VC answers it refuses (see CustosPresentationExchangeFormatService).
           proofFormats: [options.presentationExchangeFormat ?? new CustosPresentationExchangeFormatService()],
         }),
@@ -104,7 +101,7 @@ export async function startCompanyAgent(options: CompanyAgentOptions): Promise<S
   })
   const inbound = new LoopbackHttpInbound(options.port, options.tap)
   agent.registerInboundTransport(inbound)
-  agent.registerOutboundTransport(new HttpOutboundTransport())
+  agent.registerOutboundTransport(new DidCommHttpOutboundTransport())
   await agent.initialize()
   return {
     agent,

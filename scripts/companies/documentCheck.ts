@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-import type { Attachment } from '@credo-ts/core'
+import type { DidCommAttachment } from '@credo-ts/didcomm'
 
 import type { DisclosedCredential } from './presentationOutcome'
 
@@ -20,7 +20,7 @@ type Bound = { attachmentId?: unknown; digestSRI?: unknown; name?: unknown }
  */
 export function checkDocuments(
   credentials: DisclosedCredential[],
-  attachments: Attachment[],
+  attachments: DidCommAttachment[],
 ): { ok: true; documents: ReceivedDocument[] } | { ok: false; reason: string } {
   const documents: ReceivedDocument[] = []
   for (const credential of credentials) {

@@ -1,7 +1,8 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { Agent, InboundTransport } from '@credo-ts/core'
+import type { Agent } from '@credo-ts/core'
+import type { DidCommInboundTransport } from '@credo-ts/didcomm'
 
 // A presentation carries statement PDFs inline: room for a few at the node's 20 MiB limit each.
 const MAX_BODY = 128 * 1024 * 1024
@@ -10,7 +11,7 @@ const MAX_BODY = 128 * 1024 * 1024
  * DIDComm over HTTP on 127.0.0.1 only. Credo's HttpInboundTransport listens on every interface, and a
  * company agent of the toolkit must not be reachable from beyond this machine.
  */
-export class LoopbackHttpInbound implements InboundTransport {
+export class LoopbackHttpInbound implements DidCommInboundTransport {
   private server?: http.Server
 
   constructor(

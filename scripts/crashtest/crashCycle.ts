@@ -29,7 +29,7 @@ async function load(node: NodeProcess, sender: CustosNode, connectionId: string,
   const inbound = (async () => {
     for (let n = 0; !stop(); n++) {
       const content = `c${cycle}-m${n}`
-      const ok = await sender.agent.basicMessages.sendMessage(connectionId, content).then(
+      const ok = await sender.agent.didcomm.basicMessages.sendMessage(connectionId, content).then(
         () => true,
         () => false,
       )

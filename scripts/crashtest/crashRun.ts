@@ -71,9 +71,9 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
   }
   try {
     const url = await node.request<string>({ cmd: 'createInvitation' })
-    const { connectionRecord } = await sender.agent.oob.receiveInvitationFromUrl(url)
+    const { connectionRecord } = await sender.agent.didcomm.oob.receiveInvitationFromUrl(url)
     const connectionId = (
-      await sender.agent.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
+      await sender.agent.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
     ).id
     const all: Acknowledged = { writes: [], inbound: [], invitations: [] }
     for (let cycle = 0; cycle < kills && node; cycle++) {

@@ -16,7 +16,7 @@ const DISCLOSABLE = ['name', 'dateOfBirth', 'age_over_18', 'address.street', 'ad
 /** Resolves once the holder has the credential (done), or says why not (the offer was declined or failed). */
 async function settled(issuer: Issuer, exchangeId: string): Promise<string> {
   for (;;) {
-    const record = await issuer.agent.credentials.getById(exchangeId)
+    const record = await issuer.agent.didcomm.credentials.getById(exchangeId)
     if (record.state === 'done' || record.state === 'abandoned' || record.state === 'declined') {
       return record.state === 'done' ? 'issued' : `not issued (${record.errorMessage ?? record.state})`
     }

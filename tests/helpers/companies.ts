@@ -38,7 +38,7 @@ export async function connectToCompany(node: CustosNode, company: Issuer | Lende
   const { url, outOfBandId } = await company.invitation()
   const nodeSide = await apiOf(node)['connections.acceptInvitation']({ url })
   const companySide = await company.connectionFor(outOfBandId)
-  await node.agent.connections.returnWhenIsConnected(nodeSide.id, { timeoutMs: 20_000 })
+  await node.agent.didcomm.connections.returnWhenIsConnected(nodeSide.id, { timeoutMs: 20_000 })
   return { nodeConnectionId: nodeSide.id, companyConnectionId: companySide }
 }
 

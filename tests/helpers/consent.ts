@@ -74,7 +74,7 @@ export function mortgagePolicy(connectionId: string, when: PolicyInput['when'] =
 export async function evaluationOfThread(node: CustosNode, threadId: string) {
   const api = apiOf(node)
   return eventually(async () => {
-    const record = (await node.agent.proofs.findAllByQuery({ threadId }))[0]
+    const record = (await node.agent.didcomm.proofs.findAllByQuery({ threadId }))[0]
     if (!record) return undefined
     const [evaluation] = await api['consent.evaluations']({ requestId: record.id })
     return evaluation ? { evaluation, requestId: record.id } : undefined

@@ -3,15 +3,8 @@ import path from 'node:path'
 
 import { AskarModule } from '@credo-ts/askar'
 import type { Askar } from '@openwallet-foundation/askar-shared'
-import {
-  Agent,
-  ConnectionsModule,
-  HttpOutboundTransport,
-  KeyDerivationMethod,
-  WsOutboundTransport,
-  type ModulesMap,
-  type FileSystem,
-} from '@credo-ts/core'
+import { Agent, KeyDerivationMethod, type ModulesMap, type FileSystem } from '@credo-ts/core'
+import { DidCommConnectionsModule, DidCommHttpOutboundTransport, DidCommWsOutboundTransport } from '@credo-ts/didcomm'
 import { agentDependencies, HttpInboundTransport, WsInboundTransport } from '@credo-ts/node'
 import { WebSocketServer } from 'ws'
 
@@ -34,7 +27,7 @@ export interface CredoAgentOptions<M extends ModulesMap> {
   askarBinding?: Askar
 }
 
-export type CredoAgent<M extends ModulesMap> = Agent<M & { askar: AskarModule; connections: ConnectionsModule }>
+export type CredoAgent<M extends ModulesMap> = Agent<M & { askar: AskarModule; connections: DidCommConnectionsModule }>
 
 // Credo's NodeFileSystem takes base paths; reached through agentDependencies as createAgent does.
 const NodeFileSystem = agentDependencies.FileSystem as new (options: {
@@ -75,12 +68,12 @@ export async function startCredoAgent<M extends ModulesMap = Record<string, neve
     dependencies: { ...agentDependencies, FileSystem: DirFileSystem },
     modules: {
       askar: new AskarModule({ ariesAskar: options.askarBinding ?? askar }),
-      connections: new ConnectionsModule({ autoAcceptConnections: true }),
+      connections: new DidCommConnectionsModule({ autoAcceptConnections: true }),
       ...(options.modules ?? ({} as M)),
     },
   })
-  agent.registerOutboundTransport(new HttpOutboundTransport())
-  agent.registerOutboundTransport(new WsOutboundTransport())
+  agent.registerOutboundTransport(new DidCommHttpOutboundTransport())
+  agent.registerOutboundTransport(new DidCommWsOutboundTransport())
   if (ports.http !== undefined) agent.registerInboundTransport(new HttpInboundTransport({ port: ports.http }))
   if (ports.ws !== undefined) {
     // Our own server, so that stopping can drop the sockets clients keep open (ws waits for them otherwise).

@@ -1,28 +1,29 @@
+import { JsonEncoder, type AgentContext } from '@credo-ts/core'
 import {
-  AttachmentData,
-  DifPresentationExchangeProofFormatService,
-  JsonEncoder,
-  JsonLdCredentialFormatService,
-  type AgentContext,
-  type Attachment,
-  type CredentialFormatCreateReturn,
-} from '@credo-ts/core'
+  DidCommAttachmentData,
+  DidCommDifPresentationExchangeProofFormatService,
+  DidCommJsonLdCredentialFormatService,
+  type DidCommAttachment,
+  type DidCommCredentialFormatCreateReturn,
+} from '@credo-ts/didcomm'
 
 import { SdJwtVcCredentialFormatService } from '../../electron/node/credentials'
 
 type Json = Record<string, unknown>
 
-function rewrite(attachment: Attachment, change: (json: Json) => Json): void {
-  attachment.data = new AttachmentData({ base64: JsonEncoder.toBase64(change(attachment.getDataAsJson<Json>())) })
+function rewrite(attachment: DidCommAttachment, change: (json: Json) => Json): void {
+  attachment.data = new DidCommAttachmentData({
+    base64: JsonEncoder.toBase64(change(attachment.getDataAsJson<Json>())),
+  })
 }
 
 export type IssuerMisbehaviour = 'none' | 'broken-signature' | 'malformed-offer'
 
 /** An issuer's JSON-LD format that breaks what it sends after Credo built it (Credo's own checks passed). */
-export class MisbehavingJsonLdFormatService extends JsonLdCredentialFormatService {
+export class MisbehavingJsonLdFormatService extends DidCommJsonLdCredentialFormatService {
   mode: IssuerMisbehaviour = 'none'
 
-  override async createOffer(...args: Parameters<JsonLdCredentialFormatService['createOffer']>) {
+  override async createOffer(...args: Parameters<DidCommJsonLdCredentialFormatService['createOffer']>) {
     const created = await super.createOffer(...args)
     // A credential detail without options or a valid issuance date: not an RFC 0593 offer.
     if (this.mode === 'malformed-offer') {
@@ -31,7 +32,7 @@ export class MisbehavingJsonLdFormatService extends JsonLdCredentialFormatServic
     return created
   }
 
-  override async acceptRequest(...args: Parameters<JsonLdCredentialFormatService['acceptRequest']>) {
+  override async acceptRequest(...args: Parameters<DidCommJsonLdCredentialFormatService['acceptRequest']>) {
     const issued = await super.acceptRequest(...args)
     if (this.mode === 'broken-signature') {
       rewrite(issued.attachment, (json) => {
@@ -46,10 +47,10 @@ export class MisbehavingJsonLdFormatService extends JsonLdCredentialFormatServic
 }
 
 /** A verifier's DIF PE format that sends a presentation definition without input descriptors. */
-export class MalformedRequestFormatService extends DifPresentationExchangeProofFormatService {
+export class MalformedRequestFormatService extends DidCommDifPresentationExchangeProofFormatService {
   malformed = false
 
-  override async createRequest(...args: Parameters<DifPresentationExchangeProofFormatService['createRequest']>) {
+  override async createRequest(...args: Parameters<DidCommDifPresentationExchangeProofFormatService['createRequest']>) {
     const created = await super.createRequest(...args)
     if (this.malformed) {
       rewrite(created.attachment, (json) => {
@@ -66,14 +67,14 @@ export class BrokenSignatureSdJwtVcFormatService extends SdJwtVcCredentialFormat
   override async acceptRequest(
     agentContext: AgentContext,
     options: Parameters<SdJwtVcCredentialFormatService['acceptRequest']>[1],
-  ): Promise<CredentialFormatCreateReturn> {
+  ): Promise<DidCommCredentialFormatCreateReturn> {
     const issued = await super.acceptRequest(agentContext, options)
     const { compact } = issued.attachment.getDataAsJson<{ compact: string }>()
     const [jwt, ...disclosures] = compact.split('~')
     const [header, payload, signature] = jwt.split('.')
     const changed = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`
     const broken = [[header, payload, changed].join('.'), ...disclosures].join('~')
-    issued.attachment.data = new AttachmentData({ base64: JsonEncoder.toBase64({ compact: broken }) })
+    issued.attachment.data = new DidCommAttachmentData({ base64: JsonEncoder.toBase64({ compact: broken }) })
     return issued
   }
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { type BaseEvent } from '@credo-ts/core'
 import {
-  BasicMessageEventTypes,
-  BasicMessageRole,
-  DidExchangeState,
-  type BaseEvent,
-  type BasicMessageStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommBasicMessageEventTypes,
+  DidCommBasicMessageRole,
+  DidCommDidExchangeState,
+  type DidCommBasicMessageStateChangedEvent,
+} from '@credo-ts/didcomm'
 
 import { CustosNode, createApi, type CustosNodeOptions } from '../../electron/node'
 
@@ -58,12 +58,14 @@ export function waitForEvent<E extends BaseEvent>(
 export async function connect(inviter: CustosNode, invitee: CustosNode) {
   const invitation = await apiOf(inviter)['connections.createInvitation'](undefined)
   const accepted = await apiOf(invitee)['connections.acceptInvitation']({ url: invitation.url })
-  const inviteeConnection = await invitee.agent.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+  const inviteeConnection = await invitee.agent.didcomm.connections.returnWhenIsConnected(accepted.id, {
+    timeoutMs: 20_000,
+  })
   const deadline = Date.now() + 20_000
   for (;;) {
-    const [inviterConnection] = await inviter.agent.connections.findAllByOutOfBandId(invitation.id)
+    const [inviterConnection] = await inviter.agent.didcomm.connections.findAllByOutOfBandId(invitation.id)
     // isReady already holds at response-sent; wait for the complete message so nothing changes afterwards.
-    if (inviterConnection?.state === DidExchangeState.Completed) {
+    if (inviterConnection?.state === DidCommDidExchangeState.Completed) {
       return { invitation, inviterConnection, inviteeConnection }
     }
     if (Date.now() > deadline) throw new Error('inviter side did not complete the connection')
@@ -73,13 +75,14 @@ export async function connect(inviter: CustosNode, invitee: CustosNode) {
 
 /** Sends `content` from one node over its connection and waits until the other node has it. */
 export async function sendBasicMessage(from: CustosNode, connectionId: string, to: CustosNode, content: string) {
-  const received = waitForEvent<BasicMessageStateChangedEvent>(
+  const received = waitForEvent<DidCommBasicMessageStateChangedEvent>(
     to,
-    BasicMessageEventTypes.BasicMessageStateChanged,
+    DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
     (event) =>
-      event.payload.message.content === content && event.payload.basicMessageRecord.role === BasicMessageRole.Receiver,
+      event.payload.message.content === content &&
+      event.payload.basicMessageRecord.role === DidCommBasicMessageRole.Receiver,
   )
-  await from.agent.basicMessages.sendMessage(connectionId, content)
+  await from.agent.didcomm.basicMessages.sendMessage(connectionId, content)
   return (await received).payload
 }
 

@@ -1,17 +1,21 @@
-import { AskarModule } from '@credo-ts/askar'
+import { AskarModule, type AskarModuleConfigStoreOptions } from '@credo-ts/askar'
+import { DidCommModule } from '@credo-ts/didcomm'
 
 import { askar } from '../askar'
-import { connectionsModules } from '../connections'
+import { connectionsDidComm, connectionsModules } from '../connections'
 import { ConsentModule } from '../consent'
-import { credentialsModules, type DocumentsOptions } from '../credentials'
+import { credentialsDidComm, credentialsModules, type DocumentsOptions } from '../credentials'
 import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
-import { mediationModules, type MediationOptions } from '../mediation'
-import { requestsModules } from '../requests'
+import { mediationDidComm, mediationModules, type MediationOptions } from '../mediation'
+import { requestsDidComm, requestsModules } from '../requests'
 import { SelfDeclaredModule } from '../selfDeclared'
 import { TrustListsModule } from '../trustLists'
 
 export interface NodeModulesOptions {
+  /** The name other agents see in this node's invitations. */
+  label: string
+  store: AskarModuleConfigStoreOptions
   mediation?: MediationOptions
   documents?: DocumentsOptions
 }
@@ -19,11 +23,19 @@ export interface NodeModulesOptions {
 /**
  * Every capability of a Custos node, as the Credo modules its agent is built from. A new capability
  * adds its module here, one line; its part of the API contract is then served without further wiring.
+ * Credo 0.6 configures every DIDComm protocol in one DidCommModule (`agent.didcomm.*`): each capability
+ * gives its part of that configuration beside its own modules.
  */
-export function nodeModules(options: NodeModulesOptions = {}) {
+export function nodeModules(options: NodeModulesOptions) {
   return {
-    askar: new AskarModule({ ariesAskar: askar }),
-    ...connectionsModules(),
+    askar: new AskarModule({ askar, store: options.store }),
+    didcomm: new DidCommModule({
+      ...connectionsDidComm(),
+      ...mediationDidComm(options.mediation),
+      ...credentialsDidComm(),
+      ...requestsDidComm(),
+    }),
+    ...connectionsModules(options.label),
     ...mediationModules(options.mediation),
     selfDeclared: new SelfDeclaredModule(),
     inbox: new InboxModule(),

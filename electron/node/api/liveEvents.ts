@@ -1,5 +1,4 @@
 import {
-  ConnectionEventTypes,
   RepositoryEventTypes,
   type BaseEvent,
   type BaseRecord,
@@ -7,6 +6,7 @@ import {
   type RecordSavedEvent,
   type RecordUpdatedEvent,
 } from '@credo-ts/core'
+import { DidCommConnectionEventTypes } from '@credo-ts/didcomm'
 
 import type { CustosAgent } from '../agent'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
@@ -42,7 +42,7 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
   }
   const subscriptions: Array<[string, (event: BaseEvent) => void]> = [
     [ConsentEventTypes.RequestEvaluated, onEvaluated as (event: BaseEvent) => void],
-    [ConnectionEventTypes.ConnectionStateChanged, () => publish('connections')],
+    [DidCommConnectionEventTypes.DidCommConnectionStateChanged, () => publish('connections')],
     [SelfDeclaredEventTypes.SelfDeclaredItemChanged, () => publish('selfDeclared')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordUpdated, onRecord as (event: BaseEvent) => void],

@@ -1,15 +1,15 @@
+import { injectable, type AgentContext } from '@credo-ts/core'
 import {
-  ConnectionRepository,
-  ConnectionsApi,
-  HandshakeProtocol,
-  injectable,
-  OutOfBandApi,
-  OutOfBandRepository,
-  OutOfBandRole,
-  type AgentContext,
-  type ConnectionRecord,
-  type OutOfBandRecord,
-} from '@credo-ts/core'
+  DidCommConnectionRepository,
+  DidCommConnectionsApi,
+  DidCommHandshakeProtocol,
+  DidCommModuleConfig,
+  DidCommOutOfBandApi,
+  DidCommOutOfBandRepository,
+  DidCommOutOfBandRole,
+  type DidCommConnectionRecord,
+  type DidCommOutOfBandRecord,
+} from '@credo-ts/didcomm'
 
 import type { ConnectionRole, ConnectionSummary, CreatedInvitation } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
@@ -27,6 +27,20 @@ export interface CreateInvitationOptions {
   purposeTag?: string
 }
 
+/** The name other agents see in this node's invitations and requests (Credo 0.6 asks for it per call). */
+export class NodeLabel {
+  constructor(readonly label: string) {}
+}
+
+export function nodeLabel(agentContext: AgentContext): string {
+  return agentContext.dependencyManager.resolve(NodeLabel).label
+}
+
+/** The endpoints other agents reach this node at (set by the inbound transport once it listens). */
+export function nodeEndpoints(agentContext: AgentContext): string[] {
+  return agentContext.dependencyManager.resolve(DidCommModuleConfig).endpoints
+}
+
 /** Connections over out-of-band invitations and DID exchange. Stateless: all state is in the context. */
 @injectable()
 export class ConnectionsService {
@@ -35,21 +49,21 @@ export class ConnectionsService {
     options: CreateInvitationOptions = {},
   ): Promise<CreatedInvitation> {
     const record = await oob(agentContext).createInvitation({
-      label: options.label,
+      label: options.label ?? nodeLabel(agentContext),
       multiUseInvitation: options.multiUse ?? false,
-      handshakeProtocols: [HandshakeProtocol.DidExchange],
+      handshakeProtocols: [DidCommHandshakeProtocol.DidExchange],
       autoAcceptConnection: true,
     })
     if (options.purposeTag) {
       record.setTag(options.purposeTag, true)
-      await agentContext.dependencyManager.resolve(OutOfBandRepository).update(agentContext, record)
+      await agentContext.dependencyManager.resolve(DidCommOutOfBandRepository).update(agentContext, record)
     }
     return this.describe(agentContext, record)
   }
 
-  private describe(agentContext: AgentContext, record: OutOfBandRecord): CreatedInvitation {
+  private describe(agentContext: AgentContext, record: DidCommOutOfBandRecord): CreatedInvitation {
     // The web form points at the node's own HTTP endpoint when it has one, so the link names where it leads.
-    const domain = agentContext.config.endpoints.find((endpoint) => endpoint.startsWith('http')) ?? DEEP_LINK_BASE
+    const domain = nodeEndpoints(agentContext).find((endpoint) => endpoint.startsWith('http')) ?? DEEP_LINK_BASE
     const invitation = withFirstServiceOnly(record.outOfBandInvitation)
     const url = invitation.toUrl({ domain })
     return {
@@ -67,8 +81,8 @@ export class ConnectionsService {
    * does not gain an invitation per start; made anew when the endpoints moved.
    */
   async standingInvitation(agentContext: AgentContext): Promise<CreatedInvitation> {
-    const endpoints = new Set(agentContext.config.endpoints)
-    const created = await oob(agentContext).findAllByQuery({ role: OutOfBandRole.Sender })
+    const endpoints = new Set(nodeEndpoints(agentContext))
+    const created = await oob(agentContext).findAllByQuery({ role: DidCommOutOfBandRole.Sender })
     const current = created.find(
       (record) =>
         record.reusable &&
@@ -96,6 +110,7 @@ export class ConnectionsService {
     }
     const { connectionRecord } = await withPeerErrors('inviting node', 'This invitation cannot be accepted', () =>
       oob(agentContext).receiveInvitation(invitation, {
+        label: nodeLabel(agentContext),
         autoAcceptInvitation: true,
         autoAcceptConnection: true,
         reuseConnection: true,
@@ -115,7 +130,7 @@ export class ConnectionsService {
   async setRole(agentContext: AgentContext, id: string, role: ConnectionRole): Promise<ConnectionSummary> {
     const record = await this.getOrNotFound(agentContext, id)
     record.setTag(ROLE_TAG, role)
-    await agentContext.dependencyManager.resolve(ConnectionRepository).update(agentContext, record)
+    await agentContext.dependencyManager.resolve(DidCommConnectionRepository).update(agentContext, record)
     return toConnectionSummary(record)
   }
 
@@ -128,15 +143,15 @@ export class ConnectionsService {
   }
 
   // A received or single-use invitation has no use without its connection; a multi-use one we made still does.
-  private async removeSpentInvitation(agentContext: AgentContext, record: ConnectionRecord): Promise<void> {
+  private async removeSpentInvitation(agentContext: AgentContext, record: DidCommConnectionRecord): Promise<void> {
     if (!record.outOfBandId) return
     const invitation = await oob(agentContext).findById(record.outOfBandId)
-    if (!invitation || (invitation.role === OutOfBandRole.Sender && invitation.reusable)) return
+    if (!invitation || (invitation.role === DidCommOutOfBandRole.Sender && invitation.reusable)) return
     if ((await connections(agentContext).findAllByOutOfBandId(invitation.id)).length > 0) return
     await oob(agentContext).deleteById(invitation.id)
   }
 
-  private async getOrNotFound(agentContext: AgentContext, id: string): Promise<ConnectionRecord> {
+  private async getOrNotFound(agentContext: AgentContext, id: string): Promise<DidCommConnectionRecord> {
     const record = await connections(agentContext).findById(id)
     if (!record) throw new CustosError('NotFound', `No connection with id ${id}.`)
     return record
@@ -144,10 +159,10 @@ export class ConnectionsService {
 }
 
 // Credo's Apis are scoped to the context they were resolved from, so they are looked up per call.
-function oob(agentContext: AgentContext): OutOfBandApi {
-  return agentContext.dependencyManager.resolve(OutOfBandApi)
+function oob(agentContext: AgentContext): DidCommOutOfBandApi {
+  return agentContext.dependencyManager.resolve(DidCommOutOfBandApi)
 }
 
-function connections(agentContext: AgentContext): ConnectionsApi {
-  return agentContext.dependencyManager.resolve(ConnectionsApi)
+function connections(agentContext: AgentContext): DidCommConnectionsApi {
+  return agentContext.dependencyManager.resolve(DidCommConnectionsApi)
 }

@@ -1,4 +1,5 @@
-import { utils, type OutOfBandInvitation } from '@credo-ts/core'
+import { utils } from '@credo-ts/core'
+import { type DidCommOutOfBandInvitation } from '@credo-ts/didcomm'
 
 import { invitationParam } from '../../../shared/api'
 import { InvalidInputError } from '../../../shared/errors'
@@ -10,7 +11,7 @@ export const DEEP_LINK_BASE = 'custos://invite'
  * Decodes an invitation URL without network access. Credo's own `oob.parseInvitation` fetches
  * "short" URLs that carry no oob parameter, which would let a pasted link make the node call out.
  */
-export function parseInvitationUrl(url: string): OutOfBandInvitation {
+export function parseInvitationUrl(url: string): DidCommOutOfBandInvitation {
   const trimmed = url.trim()
   if (invitationParam(trimmed) === undefined) {
     throw new InvalidInputError('This is not an invitation link: it needs an oob= or c_i= parameter.')

@@ -1,7 +1,11 @@
-import { DidExchangeRequestMessage, DidExchangeResponseMessage, type DependencyManager } from '@credo-ts/core'
+import { type DependencyManager } from '@credo-ts/core'
+import {
+  DidCommDidExchangeRequestMessage,
+  DidCommDidExchangeResponseMessage,
+  type DidCommMessageHandlerMiddleware,
+} from '@credo-ts/didcomm'
 
-// Credo 0.5.19 does not export the type from its package root; it is the parameter of this method.
-type MessageHandlerMiddleware = Parameters<DependencyManager['registerMessageHandlerMiddleware']>[0]
+type MessageHandlerMiddleware = DidCommMessageHandlerMiddleware
 
 /**
  * Puts the parent thread id (the invitation's id, as the request carried it) on the DID exchange response
@@ -18,7 +22,11 @@ export const responseCarriesParentThread: MessageHandlerMiddleware = async (mess
   await next()
   const request = messageContext.message
   const response = messageContext.responseMessage?.message
-  if (!(request instanceof DidExchangeRequestMessage) || !(response instanceof DidExchangeResponseMessage)) return
+  if (
+    !(request instanceof DidCommDidExchangeRequestMessage) ||
+    !(response instanceof DidCommDidExchangeResponseMessage)
+  )
+    return
   const parentThreadId = request.thread?.parentThreadId
   if (!parentThreadId || response.thread?.parentThreadId) return
   response.setThread({ ...response.thread, threadId: response.threadId, parentThreadId })

@@ -1,4 +1,4 @@
-import { OutOfBandInvitation } from '@credo-ts/core'
+import { DidCommOutOfBandInvitation } from '@credo-ts/didcomm'
 
 /**
  * The invitation as it is handed out: with only its first service. Credo puts one inline service per
@@ -11,8 +11,8 @@ import { OutOfBandInvitation } from '@credo-ts/core'
  * every endpoint (the WebSocket among them) for the other side to use later. Every service has the same
  * recipient key, so a request that came through the one service matches the record as before.
  */
-export function withFirstServiceOnly(invitation: OutOfBandInvitation): OutOfBandInvitation {
+export function withFirstServiceOnly(invitation: DidCommOutOfBandInvitation): DidCommOutOfBandInvitation {
   const json = invitation.toJSON()
   const services = Array.isArray(json.services) ? json.services.slice(0, 1) : []
-  return OutOfBandInvitation.fromJson({ ...json, services })
+  return DidCommOutOfBandInvitation.fromJson({ ...json, services })
 }

@@ -1,12 +1,10 @@
+import { EventEmitter, type AgentContext, type DependencyManager } from '@credo-ts/core'
 import {
-  EventEmitter,
-  ProofEventTypes,
-  ProofRole,
-  ProofState,
-  type AgentContext,
-  type DependencyManager,
-  type ProofStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommProofEventTypes,
+  DidCommProofRole,
+  DidCommProofState,
+  type DidCommProofStateChangedEvent,
+} from '@credo-ts/didcomm'
 
 import { consentContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -27,9 +25,9 @@ export class ConsentModule implements ContractModule<typeof consentContract> {
   async initialize(agentContext: AgentContext): Promise<void> {
     const decider = agentContext.dependencyManager.resolve(ConsentDecider)
     const events = agentContext.dependencyManager.resolve(EventEmitter)
-    events.on<ProofStateChangedEvent>(ProofEventTypes.ProofStateChanged, ({ payload }) => {
+    events.on<DidCommProofStateChangedEvent>(DidCommProofEventTypes.ProofStateChanged, ({ payload }) => {
       const record = payload.proofRecord
-      if (record.state !== ProofState.RequestReceived || record.role !== ProofRole.Prover) return
+      if (record.state !== DidCommProofState.RequestReceived || record.role !== DidCommProofRole.Prover) return
       decider.decide(agentContext, record.id).catch((error: unknown) => {
         agentContext.config.logger.warn('consent: deciding a request failed', { error: (error as Error).message })
       })

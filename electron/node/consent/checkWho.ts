@@ -1,4 +1,5 @@
-import { ConnectionRepository, type AgentContext } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
+import { DidCommConnectionRepository } from '@credo-ts/didcomm'
 
 import type { PolicyInput } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
@@ -7,7 +8,7 @@ import { CustosError } from '../../../shared/errors'
 export async function checkWho(agentContext: AgentContext, input: PolicyInput): Promise<void> {
   if (input.who.kind !== 'connection') return
   const connection = await agentContext.dependencyManager
-    .resolve(ConnectionRepository)
+    .resolve(DidCommConnectionRepository)
     .findById(agentContext, input.who.connectionId)
   if (!connection) throw new CustosError('NotFound', `No connection with id ${input.who.connectionId}.`)
 }

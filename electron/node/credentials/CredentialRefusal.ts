@@ -1,13 +1,13 @@
-import { ProblemReportError, V2CredentialProblemReportMessage } from '@credo-ts/core'
+import { DidCommProblemReportError, DidCommCredentialV2ProblemReportMessage } from '@credo-ts/didcomm'
 
 import { isCustosError, type CustosErrorCode } from '../../../shared/errors'
 
 /**
  * What the node refuses of an issuer (an offer or a credential). Thrown from the format service,
  * Credo's dispatcher answers it with this issue-credential v2 problem report on the same thread;
- * Credo's own ProblemReportError would send a generic report the issuer's protocol does not handle.
+ * Credo's own DidCommProblemReportError would send a generic report the issuer's protocol does not handle.
  */
-export class CredentialRefusal extends ProblemReportError {
+export class CredentialRefusal extends DidCommProblemReportError {
   constructor(
     reason: string,
     code = 'issuance-abandoned',
@@ -15,7 +15,7 @@ export class CredentialRefusal extends ProblemReportError {
     readonly custosCode: CustosErrorCode = 'CredentialRefused',
   ) {
     super(reason, { problemCode: code })
-    this.problemReport = new V2CredentialProblemReportMessage({ description: { en: reason, code } })
+    this.problemReport = new DidCommCredentialV2ProblemReportMessage({ description: { en: reason, code } })
   }
 }
 

@@ -1,14 +1,12 @@
+import { injectable, W3cCredentialRecord, type AgentContext } from '@credo-ts/core'
 import {
-  ConnectionRepository,
-  CredentialsApi,
-  CredentialState,
-  injectable,
-  W3cCredentialRecord,
-  type AgentContext,
-  type CredentialExchangeRecord,
-  type JsonLdCredentialFormatService,
-  type V2CredentialProtocol,
-} from '@credo-ts/core'
+  DidCommConnectionRepository,
+  DidCommCredentialsApi,
+  DidCommCredentialState,
+  type DidCommCredentialExchangeRecord,
+  type DidCommJsonLdCredentialFormatService,
+  type DidCommCredentialV2Protocol,
+} from '@credo-ts/didcomm'
 
 import type { CredentialOffer, DocumentContent, HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
@@ -29,7 +27,7 @@ const ISSUE_TIMEOUT_MS = 30_000
 @injectable()
 export class CredentialsService {
   async listOffers(agentContext: AgentContext): Promise<CredentialOffer[]> {
-    const records = await credentials(agentContext).findAllByQuery({ state: CredentialState.OfferReceived })
+    const records = await credentials(agentContext).findAllByQuery({ state: DidCommCredentialState.OfferReceived })
     const offers = await Promise.all(records.map((record) => this.describeOffer(agentContext, record)))
     return offers.filter((offer) => offer !== undefined).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
   }
@@ -98,28 +96,30 @@ export class CredentialsService {
     return this.get(agentContext, id)
   }
 
-  private async getOffer(agentContext: AgentContext, id: string): Promise<CredentialExchangeRecord> {
+  private async getOffer(agentContext: AgentContext, id: string): Promise<DidCommCredentialExchangeRecord> {
     const record = await credentials(agentContext).findById(id)
-    if (!record || record.state !== CredentialState.OfferReceived) {
+    if (!record || record.state !== DidCommCredentialState.OfferReceived) {
       throw new CustosError('NotFound', `No open credential offer with id ${id}.`)
     }
     return record
   }
 
-  private async describeOffer(agentContext: AgentContext, record: CredentialExchangeRecord) {
+  private async describeOffer(agentContext: AgentContext, record: DidCommCredentialExchangeRecord) {
     const data = await credentials(agentContext).getFormatData(record.id)
     const connection = record.connectionId
-      ? await agentContext.dependencyManager.resolve(ConnectionRepository).findById(agentContext, record.connectionId)
+      ? await agentContext.dependencyManager
+          .resolve(DidCommConnectionRepository)
+          .findById(agentContext, record.connectionId)
       : null
     return toCredentialOffer(record, data, connection?.theirLabel)
   }
 }
 
 // Credo's Apis are scoped to the context they were resolved from, so they are looked up per call.
-export type NodeCredentialsApi = CredentialsApi<
-  [V2CredentialProtocol<[JsonLdCredentialFormatService, SdJwtVcCredentialFormatService]>]
+export type NodeCredentialsApi = DidCommCredentialsApi<
+  [DidCommCredentialV2Protocol<[DidCommJsonLdCredentialFormatService, SdJwtVcCredentialFormatService]>]
 >
 
 function credentials(agentContext: AgentContext): NodeCredentialsApi {
-  return agentContext.dependencyManager.resolve(CredentialsApi) as NodeCredentialsApi
+  return agentContext.dependencyManager.resolve(DidCommCredentialsApi) as NodeCredentialsApi
 }

@@ -1,4 +1,5 @@
-import { AutoAcceptCredential, CredentialsModule, type DependencyManager } from '@credo-ts/core'
+import { type DependencyManager } from '@credo-ts/core'
+import { DidCommAutoAcceptCredential, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { credentialsContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -33,21 +34,27 @@ export class CustosCredentialsModule implements ContractModule<typeof credential
   }
 }
 
-/** Credo's credential modules configured the way a Custos node holds credentials, and ours beside them. */
-export function credentialsModules(options: DocumentsOptions = {}) {
+/** Credo's issue-credential v2 with our format services (a part of DidCommModule's options). */
+export function credentialsDidComm() {
   return {
-    // JSON-LD with the bundled contexts only; nothing is fetched to check a signature.
-    w3cCredentials: offlineW3cCredentialsModule(),
     // Offers wait for the person (no automatic acceptance). Once they accepted, a credential that is
     // what they requested is acknowledged without asking again (ContentApproved).
-    credentials: new CredentialsModule({
-      autoAcceptCredentials: AutoAcceptCredential.ContentApproved,
+    credentials: {
+      autoAcceptCredentials: DidCommAutoAcceptCredential.ContentApproved,
       credentialProtocols: [
         new CustosV2CredentialProtocol({
           credentialFormats: [new CustosJsonLdCredentialFormatService(), new CustosSdJwtVcCredentialFormatService()],
         }),
       ],
-    }),
+    },
+  } satisfies DidCommModuleConfigOptions
+}
+
+/** Offers and held credentials as the person manages them, and the offline JSON-LD checks. */
+export function credentialsModules(options: DocumentsOptions = {}) {
+  return {
+    // JSON-LD with the bundled contexts only; nothing is fetched to check a signature.
+    w3cCredentials: offlineW3cCredentialsModule(),
     custosCredentials: new CustosCredentialsModule(options),
   }
 }

@@ -1,18 +1,15 @@
+import { EventEmitter, JsonEncoder, W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
 import {
-  Attachment,
-  AttachmentData,
-  EventEmitter,
-  JsonEncoder,
-  JsonLdCredentialFormatService,
-  W3cCredentialRepository,
-  type AgentContext,
-  type CredentialFormatAcceptOfferOptions,
-  type CredentialFormatCreateReturn,
-  type CredentialFormatProcessCredentialOptions,
-  type CredentialFormatProcessOptions,
-  type JsonLdCredentialFormat,
+  DidCommAttachment,
+  DidCommAttachmentData,
+  DidCommJsonLdCredentialFormatService,
+  type DidCommCredentialFormatAcceptOfferOptions,
+  type DidCommCredentialFormatCreateReturn,
+  type DidCommCredentialFormatProcessCredentialOptions,
+  type DidCommCredentialFormatProcessOptions,
+  type DidCommJsonLdCredentialFormat,
   type JsonLdFormatDataCredentialDetail,
-} from '@credo-ts/core'
+} from '@credo-ts/didcomm'
 
 import { CustosCredentialEventTypes, type CredentialStoredEvent } from './CredentialsEvents'
 import { CredentialRefusal } from './CredentialRefusal'
@@ -27,8 +24,11 @@ import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
  * credentials: a refusal happens before anything is saved, and Credo's dispatcher sends the issuer the
  * problem report. The holder names its own did:key as subject in the request.
  */
-export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatService {
-  override async processOffer(agentContext: AgentContext, options: CredentialFormatProcessOptions): Promise<void> {
+export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredentialFormatService {
+  override async processOffer(
+    agentContext: AgentContext,
+    options: DidCommCredentialFormatProcessOptions,
+  ): Promise<void> {
     await refuseAndTell(agentContext, options.credentialRecord, 'The offer was refused', async () => {
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
@@ -39,24 +39,24 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
 
   override async acceptOffer(
     agentContext: AgentContext,
-    options: CredentialFormatAcceptOfferOptions<JsonLdCredentialFormat>,
-  ): Promise<CredentialFormatCreateReturn> {
+    options: DidCommCredentialFormatAcceptOfferOptions<DidCommJsonLdCredentialFormat>,
+  ): Promise<DidCommCredentialFormatCreateReturn> {
     const accepted = await super.acceptOffer(agentContext, options)
     const detail = accepted.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
     const holder = await agentContext.dependencyManager.resolve(HolderDidService).holderDid(agentContext)
     const subject = [detail.credential.credentialSubject].flat()[0]
     detail.credential.credentialSubject = { ...subject, id: holder }
-    const attachment = new Attachment({
+    const attachment = new DidCommAttachment({
       id: accepted.attachment.id,
       mimeType: 'application/json',
-      data: new AttachmentData({ base64: JsonEncoder.toBase64(detail) }),
+      data: new DidCommAttachmentData({ base64: JsonEncoder.toBase64(detail) }),
     })
     return { format: accepted.format, attachment }
   }
 
   override async processCredential(
     agentContext: AgentContext,
-    options: CredentialFormatProcessCredentialOptions,
+    options: DidCommCredentialFormatProcessCredentialOptions,
   ): Promise<void> {
     const { credentialRecord } = options
     const documents = agentContext.dependencyManager.resolve(DocumentsService)
@@ -93,7 +93,7 @@ export class CustosJsonLdCredentialFormatService extends JsonLdCredentialFormatS
 }
 
 // Documents travel inline (base64); a link would make the node fetch from the issuer's side later.
-function attachedBytes(attachment: Attachment | undefined): Uint8Array | undefined {
+function attachedBytes(attachment: DidCommAttachment | undefined): Uint8Array | undefined {
   const base64 = attachment?.data.base64
   return typeof base64 === 'string' ? Buffer.from(base64, 'base64') : undefined
 }

@@ -1,10 +1,9 @@
+import { EventEmitter, type AgentContext } from '@credo-ts/core'
 import {
-  CredentialEventTypes,
-  CredentialState,
-  EventEmitter,
-  type AgentContext,
-  type CredentialStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommCredentialEventTypes,
+  DidCommCredentialState,
+  type DidCommCredentialStateChangedEvent,
+} from '@credo-ts/didcomm'
 
 import type { HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
@@ -29,9 +28,9 @@ export function awaitIssued(agentContext: AgentContext, exchangeId: string, time
       if (payload.exchangeId === exchangeId)
         finish(() => reject(new CustosError(payload.code ?? 'CredentialRefused', payload.reason)))
     }
-    const onState = ({ payload }: CredentialStateChangedEvent) => {
+    const onState = ({ payload }: DidCommCredentialStateChangedEvent) => {
       const record = payload.credentialRecord
-      if (record.id !== exchangeId || record.state !== CredentialState.Abandoned) return
+      if (record.id !== exchangeId || record.state !== DidCommCredentialState.Abandoned) return
       finish(() => reject(new CustosError('CredentialRefused', `The issuer stopped: ${record.errorMessage ?? ''}`)))
     }
     const timer = setTimeout(
@@ -42,7 +41,7 @@ export function awaitIssued(agentContext: AgentContext, exchangeId: string, time
       clearTimeout(timer)
       events.off(CustosCredentialEventTypes.CredentialStored, onStored)
       events.off(CustosCredentialEventTypes.CredentialRefused, onRefused)
-      events.off(CredentialEventTypes.CredentialStateChanged, onState)
+      events.off(DidCommCredentialEventTypes.DidCommCredentialStateChanged, onState)
     }
     const finish = (settle: () => void) => {
       cleanup()
@@ -50,7 +49,7 @@ export function awaitIssued(agentContext: AgentContext, exchangeId: string, time
     }
     events.on(CustosCredentialEventTypes.CredentialStored, onStored)
     events.on(CustosCredentialEventTypes.CredentialRefused, onRefused)
-    events.on(CredentialEventTypes.CredentialStateChanged, onState)
+    events.on(DidCommCredentialEventTypes.DidCommCredentialStateChanged, onState)
   })
   return { issued, cancel: () => cleanup() }
 }

@@ -1,12 +1,5 @@
-import {
-  ConnectionRepository,
-  DidKey,
-  DidResolverService,
-  getKeyFromVerificationMethod,
-  OutOfBandRepository,
-  OutOfBandRole,
-  type AgentContext,
-} from '@credo-ts/core'
+import { DidKey, DidResolverService, getKeyFromVerificationMethod, type AgentContext } from '@credo-ts/core'
+import { DidCommConnectionRepository, DidCommOutOfBandRepository, DidCommOutOfBandRole } from '@credo-ts/didcomm'
 
 /**
  * The key fingerprints that speak for the other side of a connection: the recipient keys of the
@@ -15,14 +8,14 @@ import {
  */
 export async function keysOfConnection(agentContext: AgentContext, connectionId: string): Promise<Set<string>> {
   const connection = await agentContext.dependencyManager
-    .resolve(ConnectionRepository)
+    .resolve(DidCommConnectionRepository)
     .getById(agentContext, connectionId)
   const fingerprints = new Set<string>()
   if (connection.outOfBandId) {
     const oob = await agentContext.dependencyManager
-      .resolve(OutOfBandRepository)
+      .resolve(DidCommOutOfBandRepository)
       .findById(agentContext, connection.outOfBandId)
-    if (oob?.role === OutOfBandRole.Receiver) {
+    if (oob?.role === DidCommOutOfBandRole.Receiver) {
       for (const service of oob.outOfBandInvitation.getInlineServices()) {
         for (const key of service.recipientKeys) fingerprints.add(DidKey.fromDid(key).key.fingerprint)
       }

@@ -6,7 +6,7 @@ export {
 } from './CredentialsEvents'
 export { CredentialsService } from './CredentialsService'
 export { CustosCredentialsApi } from './CustosCredentialsApi'
-export { CustosCredentialsModule, credentialsModules } from './CustosCredentialsModule'
+export { CustosCredentialsModule, credentialsDidComm, credentialsModules } from './CustosCredentialsModule'
 export { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFormatService'
 export { HolderDidService } from './HolderDidService'
 export { keysOfConnection } from './connectionKeys'

@@ -1,4 +1,4 @@
-import type { CredentialExchangeRecord, JsonLdFormatDataCredentialDetail } from '@credo-ts/core'
+import type { DidCommCredentialExchangeRecord, JsonLdFormatDataCredentialDetail } from '@credo-ts/didcomm'
 
 import type { CredentialOffer } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
@@ -8,7 +8,7 @@ type FormatData = Awaited<ReturnType<NodeCredentialsApi['getFormatData']>>
 
 /** An offer as the person sees it, from the offer attachment Credo kept with the exchange. */
 export function toCredentialOffer(
-  record: CredentialExchangeRecord,
+  record: DidCommCredentialExchangeRecord,
   data: FormatData,
   from: string | undefined,
 ): CredentialOffer | undefined {

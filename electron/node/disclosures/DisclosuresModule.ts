@@ -1,4 +1,5 @@
-import { EventEmitter, Protocol, type AgentContext, type DependencyManager, type FeatureRegistry } from '@credo-ts/core'
+import { EventEmitter, type AgentContext, type DependencyManager } from '@credo-ts/core'
+import { DidCommProtocol, type DidCommFeatureRegistry, DidCommMessageHandlerRegistry } from '@credo-ts/didcomm'
 
 import { disclosuresContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -13,10 +14,11 @@ export class DisclosuresModule implements ContractModule<typeof disclosuresContr
   readonly api = DisclosuresApi
   readonly contract = disclosuresContract
 
-  register(dependencyManager: DependencyManager, featureRegistry: FeatureRegistry): void {
+  register(dependencyManager: DependencyManager): void {
+    const featureRegistry = dependencyManager.resolve(DidCommFeatureRegistry)
     dependencyManager.registerSingleton(DisclosuresService)
-    featureRegistry.register(new Protocol({ id: DATA_NOTICES_PROTOCOL, roles: ['holder'] }))
-    dependencyManager.registerMessageHandlers([
+    featureRegistry.register(new DidCommProtocol({ id: DATA_NOTICES_PROTOCOL, roles: ['holder'] }))
+    dependencyManager.resolve(DidCommMessageHandlerRegistry).registerMessageHandlers([
       new DataNoticeHandler(async (message, connection, context) => {
         const notice = readNotice(message)
         const service = context.agentContext.dependencyManager.resolve(DisclosuresService)

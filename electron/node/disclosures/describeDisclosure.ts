@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
-import { ProofsApi, W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
+import { W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
+import { DidCommProofsApi } from '@credo-ts/didcomm'
 
 import type { DisclosedCredentialSummary } from '../../../shared/api'
 import { ConsentService, dpvPurposes } from '../consent'
@@ -18,7 +19,7 @@ export async function describeDisclosure(
   credentialIds: string[],
 ): Promise<typeof disclosures.$inferInsert> {
   const summary = await agentContext.dependencyManager.resolve(RequestsService).get(agentContext, requestId)
-  const record = await agentContext.dependencyManager.resolve(ProofsApi).getById(requestId)
+  const record = await agentContext.dependencyManager.resolve(DidCommProofsApi).getById(requestId)
   const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
   const credentials: DisclosedCredentialSummary[] = []
   for (const id of credentialIds) {

@@ -1,4 +1,4 @@
-import { BasicMessageRepository, BasicMessageRole } from '@credo-ts/core'
+import { DidCommBasicMessageRepository, DidCommBasicMessageRole } from '@credo-ts/didcomm'
 
 import type { MessageCommitProbe } from '../transports/spool/commitProbes'
 
@@ -13,8 +13,8 @@ export const basicMessageCommitted: MessageCommitProbe = {
     const thread = message['~thread'] as { thid?: unknown } | undefined
     const threadId = typeof thread?.thid === 'string' ? thread.thid : message['@id']
     const found = await agentContext.dependencyManager
-      .resolve(BasicMessageRepository)
-      .findByQuery(agentContext, { threadId, role: BasicMessageRole.Receiver })
+      .resolve(DidCommBasicMessageRepository)
+      .findByQuery(agentContext, { threadId, role: DidCommBasicMessageRole.Receiver })
     const sent = typeof message.sent_time === 'string' ? new Date(message.sent_time) : undefined
     // Stored as Credo parsed it: compared in the same ISO form, whatever form the sender wrote.
     const sentTime = sent && !Number.isNaN(sent.getTime()) ? sent.toISOString() : undefined

@@ -1,9 +1,9 @@
+import { type AgentContext, type DependencyManager } from '@credo-ts/core'
 import {
-  MediationRecipientApi,
-  MediatorPickupStrategy,
-  type AgentContext,
-  type DependencyManager,
-} from '@credo-ts/core'
+  DidCommMediationRecipientApi,
+  DidCommMediatorPickupStrategy,
+  DidCommMessageHandlerRegistry,
+} from '@credo-ts/didcomm'
 
 import { mediationContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -36,15 +36,15 @@ export class MediationModule implements ContractModule<typeof mediationContract>
     dependencyManager.registerSingleton(UpstreamMediatorService)
     dependencyManager.registerSingleton(MediatedNodesService)
     dependencyManager.registerSingleton(MediationGrantService)
-    dependencyManager.registerMessageHandlerMiddleware(
-      new MediationGrantService().middleware(this.config.servesAsMediator),
-    )
+    dependencyManager
+      .resolve(DidCommMessageHandlerRegistry)
+      .registerMessageHandlerMiddleware(new MediationGrantService().middleware(this.config.servesAsMediator))
     // One per agent: a vault unlock builds a new agent, and with it new modules.
     const delivery = new DirectDeliveryState()
     dependencyManager.registerInstance(DirectDeliveryState, delivery)
     dependencyManager.registerSingleton(DirectDeliveryService)
-    dependencyManager.registerMessageHandlerMiddleware(markCollectors(delivery))
-    dependencyManager.registerMessageHandlerMiddleware(keepDeliveredBatches)
+    dependencyManager.resolve(DidCommMessageHandlerRegistry).registerMessageHandlerMiddleware(markCollectors(delivery))
+    dependencyManager.resolve(DidCommMessageHandlerRegistry).registerMessageHandlerMiddleware(keepDeliveredBatches)
     dependencyManager.registerInstance(ImplicitDeliveryState, new ImplicitDeliveryState())
   }
 
@@ -53,8 +53,8 @@ export class MediationModule implements ContractModule<typeof mediationContract>
     startDirectDelivery(agentContext)
     watchImplicitSocket(agentContext)
     // Credo starts every other pickup from the stored record itself; implicit delivery is told None there.
-    const mediator = await agentContext.dependencyManager.resolve(MediationRecipientApi).findDefaultMediator()
-    if (mediator && pickupOf(mediator) === MediatorPickupStrategy.Implicit) {
+    const mediator = await agentContext.dependencyManager.resolve(DidCommMediationRecipientApi).findDefaultMediator()
+    if (mediator && pickupOf(mediator) === DidCommMediatorPickupStrategy.Implicit) {
       // Once the agent has started its transports, which happens after the modules initialize.
       startImplicitDelivery(agentContext, mediator.connectionId, this.config.reconnectMinMs)
     }

@@ -1,6 +1,6 @@
 export { MediationApi } from './MediationApi'
 export { MediationModule } from './MediationModule'
-export { mediationModules, type MediationOptions } from './mediationModules'
+export { mediationDidComm, mediationModules, type MediationOptions } from './mediationModules'
 export {
   checkPgQueueSchema,
   MediationQueueConfig,

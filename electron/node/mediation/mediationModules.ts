@@ -1,14 +1,15 @@
-import { MediationRecipientModule, MediatorModule, MediatorPickupStrategy, MessagePickupModule } from '@credo-ts/core'
+import {
+  DidCommMediatorPickupStrategy,
+  DidCommMessageForwardingStrategy,
+  type DidCommModuleConfigOptions,
+} from '@credo-ts/didcomm'
 
 import { MediationModule } from './MediationModule'
-import { MediationQueueModule, type MediationQueueConfigOptions } from './mediator/queue'
-
-// Credo 0.5 does not export this enum from its package root, and a deep import of its build folder
-// fails under Node's ESM resolution (the bundled Electron main); the enum's value is its name.
-type ForwardingStrategy = NonNullable<
-  NonNullable<ConstructorParameters<typeof MediatorModule>[0]>['messageForwardingStrategy']
->
-const QUEUE_AND_LIVE_DELIVERY = 'QueueAndLiveModeDelivery' as ForwardingStrategy
+import {
+  MediationQueueModule,
+  PersistentQueueTransportRepository,
+  type MediationQueueConfigOptions,
+} from './mediator/queue'
 
 export interface MediationOptions {
   /** Serve as mediator for other nodes: grant their requests and hold their messages. */
@@ -22,21 +23,21 @@ export interface MediationOptions {
   queue?: MediationQueueConfigOptions
 }
 
-/** Credo's routing modules configured for both roles a Custos node can take, and ours over them. */
-export function mediationModules(options: MediationOptions = {}) {
+/** Credo's routing protocols configured for both roles a Custos node can take (a part of DidCommModule's options). */
+export function mediationDidComm(options: MediationOptions = {}) {
   return {
-    // Before messagePickup so its registration of the queue is the one in place from the start.
-    mediationQueue: new MediationQueueModule(options.queue),
-    messagePickup: new MessagePickupModule(),
-    mediator: new MediatorModule({
+    // The pickup queue in the app database (or PostgreSQL), not Credo's in-memory one a restart would lose.
+    queueTransportRepository: new PersistentQueueTransportRepository(),
+    messagePickup: true,
+    mediator: {
       // Never Credo's auto-accept: whoever had a link would get a relay. MediationGrantService decides.
       autoAcceptMediationRequests: false,
       // Queue first, then push over a live socket: a message is on disk before anyone may ack it.
-      messageForwardingStrategy: QUEUE_AND_LIVE_DELIVERY,
-    }),
-    mediationRecipient: new MediationRecipientModule({
+      messageForwardingStrategy: DidCommMessageForwardingStrategy.QueueAndLiveModeDelivery,
+    },
+    mediationRecipient: {
       // Batch pickup of what queued up while we were away, then live delivery over the WebSocket.
-      mediatorPickupStrategy: MediatorPickupStrategy.PickUpV2LiveMode,
+      mediatorPickupStrategy: DidCommMediatorPickupStrategy.PickUpV2LiveMode,
       mediatorPollingInterval: options.pollingIntervalMs ?? 5_000,
       // A queue of thousands drains in round trips of this many rather than Credo's 10 (77 msg/s became
       // 83 at 10,000 in scripts/bench/mediation-drain.ts). The rest of the gap to the direct rate was one
@@ -45,7 +46,14 @@ export function mediationModules(options: MediationOptions = {}) {
       baseMediatorReconnectionIntervalMs: 500,
       // A household mediator may be off for hours; keep retrying, but not with ever longer gaps.
       maximumMediatorReconnectionIntervalMs: 30_000,
-    }),
+    },
+  } satisfies DidCommModuleConfigOptions
+}
+
+/** Ours over Credo's routing protocols: the persistent queue's store and the person's side of mediation. */
+export function mediationModules(options: MediationOptions = {}) {
+  return {
+    mediationQueue: new MediationQueueModule(options.queue),
     custosMediation: new MediationModule({ servesAsMediator: options.mediator === true }),
   }
 }

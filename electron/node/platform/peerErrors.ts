@@ -1,4 +1,5 @@
-import { CredoError, MessageSendingError } from '@credo-ts/core'
+import { CredoError } from '@credo-ts/core'
+import { MessageSendingError } from '@credo-ts/didcomm'
 
 import { CustosError, InvalidInputError, PeerUnreachableError } from '../../../shared/errors'
 

@@ -1,18 +1,16 @@
+import { JsonEncoder, SdJwtVcRecord, type AgentContext } from '@credo-ts/core'
 import {
-  Attachment,
-  AttachmentData,
-  DifPresentationExchangeProofFormatService,
-  JsonEncoder,
-  ProofFormatSpec,
-  SdJwtVcRecord,
-  type AgentContext,
-  type DifPresentationExchangeProofFormat,
+  DidCommAttachment,
+  DidCommAttachmentData,
+  DidCommDifPresentationExchangeProofFormatService,
+  DidCommProofFormatSpec,
+  type DidCommDifPresentationExchangeProofFormat,
   type DifPresentationExchangeRequest,
-  type ProofFormatAcceptRequestOptions,
-  type ProofFormatCreateReturn,
-  type ProofFormatProcessOptions,
-  type ProofFormatProcessPresentationOptions,
-} from '@credo-ts/core'
+  type DidCommProofFormatAcceptRequestOptions,
+  type DidCommProofFormatCreateReturn,
+  type DidCommProofFormatProcessOptions,
+  type DidCommProofFormatProcessPresentationOptions,
+} from '@credo-ts/didcomm'
 
 import { createMixedPresentation } from './presentation/createMixedPresentation'
 import { isMixedPresentation } from './presentation/mixedPresentation'
@@ -27,8 +25,8 @@ const SUBMISSION_FORMAT = 'dif/presentation-exchange/submission@v1.0'
  * VCs, which Credo 0.5.19 refuses in this format: they go in a mixed attachment (mixedPresentation.ts)
  * that both sides of this service create and verify; a JSON-LD-only answer stays Credo's own.
  */
-export class CustosPresentationExchangeFormatService extends DifPresentationExchangeProofFormatService {
-  override async processRequest(agentContext: AgentContext, options: ProofFormatProcessOptions): Promise<void> {
+export class CustosPresentationExchangeFormatService extends DidCommDifPresentationExchangeProofFormatService {
+  override async processRequest(agentContext: AgentContext, options: DidCommProofFormatProcessOptions): Promise<void> {
     try {
       await super.processRequest(agentContext, options)
     } catch (error) {
@@ -40,8 +38,8 @@ export class CustosPresentationExchangeFormatService extends DifPresentationExch
 
   override async acceptRequest(
     agentContext: AgentContext,
-    options: ProofFormatAcceptRequestOptions<DifPresentationExchangeProofFormat>,
-  ): Promise<ProofFormatCreateReturn> {
+    options: DidCommProofFormatAcceptRequestOptions<DidCommDifPresentationExchangeProofFormat>,
+  ): Promise<DidCommProofFormatCreateReturn> {
     const selection = options.proofFormats?.presentationExchange?.credentials
     const hasSdJwt = Object.values(selection ?? {}).some((records) => records.some((r) => r instanceof SdJwtVcRecord))
     if (!selection || !hasSdJwt) return super.acceptRequest(agentContext, options)
@@ -54,18 +52,18 @@ export class CustosPresentationExchangeFormatService extends DifPresentationExch
       challenge,
       domain: request.options?.domain,
     })
-    const format = new ProofFormatSpec({ format: SUBMISSION_FORMAT, attachmentId: options.attachmentId })
-    const attachment = new Attachment({
+    const format = new DidCommProofFormatSpec({ format: SUBMISSION_FORMAT, attachmentId: options.attachmentId })
+    const attachment = new DidCommAttachment({
       id: format.attachmentId,
       mimeType: 'application/json',
-      data: new AttachmentData({ base64: JsonEncoder.toBase64(presentation) }),
+      data: new DidCommAttachmentData({ base64: JsonEncoder.toBase64(presentation) }),
     })
     return { format, attachment }
   }
 
   override async processPresentation(
     agentContext: AgentContext,
-    options: ProofFormatProcessPresentationOptions,
+    options: DidCommProofFormatProcessPresentationOptions,
   ): Promise<boolean> {
     const presentation = options.attachment.getDataAsJson<unknown>()
     if (!isMixedPresentation(presentation)) return super.processPresentation(agentContext, options)

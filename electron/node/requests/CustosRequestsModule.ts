@@ -1,4 +1,5 @@
-import { AutoAcceptProof, ProofsModule, type DependencyManager } from '@credo-ts/core'
+import { type DependencyManager } from '@credo-ts/core'
+import { DidCommAutoAcceptProof, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { requestsContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -7,23 +8,18 @@ import { CustosRequestsApi } from './CustosRequestsApi'
 import { CustosV2ProofProtocol } from './CustosV2ProofProtocol'
 import { RequestsService } from './RequestsService'
 
-/** Proof requests as the person answers them, on top of Credo's present-proof v2. */
-export class CustosRequestsModule implements ContractModule<typeof requestsContract> {
-  readonly api = CustosRequestsApi
-  readonly contract = requestsContract
-
-  register(dependencyManager: DependencyManager): void {
-    dependencyManager.registerSingleton(RequestsService)
-  }
+/** Credo's present-proof v2 with our format service (a part of DidCommModule's options). */
+export function requestsDidComm() {
+  return {
+    // Nothing leaves without the person's (or a consent policy's) answer.
+    proofs: {
+      autoAcceptProofs: DidCommAutoAcceptProof.Never,
+      proofProtocols: [new CustosV2ProofProtocol({ proofFormats: [new CustosPresentationExchangeFormatService()] })],
+    },
+  } satisfies DidCommModuleConfigOptions
 }
 
+/** Proof requests as the person answers them. */
 export function requestsModules() {
-  return {
-    // Nothing leaves without the person's (or later a consent policy's) answer.
-    proofs: new ProofsModule({
-      autoAcceptProofs: AutoAcceptProof.Never,
-      proofProtocols: [new CustosV2ProofProtocol({ proofFormats: [new CustosPresentationExchangeFormatService()] })],
-    }),
-    custosRequests: new CustosRequestsModule(),
-  }
+  return { custosRequests: new CustosRequestsModule() }
 }

@@ -1,17 +1,15 @@
+import { JsonTransformer, W3cCredentialRecord, type AgentContext } from '@credo-ts/core'
 import {
-  Attachment,
-  AttachmentData,
-  JsonTransformer,
-  V2ProofProtocol,
-  W3cCredentialRecord,
-  type AgentContext,
-  type ProofFormatService,
+  DidCommAttachment,
+  DidCommAttachmentData,
+  DidCommProofV2Protocol,
+  type DidCommProofFormatService,
   type ProofProtocolOptions,
-} from '@credo-ts/core'
+} from '@credo-ts/didcomm'
 
 import { boundDocuments, DocumentsService } from '../credentials'
 
-type AcceptRequestOptions<PFs extends ProofFormatService[]> = ProofProtocolOptions.AcceptProofRequestOptions<PFs>
+type AcceptRequestOptions<PFs extends DidCommProofFormatService[]> = ProofProtocolOptions.AcceptProofRequestOptions<PFs>
 
 /**
  * Present-proof v2 where the documents that presented credentials bind (statement PDFs) go with the
@@ -20,8 +18,8 @@ type AcceptRequestOptions<PFs extends ProofFormatService[]> = ProofProtocolOptio
  * They are added after Credo kept its copy of the message, so the protocol record holds no second copy.
  */
 export class CustosV2ProofProtocol<
-  PFs extends ProofFormatService[] = ProofFormatService[],
-> extends V2ProofProtocol<PFs> {
+  PFs extends DidCommProofFormatService[] = DidCommProofFormatService[],
+> extends DidCommProofV2Protocol<PFs> {
   override async acceptRequest(agentContext: AgentContext, options: AcceptRequestOptions<PFs>) {
     const attachments = documentsToSend(agentContext, options.proofFormats)
     const result = await super.acceptRequest(agentContext, options)
@@ -30,7 +28,7 @@ export class CustosV2ProofProtocol<
   }
 }
 
-function documentsToSend(agentContext: AgentContext, proofFormats: unknown): Attachment[] {
+function documentsToSend(agentContext: AgentContext, proofFormats: unknown): DidCommAttachment[] {
   const selected = (proofFormats as { presentationExchange?: { credentials?: Record<string, unknown[]> } } | undefined)
     ?.presentationExchange?.credentials
   const records = Object.values(selected ?? {})
@@ -38,19 +36,19 @@ function documentsToSend(agentContext: AgentContext, proofFormats: unknown): Att
     .filter((record): record is W3cCredentialRecord => record instanceof W3cCredentialRecord)
   const service = agentContext.dependencyManager.resolve(DocumentsService)
   const seen = new Set<string>()
-  const attachments: Attachment[] = []
+  const attachments: DidCommAttachment[] = []
   for (const record of records) {
     for (const bound of boundDocuments(JsonTransformer.toJSON(record.credential))) {
       if (seen.has(bound.attachmentId)) continue
       seen.add(bound.attachmentId)
       const document = service.load(agentContext, bound.digestSRI)
       attachments.push(
-        new Attachment({
+        new DidCommAttachment({
           id: bound.attachmentId,
           mimeType: document.mediaType,
           filename: document.name,
           byteCount: document.size,
-          data: new AttachmentData({ base64: document.base64 }),
+          data: new DidCommAttachmentData({ base64: document.base64 }),
         }),
       )
     }

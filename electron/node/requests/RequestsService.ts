@@ -1,12 +1,5 @@
-import {
-  EventEmitter,
-  injectable,
-  ProofState,
-  SdJwtVcRepository,
-  W3cCredentialRepository,
-  type AgentContext,
-  type ProofExchangeRecord,
-} from '@credo-ts/core'
+import { EventEmitter, injectable, SdJwtVcRepository, W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
+import { DidCommProofState, type DidCommProofExchangeRecord } from '@credo-ts/didcomm'
 
 import type { ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
@@ -28,7 +21,7 @@ export type Decision =
 @injectable()
 export class RequestsService {
   async list(agentContext: AgentContext): Promise<ProofRequestSummary[]> {
-    const records = await proofsOf(agentContext).findAllByQuery({ state: ProofState.RequestReceived })
+    const records = await proofsOf(agentContext).findAllByQuery({ state: DidCommProofState.RequestReceived })
     const summaries = await Promise.all(records.map((record) => toRequestSummary(agentContext, record)))
     return summaries.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
   }
@@ -76,7 +69,7 @@ export class RequestsService {
 
   private async present(
     agentContext: AgentContext,
-    record: ProofExchangeRecord,
+    record: DidCommProofExchangeRecord,
     proposal: ProposedAnswer,
     choose: Record<string, string>,
     omit: string[],
@@ -99,9 +92,9 @@ export class RequestsService {
     return Object.values(selection).flatMap((records) => records.map((r) => r.id))
   }
 
-  private async getOpen(agentContext: AgentContext, id: string): Promise<ProofExchangeRecord> {
+  private async getOpen(agentContext: AgentContext, id: string): Promise<DidCommProofExchangeRecord> {
     const record = await proofsOf(agentContext).findById(id)
-    if (!record || record.state !== ProofState.RequestReceived) {
+    if (!record || record.state !== DidCommProofState.RequestReceived) {
       throw new CustosError('NotFound', `No open proof request with id ${id}.`)
     }
     return record

@@ -1,7 +1,7 @@
 export { askedItems } from './askedItems'
 export { CustosPresentationExchangeFormatService } from './CustosPresentationExchangeFormatService'
 export { CustosRequestsApi } from './CustosRequestsApi'
-export { CustosRequestsModule, requestsModules } from './CustosRequestsModule'
+export { CustosRequestsModule, requestsDidComm, requestsModules } from './CustosRequestsModule'
 export { PresentationRefusal } from './PresentationRefusal'
 export { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEvents'
 export { RequestsService, type Decision } from './RequestsService'

@@ -1,17 +1,19 @@
+import { type AgentContext } from '@credo-ts/core'
 import {
-  ProofsApi,
-  type AgentContext,
-  type DifPresentationExchangeProofFormatService,
+  DidCommProofsApi,
+  type DidCommDifPresentationExchangeProofFormatService,
   type DifPresentationExchangeRequest,
-  type V2ProofProtocol,
-} from '@credo-ts/core'
+  type DidCommProofV2Protocol,
+} from '@credo-ts/didcomm'
 
 /** Credo's proofs Api as the node configures it: present-proof v2 with DIF Presentation Exchange only. */
-export type NodeProofsApi = ProofsApi<[V2ProofProtocol<[DifPresentationExchangeProofFormatService]>]>
+export type NodeProofsApi = DidCommProofsApi<
+  [DidCommProofV2Protocol<[DidCommDifPresentationExchangeProofFormatService]>]
+>
 
 // Credo's Apis are scoped to the context they were resolved from, so they are looked up per call.
 export function proofsOf(agentContext: AgentContext): NodeProofsApi {
-  return agentContext.dependencyManager.resolve(ProofsApi) as NodeProofsApi
+  return agentContext.dependencyManager.resolve(DidCommProofsApi) as NodeProofsApi
 }
 
 const PE_DEFINITION = 'dif/presentation-exchange/definitions@v1.0'

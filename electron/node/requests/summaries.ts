@@ -1,4 +1,5 @@
-import { ConnectionRepository, type AgentContext, type ProofExchangeRecord } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
+import { DidCommConnectionRepository, type DidCommProofExchangeRecord } from '@credo-ts/didcomm'
 
 import type { ProofRequestSummary } from '../../../shared/api'
 import { askedItems } from './askedItems'
@@ -8,13 +9,15 @@ import { parseRequestTerms } from './requestTerms'
 /** A proof request as the person sees it: who asks, for what, under which stated terms. */
 export async function toRequestSummary(
   agentContext: AgentContext,
-  record: ProofExchangeRecord,
+  record: DidCommProofExchangeRecord,
 ): Promise<ProofRequestSummary> {
   const message = await requestMessageOf(agentContext, record.id)
   const request = presentationExchangeOf(message, record.id)
   const terms = parseRequestTerms(message.comment)
   const connection = record.connectionId
-    ? await agentContext.dependencyManager.resolve(ConnectionRepository).findById(agentContext, record.connectionId)
+    ? await agentContext.dependencyManager
+        .resolve(DidCommConnectionRepository)
+        .findById(agentContext, record.connectionId)
     : null
   return {
     id: record.id,

@@ -1,7 +1,8 @@
 import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
-import type { Agent, InboundTransport, Logger } from '@credo-ts/core'
+import type { AgentContext, Logger } from '@credo-ts/core'
+import { type DidCommInboundTransport, DidCommModuleConfig } from '@credo-ts/didcomm'
 
 import type { InboundStatus } from '../../../shared/api'
 import { WebSocketServer } from 'ws'
@@ -34,7 +35,7 @@ export const INBOUND_SPOOL = Symbol('CustosInboundSpool')
 /** The transport itself, for what the person may read of it (inbox.inbound). */
 export const INBOUND_TRANSPORT = Symbol('CustosInboundTransport')
 
-export class CustosInboundTransport implements InboundTransport {
+export class CustosInboundTransport implements DidCommInboundTransport {
   private readonly options: ResolvedInboundOptions
   private readonly context: InboundContext
   private readonly wss: WebSocketServer
@@ -117,10 +118,10 @@ export class CustosInboundTransport implements InboundTransport {
   }
 
   /** The queue (QueueAttachment) gives this transport its agent; here only the endpoints are set. */
-  async start(agent: Agent): Promise<void> {
+  async start(agent: AgentContext): Promise<void> {
     const endpoints = await this.listen()
     // Credo reads its endpoints when it builds invitations and DID documents; they must carry the real port.
-    agent.config.endpoints = endpoints
+    agent.dependencyManager.resolve(DidCommModuleConfig).endpoints = endpoints
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Agent, Logger } from '@credo-ts/core'
+import type { AgentContext, Logger } from '@credo-ts/core'
 
 import type { ResolvedInboundOptions } from './inboundOptions'
 import type { Occupancy } from './Occupancy'
@@ -19,7 +19,7 @@ export interface InboundContext {
   readonly seen: SeenMessages
   /** The node log (it drops lines written after the node closed, as requests in flight may end later). */
   readonly logger: Logger
-  agent(): Agent | undefined
+  agent(): AgentContext | undefined
 }
 
 export const ACCEPTED_CONTENT_TYPES = [

@@ -1,6 +1,6 @@
-import type { EncryptedMessage } from '@credo-ts/core'
+import type { DidCommEncryptedMessage } from '@credo-ts/didcomm'
 
-export type EnvelopeCheck = { ok: true; message: EncryptedMessage } | { ok: false; reason: string }
+export type EnvelopeCheck = { ok: true; message: DidCommEncryptedMessage } | { ok: false; reason: string }
 
 const BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/
 const MAX_RECIPIENTS = 100
@@ -31,7 +31,7 @@ export function checkEnvelope(body: string): EnvelopeCheck {
   if (decodedLength(tag as string) !== 16) return { ok: false, reason: 'envelope tag has a wrong length' }
   const header = parseProtected(protectedHeader as string)
   if (!header) return { ok: false, reason: 'envelope protected header is not valid' }
-  return { ok: true, message: parsed as EncryptedMessage }
+  return { ok: true, message: parsed as DidCommEncryptedMessage }
 }
 
 // What DIDComm v1 (Aries RFC 0019) puts in the protected header; Askar's unpack knows nothing else,

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { TransportService } from '@credo-ts/core'
+import { DidCommTransportService } from '@credo-ts/didcomm'
 
 import { checkEnvelope } from './envelope'
 import { ACCEPTED_CONTENT_TYPES, logRefusal, type InboundContext } from './InboundContext'
@@ -73,7 +73,7 @@ async function receiveHttp(
   }
   try {
     const session = new HttpSession(res, contentType)
-    const transportService = agent.dependencyManager.resolve(TransportService)
+    const transportService = agent.dependencyManager.resolve(DidCommTransportService)
     res.once('close', () => transportService.removeSession(session))
     const outcome = await receiveEnvelope(agent, envelope.message, context.seen, { session })
     if (outcome.kind === 'refused') {

@@ -1,4 +1,5 @@
-import { MessageReceiver, type Agent } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
+import { DidCommMessageReceiver, DidCommMessageHandlerRegistry } from '@credo-ts/didcomm'
 
 import { alreadyCommitted } from './spool/commitProbes'
 import { AlreadyProcessedError, messageIdScope } from './spool/messageIdScope'
@@ -23,10 +24,11 @@ const MARKED = Symbol('custos.processingStages')
  * (answered 202: the message may already be stored, e.g. queued by a mediator before live delivery
  * failed). Credo throws the same error types from every stage, so the two steps that judge the input
  * are wrapped to say which stage failed. Decrypting here, once, replaces a separate decrypt to classify.
- * The methods are private in Credo's typings, hence the cast; they exist in 0.5.19's MessageReceiver.
+ * Credo 0.6.3 offers no public hook between these steps: the methods are private in its typings, hence
+ * the cast; tests/unit/processingStagesShape.test.ts fails if the pinned DidCommMessageReceiver changes them.
  */
-export function markProcessingStages(agent: Agent, seen: SeenMessages): void {
-  const receiver = agent.dependencyManager.resolve(MessageReceiver) as unknown as StagedReceiver
+export function markProcessingStages(agent: AgentContext, seen: SeenMessages): void {
+  const receiver = agent.dependencyManager.resolve(DidCommMessageReceiver) as unknown as StagedReceiver
   if (receiver[MARKED]) return
   receiver[MARKED] = true
   wrap(
@@ -46,7 +48,7 @@ export function markProcessingStages(agent: Agent, seen: SeenMessages): void {
       if (!seen.begin(id)) throw new AlreadyProcessedError(id)
       scope.id = id
       // Died after its handler saved and before its id was remembered: the store itself says so.
-      if (scope.inDoubt && (await alreadyCommitted(agent.context, { ...message, '@id': id }))) {
+      if (scope.inDoubt && (await alreadyCommitted(agent, { ...message, '@id': id }))) {
         seen.add(id)
         throw new AlreadyProcessedError(id)
       }
@@ -61,14 +63,16 @@ export function markProcessingStages(agent: Agent, seen: SeenMessages): void {
   )
   // Remembered as soon as its handler returned (its records are saved), before any answer is sent: the
   // window in which a crash leaves a processed message unremembered is as short as it can be made here.
-  agent.dependencyManager.registerMessageHandlerMiddleware(async (messageContext, next) => {
-    await next()
-    const scope = messageIdScope.getStore()
-    if (scope?.id && scope.id === messageContext.message.id) {
-      seen.add(scope.id, { flush: !scope.deferSeenFlush })
-      scope.turn?.release()
-    }
-  })
+  agent.dependencyManager
+    .resolve(DidCommMessageHandlerRegistry)
+    .registerMessageHandlerMiddleware(async (messageContext, next) => {
+      await next()
+      const scope = messageIdScope.getStore()
+      if (scope?.id && scope.id === messageContext.message.id) {
+        seen.add(scope.id, { flush: !scope.deferSeenFlush })
+        scope.turn?.release()
+      }
+    })
 }
 
 function wrap(

@@ -1,4 +1,5 @@
-import { MessageReceiver, type Agent, type EncryptedMessage, type TransportSession } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
+import { DidCommMessageReceiver, type DidCommEncryptedMessage, type DidCommTransportSession } from '@credo-ts/didcomm'
 
 import { EnvelopeNotDecryptableError, MessageInvalidError } from './processingStages'
 import { AlreadyProcessedError, messageIdScope, type MessageScope } from './spool/messageIdScope'
@@ -16,10 +17,10 @@ export type ReceiveOutcome =
 
 /** Hands a checked envelope to the agent, which decrypts it once; see processingStages for the stages. */
 export function receiveEnvelope(
-  agent: Agent,
-  message: EncryptedMessage,
+  agent: AgentContext,
+  message: DidCommEncryptedMessage,
   seen: SeenMessages,
-  { session, ...pipeline }: { session?: TransportSession } & Omit<MessageScope, 'id'> = {},
+  { session, ...pipeline }: { session?: DidCommTransportSession } & Omit<MessageScope, 'id'> = {},
 ): Promise<ReceiveOutcome> {
   const scope: MessageScope = { ...pipeline }
   return messageIdScope.run(scope, async () => {
@@ -36,9 +37,13 @@ export function receiveEnvelope(
   })
 }
 
-async function receive(agent: Agent, message: EncryptedMessage, session?: TransportSession): Promise<ReceiveOutcome> {
+async function receive(
+  agent: AgentContext,
+  message: DidCommEncryptedMessage,
+  session?: DidCommTransportSession,
+): Promise<ReceiveOutcome> {
   try {
-    await agent.dependencyManager.resolve(MessageReceiver).receiveMessage(message, { session })
+    await agent.dependencyManager.resolve(DidCommMessageReceiver).receiveMessage(message, { session })
     return { kind: 'processed' }
   } catch (error) {
     if (error instanceof AlreadyProcessedError) return { kind: 'processed' }

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http'
 
-import { CredoError, utils, type AgentContext, type EncryptedMessage, type TransportSession } from '@credo-ts/core'
+import { CredoError, utils, type AgentContext } from '@credo-ts/core'
+import { type DidCommEncryptedMessage, type DidCommTransportSession } from '@credo-ts/didcomm'
 import WebSocket from 'ws'
 
 /**
@@ -10,11 +11,11 @@ import WebSocket from 'ws'
  * back-to-back messages from one sender be processed out of order. So `close` leaves the request open;
  * `finish`, called by the transport after processing, sends the 202.
  */
-export class HttpSession implements TransportSession {
+export class HttpSession implements DidCommTransportSession {
   readonly id = utils.uuid()
   readonly type = 'http'
-  keys?: TransportSession['keys']
-  inboundMessage?: TransportSession['inboundMessage']
+  keys?: DidCommTransportSession['keys']
+  inboundMessage?: DidCommTransportSession['inboundMessage']
   connectionId?: string
 
   constructor(
@@ -22,7 +23,7 @@ export class HttpSession implements TransportSession {
     private readonly contentType: string,
   ) {}
 
-  async send(_agentContext: AgentContext, encryptedMessage: EncryptedMessage): Promise<void> {
+  async send(_agentContext: AgentContext, encryptedMessage: DidCommEncryptedMessage): Promise<void> {
     if (this.res.headersSent) throw new CredoError('http transport session has been closed.')
     this.res.writeHead(200, { 'Content-Type': this.contentType }).end(JSON.stringify(encryptedMessage))
   }
@@ -35,16 +36,16 @@ export class HttpSession implements TransportSession {
 }
 
 /** One WebSocket: stays open so a mediator can push messages back over it. */
-export class WsSession implements TransportSession {
+export class WsSession implements DidCommTransportSession {
   readonly id = utils.uuid()
   readonly type = 'WebSocket'
-  keys?: TransportSession['keys']
-  inboundMessage?: TransportSession['inboundMessage']
+  keys?: DidCommTransportSession['keys']
+  inboundMessage?: DidCommTransportSession['inboundMessage']
   connectionId?: string
 
   constructor(private readonly socket: WebSocket) {}
 
-  async send(_agentContext: AgentContext, encryptedMessage: EncryptedMessage): Promise<void> {
+  async send(_agentContext: AgentContext, encryptedMessage: DidCommEncryptedMessage): Promise<void> {
     if (this.socket.readyState !== WebSocket.OPEN) throw new CredoError('WebSocket transport session has been closed.')
     await new Promise<void>((resolve, reject) =>
       this.socket.send(JSON.stringify(encryptedMessage), (error) =>

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 
-import { TransportService } from '@credo-ts/core'
+import { DidCommTransportService } from '@credo-ts/didcomm'
 import type { RawData, WebSocket, WebSocketServer } from 'ws'
 
 import { checkEnvelope } from './envelope'
@@ -99,7 +99,7 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
   ws.on('error', (error: Error & { code?: string }) => {
     logRefusal(context, 'ws', wsErrorCode(error.code), remote, `protocol error ${String(error.code ?? error.name)}`)
   })
-  ws.on('close', () => context.agent()?.dependencyManager.resolve(TransportService).removeSession(session))
+  ws.on('close', () => context.agent()?.dependencyManager.resolve(DidCommTransportService).removeSession(session))
 }
 
 function wsErrorCode(code: string | undefined): number {

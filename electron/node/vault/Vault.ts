@@ -9,7 +9,6 @@ import {
   StoreExistsError,
   StoreNotFoundError,
 } from '../../../shared/errors'
-import type { CustosAgent } from '../agent'
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
 import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../platform'
 import { checkPostgres, describePostgres, type PostgresConnection } from '../postgres'
@@ -43,7 +42,7 @@ export class Vault {
       logger,
       kdf: options.kdf,
       keeper: options.postgres ? undefined : options.deviceKeys,
-      probe: (key) => verifyKeyOnCopy(layout, key, options.newAgent()),
+      probe: (key) => verifyKeyOnCopy(layout, key),
       released: () => this.waitForStoreReleased(),
     })
   }
@@ -81,7 +80,7 @@ export class Vault {
       this.refuseOnPostgres('remembering the store on this device')
       checkStoreFile(this.layout.storeFile)
       await this.keys.checkDeviceKey(raw)
-      return this.finishUnlock(this.options.newAgent(), { raw })
+      return this.finishUnlock({ raw })
     })
   }
 
@@ -106,7 +105,7 @@ export class Vault {
         const raw = await this.keys.changePassphrase(current, next)
         if (!raw) {
           const kdf = this.options.kdf
-          await verifyKeyOnCopy(this.layout, { kdf, passphrase: current }, this.options.newAgent())
+          await verifyKeyOnCopy(this.layout, { kdf, passphrase: current })
           await rekeyStore(this.layout.storeFile, { kdf, passphrase: current }, { kdf, passphrase: next }).finally(() =>
             this.waitForStoreReleased(),
           )
@@ -154,10 +153,10 @@ export class Vault {
     try {
       key = await change()
     } catch (error) {
-      if (openedWith) await this.finishUnlock(this.options.newAgent(), openedWith)
+      if (openedWith) await this.finishUnlock(openedWith)
       throw error
     }
-    if (openedWith) await this.finishUnlock(this.options.newAgent(), key)
+    if (openedWith) await this.finishUnlock(key)
   }
 
   private async createNow(passphrase: string): Promise<Unlocked> {
@@ -165,19 +164,11 @@ export class Vault {
     if (postgres) {
       if (this.unlocked || (await this.checkPostgresNow(postgres)).storeExists)
         throw new StoreExistsError(describePostgres(postgres))
-      const agent = this.options.newAgent()
-      try {
-        await agent.wallet.create(this.walletConfig({ kdf: this.options.kdf, passphrase }))
-      } catch (error) {
-        throw postgresStoreOpenError(postgres, error)
-      }
-      return this.finishUnlock(agent, { kdf: this.options.kdf, passphrase })
+      return this.finishUnlock({ kdf: this.options.kdf, passphrase }, true)
     }
     if (this.unlocked || fs.existsSync(this.layout.storeFile)) throw new StoreExistsError(this.layout.storeFile)
     fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
-    const agent = this.options.newAgent()
-    await agent.wallet.create(this.walletConfig({ kdf: this.options.kdf, passphrase }))
-    return this.finishUnlock(agent, { kdf: this.options.kdf, passphrase })
+    return this.finishUnlock({ kdf: this.options.kdf, passphrase }, true)
   }
 
   private async unlockNow(passphrase: string, remember?: boolean): Promise<Unlocked> {
@@ -186,12 +177,12 @@ export class Vault {
       // A refused open changes nothing on the server, so there is no copy to try the passphrase on first.
       const { postgres } = this.options
       if (!(await this.checkPostgresNow(postgres)).storeExists) throw new StoreNotFoundError(describePostgres(postgres))
-      return this.finishUnlock(this.options.newAgent(), { kdf: this.options.kdf, passphrase })
+      return this.finishUnlock({ kdf: this.options.kdf, passphrase })
     }
     checkStoreFile(this.layout.storeFile)
     // Which key the passphrase opens (tried on a copy), then what the person chose for this device.
     const key = await this.keys.apply(passphrase, await this.keys.keyFor(passphrase), remember)
-    return this.finishUnlock(this.options.newAgent(), key)
+    return this.finishUnlock(key)
   }
 
   private async lockNow(): Promise<void> {
@@ -204,7 +195,7 @@ export class Vault {
       await unlocked.agent.shutdown()
     } finally {
       try {
-        if (unlocked.agent.wallet.isInitialized) await unlocked.agent.wallet.close()
+        if (unlocked.agent.modules.askar.isStoreOpen) await unlocked.agent.modules.askar.closeStore()
       } finally {
         unlocked.appDb.close()
         await this.waitForStoreReleased()
@@ -213,9 +204,13 @@ export class Vault {
     }
   }
 
-  private async finishUnlock(agent: CustosAgent, key: StoreKey): Promise<Unlocked> {
+  // `create` provisions a new store (the callers checked there is none); otherwise the store must exist:
+  // Credo 0.6 would provision one itself when it finds none, so it is opened here before it initializes.
+  private async finishUnlock(key: StoreKey, create = false): Promise<Unlocked> {
+    const agent = this.options.newAgent(this.walletConfig(key))
     try {
-      await agent.wallet.open(this.walletConfig(key))
+      if (create) await agent.modules.askar.provisionStore()
+      else await agent.modules.askar.openStore()
     } catch (error) {
       const { postgres } = this.options
       if (postgres) throw postgresStoreOpenError(postgres, error)
@@ -239,7 +234,7 @@ export class Vault {
     } catch (error) {
       appDb?.close()
       await agent.shutdown().catch(() => undefined)
-      if (agent.wallet.isInitialized) await agent.wallet.close().catch(() => undefined)
+      if (agent.modules.askar.isStoreOpen) await agent.modules.askar.closeStore().catch(() => undefined)
       throw error
     }
   }

@@ -1,3 +1,5 @@
+import type { AskarModuleConfigStoreOptions } from '@credo-ts/askar'
+
 import type { CustosAgent } from '../agent'
 import type { OpenedAppDatabase } from '../db'
 import type { PostgresConnection } from '../postgres'
@@ -6,9 +8,12 @@ import type { PassphraseKdf } from './walletConfig'
 
 export interface VaultOptions {
   kdf: PassphraseKdf
-  /** A fresh, uninitialized agent; one is made for each unlock (Credo agents do not restart). */
-  newAgent: () => CustosAgent
-  /** Called with the agent after its wallet is open and before it initializes (transports go here). */
+  /**
+   * A fresh, uninitialized agent on the store with this key; one is made for each unlock (Credo agents
+   * do not restart, and Credo 0.6 takes the store's key with the agent's Askar module).
+   */
+  newAgent: (store: AskarModuleConfigStoreOptions) => CustosAgent
+  /** Called with the agent after its store is open and before it initializes (transports go here). */
   prepareAgent?: (agent: CustosAgent) => void
   /**
    * The Askar store in this PostgreSQL database instead of the data directory (a mediator of several

@@ -2,10 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { StoreCorruptError, StoreNotFoundError } from '../../../shared/errors'
-import type { CustosAgent } from '../agent'
+import { Store } from '@openwallet-foundation/askar-shared'
+
 import type { DataDirLayout } from '../platform'
 import { storeOpenError } from './storeOpenError'
-import { walletConfigForKey, type StoreKey } from './walletConfig'
+import { askarKey } from './rekeyStore'
+import type { StoreKey } from './walletConfig'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
@@ -25,16 +27,15 @@ export function checkStoreFile(file: string): void {
  * Even a refused open writes to the store (SQLite's change counters when Askar's pool closes). Trying a
  * key on a copy first lets a wrong one leave the store byte-for-byte as it was.
  */
-export async function verifyKeyOnCopy(layout: DataDirLayout, key: StoreKey, probe: CustosAgent): Promise<void> {
+export async function verifyKeyOnCopy(layout: DataDirLayout, key: StoreKey): Promise<void> {
   const dir = fs.mkdtempSync(path.join(layout.tmpDir, 'unlock-'))
   const copy = path.join(dir, path.basename(layout.storeFile))
   try {
     fs.copyFileSync(layout.storeFile, copy)
     const wal = `${layout.storeFile}-wal`
     if (fs.existsSync(wal)) fs.copyFileSync(wal, `${copy}-wal`)
-    const config = walletConfigForKey(layout, key)
-    await probe.wallet.open({ ...config, storage: { type: 'sqlite', config: { path: copy } } })
-    await probe.wallet.close()
+    const store = await Store.open({ uri: `sqlite://${copy}`, ...askarKey(key) })
+    await store.close()
   } catch (error) {
     throw storeOpenError(layout.storeFile, error)
   } finally {

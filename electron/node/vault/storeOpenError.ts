@@ -1,4 +1,4 @@
-import { WalletError, WalletInvalidKeyError, WalletNotFoundError } from '@credo-ts/core'
+import { AskarStoreError, AskarStoreInvalidKeyError, AskarStoreNotFoundError } from '@credo-ts/askar'
 import { AskarError } from '@openwallet-foundation/askar-shared'
 
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../../shared/errors'
 import { describePostgres, postgresError, PostgresUnreachableError, type PostgresConnection } from '../postgres'
 
-// Askar's error codes (askar's ErrorCode); Credo keeps the AskarError as the cause of its WalletError.
+// Askar's error codes (askar's ErrorCode); Credo keeps the AskarError as the cause of its AskarStoreError.
 const ASKAR_BACKEND = 1
 const ASKAR_BUSY = 2
 const ASKAR_ENCRYPTION = 4
@@ -26,11 +26,11 @@ const UNREACHABLE = /connect|pool|timed out|refused|closed/i
  * account may not read it, or it is really damaged. Only the last is "corrupt".
  */
 export function storeOpenError(file: string, error: unknown): Error {
-  if (error instanceof WalletInvalidKeyError) return new WrongPassphraseError({ cause: error })
-  if (error instanceof WalletNotFoundError) return new StoreNotFoundError(file, { cause: error })
+  if (error instanceof AskarStoreInvalidKeyError) return new WrongPassphraseError({ cause: error })
+  if (error instanceof AskarStoreNotFoundError) return new StoreNotFoundError(file, { cause: error })
   // Askar called directly (re-keying a closed store) throws its own error, as Credo keeps it in `cause`.
   if (error instanceof AskarError && error.code === ASKAR_ENCRYPTION) return new WrongPassphraseError({ cause: error })
-  if (!(error instanceof WalletError) && !(error instanceof AskarError)) return error as Error
+  if (!(error instanceof AskarStoreError) && !(error instanceof AskarError)) return error as Error
   const cause = (error instanceof AskarError ? error : error.cause) as { code?: unknown; message?: unknown } | undefined
   const code = typeof cause?.code === 'number' ? cause.code : undefined
   const text = `${error.message} ${typeof cause?.message === 'string' ? cause.message : ''}`
@@ -47,10 +47,10 @@ export function storeOpenError(file: string, error: unknown): Error {
  */
 export function postgresStoreOpenError(connection: PostgresConnection, error: unknown): Error {
   const where = describePostgres(connection)
-  if (error instanceof WalletInvalidKeyError) return new WrongPassphraseError({ cause: error })
-  if (error instanceof WalletNotFoundError) return new StoreNotFoundError(where, { cause: error })
+  if (error instanceof AskarStoreInvalidKeyError) return new WrongPassphraseError({ cause: error })
+  if (error instanceof AskarStoreNotFoundError) return new StoreNotFoundError(where, { cause: error })
   if (error instanceof AskarError && error.code === ASKAR_ENCRYPTION) return new WrongPassphraseError({ cause: error })
-  if (!(error instanceof WalletError) && !(error instanceof AskarError)) return postgresError(connection, error)
+  if (!(error instanceof AskarStoreError) && !(error instanceof AskarError)) return postgresError(connection, error)
   const cause = (error instanceof AskarError ? error : error.cause) as { message?: unknown } | undefined
   const detail = typeof cause?.message === 'string' ? cause.message : error.message
   const line = detail.split('\n')[0]

@@ -1,4 +1,4 @@
-import { KeyDerivationMethod, type WalletConfig } from '@credo-ts/core'
+import type { AskarModuleConfigStoreOptions } from '@credo-ts/askar'
 
 import type { DataDirLayout } from '../platform'
 import type { PostgresConnection } from '../postgres'
@@ -28,20 +28,21 @@ export function walletConfigFor(
   passphrase: string,
   kdf: PassphraseKdf,
   postgres?: PostgresConnection,
-): WalletConfig {
+): AskarModuleConfigStoreOptions {
   return walletConfigForKey(layout, { kdf, passphrase }, postgres)
 }
 
-export function walletConfigForKey(layout: DataDirLayout, key: StoreKey, postgres?: PostgresConnection): WalletConfig {
+/** The store as Credo 0.6's AskarModule takes it (`store`), opened when the agent initializes. */
+export function walletConfigForKey(
+  layout: DataDirLayout,
+  key: StoreKey,
+  postgres?: PostgresConnection,
+): AskarModuleConfigStoreOptions {
   return {
     id: postgres ? postgres.database : 'custos',
     key: isRawKey(key) ? key.raw : key.passphrase,
-    keyDerivationMethod: isRawKey(key)
-      ? KeyDerivationMethod.Raw
-      : key.kdf === 'argon2i-mod'
-        ? KeyDerivationMethod.Argon2IMod
-        : KeyDerivationMethod.Argon2IInt,
-    storage: postgres
+    keyDerivationMethod: isRawKey(key) ? 'raw' : key.kdf === 'argon2i-mod' ? 'kdf:argon2i:mod' : 'kdf:argon2i:int',
+    database: postgres
       ? {
           type: 'postgres',
           config: { host: postgres.host, connectTimeout: POSTGRES_CONNECT_TIMEOUT_S },

@@ -1,17 +1,16 @@
+import { DifPresentationExchangeService, type AgentContext } from '@credo-ts/core'
 import {
-  AutoAcceptCredential,
-  AutoAcceptProof,
-  CredentialsModule,
-  DifPresentationExchangeService,
-  JsonLdCredentialFormatService,
-  ProofsModule,
-  V2CredentialProtocol,
-  V2ProofProtocol,
-  type AgentContext,
-  type DifPresentationExchangeProofFormat,
+  DidCommAutoAcceptCredential,
+  DidCommAutoAcceptProof,
+  DidCommCredentialsModule,
+  DidCommJsonLdCredentialFormatService,
+  DidCommProofsModule,
+  DidCommCredentialV2Protocol,
+  DidCommProofV2Protocol,
+  type DidCommDifPresentationExchangeProofFormat,
   type DifPresentationExchangeRequest,
-  type ProofFormatAcceptRequestOptions,
-} from '@credo-ts/core'
+  type DidCommProofFormatAcceptRequestOptions,
+} from '@credo-ts/didcomm'
 
 import { SdJwtVcCredentialFormatService } from '../../../electron/node/credentials'
 import { offlineW3cCredentialsModule } from '../../../electron/node/jsonld'
@@ -25,7 +24,7 @@ import { CustosPresentationExchangeFormatService } from '../../../electron/node/
 class AutoSelectingPresentationExchange extends CustosPresentationExchangeFormatService {
   override async acceptRequest(
     agentContext: AgentContext,
-    options: ProofFormatAcceptRequestOptions<DifPresentationExchangeProofFormat>,
+    options: DidCommProofFormatAcceptRequestOptions<DidCommDifPresentationExchangeProofFormat>,
   ) {
     if (options.proofFormats?.presentationExchange?.credentials) return super.acceptRequest(agentContext, options)
     const exchange = agentContext.dependencyManager.resolve(DifPresentationExchangeService)
@@ -40,17 +39,17 @@ class AutoSelectingPresentationExchange extends CustosPresentationExchangeFormat
 export function baselineModules() {
   return {
     w3cCredentials: offlineW3cCredentialsModule(),
-    credentials: new CredentialsModule({
-      autoAcceptCredentials: AutoAcceptCredential.Never,
+    credentials: new DidCommCredentialsModule({
+      autoAcceptCredentials: DidCommAutoAcceptCredential.Never,
       credentialProtocols: [
-        new V2CredentialProtocol({
-          credentialFormats: [new JsonLdCredentialFormatService(), new SdJwtVcCredentialFormatService()],
+        new DidCommCredentialV2Protocol({
+          credentialFormats: [new DidCommJsonLdCredentialFormatService(), new SdJwtVcCredentialFormatService()],
         }),
       ],
     }),
-    proofs: new ProofsModule({
-      autoAcceptProofs: AutoAcceptProof.Always,
-      proofProtocols: [new V2ProofProtocol({ proofFormats: [new AutoSelectingPresentationExchange()] })],
+    proofs: new DidCommProofsModule({
+      autoAcceptProofs: DidCommAutoAcceptProof.Always,
+      proofProtocols: [new DidCommProofV2Protocol({ proofFormats: [new AutoSelectingPresentationExchange()] })],
     }),
   }
 }

@@ -1,4 +1,5 @@
-import { ProofEventTypes, ProofState, type Agent, type ProofStateChangedEvent } from '@credo-ts/core'
+import { type Agent } from '@credo-ts/core'
+import { DidCommProofEventTypes, DidCommProofState, type DidCommProofStateChangedEvent } from '@credo-ts/didcomm'
 
 /**
  * When each of a lender's proof requests ended, by proof record id. It listens before any request is
@@ -10,11 +11,11 @@ export class Completions {
   private readonly waiting = new Map<string, (end: { at: number; verified: boolean }) => void>()
 
   constructor(agent: Agent) {
-    agent.events.on<ProofStateChangedEvent>(ProofEventTypes.ProofStateChanged, ({ payload }) => {
+    agent.events.on<DidCommProofStateChangedEvent>(DidCommProofEventTypes.ProofStateChanged, ({ payload }) => {
       const { id, state, isVerified } = payload.proofRecord
       if (this.ended.has(id)) return
-      const done = state === ProofState.PresentationReceived || state === ProofState.Done
-      const failed = state === ProofState.Abandoned || state === ProofState.Declined
+      const done = state === DidCommProofState.PresentationReceived || state === DidCommProofState.Done
+      const failed = state === DidCommProofState.Abandoned || state === DidCommProofState.Declined
       if (!done && !failed) return
       const end = { at: performance.now(), verified: done && isVerified === true }
       this.ended.set(id, end)

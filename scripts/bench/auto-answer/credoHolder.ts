@@ -1,6 +1,7 @@
 import path from 'node:path'
 
-import { CredentialState, KeyType } from '@credo-ts/core'
+import { KeyType } from '@credo-ts/core'
+import { DidCommCredentialState } from '@credo-ts/didcomm'
 
 import { didUrlOf } from '../../../electron/node/credentials'
 import { eventually } from '../../../tests/helpers/companies'
@@ -53,9 +54,9 @@ export async function credoHolder(
 
 async function connect(agent: Baseline, company: Issuer | Lender): Promise<string> {
   const { url, outOfBandId } = await company.invitation()
-  const { connectionRecord } = await agent.oob.receiveInvitationFromUrl(url)
+  const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(url)
   if (!connectionRecord) throw new Error('no connection record for the invitation')
-  await agent.connections.returnWhenIsConnected(connectionRecord.id, { timeoutMs: 20_000 })
+  await agent.didcomm.connections.returnWhenIsConnected(connectionRecord.id, { timeoutMs: 20_000 })
   return company.connectionFor(outOfBandId)
 }
 
@@ -64,16 +65,16 @@ type Offer = (connectionId: string) => Promise<unknown>
 async function take(agent: Baseline, holderDid: string, issuer: Issuer, offer: Offer, sdJwt = false) {
   await offer(await connect(agent, issuer))
   const offered = await eventually(
-    async () => (await agent.credentials.findAllByQuery({ state: CredentialState.OfferReceived }))[0],
+    async () => (await agent.didcomm.credentials.findAllByQuery({ state: DidCommCredentialState.OfferReceived }))[0],
   )
-  await agent.credentials.acceptOffer({
+  await agent.didcomm.credentials.acceptOffer({
     credentialRecordId: offered.id,
     // An SD-JWT VC is bound to the key the holder names; a JSON-LD offer already names the subject.
     credentialFormats: sdJwt ? { sdJwtVc: { holder: { method: 'did', didUrl: didUrlOf(holderDid) } } } : undefined,
   } as Parameters<Baseline['credentials']['acceptOffer']>[0])
   await eventually(async () => {
-    const record = await agent.credentials.getById(offered.id)
-    return record.state === CredentialState.CredentialReceived || record.state === CredentialState.Done
+    const record = await agent.didcomm.credentials.getById(offered.id)
+    return record.state === DidCommCredentialState.CredentialReceived || record.state === DidCommCredentialState.Done
       ? record
       : undefined
   })

@@ -38,7 +38,7 @@ try {
   const invitation = await api['connections.createInvitation']({})
   await requester.oob.receiveInvitationFromUrl(invitation.url)
   const connectionId = await eventually(async () => {
-    const [connection] = await node.agent.connections.findAllByOutOfBandId(invitation.id)
+    const [connection] = await node.agent.didcomm.connections.findAllByOutOfBandId(invitation.id)
     return connection?.isReady ? connection.id : undefined
   })
   const policyIds = seedPolicies(node.agent.context, connectionId)

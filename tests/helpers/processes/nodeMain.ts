@@ -1,13 +1,13 @@
 // A Custos node in its own process, driven by a test over IPC. Run with `node --import tsx`.
 import 'reflect-metadata'
 
+import { InjectionSymbols } from '@credo-ts/core'
 import {
-  BasicMessageEventTypes,
-  BasicMessageRole,
-  HandshakeProtocol,
-  InjectionSymbols,
-  type BasicMessageStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommBasicMessageEventTypes,
+  DidCommBasicMessageRole,
+  DidCommHandshakeProtocol,
+  type DidCommBasicMessageStateChangedEvent,
+} from '@credo-ts/didcomm'
 
 import { createApi, CustosNode } from '../../../electron/node'
 import { type StorageMessagePickupRepository } from '../../../electron/node/mediation'
@@ -39,11 +39,14 @@ async function main(): Promise<void> {
     })
   else await node.unlock(config.passphrase)
   const agent = node.agent
-  agent.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, ({ payload }) => {
-    if (payload.basicMessageRecord.role !== BasicMessageRole.Receiver) return
-    received.push(payload.message.content)
-    send({ event: 'basicMessage', content: payload.message.content, at: Date.now() })
-  })
+  agent.events.on<DidCommBasicMessageStateChangedEvent>(
+    DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
+    ({ payload }) => {
+      if (payload.basicMessageRecord.role !== DidCommBasicMessageRole.Receiver) return
+      received.push(payload.message.content)
+      send({ event: 'basicMessage', content: payload.message.content, at: Date.now() })
+    },
+  )
   const { dispatch } = createApi(node)
 
   async function handle(command: Command): Promise<unknown> {
@@ -51,17 +54,19 @@ async function main(): Promise<void> {
       case 'api':
         return dispatch(command.method, command.input)
       case 'createInvitation': {
-        const record = await agent.oob.createInvitation({
+        const record = await agent.didcomm.oob.createInvitation({
           multiUseInvitation: command.multiUse ?? false,
-          handshakeProtocols: [HandshakeProtocol.DidExchange],
+          handshakeProtocols: [DidCommHandshakeProtocol.DidExchange],
         })
         const domain = agent.config.endpoints.find((e) => e.startsWith('http')) ?? 'https://custos.invalid/invite'
         return record.outOfBandInvitation.toUrl({ domain })
       }
       case 'acceptInvitation': {
-        const { connectionRecord } = await agent.oob.receiveInvitationFromUrl(command.url)
+        const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(command.url)
         if (!connectionRecord) throw new Error('no connection from invitation')
-        const connection = await agent.connections.returnWhenIsConnected(connectionRecord.id, { timeoutMs: 20_000 })
+        const connection = await agent.didcomm.connections.returnWhenIsConnected(connectionRecord.id, {
+          timeoutMs: 20_000,
+        })
         return connection.id
       }
       case 'sendNumbered': {
@@ -69,14 +74,14 @@ async function main(): Promise<void> {
         // that many senders take the next number in turn (order at the receiver is then not promised).
         let next = command.from
         const sender = async () => {
-          while (next <= command.to) await agent.basicMessages.sendMessage(command.connectionId, `${next++}`)
+          while (next <= command.to) await agent.didcomm.basicMessages.sendMessage(command.connectionId, `${next++}`)
         }
         await Promise.all(Array.from({ length: command.concurrency ?? 1 }, sender))
         return command.to - command.from + 1
       }
       case 'received': {
         // Events give arrival order; stored records show whether anything came in twice or before we listened.
-        const stored = await agent.basicMessages.findAllByQuery({ role: BasicMessageRole.Receiver })
+        const stored = await agent.didcomm.basicMessages.findAllByQuery({ role: DidCommBasicMessageRole.Receiver })
         return { events: received, stored: stored.map((record) => record.content) }
       }
       case 'queuedRecordCount':
@@ -84,9 +89,13 @@ async function main(): Promise<void> {
           .resolve<StorageMessagePickupRepository>(InjectionSymbols.MessagePickupRepository)
           .countHeld()
       case 'connections':
-        return (await agent.connections.getAll()).map((c) => ({ id: c.id, state: c.state, theirLabel: c.theirLabel }))
+        return (await agent.didcomm.connections.getAll()).map((c) => ({
+          id: c.id,
+          state: c.state,
+          theirLabel: c.theirLabel,
+        }))
       case 'invitationLabels':
-        return (await agent.oob.getAll()).map((record) => record.outOfBandInvitation.label)
+        return (await agent.didcomm.oob.getAll()).map((record) => record.outOfBandInvitation.label)
       case 'endpoints':
         return agent.config.endpoints
       case 'stop':

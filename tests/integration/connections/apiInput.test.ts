@@ -26,8 +26,8 @@ describe('connections API: invalid input is refused with InvalidInput and change
   async function snapshot(node: CustosNode) {
     const agent = node.agent
     return {
-      connections: (await agent.connections.getAll()).map((record) => record.toJSON()),
-      oob: (await agent.oob.getAll()).map((record) => record.toJSON()),
+      connections: (await agent.didcomm.connections.getAll()).map((record) => record.toJSON()),
+      oob: (await agent.didcomm.oob.getAll()).map((record) => record.toJSON()),
       dids: (await agent.dids.getCreatedDids()).map((record) => record.did),
     }
   }

@@ -97,7 +97,7 @@ describe('connections: out-of-band invitation, DID exchange, did:peer, roles', (
     const first = await apiOf(bank)['connections.acceptInvitation']({ url: invitation.deepLink })
     const again = await apiOf(bank)['connections.acceptInvitation']({ url: `  ${invitation.deepLink} ` })
     expect(again.id).toBe(first.id)
-    const ready = await bank.agent.connections.returnWhenIsConnected(first.id, { timeoutMs: 20_000 })
+    const ready = await bank.agent.didcomm.connections.returnWhenIsConnected(first.id, { timeoutMs: 20_000 })
     expect(ready.theirLabel).toBe('Alice at home')
 
     expect(await apiOf(bank)['connections.remove']({ id: first.id })).toEqual({ removed: true })

@@ -50,7 +50,7 @@ describe('npm run serve: the headless node', () => {
 
     const bank = await startNode(`${tmp.dir}/bank`, { label: 'bank' })
     const accepted = await apiOf(bank)['connections.acceptInvitation']({ url })
-    const connected = await bank.agent.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+    const connected = await bank.agent.didcomm.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
     expect(connected.theirLabel).toBe('home')
     await bank.close()
 

@@ -30,7 +30,7 @@ describe('the disclosure history: revocation, notices and receipts, with the rea
       const list = await api['disclosures.list'](undefined)
       return list.length > 0 ? list : undefined
     })
-    const thread = (await lender.agent.proofs.getById(proofId)).threadId
+    const thread = (await lender.agent.didcomm.proofs.getById(proofId)).threadId
     expect(entry).toMatchObject({
       connectionId: nodeConnectionId,
       recipient: 'Lender',
@@ -57,7 +57,7 @@ describe('the disclosure history: revocation, notices and receipts, with the rea
     // At once: the next request under it is refused with a problem report, not left waiting.
     const after = await lender.ask(companyConnectionId)
     expect(await lender.outcome(after)).toMatchObject({ state: 'refused' })
-    const refusedRecord = await lender.agent.proofs.getById(after)
+    const refusedRecord = await lender.agent.didcomm.proofs.getById(after)
     expect(refusedRecord.errorMessage ?? '').toContain(POLICY_REFUSAL.slice(0, 20))
 
     // The lender got the deletion request, deleted, and said so.
@@ -66,7 +66,7 @@ describe('the disclosure history: revocation, notices and receipts, with the rea
       return current.notices.some((notice) => notice.kind === 'deleted') ? current : undefined
     })
     expect(lender.deleted).toEqual([thread])
-    expect(await lender.agent.proofs.findAllByQuery({ threadId: thread })).toEqual([])
+    expect(await lender.agent.didcomm.proofs.findAllByQuery({ threadId: thread })).toEqual([])
     expect(done.notices.map((notice) => notice.kind)).toEqual(['used', 'deleted'])
 
     const receipts = await api['disclosures.receipts']({})

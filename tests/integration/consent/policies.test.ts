@@ -16,7 +16,7 @@ async function threadOf(
   lender: { agent: { proofs: { getById(id: string): Promise<{ threadId: string }> } } },
   id: string,
 ) {
-  return (await lender.agent.proofs.getById(id)).threadId
+  return (await lender.agent.didcomm.proofs.getById(id)).threadId
 }
 
 describe('standing consent policies between real agents', () => {
@@ -127,7 +127,7 @@ describe('standing consent policies between real agents', () => {
     const sharedId = ids[evaluations.findIndex((e) => e.outcome === 'share')]
     // Shared before anyone listened for it: read the lender's record rather than wait for its event.
     const received = await eventually(async () => {
-      const record = await companies.lender.agent.proofs.getById(sharedId)
+      const record = await companies.lender.agent.didcomm.proofs.getById(sharedId)
       return record.state === 'done' ? record : undefined
     })
     expect(received.isVerified).toBe(true)

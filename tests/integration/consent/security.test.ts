@@ -1,11 +1,11 @@
+import { JsonTransformer } from '@credo-ts/core'
 import {
-  JsonTransformer,
-  MessageSender,
-  OutboundMessageContext,
-  ProofState,
-  V2RequestPresentationMessage,
-  type AgentMessage,
-} from '@credo-ts/core'
+  DidCommMessageSender,
+  DidCommOutboundMessageContext,
+  DidCommProofState,
+  DidCommRequestPresentationV2Message,
+  type DidCommMessage,
+} from '@credo-ts/didcomm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -25,19 +25,19 @@ import { apiOf, logText, PASS } from '../../helpers/nodes'
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Sends `message` as it is (same @id and thread) over `connectionId` of `from`: a replay. */
-async function replay(from: Lender, connectionId: string, message: AgentMessage) {
+async function replay(from: Lender, connectionId: string, message: DidCommMessage) {
   const agentContext = from.agent.context
-  const connection = await from.agent.connections.getById(connectionId)
+  const connection = await from.agent.didcomm.connections.getById(connectionId)
   await from.agent.dependencyManager
-    .resolve(MessageSender)
-    .sendMessage(new OutboundMessageContext(message, { agentContext, connection }))
+    .resolve(DidCommMessageSender)
+    .sendMessage(new DidCommOutboundMessageContext(message, { agentContext, connection }))
 }
 
-async function requestMessageOf(lender: Lender, proofId: string): Promise<V2RequestPresentationMessage> {
-  const message = await lender.agent.proofs.findRequestMessage(proofId)
+async function requestMessageOf(lender: Lender, proofId: string): Promise<DidCommRequestPresentationV2Message> {
+  const message = await lender.agent.didcomm.proofs.findRequestMessage(proofId)
   if (!message) throw new Error('the lender has no request message')
   // A copy, so the lender's own record is not touched.
-  return JsonTransformer.fromJSON(JsonTransformer.toJSON(message), V2RequestPresentationMessage)
+  return JsonTransformer.fromJSON(JsonTransformer.toJSON(message), DidCommRequestPresentationV2Message)
 }
 
 describe('security properties of standing consent', () => {
@@ -76,7 +76,7 @@ describe('security properties of standing consent', () => {
       await replay(lender, trusted.companyConnectionId, again)
 
       const onImpostor = await eventually(async () => {
-        const records = await node.agent.proofs.findAllByQuery({ connectionId: other.nodeConnectionId })
+        const records = await node.agent.didcomm.proofs.findAllByQuery({ connectionId: other.nodeConnectionId })
         return records.length >= 1 ? records : undefined
       })
       for (const record of onImpostor) {
@@ -87,10 +87,10 @@ describe('security properties of standing consent', () => {
       expect(evaluation.outcome).toBe('none')
       expect(evaluation.considered[0].clauses.find((c) => c.clause === 'frequency')).toMatchObject({ ok: false })
       await pause(1500)
-      expect(await impostor.agent.proofs.getAll()).toEqual([])
+      expect(await impostor.agent.didcomm.proofs.getAll()).toEqual([])
       expect(await api['disclosures.list'](undefined)).toHaveLength(1)
-      const sent = await node.agent.proofs.findAllByQuery({ state: ProofState.PresentationSent })
-      const done = await node.agent.proofs.findAllByQuery({ state: ProofState.Done })
+      const sent = await node.agent.didcomm.proofs.findAllByQuery({ state: DidCommProofState.PresentationSent })
+      const done = await node.agent.didcomm.proofs.findAllByQuery({ state: DidCommProofState.Done })
       expect(sent.length + done.length).toBe(1)
     } finally {
       await impostor.stop()
@@ -112,7 +112,7 @@ describe('security properties of standing consent', () => {
     const unlockedAt = new Date().toISOString()
     await node.unlock(PASS)
     expect((await outcome).state).toBe('verified')
-    const { evaluation } = await evaluationOfThread(node, (await lender.agent.proofs.getById(proofId)).threadId)
+    const { evaluation } = await evaluationOfThread(node, (await lender.agent.didcomm.proofs.getById(proofId)).threadId)
     expect(evaluation.outcome).toBe('share')
     expect(evaluation.evaluatedAt >= unlockedAt).toBe(true)
   })
@@ -153,7 +153,7 @@ describe('security properties of standing consent', () => {
     const waits = await lender.ask(companyConnectionId)
     const { evaluation, requestId } = await evaluationOfThread(
       node,
-      (await lender.agent.proofs.getById(waits)).threadId,
+      (await lender.agent.didcomm.proofs.getById(waits)).threadId,
     )
     expect(evaluation.outcome).toBe('ask')
     expect(evaluation.considered[0].clauses.find((c) => c.clause === 'what')?.reason).toContain('age_over_18')
@@ -162,12 +162,14 @@ describe('security properties of standing consent', () => {
     await api['consent.updatePolicy']({ id: policy.id, policy: { ...narrow, beyond: 'refuse' } })
     const refused = await lender.ask(companyConnectionId)
     expect(await lender.outcome(refused)).toMatchObject({ state: 'refused' })
-    expect((await lender.agent.proofs.getById(refused)).errorMessage ?? '').toContain(POLICY_REFUSAL.slice(0, 20))
-    const decided = await evaluationOfThread(node, (await lender.agent.proofs.getById(refused)).threadId)
+    expect((await lender.agent.didcomm.proofs.getById(refused)).errorMessage ?? '').toContain(
+      POLICY_REFUSAL.slice(0, 20),
+    )
+    const decided = await evaluationOfThread(node, (await lender.agent.didcomm.proofs.getById(refused)).threadId)
     expect(decided.evaluation.decidedBy).toEqual({ policyId: policy.id, version: 2 })
     await pause(500)
     expect(await api['disclosures.list'](undefined)).toEqual([])
-    expect(await lender.agent.proofs.findAllByQuery({ state: ProofState.Done })).toEqual([])
+    expect(await lender.agent.didcomm.proofs.findAllByQuery({ state: DidCommProofState.Done })).toEqual([])
   })
 
   it('a notice speaks only for its own connection: another requester cannot write into the history', async () => {

@@ -81,7 +81,7 @@ describe('trust lists, roles and warnings, with the listed lender and insurer an
     ] as const) {
       const { companyConnectionId } = await connectToCompany(node, company)
       const id = await company.ask(companyConnectionId)
-      const { evaluation } = await evaluationOfThread(node, (await company.agent.proofs.getById(id)).threadId)
+      const { evaluation } = await evaluationOfThread(node, (await company.agent.didcomm.proofs.getById(id)).threadId)
       expect(evaluation.outcome).toBe('none')
       expect(evaluation.considered[0].clauses.find((clause) => clause.clause === 'who')?.reason).toBe(whoReason)
     }
@@ -105,10 +105,12 @@ describe('trust lists, roles and warnings, with the listed lender and insurer an
       remember: { who: { kind: 'connection' } },
     })
     expect(policy).toMatchObject({ action: 'refuse', why: ['dpv:CreditChecking'], when: { maxRetention: 'P7Y' } })
-    const impostorConnection = (await impostor.agent.connections.getAll())[0].id
+    const impostorConnection = (await impostor.agent.didcomm.connections.getAll())[0].id
     const next = await impostor.ask(impostorConnection)
     expect(await impostor.outcome(next)).toMatchObject({ state: 'refused' })
-    expect((await impostor.agent.proofs.getById(next)).errorMessage ?? '').toContain(POLICY_REFUSAL.slice(0, 20))
+    expect((await impostor.agent.didcomm.proofs.getById(next)).errorMessage ?? '').toContain(
+      POLICY_REFUSAL.slice(0, 20),
+    )
     expect((await api['requests.list'](undefined)).map((request) => request.requester)).toEqual(['Insurer'])
     await eventually(async () => ((await api['disclosures.list'](undefined)).length === 1 ? true : undefined))
   })

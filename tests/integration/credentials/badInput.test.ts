@@ -40,15 +40,15 @@ describe('credentials: what an issuer sends wrong is refused with a problem repo
 
   async function stored() {
     return {
-      exchanges: (await node.agent.credentials.getAll()).map((record) => record.toJSON()),
-      held: (await node.agent.w3cCredentials.getAllCredentialRecords()).map((record) => record.toJSON()),
+      exchanges: (await node.agent.didcomm.credentials.getAll()).map((record) => record.toJSON()),
+      held: (await node.agent.w3cCredentials.getAll()).map((record) => record.toJSON()),
     }
   }
 
   /** The issuer's side of an exchange once the node's problem report reached it. */
   async function abandonedAtIssuer(exchangeId: string) {
     return eventually(async () => {
-      const record = await issuer.agent.credentials.getById(exchangeId)
+      const record = await issuer.agent.didcomm.credentials.getById(exchangeId)
       return record.state === 'abandoned' ? record : undefined
     })
   }
@@ -89,7 +89,7 @@ describe('credentials: what an issuer sends wrong is refused with a problem repo
 
   it('an offer with a context that is not bundled is refused, and the context is never fetched', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch')
-    const offered = await issuer.agent.credentials.offerCredential({
+    const offered = await issuer.agent.didcomm.credentials.offerCredential({
       connectionId: companyConnection,
       protocolVersion: 'v2',
       credentialFormats: {
@@ -126,7 +126,7 @@ describe('credentials: what an issuer sends wrong is refused with a problem repo
     })
     expect((await abandonedAtIssuer(offered.id)).errorMessage).toMatch(/issuance-abandoned: The credential was refused/)
     expect(await apiOf(node)['credentials.list'](undefined)).toEqual([])
-    expect((await node.agent.credentials.getById(offer.id)).state).toBe('request-sent')
+    expect((await node.agent.didcomm.credentials.getById(offer.id)).state).toBe('request-sent')
   })
 
   it('answers unknown offers and credentials with NotFound, and checks its input', async () => {

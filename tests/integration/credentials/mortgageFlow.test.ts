@@ -39,7 +39,7 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
       const offer = await eventually(async () => (await api['credentials.listOffers'](undefined))[0])
       expect(offer).toMatchObject({ connectionId: nodeConnectionId, issuer: issuer.did, format: 'ldp_vc' })
       expect(offer.types).toContain(kind)
-      const offerMessage = await node.agent.credentials.findOfferMessage(offer.id)
+      const offerMessage = await node.agent.didcomm.credentials.findOfferMessage(offer.id)
       expect(offerMessage?.formats.map((format) => format.format)).toEqual(['aries/ld-proof-vc-detail@v1.0'])
       const held = await api['credentials.acceptOffer']({ id: offer.id })
       expect(held.claims).toEqual(claims)
@@ -52,7 +52,7 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
       })
       expect(await api['credentials.listOffers'](undefined)).toEqual([])
       const issuerSide = await eventually(async () => {
-        const record = await issuer.agent.credentials.getById(offered.id)
+        const record = await issuer.agent.didcomm.credentials.getById(offered.id)
         return record.state === 'done' ? record : undefined
       })
       expect(issuerSide.state).toBe('done')
@@ -99,7 +99,7 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
       [companies.employer.did, 'IncomeCredential'],
     ])
     expect(verified.credentials[1].claims).toMatchObject({ grossYearlyIncome: person.grossYearlyIncome })
-    const presentation = await companies.lender.agent.proofs.findPresentationMessage(proofId)
+    const presentation = await companies.lender.agent.didcomm.proofs.findPresentationMessage(proofId)
     expect(presentation?.formats.map((format) => format.format)).toEqual(['dif/presentation-exchange/submission@v1.0'])
     expect(await api['requests.list'](undefined)).toEqual([])
     timings.presentation = Date.now() - t1

@@ -58,7 +58,7 @@ describe('credential offers survive a restart of the node', () => {
       declined: true,
     })
     const declinedAtIssuer = await eventually(async () => {
-      const record = await registry.agent.credentials.getById(second.id)
+      const record = await registry.agent.didcomm.credentials.getById(second.id)
       return record.state === 'abandoned' ? record : undefined
     })
     expect(declinedAtIssuer.errorMessage).toMatch(/That is not me\./)

@@ -63,7 +63,7 @@ describe('bank statements with their PDFs: bound by digest, kept encrypted, chec
 
   async function nothingStored() {
     expect(await apiOf(node)['credentials.list'](undefined)).toEqual([])
-    expect(await node.agent.w3cCredentials.getAllCredentialRecords()).toEqual([])
+    expect(await node.agent.w3cCredentials.getAll()).toEqual([])
   }
 
   it('the lender gets identity (SD-JWT VC), income and the last three statements, and verifies the PDF digests', async () => {
@@ -150,7 +150,7 @@ describe('bank statements with their PDFs: bound by digest, kept encrypted, chec
     const request = await eventually(async () => (await api['requests.list'](undefined))[0])
     await expect(api['requests.approve']({ id: request.id })).rejects.toMatchObject({ code: 'DocumentMismatch' })
     expect((await api['requests.get']({ id: request.id })).state).toBe('request-received')
-    expect((await companies.lender.agent.proofs.getById(proofId)).state).toBe('request-sent')
+    expect((await companies.lender.agent.didcomm.proofs.getById(proofId)).state).toBe('request-sent')
   })
 
   it('refuses a PDF changed by one byte with DocumentMismatch, and stores nothing', async () => {

@@ -1,25 +1,23 @@
+import { utils, type Agent, type DependencyManager, type Module } from '@credo-ts/core'
 import {
-  DidExchangeCompleteMessage,
-  DidExchangeResponseMessage,
-  utils,
-  type Agent,
-  type ConnectionRecord,
-  type DependencyManager,
-  type Module,
-} from '@credo-ts/core'
+  DidCommDidExchangeCompleteMessage,
+  DidCommDidExchangeResponseMessage,
+  type DidCommConnectionRecord,
+  DidCommMessageHandlerRegistry,
+} from '@credo-ts/didcomm'
 
 /**
  * What an ACA-Py-like agent does with an invitation, as issue 10 describes it: it takes an out-of-band
  * invitation only when the invitation has exactly one service, and refuses it otherwise (RFC 0434 allows
  * several). Acceptance itself is Credo's.
  */
-export async function acceptSingleServiceInvitation(agent: Agent, url: string): Promise<ConnectionRecord> {
+export async function acceptSingleServiceInvitation(agent: Agent, url: string): Promise<DidCommConnectionRecord> {
   const invitation = utils.parseInvitationUrl(url)
   const services = invitation.getServices()
   if (services.length !== 1) {
     throw new Error(`invitation refused: it has ${services.length} services, exactly one is accepted`)
   }
-  const { connectionRecord } = await agent.oob.receiveInvitation(invitation, {
+  const { connectionRecord } = await agent.didcomm.oob.receiveInvitation(invitation, {
     autoAcceptInvitation: true,
     autoAcceptConnection: true,
   })
@@ -37,19 +35,25 @@ export class CompleteFromResponseThreadModule implements Module {
   readonly responseParents: Array<string | undefined> = []
 
   register(dependencyManager: DependencyManager): void {
-    dependencyManager.registerMessageHandlerMiddleware(async (messageContext, next) => {
-      if (messageContext.message instanceof DidExchangeResponseMessage)
-        this.responseParents.push(messageContext.message.thread?.parentThreadId)
-      await next()
-      const response = messageContext.message
-      const complete = messageContext.responseMessage?.message
-      if (!(response instanceof DidExchangeResponseMessage) || !(complete instanceof DidExchangeCompleteMessage)) return
-      const parentThreadId = response.thread?.parentThreadId
-      if (!parentThreadId) {
-        messageContext.responseMessage = undefined
-        throw new Error('DID exchange response refused: its ~thread has no pthid to build the complete from')
-      }
-      complete.setThread({ threadId: response.threadId, parentThreadId })
-    })
+    dependencyManager
+      .resolve(DidCommMessageHandlerRegistry)
+      .registerMessageHandlerMiddleware(async (messageContext, next) => {
+        if (messageContext.message instanceof DidCommDidExchangeResponseMessage)
+          this.responseParents.push(messageContext.message.thread?.parentThreadId)
+        await next()
+        const response = messageContext.message
+        const complete = messageContext.responseMessage?.message
+        if (
+          !(response instanceof DidCommDidExchangeResponseMessage) ||
+          !(complete instanceof DidCommDidExchangeCompleteMessage)
+        )
+          return
+        const parentThreadId = response.thread?.parentThreadId
+        if (!parentThreadId) {
+          messageContext.responseMessage = undefined
+          throw new Error('DID exchange response refused: its ~thread has no pthid to build the complete from')
+        }
+        complete.setThread({ threadId: response.threadId, parentThreadId })
+      })
   }
 }

@@ -1,4 +1,5 @@
-import { DidExchangeState, utils, type Agent } from '@credo-ts/core'
+import { utils, type Agent } from '@credo-ts/core'
+import { DidCommDidExchangeState } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -43,7 +44,7 @@ describe('interop: DID exchange completes with an agent that takes pthid from ou
       await expect.poll(() => seen.length, { timeout: 20_000 }).toBe(1)
       expect(seen[0]).toBeUndefined()
       await new Promise((resolve) => setTimeout(resolve, 1_500))
-      expect(await stateOf(plain, record.id)).toBe(DidExchangeState.ResponseSent)
+      expect(await stateOf(plain, record.id)).toBe(DidCommDidExchangeState.ResponseSent)
     } finally {
       await stopCredoAgent(plain)
     }
@@ -59,7 +60,9 @@ describe('interop: DID exchange completes with an agent that takes pthid from ou
     const accepted = await acceptSingleServiceInvitation(other, invitation.url)
     await other.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
     expect(seen.slice(before)).toEqual([invitationId])
-    await expect.poll(() => stateOf(node.agent, invitation.id), { timeout: 20_000 }).toBe(DidExchangeState.Completed)
-    expect((await other.connections.getById(accepted.id)).state).toBe(DidExchangeState.Completed)
+    await expect
+      .poll(() => stateOf(node.agent, invitation.id), { timeout: 20_000 })
+      .toBe(DidCommDidExchangeState.Completed)
+    expect((await other.connections.getById(accepted.id)).state).toBe(DidCommDidExchangeState.Completed)
   })
 })

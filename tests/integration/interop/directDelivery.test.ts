@@ -1,13 +1,12 @@
+import { InjectionSymbols, type Agent } from '@credo-ts/core'
 import {
-  BasicMessageEventTypes,
-  BasicMessageRole,
-  DidExchangeState,
-  InjectionSymbols,
-  MediationRecipientModule,
-  MediatorPickupStrategy,
-  type Agent,
-  type BasicMessageStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommBasicMessageEventTypes,
+  DidCommBasicMessageRole,
+  DidCommDidExchangeState,
+  DidCommMediationRecipientModule,
+  DidCommMediatorPickupStrategy,
+  type DidCommBasicMessageStateChangedEvent,
+} from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -17,7 +16,7 @@ import { freePort } from '../../helpers/freePort'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
-type RecipientModules = { mediationRecipient: MediationRecipientModule }
+type RecipientModules = { mediationRecipient: DidCommMediationRecipientModule }
 
 // Issue 10, 3: a recipient with its own endpoint that never does pickup (a plain Credo agent with pickup
 // strategy None, as an ACA-Py-like recipient behaves) got nothing from our mediator, which only queued.
@@ -41,12 +40,17 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
       inbound: ['http'],
       ports: { http: port },
       modules: {
-        mediationRecipient: new MediationRecipientModule({ mediatorPickupStrategy: MediatorPickupStrategy.None }),
+        mediationRecipient: new DidCommMediationRecipientModule({
+          mediatorPickupStrategy: DidCommMediatorPickupStrategy.None,
+        }),
       },
     })
-    agent.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, ({ payload }) => {
-      if (payload.basicMessageRecord.role === BasicMessageRole.Receiver) received.push(payload.message.content)
-    })
+    agent.events.on<DidCommBasicMessageStateChangedEvent>(
+      DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
+      ({ payload }) => {
+        if (payload.basicMessageRecord.role === DidCommBasicMessageRole.Receiver) received.push(payload.message.content)
+      },
+    )
     return agent
   }
 
@@ -66,7 +70,9 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
     expect(invitation.outOfBandInvitation.getInlineServices()[0].serviceEndpoint).toBe(household.endpoints?.[0])
     const url = invitation.outOfBandInvitation.toUrl({ domain: 'https://example.org' })
     const accepted = await apiOf(company)['connections.acceptInvitation']({ url })
-    companyToRecipient = (await company.agent.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })).id
+    companyToRecipient = (
+      await company.agent.didcomm.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+    ).id
     recipientInvitation = invitation.id
   })
   afterAll(async () => {
@@ -79,11 +85,12 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
     // The company's DID exchange request and complete came through the household too.
     const agent = recipient!
     await expect
-      .poll(async () => (await agent.connections.findAllByOutOfBandId(recipientInvitation))[0]?.state, {
+      .poll(async () => (await agent.didcomm.connections.findAllByOutOfBandId(recipientInvitation))[0]?.state, {
         timeout: 20_000,
       })
-      .toBe(DidExchangeState.Completed)
-    for (const n of [1, 2, 3, 4, 5]) await company.agent.basicMessages.sendMessage(companyToRecipient, `direct ${n}`)
+      .toBe(DidCommDidExchangeState.Completed)
+    for (const n of [1, 2, 3, 4, 5])
+      await company.agent.didcomm.basicMessages.sendMessage(companyToRecipient, `direct ${n}`)
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(5)
     expect(received).toEqual(['direct 1', 'direct 2', 'direct 3', 'direct 4', 'direct 5'])
     expect(queue().countHeld()).toBe(0)
@@ -93,7 +100,7 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
     await stopCredoAgent(recipient as Agent | undefined)
     recipient = undefined
     received.length = 0
-    for (const n of [1, 2, 3]) await company.agent.basicMessages.sendMessage(companyToRecipient, `away ${n}`)
+    for (const n of [1, 2, 3]) await company.agent.didcomm.basicMessages.sendMessage(companyToRecipient, `away ${n}`)
     await expect.poll(() => queue().countHeld(), { timeout: 10_000 }).toBe(3)
     // Given back after the failed attempt, not left leased: a restart of the household is not needed.
     const [{ connectionId }] = await apiOf(household)['mediation.listRecipients'](undefined)
@@ -104,7 +111,7 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
     expect(received).toEqual(['away 1', 'away 2', 'away 3'])
     expect(queue().countHeld()).toBe(0)
 
-    await company.agent.basicMessages.sendMessage(companyToRecipient, 'back')
+    await company.agent.didcomm.basicMessages.sendMessage(companyToRecipient, 'back')
     await expect.poll(() => received.length, { timeout: 20_000 }).toBe(4)
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(received).toEqual(['away 1', 'away 2', 'away 3', 'back'])

@@ -1,9 +1,9 @@
+import { type Agent } from '@credo-ts/core'
 import {
-  BasicMessageEventTypes,
-  BasicMessageRole,
-  type Agent,
-  type BasicMessageStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommBasicMessageEventTypes,
+  DidCommBasicMessageRole,
+  type DidCommBasicMessageStateChangedEvent,
+} from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -24,10 +24,11 @@ describe('interop: a node without an endpoint, through a mediator that offers on
   let companyToDesktop: string
 
   const arrival = (content: string, timeoutMs = 20_000) =>
-    waitForEvent<BasicMessageStateChangedEvent>(
+    waitForEvent<DidCommBasicMessageStateChangedEvent>(
       desktop,
-      BasicMessageEventTypes.BasicMessageStateChanged,
-      (e) => e.payload.basicMessageRecord.role === BasicMessageRole.Receiver && e.payload.message.content === content,
+      DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
+      (e) =>
+        e.payload.basicMessageRecord.role === DidCommBasicMessageRole.Receiver && e.payload.message.content === content,
       timeoutMs,
     )
 
@@ -54,7 +55,7 @@ describe('interop: a node without an endpoint, through a mediator that offers on
     const { inviteeConnection } = await connect(desktop, company)
     companyToDesktop = inviteeConnection.id
     const first = arrival('first')
-    await company.agent.basicMessages.sendMessage(companyToDesktop, 'first')
+    await company.agent.didcomm.basicMessages.sendMessage(companyToDesktop, 'first')
     await first
   })
 
@@ -66,10 +67,10 @@ describe('interop: a node without an endpoint, through a mediator that offers on
     mediator = await startImplicitOnlyMediator(`${tmp.dir}/mediator`, ports)
     // Sent at once: the mediator holds it until the desktop's socket is back, or sends it down the socket.
     const back = arrival('after the restart', 40_000)
-    await company.agent.basicMessages.sendMessage(companyToDesktop, 'after the restart')
+    await company.agent.didcomm.basicMessages.sendMessage(companyToDesktop, 'after the restart')
     await back
     const again = arrival('and again')
-    await company.agent.basicMessages.sendMessage(companyToDesktop, 'and again')
+    await company.agent.didcomm.basicMessages.sendMessage(companyToDesktop, 'and again')
     await again
   })
 
@@ -79,7 +80,7 @@ describe('interop: a node without an endpoint, through a mediator that offers on
     desktop = await startNode(dataDir, { label: 'desktop', inbound: undefined })
     expect((await apiOf(desktop)['mediation.status'](undefined)).mediator?.pickupStrategy).toBe('Implicit')
     const after = arrival('after the desktop restarted', 30_000)
-    await company.agent.basicMessages.sendMessage(companyToDesktop, 'after the desktop restarted')
+    await company.agent.didcomm.basicMessages.sendMessage(companyToDesktop, 'after the desktop restarted')
     await after
   })
 })

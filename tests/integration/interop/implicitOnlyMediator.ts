@@ -1,19 +1,18 @@
+import { InjectionSymbols, type DependencyManager, type Module } from '@credo-ts/core'
 import {
-  InjectionSymbols,
-  MediatorModule,
-  MessagePickupModule,
-  TransportService,
-  TrustPingMessage,
-  type DependencyManager,
-  type MessagePickupRepository,
-  type Module,
-} from '@credo-ts/core'
+  DidCommMediatorModule,
+  DidCommMessagePickupModule,
+  DidCommTransportService,
+  DidCommTrustPingMessage,
+  type DidCommQueueTransportRepository,
+  DidCommMessageHandlerRegistry,
+} from '@credo-ts/didcomm'
 
 import { startCredoAgent, type CredoScheme } from '../../helpers/credoAgent'
 
 // Credo 0.5 does not export the enum from its package root; its value is its name (see mediationModules).
 type ForwardingStrategy = NonNullable<
-  NonNullable<ConstructorParameters<typeof MediatorModule>[0]>['messageForwardingStrategy']
+  NonNullable<ConstructorParameters<typeof DidCommMediatorModule>[0]>['messageForwardingStrategy']
 >
 
 /**
@@ -22,18 +21,21 @@ type ForwardingStrategy = NonNullable<
  */
 class FlushOnReturnRouteModule implements Module {
   register(dependencyManager: DependencyManager): void {
-    dependencyManager.registerMessageHandlerMiddleware(async (messageContext, next) => {
-      await next()
-      const { agentContext, connection, message, sessionId } = messageContext
-      if (!(message instanceof TrustPingMessage) || !message.hasReturnRouting() || !connection || !sessionId) return
-      const session = agentContext.dependencyManager.resolve(TransportService).findSessionById(sessionId)
-      if (!session) return
-      const queue = agentContext.dependencyManager.resolve<MessagePickupRepository>(
-        InjectionSymbols.MessagePickupRepository,
-      )
-      const held = await queue.takeFromQueue({ connectionId: connection.id, deleteMessages: true })
-      for (const queued of held) await session.send(agentContext, queued.encryptedMessage)
-    })
+    dependencyManager
+      .resolve(DidCommMessageHandlerRegistry)
+      .registerMessageHandlerMiddleware(async (messageContext, next) => {
+        await next()
+        const { agentContext, connection, message, sessionId } = messageContext
+        if (!(message instanceof DidCommTrustPingMessage) || !message.hasReturnRouting() || !connection || !sessionId)
+          return
+        const session = agentContext.dependencyManager.resolve(DidCommTransportService).findSessionById(sessionId)
+        if (!session) return
+        const queue = agentContext.dependencyManager.resolve<DidCommQueueTransportRepository>(
+          InjectionSymbols.MessagePickupRepository,
+        )
+        const held = await queue.takeFromQueue({ connectionId: connection.id, deleteMessages: true })
+        for (const queued of held) await session.send(agentContext, queued.encryptedMessage)
+      })
   }
 }
 
@@ -49,11 +51,11 @@ export function startImplicitOnlyMediator(dir: string, ports?: Partial<Record<Cr
     inbound: ['http', 'ws'],
     ports,
     modules: {
-      mediator: new MediatorModule({
+      mediator: new DidCommMediatorModule({
         autoAcceptMediationRequests: true,
         messageForwardingStrategy: 'DirectDelivery' as ForwardingStrategy,
       }),
-      messagePickup: new MessagePickupModule({ protocols: [] }),
+      messagePickup: new DidCommMessagePickupModule({ protocols: [] }),
       flushOnReturnRoute: new FlushOnReturnRouteModule(),
     },
   })

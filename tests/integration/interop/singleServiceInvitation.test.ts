@@ -1,4 +1,9 @@
-import { BasicMessageEventTypes, DidExchangeState, utils, type BasicMessageStateChangedEvent } from '@credo-ts/core'
+import { utils } from '@credo-ts/core'
+import {
+  DidCommBasicMessageEventTypes,
+  DidCommDidExchangeState,
+  type DidCommBasicMessageStateChangedEvent,
+} from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -28,14 +33,16 @@ describe('interop: invitations with one service, for agents that accept exactly 
 
   async function inviterSideCompleted(outOfBandId: string) {
     await expect
-      .poll(async () => (await node.agent.connections.findAllByOutOfBandId(outOfBandId))[0]?.state, { timeout: 20_000 })
-      .toBe(DidExchangeState.Completed)
-    return (await node.agent.connections.findAllByOutOfBandId(outOfBandId))[0]
+      .poll(async () => (await node.agent.didcomm.connections.findAllByOutOfBandId(outOfBandId))[0]?.state, {
+        timeout: 20_000,
+      })
+      .toBe(DidCommDidExchangeState.Completed)
+    return (await node.agent.didcomm.connections.findAllByOutOfBandId(outOfBandId))[0]
   }
 
   it('the stand-in refuses what Credo makes by default: one service per endpoint', async () => {
     expect(node.endpoints).toHaveLength(2)
-    const twoServices = await node.agent.oob.createInvitation()
+    const twoServices = await node.agent.didcomm.oob.createInvitation()
     const url = twoServices.outOfBandInvitation.toUrl({ domain: 'https://example.org' })
     expect(serviceCount(url)).toBe(2)
     await expect(acceptSingleServiceInvitation(other, url)).rejects.toThrow(/exactly one/)
@@ -55,14 +62,15 @@ describe('interop: invitations with one service, for agents that accept exactly 
     expect(ourDoc.didCommServices.map((s) => String(s.serviceEndpoint))).toEqual(node.endpoints)
     await other.basicMessages.sendMessage(otherSide.id, 'from the other agent')
     await expect
-      .poll(async () => (await node.agent.basicMessages.findAllByQuery({ connectionId: ourSide.id })).length)
+      .poll(async () => (await node.agent.didcomm.basicMessages.findAllByQuery({ connectionId: ourSide.id })).length)
       .toBe(1)
     const received = new Promise<string>((resolve) =>
-      other.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, (event) =>
-        resolve(event.payload.message.content),
+      other.events.on<DidCommBasicMessageStateChangedEvent>(
+        DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
+        (event) => resolve(event.payload.message.content),
       ),
     )
-    await node.agent.basicMessages.sendMessage(ourSide.id, 'from custos')
+    await node.agent.didcomm.basicMessages.sendMessage(ourSide.id, 'from custos')
     expect(await received).toBe('from custos')
   })
 
@@ -83,7 +91,7 @@ describe('interop: invitations with one service, for agents that accept exactly 
     try {
       const invitation = await apiOf(node)['connections.createInvitation'](undefined)
       const accepted = await apiOf(peer)['connections.acceptInvitation']({ url: invitation.url })
-      const peerSide = await peer.agent.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+      const peerSide = await peer.agent.didcomm.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
       await sendBasicMessage(peer, peerSide.id, node, 'over one service')
     } finally {
       await peer.close()

@@ -1,4 +1,4 @@
-import { MediationRecipientApi, MediationState } from '@credo-ts/core'
+import { DidCommMediationRecipientApi, DidCommMediationState } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApi, type CustosNode } from '../../../electron/node'
@@ -7,14 +7,14 @@ import { makeTmpDir } from '../../helpers/tmpDir'
 
 /** What a plain Credo agent does with any invitation link: connect, then ask for mediation. */
 async function askForMediation(node: CustosNode, url: string, timeoutMs = 20_000) {
-  const { connectionRecord } = await node.agent.oob.receiveInvitationFromUrl(url)
-  const connection = await node.agent.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs })
-  const recipient = node.agent.dependencyManager.resolve(MediationRecipientApi)
+  const { connectionRecord } = await node.agent.didcomm.oob.receiveInvitationFromUrl(url)
+  const connection = await node.agent.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs })
+  const recipient = node.agent.dependencyManager.resolve(DidCommMediationRecipientApi)
   return recipient.requestMediation(connection)
 }
 
-async function stateOf(node: CustosNode, id: string, want: MediationState, tries = 200) {
-  const recipient = node.agent.dependencyManager.resolve(MediationRecipientApi)
+async function stateOf(node: CustosNode, id: string, want: DidCommMediationState, tries = 200) {
+  const recipient = node.agent.dependencyManager.resolve(DidCommMediationRecipientApi)
   for (let i = 0; i < tries; i++) {
     const record = await recipient.findByConnectionId(
       (await recipient.getMediators()).find((m) => m.id === id)!.connectionId,
@@ -53,12 +53,12 @@ describe('mediation is granted only to whom the person allows', () => {
     }
     expect(waiting).toMatchObject([{ label: 'stranger' }])
     // Given a second to be (wrongly) granted, it is still only requested.
-    expect(await stateOf(stranger, request.id, MediationState.Granted, 20)).toBe(MediationState.Requested)
+    expect(await stateOf(stranger, request.id, DidCommMediationState.Granted, 20)).toBe(DidCommMediationState.Requested)
     expect(await api['mediation.listRecipients']()).toEqual([])
 
     await api['mediation.deny']({ id: waiting[0].id })
     expect(await api['mediation.listRequests']()).toEqual([])
-    expect(await stateOf(stranger, request.id, MediationState.Denied)).toBe(MediationState.Denied)
+    expect(await stateOf(stranger, request.id, DidCommMediationState.Denied)).toBe(DidCommMediationState.Denied)
     await expect(api['mediation.grant']({ id: waiting[0].id })).rejects.toMatchObject({ code: 'NotFound' })
   })
 
@@ -66,7 +66,7 @@ describe('mediation is granted only to whom the person allows', () => {
     const api = createApi(household).api
     const invitation = await api['mediation.createDeviceInvitation']()
     const request = await askForMediation(device, invitation.url)
-    expect(await stateOf(device, request.id, MediationState.Granted)).toBe(MediationState.Granted)
+    expect(await stateOf(device, request.id, DidCommMediationState.Granted)).toBe(DidCommMediationState.Granted)
     expect(await api['mediation.listRecipients']()).toMatchObject([{ label: 'laptop' }])
     await expect(askForMediation(stranger, invitation.url, 3_000)).rejects.toThrow()
   })

@@ -1,17 +1,17 @@
+import { InjectionSymbols } from '@credo-ts/core'
 import {
-  AgentEventTypes,
-  ConnectionRecord,
-  DidExchangeRole,
-  DidExchangeState,
-  InjectionSymbols,
-  MessagePickupApi,
-  OutboundMessageContext,
+  DidCommEventTypes,
+  DidCommConnectionRecord,
+  DidCommDidExchangeRole,
+  DidCommDidExchangeState,
+  DidCommMessagePickupApi,
+  DidCommOutboundMessageContext,
   OutboundMessageSendStatus,
-  type AgentMessageReceivedEvent,
-  type AgentMessageSentEvent,
-  type EncryptedMessage,
-} from '@credo-ts/core'
-import { BatchMessageMessage, V1BatchMessage } from '@credo-ts/core/build/modules/message-pickup/protocol/v1/messages'
+  type DidCommMessageReceivedEvent,
+  type DidCommMessageSentEvent,
+  type DidCommEncryptedMessage,
+} from '@credo-ts/didcomm'
+import { DidCommBatchMessageMessage, DidCommBatchMessage } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -19,7 +19,12 @@ import { MediationQueueConfig, StorageMessagePickupRepository } from '../../../e
 import { connect, startNode, waitForEvent } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
-const envelope = (marker: string): EncryptedMessage => ({ protected: marker, iv: 'iv', ciphertext: 'c', tag: 't' })
+const envelope = (marker: string): DidCommEncryptedMessage => ({
+  protected: marker,
+  iv: 'iv',
+  ciphertext: 'c',
+  tag: 't',
+})
 
 // Pickup v1 has no acknowledgement and Credo takes its batches with deleteMessages: true before sending them.
 describe('mediation: a pickup v1 batch leaves the queue only once it was sent', () => {
@@ -37,18 +42,18 @@ describe('mediation: a pickup v1 batch leaves the queue only once it was sent', 
   })
 
   function reportSent(connectionId: string, ids: string[], status: OutboundMessageSendStatus) {
-    const connection = new ConnectionRecord({
+    const connection = new DidCommConnectionRecord({
       id: connectionId,
-      role: DidExchangeRole.Responder,
-      state: DidExchangeState.Completed,
+      role: DidCommDidExchangeRole.Responder,
+      state: DidCommDidExchangeState.Completed,
     })
-    const batch = new V1BatchMessage({
-      messages: ids.map((id) => new BatchMessageMessage({ id, message: envelope(id) })),
+    const batch = new DidCommBatchMessage({
+      messages: ids.map((id) => new DidCommBatchMessageMessage({ id, message: envelope(id) })),
     })
-    household.agent.events.emit<AgentMessageSentEvent>(household.agent.context, {
-      type: AgentEventTypes.AgentMessageSent,
+    household.agent.events.emit<DidCommMessageSentEvent>(household.agent.context, {
+      type: DidCommEventTypes.DidCommMessageSent,
       payload: {
-        message: new OutboundMessageContext(batch, { agentContext: household.agent.context, connection }),
+        message: new DidCommOutboundMessageContext(batch, { agentContext: household.agent.context, connection }),
         status,
       },
     })
@@ -90,14 +95,14 @@ describe('mediation: a pickup v1 batch leaves the queue only once it was sent', 
       await pickup.addMessage({ connectionId: inviterConnection.id, recipientDids: [], payload: envelope(marker) })
 
     const arrived = markers.map((marker) =>
-      waitForEvent<AgentMessageReceivedEvent>(
+      waitForEvent<DidCommMessageReceivedEvent>(
         device,
-        AgentEventTypes.AgentMessageReceived,
-        (event) => (event.payload.message as EncryptedMessage).protected === marker,
+        DidCommEventTypes.DidCommMessageReceived,
+        (event) => (event.payload.message as DidCommEncryptedMessage).protected === marker,
       ),
     )
     await device.agent.dependencyManager
-      .resolve(MessagePickupApi)
+      .resolve(DidCommMessagePickupApi)
       .pickupMessages({ connectionId: inviteeConnection.id, protocolVersion: 'v1' })
     await Promise.all(arrived)
     for (let i = 0; i < 100 && pickup.countHeld(inviterConnection.id) > 0; i++)

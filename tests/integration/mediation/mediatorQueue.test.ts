@@ -1,4 +1,4 @@
-import type { EncryptedMessage } from '@credo-ts/core'
+import type { DidCommEncryptedMessage } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
@@ -6,7 +6,7 @@ import { MediationQueueConfig, StorageMessagePickupRepository } from '../../../e
 import { PASS } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
-const envelope = (n: number, size = 10): EncryptedMessage => ({
+const envelope = (n: number, size = 10): DidCommEncryptedMessage => ({
   protected: `m-${n}`,
   iv: 'iv',
   ciphertext: 'x'.repeat(size),

@@ -47,16 +47,16 @@ describe('mediation: a forward over the recipient quota, end to end', () => {
     })
     const refusals = () => logText(household).match(/422 .*message refused: not accepted/g)?.length ?? 0
 
-    await company.agent.basicMessages.sendMessage(toDevice.id, 'the last that fits')
+    await company.agent.didcomm.basicMessages.sendMessage(toDevice.id, 'the last that fits')
     await expect.poll(() => queue.countHeld(connectionId)).toBe(max)
     // Credo's HTTP sender does not read the status: for it this send succeeds, and the message is lost.
-    await company.agent.basicMessages.sendMessage(toDevice.id, 'over the quota')
+    await company.agent.didcomm.basicMessages.sendMessage(toDevice.id, 'over the quota')
     await expect.poll(refusals, { timeout: 10_000 }).toBe(1)
     expect(queue.countHeld(connectionId)).toBe(max)
 
     const [oldest] = await queue.takeFromQueue({ connectionId, limit: 1 })
     await queue.removeMessages({ connectionId, messageIds: [oldest.id] })
-    await company.agent.basicMessages.sendMessage(toDevice.id, 'after there is room')
+    await company.agent.didcomm.basicMessages.sendMessage(toDevice.id, 'after there is room')
     await expect.poll(() => queue.countHeld(connectionId)).toBe(max)
     expect(refusals()).toBe(1)
   }, 60_000)

@@ -1,4 +1,5 @@
-import { InjectionSymbols, type EncryptedMessage, type MessagePickupRepository } from '@credo-ts/core'
+import { InjectionSymbols } from '@credo-ts/core'
+import { type DidCommEncryptedMessage, type DidCommQueueTransportRepository } from '@credo-ts/didcomm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
@@ -9,7 +10,7 @@ const PASS = 'correct horse battery staple'
 const MARKER = 'queue-marker-7f3a9c'
 
 // Stands in for a packed DIDComm message; the queue stores it without looking inside.
-function envelope(n: number): EncryptedMessage {
+function envelope(n: number): DidCommEncryptedMessage {
   return { protected: `${MARKER}-${n}`, iv: 'iv', ciphertext: `ciphertext-${n}`, tag: 'tag' }
 }
 
@@ -19,11 +20,13 @@ describe('mediation: the persistent pickup queue on a real Askar store', () => {
   let tmp: ReturnType<typeof makeTmpDir>
   let node: CustosNode
 
-  async function openNode(): Promise<MessagePickupRepository> {
+  async function openNode(): Promise<DidCommQueueTransportRepository> {
     node = CustosNode.open({ dataDir: tmp.dir, kdf: 'argon2i-int', mediator: true })
     if (node.status().state === 'no-store') await node.createStore(PASS)
     else await node.unlock(PASS)
-    return node.agent.dependencyManager.resolve<MessagePickupRepository>(InjectionSymbols.MessagePickupRepository)
+    return node.agent.dependencyManager.resolve<DidCommQueueTransportRepository>(
+      InjectionSymbols.MessagePickupRepository,
+    )
   }
 
   beforeEach(() => {

@@ -60,8 +60,8 @@ describe('proof requests: what the node cannot or may not answer leaves nothing 
       code: 'RequestNotSatisfiable',
       message: expect.stringContaining('Not held: Income (grossYearlyIncome, employedSince)'),
     })
-    expect((await lender.agent.proofs.getById(proofId)).state).toBe('request-sent')
-    expect((await node.agent.proofs.getById(request.id)).state).toBe('request-received')
+    expect((await lender.agent.didcomm.proofs.getById(proofId)).state).toBe('request-sent')
+    expect((await node.agent.didcomm.proofs.getById(request.id)).state).toBe('request-received')
 
     const declined = await api['requests.decline']({ id: request.id })
     expect(declined.state).toBe('declined')
@@ -70,13 +70,13 @@ describe('proof requests: what the node cannot or may not answer leaves nothing 
       reason: 'abandoned: Not held: Income (grossYearlyIncome, employedSince).',
     })
     // Nothing but the problem report reached the lender: no presentation is stored with its exchange.
-    expect((await lender.agent.proofs.getFormatData(proofId)).presentation).toBeUndefined()
+    expect((await lender.agent.didcomm.proofs.getFormatData(proofId)).presentation).toBeUndefined()
     expect(await api['requests.list'](undefined)).toEqual([])
   })
 
   it('a held credential that expired since is not proposed: the request then asks for what the node does not hold', async () => {
     const api = apiOf(node)
-    const [connection] = await registry.agent.connections.getAll()
+    const [connection] = await registry.agent.didcomm.connections.getAll()
     const expiresAt = new Date(Date.now() + 3_000).toISOString()
     await registry.offer(connection.id, {
       kind: 'IncomeCredential',
@@ -101,7 +101,7 @@ describe('proof requests: what the node cannot or may not answer leaves nothing 
     const outcome = await lender.outcome(proofId)
     expect(outcome).toMatchObject({ state: 'refused', reason: expect.stringMatching(/The request cannot be read/) })
     expect(await apiOf(node)['requests.list'](undefined)).toEqual([])
-    expect(await node.agent.proofs.getAll()).toEqual([])
+    expect(await node.agent.didcomm.proofs.getAll()).toEqual([])
   })
 
   it('unknown request ids are NotFound', async () => {

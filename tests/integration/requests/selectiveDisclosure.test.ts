@@ -1,6 +1,7 @@
 import path from 'node:path'
 
-import { KeyType, type EncryptedMessage } from '@credo-ts/core'
+import { KeyType } from '@credo-ts/core'
+import { type DidCommEncryptedMessage } from '@credo-ts/didcomm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -19,7 +20,7 @@ async function readable(lender: Lender, bodies: Buffer[]): Promise<string> {
   const texts: string[] = []
   for (const body of bodies) {
     const { plaintextMessage } = await lender.agent.context.wallet.unpack(
-      JSON.parse(body.toString()) as EncryptedMessage,
+      JSON.parse(body.toString()) as DidCommEncryptedMessage,
     )
     const plaintext = JSON.stringify(plaintextMessage)
     texts.push(plaintext)
@@ -70,7 +71,7 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
     await registry.offerSdJwt(companyConnectionId, 'IdentityCredential', claims, DISCLOSABLE)
     const offer = await eventually(async () => (await api['credentials.listOffers'](undefined))[0])
     expect(offer).toMatchObject({ format: 'vc+sd-jwt', issuer: registry.did, types: ['IdentityCredential'], claims })
-    const offerMessage = await node.agent.credentials.findOfferMessage(offer.id)
+    const offerMessage = await node.agent.didcomm.credentials.findOfferMessage(offer.id)
     expect(offerMessage?.formats.map((format) => format.format)).toEqual(['custos/sd-jwt-vc-offer@v0.1'])
     const sdJwt = await api['credentials.acceptOffer']({ id: offer.id })
     expect(sdJwt).toMatchObject({
@@ -115,7 +116,7 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
         claims: { address: { city: person.address.city }, age_over_18: true },
       },
     ])
-    const presentation = await lender.agent.proofs.findPresentationMessage(proofId)
+    const presentation = await lender.agent.didcomm.proofs.findPresentationMessage(proofId)
     expect(presentation?.formats.map((format) => format.format)).toEqual(['dif/presentation-exchange/submission@v1.0'])
 
     const wire = await readable(lender, received)
@@ -139,7 +140,7 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
     await api['requests.approve']({ id: request.id })
     expect((await outcome).state).toBe('verified')
 
-    const data = await lender.agent.proofs.getFormatData(proofId)
+    const data = await lender.agent.didcomm.proofs.getFormatData(proofId)
     const presentation = data.presentation?.presentationExchange as unknown as MixedPresentation
     const challenge = data.request?.presentationExchange?.options?.challenge ?? ''
     const context = lender.agent.context
@@ -173,7 +174,7 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
       impostor.didState.did,
     )
     const refused = await eventually(async () => {
-      const record = await registry.agent.credentials.getById(offered.id)
+      const record = await registry.agent.didcomm.credentials.getById(offered.id)
       return record.state === 'abandoned' ? record : undefined
     })
     expect(refused.errorMessage).toContain('is not the party of this connection')

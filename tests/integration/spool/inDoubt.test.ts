@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { BasicMessageRole } from '@credo-ts/core'
+import { DidCommBasicMessageRole } from '@credo-ts/didcomm'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -9,7 +9,9 @@ import { connect, PASS, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 const received = async (node: CustosNode) =>
-  (await node.agent.basicMessages.findAllByQuery({ role: BasicMessageRole.Receiver })).map((r) => r.content).sort()
+  (await node.agent.didcomm.basicMessages.findAllByQuery({ role: DidCommBasicMessageRole.Receiver }))
+    .map((r) => r.content)
+    .sort()
 
 async function waitFor(node: CustosNode, count: number): Promise<void> {
   for (let i = 0; i < 300 && (await received(node)).length < count; i++) await new Promise((r) => setTimeout(r, 100))
@@ -35,7 +37,7 @@ describe('spooled envelopes left by a process that died after processing them', 
 
     await receiver.lock()
     const contents = ['in doubt 1', 'in doubt 2', 'in doubt 3']
-    for (const content of contents) await sender.agent.basicMessages.sendMessage(senderToReceiver, content)
+    for (const content of contents) await sender.agent.didcomm.basicMessages.sendMessage(senderToReceiver, content)
     const spoolDir = receiver.layout.spoolDir
     const left = fs.readdirSync(spoolDir).filter((f) => f.endsWith('.json'))
     const copies = left.map((f) => [f, fs.readFileSync(path.join(spoolDir, f))] as const)
@@ -44,8 +46,10 @@ describe('spooled envelopes left by a process that died after processing them', 
     expect(await received(receiver)).toEqual(contents)
 
     // One handler's save is undone, as if the node had died before it: that message must come back.
-    const lost = (await receiver.agent.basicMessages.findAllByQuery({})).find((r) => r.content === 'in doubt 2')!
-    await receiver.agent.basicMessages.deleteById(lost.id)
+    const lost = (await receiver.agent.didcomm.basicMessages.findAllByQuery({})).find(
+      (r) => r.content === 'in doubt 2',
+    )!
+    await receiver.agent.didcomm.basicMessages.deleteById(lost.id)
     await receiver.close()
     for (const [file, bytes] of copies) fs.writeFileSync(path.join(spoolDir, file), bytes)
     fs.writeFileSync(path.join(spoolDir, 'seen-ids'), '')

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 
-import { BasicMessageRole, KeyType } from '@credo-ts/core'
+import { KeyType } from '@credo-ts/core'
+import { DidCommBasicMessageRole } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -10,7 +11,7 @@ import { makeTmpDir } from '../../helpers/tmpDir'
 async function receivedContents(node: CustosNode, prefix: string, expected: number, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const records = await node.agent.basicMessages.findAllByQuery({ role: BasicMessageRole.Receiver })
+    const records = await node.agent.didcomm.basicMessages.findAllByQuery({ role: DidCommBasicMessageRole.Receiver })
     const mine = records.filter((r) => r.content.startsWith(prefix))
     if (mine.length >= expected || Date.now() > deadline) {
       // Records stored within one millisecond tie on createdAt; the sender's sentTime (sent one after
@@ -43,7 +44,7 @@ describe('the inbound spool: sent means kept', () => {
 
   it('takes 1,000 messages sent at once, and every one arrives once', async () => {
     const contents = Array.from({ length: 1_000 }, (_, n) => `burst ${n}`)
-    await Promise.all(contents.map((content) => sender.agent.basicMessages.sendMessage(senderToNode, content)))
+    await Promise.all(contents.map((content) => sender.agent.didcomm.basicMessages.sendMessage(senderToNode, content)))
     const received = await receivedContents(node, 'burst ', contents.length)
     expect(received.length).toBe(contents.length)
     expect(new Set(received)).toEqual(new Set(contents))
@@ -53,7 +54,7 @@ describe('the inbound spool: sent means kept', () => {
   it('keeps 100 messages sent while the store is locked and processes them after unlock, in order', async () => {
     await node.lock()
     const contents = Array.from({ length: 100 }, (_, n) => `locked ${String(n).padStart(3, '0')}`)
-    for (const content of contents) await sender.agent.basicMessages.sendMessage(senderToNode, content)
+    for (const content of contents) await sender.agent.didcomm.basicMessages.sendMessage(senderToNode, content)
     expect(fs.readdirSync(node.layout.spoolDir).filter((f) => f.endsWith('.json'))).toHaveLength(100)
     await node.unlock(PASS)
     expect(await receivedContents(node, 'locked ', contents.length)).toEqual(contents)
@@ -75,7 +76,7 @@ describe('the inbound spool: sent means kept', () => {
       body: JSON.stringify(foreign),
     })
     expect(answer.status).toBe(202)
-    await sender.agent.basicMessages.sendMessage(senderToNode, 'after the bad one')
+    await sender.agent.didcomm.basicMessages.sendMessage(senderToNode, 'after the bad one')
     await node.unlock(PASS)
     expect(await receivedContents(node, 'after the bad one', 1)).toEqual(['after the bad one'])
     const dead = await apiOf(node)['inbox.listDeadLetters'](undefined)

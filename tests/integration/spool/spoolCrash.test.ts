@@ -23,13 +23,15 @@ describe('the inbound spool across a SIGKILL', () => {
     receiver = await NodeProcess.start(config)
     sender = await startNode(`${tmp.dir}/sender`, { label: 'sender' })
     const invitation = await receiver.request<string>({ cmd: 'createInvitation' })
-    const { connectionRecord } = await sender.agent.oob.receiveInvitationFromUrl(invitation)
-    const connection = await sender.agent.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
+    const { connectionRecord } = await sender.agent.didcomm.oob.receiveInvitationFromUrl(invitation)
+    const connection = await sender.agent.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, {
+      timeoutMs: 20_000,
+    })
 
     const contents = Array.from({ length: 500 }, (_, n) => `flood ${n}`)
     const acknowledged: string[] = []
     const sends = contents.map((content) =>
-      sender!.agent.basicMessages.sendMessage(connection.id, content).then(
+      sender!.agent.didcomm.basicMessages.sendMessage(connection.id, content).then(
         () => acknowledged.push(content),
         () => undefined,
       ),

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { Key, KeyType, TrustPingEventTypes, utils, type TrustPingReceivedEvent } from '@credo-ts/core'
+import { Key, KeyType, utils } from '@credo-ts/core'
+import { DidCommTrustPingEventTypes, type DidCommTrustPingReceivedEvent } from '@credo-ts/didcomm'
 
 import type { CustosNode } from '../../../electron/node'
 import { readTree } from '../../helpers/tmpDir'
@@ -27,7 +28,7 @@ export async function foreignEnvelope(sender: CustosNode): Promise<string> {
 
 /** An envelope that `recipient` can decrypt (to its invitation key) but must still refuse. */
 export async function envelopeFor(recipient: CustosNode, sender: CustosNode): Promise<string> {
-  const [oob] = await recipient.agent.oob.getAll()
+  const [oob] = await recipient.agent.didcomm.oob.getAll()
   const fingerprint = oob.getTags().recipientKeyFingerprints?.[0]
   if (!fingerprint) throw new Error('the recipient needs an invitation first')
   const recipientKey = Key.fromFingerprint(fingerprint).publicKeyBase58
@@ -38,10 +39,10 @@ export async function envelopeFor(recipient: CustosNode, sender: CustosNode): Pr
 export async function recordsOf(node: CustosNode) {
   const agent = node.agent
   return {
-    connections: (await agent.connections.getAll()).map((record) => record.toJSON()),
-    oob: (await agent.oob.getAll()).map((record) => record.toJSON()),
+    connections: (await agent.didcomm.connections.getAll()).map((record) => record.toJSON()),
+    oob: (await agent.didcomm.oob.getAll()).map((record) => record.toJSON()),
     dids: (await agent.dids.getCreatedDids()).map((record) => record.toJSON()),
-    basicMessages: (await agent.basicMessages.findAllByQuery({})).map((record) => record.toJSON()),
+    basicMessages: (await agent.didcomm.basicMessages.findAllByQuery({})).map((record) => record.toJSON()),
     generic: (await agent.genericRecords.getAll()).map((record) => record.toJSON()),
   }
 }
@@ -93,8 +94,12 @@ function withoutChangeCounter(bytes: Buffer): Buffer {
 
 /** Proves `to` still serves: a trust ping from `from` over their connection arrives. */
 export async function stillServes(from: CustosNode, connectionId: string, to: CustosNode): Promise<void> {
-  const received = waitForEvent<TrustPingReceivedEvent>(to, TrustPingEventTypes.TrustPingReceivedEvent, () => true)
-  await from.agent.connections.sendPing(connectionId, { responseRequested: false })
+  const received = waitForEvent<DidCommTrustPingReceivedEvent>(
+    to,
+    DidCommTrustPingEventTypes.DidCommTrustPingReceivedEvent,
+    () => true,
+  )
+  await from.agent.didcomm.connections.sendPing(connectionId, { responseRequested: false })
   await received
 }
 

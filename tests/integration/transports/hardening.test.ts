@@ -1,10 +1,10 @@
+import { DidResolverService } from '@credo-ts/core'
 import {
-  BasicMessage,
-  BasicMessageEventTypes,
-  BasicMessageRole,
-  DidResolverService,
-  type BasicMessageStateChangedEvent,
-} from '@credo-ts/core'
+  DidCommBasicMessage,
+  DidCommBasicMessageEventTypes,
+  DidCommBasicMessageRole,
+  type DidCommBasicMessageStateChangedEvent,
+} from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 
@@ -27,7 +27,7 @@ function withHeader(valid: string, change: (header: Record<string, unknown>) => 
 /** Basic messages on the connection, each packed by `sender` as Credo would pack it for sending. */
 async function basicMessagesFrom(sender: CustosNode, connectionId: string, contents: string[]): Promise<string[]> {
   const { agent } = sender
-  const connection = await agent.connections.getById(connectionId)
+  const connection = await agent.didcomm.connections.getById(connectionId)
   const resolver = agent.dependencyManager.resolve(DidResolverService)
   const [ours, theirs] = await Promise.all(
     [connection.did, connection.theirDid].map((did) => resolver.resolveDidDocument(agent.context, did!)),
@@ -36,7 +36,7 @@ async function basicMessagesFrom(sender: CustosNode, connectionId: string, conte
   const recipientKeys = theirs.recipientKeys.map((key) => key.publicKeyBase58)
   const packed = []
   for (const content of contents) {
-    const message = new BasicMessage({ content })
+    const message = new DidCommBasicMessage({ content })
     packed.push(JSON.stringify(await agent.context.wallet.pack(message.toJSON(), recipientKeys, senderKey)))
   }
   return packed
@@ -136,12 +136,15 @@ describe('inbound transports: what a security review found', () => {
     const contents = Array.from({ length: 25 }, (_, n) => `ordered ${n}`)
     const received: string[] = []
     const all = new Promise<void>((resolve) => {
-      alice.agent.events.on<BasicMessageStateChangedEvent>(BasicMessageEventTypes.BasicMessageStateChanged, (e) => {
-        if (e.payload.basicMessageRecord.role !== BasicMessageRole.Receiver) return
-        if (!e.payload.message.content.startsWith('ordered ')) return
-        received.push(e.payload.message.content)
-        if (received.length === contents.length) resolve()
-      })
+      alice.agent.events.on<DidCommBasicMessageStateChangedEvent>(
+        DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
+        (e) => {
+          if (e.payload.basicMessageRecord.role !== DidCommBasicMessageRole.Receiver) return
+          if (!e.payload.message.content.startsWith('ordered ')) return
+          received.push(e.payload.message.content)
+          if (received.length === contents.length) resolve()
+        },
+      )
     })
     // On one socket, as a peer that keeps its socket open sends (Credo's own WebSocket sender opens one
     // per message, and messages on different sockets are processed side by side).

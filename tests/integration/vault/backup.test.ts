@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { BasicMessageRole } from '@credo-ts/core'
+import { DidCommBasicMessageRole } from '@credo-ts/didcomm'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
@@ -15,7 +15,7 @@ const SECRET = 'sentinel-7f3a9c-backup'
 
 async function received(node: CustosNode, content: string): Promise<boolean> {
   for (let i = 0; i < 150; i++) {
-    const records = await node.agent.basicMessages.findAllByQuery({ role: BasicMessageRole.Receiver })
+    const records = await node.agent.didcomm.basicMessages.findAllByQuery({ role: DidCommBasicMessageRole.Receiver })
     if (records.some((r) => r.content === content)) return true
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
@@ -68,12 +68,12 @@ describe('backup and restore', () => {
     expect(answer.status.state).toBe('unlocked')
     expect((await restored.agent.dids.getCreatedDids()).map((d) => d.did).sort()).toEqual(dids)
     expect(await apiOf(restored)['selfDeclared.get']({ id: item.id })).toEqual(item)
-    const connection = await restored.agent.connections.getById(inviterConnection.id)
+    const connection = await restored.agent.didcomm.connections.getById(inviterConnection.id)
     expect(connection.isReady).toBe(true)
 
-    await company.agent.basicMessages.sendMessage(inviteeConnection.id, 'are you still there?')
+    await company.agent.didcomm.basicMessages.sendMessage(inviteeConnection.id, 'are you still there?')
     expect(await received(restored, 'are you still there?')).toBe(true)
-    await restored.agent.basicMessages.sendMessage(connection.id, 'yes, restored')
+    await restored.agent.didcomm.basicMessages.sendMessage(connection.id, 'yes, restored')
     expect(await received(company, 'yes, restored')).toBe(true)
 
     await restored.lock()
@@ -110,19 +110,21 @@ describe('backup and restore', () => {
     await apiOf(desktop)['mediation.useMediator']({ invitationUrl: device.url })
     const invitation = await apiOf(desktop)['connections.createInvitation'](undefined)
     const accepted = await apiOf(company)['connections.acceptInvitation']({ url: invitation.url })
-    const companyToDesktop = await company.agent.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+    const companyToDesktop = await company.agent.didcomm.connections.returnWhenIsConnected(accepted.id, {
+      timeoutMs: 20_000,
+    })
     const file = path.join(tmp.dir, 'laptop.custos-backup')
     await apiOf(desktop)['vault.exportBackup']({ path: file, backupPassphrase: BACKUP_PASS })
     await desktop.close()
 
     // Sent while no device is up: the mediator queues it for the restored one.
-    await company.agent.basicMessages.sendMessage(companyToDesktop.id, 'queued for the new laptop')
+    await company.agent.didcomm.basicMessages.sendMessage(companyToDesktop.id, 'queued for the new laptop')
     const restored = CustosNode.open({ dataDir: path.join(tmp.dir, 'new-laptop'), kdf: 'argon2i-int' })
     open.push(restored)
     await apiOf(restored)['vault.restoreBackup']({ path: file, backupPassphrase: BACKUP_PASS, passphrase: NEW_PASS })
     expect((await apiOf(restored)['mediation.status'](undefined)).mediator?.label).toBe('household')
     expect(await received(restored, 'queued for the new laptop')).toBe(true)
-    await company.agent.basicMessages.sendMessage(companyToDesktop.id, 'and one live')
+    await company.agent.didcomm.basicMessages.sendMessage(companyToDesktop.id, 'and one live')
     expect(await received(restored, 'and one live')).toBe(true)
   })
 })

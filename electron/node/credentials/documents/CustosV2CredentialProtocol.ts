@@ -1,9 +1,9 @@
 import {
-  V2CredentialProtocol,
-  type CredentialFormatService,
-  type InboundMessageContext,
-  type V2IssueCredentialMessage,
-} from '@credo-ts/core'
+  DidCommCredentialV2Protocol,
+  type DidCommCredentialFormatService,
+  type DidCommInboundMessageContext,
+  type DidCommIssueCredentialV2Message,
+} from '@credo-ts/didcomm'
 
 import { InboundDocuments } from './InboundDocuments'
 
@@ -14,9 +14,9 @@ import { InboundDocuments } from './InboundDocuments'
  * in the documents table, and not again inside the protocol's message record.
  */
 export class CustosV2CredentialProtocol<
-  CFs extends CredentialFormatService[] = CredentialFormatService[],
-> extends V2CredentialProtocol<CFs> {
-  override async processCredential(messageContext: InboundMessageContext<V2IssueCredentialMessage>) {
+  CFs extends DidCommCredentialFormatService[] = DidCommCredentialFormatService[],
+> extends DidCommCredentialV2Protocol<CFs> {
+  override async processCredential(messageContext: DidCommInboundMessageContext<DidCommIssueCredentialV2Message>) {
     const { message, agentContext } = messageContext
     const held = agentContext.dependencyManager.resolve(InboundDocuments)
     held.hold(message.threadId, message.appendedAttachments ?? [])

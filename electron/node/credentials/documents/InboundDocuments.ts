@@ -1,17 +1,17 @@
-import type { Attachment } from '@credo-ts/core'
+import type { DidCommAttachment } from '@credo-ts/didcomm'
 
 /**
  * Hands the attachments of an issue-credential message from the protocol, which sees the message, to
  * the format service, which sees only its own attachment. Held for the duration of processing only.
  */
 export class InboundDocuments {
-  private readonly byThread = new Map<string, Attachment[]>()
+  private readonly byThread = new Map<string, DidCommAttachment[]>()
 
-  hold(threadId: string, attachments: Attachment[]): void {
+  hold(threadId: string, attachments: DidCommAttachment[]): void {
     this.byThread.set(threadId, attachments)
   }
 
-  take(threadId: string): Attachment[] {
+  take(threadId: string): DidCommAttachment[] {
     return this.byThread.get(threadId) ?? []
   }
 

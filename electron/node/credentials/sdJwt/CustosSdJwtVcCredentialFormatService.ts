@@ -1,13 +1,10 @@
+import { DidKey, EventEmitter, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
 import {
-  DidKey,
-  EventEmitter,
-  SdJwtVcRepository,
-  type AgentContext,
-  type CredentialFormatAcceptOfferOptions,
-  type CredentialFormatCreateReturn,
-  type CredentialFormatProcessCredentialOptions,
-  type CredentialFormatProcessOptions,
-} from '@credo-ts/core'
+  type DidCommCredentialFormatAcceptOfferOptions,
+  type DidCommCredentialFormatCreateReturn,
+  type DidCommCredentialFormatProcessCredentialOptions,
+  type DidCommCredentialFormatProcessOptions,
+} from '@credo-ts/didcomm'
 
 import { keysOfConnection } from '../connectionKeys'
 import { CredentialRefusal } from '../CredentialRefusal'
@@ -33,7 +30,10 @@ async function checkIssuerOfConnection(agentContext: AgentContext, issuer: strin
  * provenance as tags of Credo's SdJwtVcRecord. A refusal is a problem report; nothing is stored.
  */
 export class CustosSdJwtVcCredentialFormatService extends SdJwtVcCredentialFormatService {
-  override async processOffer(agentContext: AgentContext, options: CredentialFormatProcessOptions): Promise<void> {
+  override async processOffer(
+    agentContext: AgentContext,
+    options: DidCommCredentialFormatProcessOptions,
+  ): Promise<void> {
     const { credentialRecord } = options
     await refuseAndTell(agentContext, credentialRecord, 'The offer was refused', async () => {
       await super.processOffer(agentContext, options)
@@ -44,8 +44,8 @@ export class CustosSdJwtVcCredentialFormatService extends SdJwtVcCredentialForma
 
   override async acceptOffer(
     agentContext: AgentContext,
-    options: CredentialFormatAcceptOfferOptions<SdJwtVcCredentialFormat>,
-  ): Promise<CredentialFormatCreateReturn> {
+    options: DidCommCredentialFormatAcceptOfferOptions<SdJwtVcCredentialFormat>,
+  ): Promise<DidCommCredentialFormatCreateReturn> {
     const holder = await agentContext.dependencyManager.resolve(HolderDidService).holderDid(agentContext)
     return super.acceptOffer(agentContext, {
       ...options,
@@ -55,7 +55,7 @@ export class CustosSdJwtVcCredentialFormatService extends SdJwtVcCredentialForma
 
   override async processCredential(
     agentContext: AgentContext,
-    options: CredentialFormatProcessCredentialOptions,
+    options: DidCommCredentialFormatProcessCredentialOptions,
   ): Promise<void> {
     const { credentialRecord } = options
     await refuseAndTell(agentContext, credentialRecord, 'The credential was refused', async () => {

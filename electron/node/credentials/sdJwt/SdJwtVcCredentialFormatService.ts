@@ -1,16 +1,14 @@
+import { CredoError, SdJwtVcService, type AgentContext } from '@credo-ts/core'
 import {
-  CredoError,
-  SdJwtVcService,
-  type AgentContext,
-  type CredentialFormatAcceptOfferOptions,
-  type CredentialFormatAcceptRequestOptions,
-  type CredentialFormatCreateOfferOptions,
-  type CredentialFormatCreateOfferReturn,
-  type CredentialFormatCreateReturn,
-  type CredentialFormatProcessCredentialOptions,
-  type CredentialFormatProcessOptions,
-  type CredentialFormatService,
-} from '@credo-ts/core'
+  type DidCommCredentialFormatAcceptOfferOptions,
+  type DidCommCredentialFormatAcceptRequestOptions,
+  type DidCommCredentialFormatCreateOfferOptions,
+  type DidCommCredentialFormatCreateOfferReturn,
+  type DidCommCredentialFormatCreateReturn,
+  type DidCommCredentialFormatProcessCredentialOptions,
+  type DidCommCredentialFormatProcessOptions,
+  type DidCommCredentialFormatService,
+} from '@credo-ts/didcomm'
 
 import {
   SD_JWT_VC_CREDENTIAL,
@@ -33,7 +31,7 @@ import { checkIssuedAsOffered, checkOfferData, didUrlOf } from './sdJwtVcChecks'
  */
 export class SdJwtVcCredentialFormatService
   extends OfferOnlyFormatSteps
-  implements CredentialFormatService<SdJwtVcCredentialFormat>
+  implements DidCommCredentialFormatService<SdJwtVcCredentialFormat>
 {
   readonly formatKey = 'sdJwtVc' as const
   readonly credentialRecordType = 'sd-jwt-vc' as const
@@ -44,28 +42,34 @@ export class SdJwtVcCredentialFormatService
 
   async createOffer(
     _agentContext: AgentContext,
-    { credentialFormats }: CredentialFormatCreateOfferOptions<SdJwtVcCredentialFormat>,
-  ): Promise<CredentialFormatCreateOfferReturn> {
+    { credentialFormats }: DidCommCredentialFormatCreateOfferOptions<SdJwtVcCredentialFormat>,
+  ): Promise<DidCommCredentialFormatCreateOfferReturn> {
     const offer = credentialFormats.sdJwtVc
     if (!offer) throw new CredoError('No sdJwtVc offer given.')
     checkOfferData(offer)
     return attach(SD_JWT_VC_OFFER, offer)
   }
 
-  async processOffer(_agentContext: AgentContext, { attachment }: CredentialFormatProcessOptions): Promise<void> {
+  async processOffer(
+    _agentContext: AgentContext,
+    { attachment }: DidCommCredentialFormatProcessOptions,
+  ): Promise<void> {
     checkOfferData(attachment.getDataAsJson<SdJwtVcOfferData>())
   }
 
   async acceptOffer(
     _agentContext: AgentContext,
-    { credentialFormats }: CredentialFormatAcceptOfferOptions<SdJwtVcCredentialFormat>,
-  ): Promise<CredentialFormatCreateReturn> {
+    { credentialFormats }: DidCommCredentialFormatAcceptOfferOptions<SdJwtVcCredentialFormat>,
+  ): Promise<DidCommCredentialFormatCreateReturn> {
     const holder = credentialFormats?.sdJwtVc?.holder
     if (!holder) throw new CredoError('An SD-JWT VC request needs the holder binding DID.')
     return attach(SD_JWT_VC_REQUEST, { holder } satisfies SdJwtVcRequestData)
   }
 
-  async processRequest(_agentContext: AgentContext, { attachment }: CredentialFormatProcessOptions): Promise<void> {
+  async processRequest(
+    _agentContext: AgentContext,
+    { attachment }: DidCommCredentialFormatProcessOptions,
+  ): Promise<void> {
     const { holder } = attachment.getDataAsJson<SdJwtVcRequestData>()
     if (holder?.method !== 'did' || !holder.didUrl?.startsWith('did:key:')) {
       throw new CredoError('The request names no did:key to bind the credential to.')
@@ -74,8 +78,8 @@ export class SdJwtVcCredentialFormatService
 
   async acceptRequest(
     agentContext: AgentContext,
-    { offerAttachment, requestAttachment }: CredentialFormatAcceptRequestOptions<SdJwtVcCredentialFormat>,
-  ): Promise<CredentialFormatCreateReturn> {
+    { offerAttachment, requestAttachment }: DidCommCredentialFormatAcceptRequestOptions<SdJwtVcCredentialFormat>,
+  ): Promise<DidCommCredentialFormatCreateReturn> {
     if (!offerAttachment) throw new CredoError('SD-JWT VCs are issued on an offer only.')
     const offer = offerAttachment.getDataAsJson<SdJwtVcOfferData>()
     const { holder } = requestAttachment.getDataAsJson<SdJwtVcRequestData>()
@@ -92,7 +96,7 @@ export class SdJwtVcCredentialFormatService
   /** Verifies and stores; subclasses add where it may come from. Returns the stored record's id. */
   async processCredential(
     agentContext: AgentContext,
-    options: CredentialFormatProcessCredentialOptions,
+    options: DidCommCredentialFormatProcessCredentialOptions,
   ): Promise<void> {
     const service = agentContext.dependencyManager.resolve(SdJwtVcService)
     const { compact } = options.attachment.getDataAsJson<SdJwtVcCredentialData>()

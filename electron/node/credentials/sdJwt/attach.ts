@@ -1,21 +1,20 @@
+import { JsonEncoder, utils } from '@credo-ts/core'
 import {
-  Attachment,
-  AttachmentData,
-  CredentialFormatSpec,
-  JsonEncoder,
-  utils,
-  type CredentialFormatCreateReturn,
-} from '@credo-ts/core'
+  DidCommAttachment,
+  DidCommAttachmentData,
+  DidCommCredentialFormatSpec,
+  type DidCommCredentialFormatCreateReturn,
+} from '@credo-ts/didcomm'
 
 /** One format's attachment of an issue-credential v2 message: JSON, base64 encoded, under a fresh id. */
-export function attach(format: string, data: unknown): CredentialFormatCreateReturn {
+export function attach(format: string, data: unknown): DidCommCredentialFormatCreateReturn {
   const id = utils.uuid()
   return {
-    format: new CredentialFormatSpec({ attachmentId: id, format }),
-    attachment: new Attachment({
+    format: new DidCommCredentialFormatSpec({ attachmentId: id, format }),
+    attachment: new DidCommAttachment({
       id,
       mimeType: 'application/json',
-      data: new AttachmentData({ base64: JsonEncoder.toBase64(data) }),
+      data: new DidCommAttachmentData({ base64: JsonEncoder.toBase64(data) }),
     }),
   }
 }

@@ -1,4 +1,5 @@
-import type { CredentialFormat, IDisclosureFrame, SdJwtVcHolderDidBinding } from '@credo-ts/core'
+import type { IDisclosureFrame, SdJwtVcHolderDidBinding } from '@credo-ts/core'
+import type { DidCommCredentialFormat } from '@credo-ts/didcomm'
 
 /**
  * Attachment formats of SD-JWT VCs over issue-credential v2. They follow the message pattern of the
@@ -32,7 +33,7 @@ export interface SdJwtVcCredentialData {
   compact: string
 }
 
-export interface SdJwtVcCredentialFormat extends CredentialFormat {
+export interface SdJwtVcCredentialFormat extends DidCommCredentialFormat {
   formatKey: 'sdJwtVc'
   credentialRecordType: 'sd-jwt-vc'
   credentialFormats: {

@@ -1,4 +1,4 @@
-import { AgentMessage, IsValidMessageType, parseMessageType } from '@credo-ts/core'
+import { DidCommMessage, IsValidMessageType, parseMessageType } from '@credo-ts/didcomm'
 import { z } from 'zod'
 
 /**
@@ -11,9 +11,9 @@ export const DATA_NOTICES_PROTOCOL = 'https://custos.example/data-notices/1.0'
 const DELETION_REQUEST = parseMessageType(`${DATA_NOTICES_PROTOCOL}/deletion-request`)
 const NOTICE = parseMessageType(`${DATA_NOTICES_PROTOCOL}/notice`)
 
-const threadOf = (message: AgentMessage) => message.thread?.parentThreadId
+const threadOf = (message: DidCommMessage) => message.thread?.parentThreadId
 
-export class DeletionRequestMessage extends AgentMessage {
+export class DeletionRequestMessage extends DidCommMessage {
   static override readonly type = DELETION_REQUEST
   @IsValidMessageType(DELETION_REQUEST)
   override readonly type = DELETION_REQUEST.messageTypeUri
@@ -35,7 +35,7 @@ export class DeletionRequestMessage extends AgentMessage {
 
 export type NoticeKind = 'used' | 'deleted'
 
-export class DataNoticeMessage extends AgentMessage {
+export class DataNoticeMessage extends DidCommMessage {
   static override readonly type = NOTICE
   @IsValidMessageType(NOTICE)
   override readonly type = NOTICE.messageTypeUri

@@ -1,19 +1,21 @@
+import { type AgentContext } from '@credo-ts/core'
 import {
-  ConnectionService,
-  MessageSender,
-  OutboundMessageContext,
-  type AgentContext,
-  type AgentMessage,
-} from '@credo-ts/core'
+  DidCommConnectionService,
+  DidCommMessageSender,
+  DidCommOutboundMessageContext,
+  type DidCommMessage,
+} from '@credo-ts/didcomm'
 
 /** Sends a message of the data-notices protocol over a connection, the way Credo sends its own. */
 export async function sendOnConnection(
   agentContext: AgentContext,
   connectionId: string,
-  message: AgentMessage,
+  message: DidCommMessage,
 ): Promise<void> {
-  const connection = await agentContext.dependencyManager.resolve(ConnectionService).getById(agentContext, connectionId)
+  const connection = await agentContext.dependencyManager
+    .resolve(DidCommConnectionService)
+    .getById(agentContext, connectionId)
   await agentContext.dependencyManager
-    .resolve(MessageSender)
-    .sendMessage(new OutboundMessageContext(message, { agentContext, connection }))
+    .resolve(DidCommMessageSender)
+    .sendMessage(new DidCommOutboundMessageContext(message, { agentContext, connection }))
 }

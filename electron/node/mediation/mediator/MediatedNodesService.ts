@@ -1,27 +1,29 @@
+import { injectable, type AgentContext } from '@credo-ts/core'
 import {
-  ConnectionsApi,
-  InjectionSymbols,
-  MediationRepository,
-  MediationRole,
-  MediationState,
-  injectable,
-  type AgentContext,
-  type MediationRecord,
-  type MessagePickupRepository,
-} from '@credo-ts/core'
+  DidCommConnectionsApi,
+  DidCommMediationRepository,
+  DidCommMediationRole,
+  DidCommMediationState,
+  type DidCommMediationRecord,
+} from '@credo-ts/didcomm'
 
 import type { MediatedRecipient, MediationRequestSummary } from '../../../../shared/api'
 import { CustosError } from '../../../../shared/errors'
-import { PostgresMessagePickupRepository, StorageMessagePickupRepository } from './queue'
+import {
+  PostgresMessagePickupRepository,
+  StorageMessagePickupRepository,
+  PICKUP_QUEUE,
+  type PickupQueue,
+} from './queue'
 
 /** The mediator side: the nodes this node holds messages for, as the person sees and manages them. */
 @injectable()
 export class MediatedNodesService {
   async list(agentContext: AgentContext): Promise<MediatedRecipient[]> {
     const mediations = await agentContext.dependencyManager
-      .resolve(MediationRepository)
-      .findByQuery(agentContext, { role: MediationRole.Mediator, state: MediationState.Granted })
-    const connections = agentContext.dependencyManager.resolve(ConnectionsApi)
+      .resolve(DidCommMediationRepository)
+      .findByQuery(agentContext, { role: DidCommMediationRole.Mediator, state: DidCommMediationState.Granted })
+    const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
     const queue = heldQueue(agentContext)
     const recipients: MediatedRecipient[] = []
     for (const mediation of mediations.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
@@ -40,8 +42,11 @@ export class MediatedNodesService {
     return recipients
   }
 
-  async describeRequests(agentContext: AgentContext, records: MediationRecord[]): Promise<MediationRequestSummary[]> {
-    const connections = agentContext.dependencyManager.resolve(ConnectionsApi)
+  async describeRequests(
+    agentContext: AgentContext,
+    records: DidCommMediationRecord[],
+  ): Promise<MediationRequestSummary[]> {
+    const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
     const summaries: MediationRequestSummary[] = []
     for (const record of records) {
       const connection = await connections.findById(record.connectionId)
@@ -60,9 +65,9 @@ export class MediatedNodesService {
    * then its queue. The connection itself stays; the person removes that separately if they wish.
    */
   async remove(agentContext: AgentContext, id: string): Promise<{ removed: boolean; droppedMessages: number }> {
-    const mediations = agentContext.dependencyManager.resolve(MediationRepository)
+    const mediations = agentContext.dependencyManager.resolve(DidCommMediationRepository)
     const mediation = await mediations.findById(agentContext, id)
-    if (!mediation || mediation.role !== MediationRole.Mediator) {
+    if (!mediation || mediation.role !== DidCommMediationRole.Mediator) {
       throw new CustosError('NotFound', `This node does not mediate for ${id}.`)
     }
     await mediations.delete(agentContext, mediation)
@@ -75,9 +80,7 @@ export class MediatedNodesService {
 function heldQueue(
   agentContext: AgentContext,
 ): StorageMessagePickupRepository | PostgresMessagePickupRepository | undefined {
-  const pickup = agentContext.dependencyManager.resolve<MessagePickupRepository>(
-    InjectionSymbols.MessagePickupRepository,
-  )
+  const pickup = agentContext.dependencyManager.resolve<PickupQueue>(PICKUP_QUEUE)
   return pickup instanceof StorageMessagePickupRepository || pickup instanceof PostgresMessagePickupRepository
     ? pickup
     : undefined

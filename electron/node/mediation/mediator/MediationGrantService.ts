@@ -1,23 +1,21 @@
+import { injectable, type AgentContext, type DependencyManager } from '@credo-ts/core'
 import {
-  ConnectionService,
-  injectable,
-  MediationDenyMessage,
-  MediationRepository,
-  MediationRole,
-  MediationState,
-  MediatorApi,
-  MessageSender,
-  OutboundMessageContext,
-  OutOfBandApi,
-  MediationRequestMessage,
-  MediatorService,
-  type AgentContext,
-  type MediationRecord,
-  type DependencyManager,
-} from '@credo-ts/core'
+  DidCommConnectionService,
+  DidCommMediationDenyMessage,
+  DidCommMediationRepository,
+  DidCommMediationRole,
+  DidCommMediationState,
+  DidCommMediatorApi,
+  DidCommMessageSender,
+  DidCommOutboundMessageContext,
+  DidCommOutOfBandApi,
+  DidCommMediationRequestMessage,
+  DidCommMediatorService,
+  type DidCommMediationRecord,
+  type DidCommMessageHandlerMiddleware,
+} from '@credo-ts/didcomm'
 
-// Credo 0.5.19 does not export the type from its package root; it is the parameter of this method.
-type MessageHandlerMiddleware = Parameters<DependencyManager['registerMessageHandlerMiddleware']>[0]
+type MessageHandlerMiddleware = DidCommMessageHandlerMiddleware
 
 import { CustosError } from '../../../../shared/errors'
 
@@ -36,18 +34,21 @@ export class MediationGrantService {
   middleware(servesAsMediator: boolean): MessageHandlerMiddleware {
     return async (messageContext, next) => {
       await next()
-      if (!(messageContext.message instanceof MediationRequestMessage) || messageContext.responseMessage) return
+      if (!(messageContext.message instanceof DidCommMediationRequestMessage) || messageContext.responseMessage) return
       const { agentContext } = messageContext
       const record = await agentContext.dependencyManager
-        .resolve(MediationRepository)
-        .findSingleByQuery(agentContext, { threadId: messageContext.message.threadId, role: MediationRole.Mediator })
-      if (!record || record.state !== MediationState.Requested) return
+        .resolve(DidCommMediationRepository)
+        .findSingleByQuery(agentContext, {
+          threadId: messageContext.message.threadId,
+          role: DidCommMediationRole.Mediator,
+        })
+      if (!record || record.state !== DidCommMediationState.Requested) return
       if (!servesAsMediator) return this.deny(agentContext, record.id)
       if (!(await this.cameThroughDeviceInvitation(agentContext, record))) return
       const { message, mediationRecord } = await agentContext.dependencyManager
-        .resolve(MediatorService)
+        .resolve(DidCommMediatorService)
         .createGrantMediationMessage(agentContext, record)
-      messageContext.responseMessage = new OutboundMessageContext(message, {
+      messageContext.responseMessage = new DidCommOutboundMessageContext(message, {
         agentContext,
         connection: messageContext.assertReadyConnection(),
         associatedRecord: mediationRecord,
@@ -55,44 +56,47 @@ export class MediationGrantService {
     }
   }
 
-  async pending(agentContext: AgentContext): Promise<MediationRecord[]> {
+  async pending(agentContext: AgentContext): Promise<DidCommMediationRecord[]> {
     return agentContext.dependencyManager
-      .resolve(MediationRepository)
-      .findByQuery(agentContext, { role: MediationRole.Mediator, state: MediationState.Requested })
+      .resolve(DidCommMediationRepository)
+      .findByQuery(agentContext, { role: DidCommMediationRole.Mediator, state: DidCommMediationState.Requested })
   }
 
-  async grant(agentContext: AgentContext, id: string): Promise<MediationRecord> {
+  async grant(agentContext: AgentContext, id: string): Promise<DidCommMediationRecord> {
     await this.getPending(agentContext, id)
-    return agentContext.dependencyManager.resolve(MediatorApi).grantRequestedMediation(id)
+    return agentContext.dependencyManager.resolve(DidCommMediatorApi).grantRequestedMediation(id)
   }
 
   async deny(agentContext: AgentContext, id: string): Promise<void> {
     const record = await this.getPending(agentContext, id)
-    record.state = MediationState.Denied
-    await agentContext.dependencyManager.resolve(MediationRepository).update(agentContext, record)
+    record.state = DidCommMediationState.Denied
+    await agentContext.dependencyManager.resolve(DidCommMediationRepository).update(agentContext, record)
     const connection = await agentContext.dependencyManager
-      .resolve(ConnectionService)
+      .resolve(DidCommConnectionService)
       .getById(agentContext, record.connectionId)
-    const message = new MediationDenyMessage({ id: record.threadId })
+    const message = new DidCommMediationDenyMessage({ id: record.threadId })
     message.setThread({ threadId: record.threadId })
     await agentContext.dependencyManager
-      .resolve(MessageSender)
-      .sendMessage(new OutboundMessageContext(message, { agentContext, connection, associatedRecord: record }))
+      .resolve(DidCommMessageSender)
+      .sendMessage(new DidCommOutboundMessageContext(message, { agentContext, connection, associatedRecord: record }))
   }
 
-  private async cameThroughDeviceInvitation(agentContext: AgentContext, record: MediationRecord): Promise<boolean> {
+  private async cameThroughDeviceInvitation(
+    agentContext: AgentContext,
+    record: DidCommMediationRecord,
+  ): Promise<boolean> {
     const connection = await agentContext.dependencyManager
-      .resolve(ConnectionService)
+      .resolve(DidCommConnectionService)
       .findById(agentContext, record.connectionId)
     const invitation = connection?.outOfBandId
-      ? await agentContext.dependencyManager.resolve(OutOfBandApi).findById(connection.outOfBandId)
+      ? await agentContext.dependencyManager.resolve(DidCommOutOfBandApi).findById(connection.outOfBandId)
       : null
     return invitation?.getTag(DEVICE_INVITATION_TAG) === true
   }
 
-  private async getPending(agentContext: AgentContext, id: string): Promise<MediationRecord> {
-    const record = await agentContext.dependencyManager.resolve(MediationRepository).findById(agentContext, id)
-    if (!record || record.role !== MediationRole.Mediator || record.state !== MediationState.Requested) {
+  private async getPending(agentContext: AgentContext, id: string): Promise<DidCommMediationRecord> {
+    const record = await agentContext.dependencyManager.resolve(DidCommMediationRepository).findById(agentContext, id)
+    if (!record || record.role !== DidCommMediationRole.Mediator || record.state !== DidCommMediationState.Requested) {
       throw new CustosError('NotFound', `There is no waiting mediation request ${id}.`)
     }
     return record

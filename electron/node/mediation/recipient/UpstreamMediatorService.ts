@@ -1,18 +1,17 @@
+import { injectable, type AgentContext } from '@credo-ts/core'
 import {
-  ConnectionsApi,
-  MediationRecipientApi,
-  MediationRepository,
-  MediationState,
-  injectable,
-  OutOfBandApi,
-  type AgentContext,
-  type MediationRecord,
-  type OutOfBandInvitation,
-} from '@credo-ts/core'
+  DidCommConnectionsApi,
+  DidCommMediationRecipientApi,
+  DidCommMediationRepository,
+  DidCommMediationState,
+  DidCommOutOfBandApi,
+  type DidCommMediationRecord,
+  type DidCommOutOfBandInvitation,
+} from '@credo-ts/didcomm'
 
 import type { MediationStatus, MediatorSummary } from '../../../../shared/api'
 import { InvalidInputError } from '../../../../shared/errors'
-import { parseInvitationUrl } from '../../connections'
+import { nodeLabel, parseInvitationUrl } from '../../connections'
 import { withPeerErrors } from '../../platform'
 import { MediationModuleConfig } from '../MediationModuleConfig'
 import { choosePickup } from './choosePickup'
@@ -34,7 +33,7 @@ export interface UseMediatorOptions {
 @injectable()
 export class UpstreamMediatorService {
   async status(agentContext: AgentContext): Promise<MediationStatus> {
-    const recipient = agentContext.dependencyManager.resolve(MediationRecipientApi)
+    const recipient = agentContext.dependencyManager.resolve(DidCommMediationRecipientApi)
     const record = await recipient.findDefaultMediator()
     return {
       servesAsMediator: agentContext.dependencyManager.resolve(MediationModuleConfig).servesAsMediator,
@@ -48,13 +47,13 @@ export class UpstreamMediatorService {
     options: UseMediatorOptions = {},
   ): Promise<MediationStatus> {
     const timeoutMs = options.timeoutMs ?? 20_000
-    const recipient = agentContext.dependencyManager.resolve(MediationRecipientApi)
+    const recipient = agentContext.dependencyManager.resolve(DidCommMediationRecipientApi)
     const invitation = parseInvitationUrl(invitationUrl)
     const connection = await this.connect(agentContext, invitation, timeoutMs)
     let mediation = await recipient.findByConnectionId(connection.id)
-    if (mediation && mediation.state !== MediationState.Granted) {
+    if (mediation && mediation.state !== DidCommMediationState.Granted) {
       // A request that was denied or never answered: ask again rather than keep a dead record.
-      await agentContext.dependencyManager.resolve(MediationRepository).delete(agentContext, mediation)
+      await agentContext.dependencyManager.resolve(DidCommMediationRepository).delete(agentContext, mediation)
       mediation = null
     }
     if (!mediation) {
@@ -72,9 +71,9 @@ export class UpstreamMediatorService {
     return this.status(agentContext)
   }
 
-  private async connect(agentContext: AgentContext, invitation: OutOfBandInvitation, timeoutMs: number) {
-    const oob = agentContext.dependencyManager.resolve(OutOfBandApi)
-    const connections = agentContext.dependencyManager.resolve(ConnectionsApi)
+  private async connect(agentContext: AgentContext, invitation: DidCommOutOfBandInvitation, timeoutMs: number) {
+    const oob = agentContext.dependencyManager.resolve(DidCommOutOfBandApi)
+    const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
     const received = await oob.findByReceivedInvitationId(invitation.id)
     if (received) {
       const [existing] = await connections.findAllByOutOfBandId(received.id)
@@ -85,10 +84,15 @@ export class UpstreamMediatorService {
     }
     // Our side of this connection must not itself be routed through the mediator we replace.
     const routing = await agentContext.dependencyManager
-      .resolve(MediationRecipientApi)
+      .resolve(DidCommMediationRecipientApi)
       .getRouting({ useDefaultMediator: false })
     const { connectionRecord } = await withPeerErrors('mediator', UNUSABLE, () =>
-      oob.receiveInvitation(invitation, { routing, autoAcceptConnection: true, autoAcceptInvitation: true }),
+      oob.receiveInvitation(invitation, {
+        label: nodeLabel(agentContext),
+        routing,
+        autoAcceptConnection: true,
+        autoAcceptInvitation: true,
+      }),
     )
     if (!connectionRecord) throw new InvalidInputError('This invitation does not offer a connection.')
     if (connectionRecord.isReady) return connectionRecord
@@ -96,8 +100,8 @@ export class UpstreamMediatorService {
     return withPeerErrors('mediator', UNUSABLE, () => connections.returnWhenIsConnected(id, { timeoutMs }))
   }
 
-  private async summarize(agentContext: AgentContext, record: MediationRecord): Promise<MediatorSummary> {
-    const connection = await agentContext.dependencyManager.resolve(ConnectionsApi).findById(record.connectionId)
+  private async summarize(agentContext: AgentContext, record: DidCommMediationRecord): Promise<MediatorSummary> {
+    const connection = await agentContext.dependencyManager.resolve(DidCommConnectionsApi).findById(record.connectionId)
     return {
       id: record.id,
       connectionId: record.connectionId,

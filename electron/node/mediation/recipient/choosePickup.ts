@@ -1,11 +1,10 @@
+import { DidResolverService, type AgentContext } from '@credo-ts/core'
 import {
-  ConnectionService,
-  DidResolverService,
-  DiscoverFeaturesApi,
-  MediatorPickupStrategy,
-  type AgentContext,
-  type MediationRecord,
-} from '@credo-ts/core'
+  DidCommConnectionService,
+  DidCommDiscoverFeaturesApi,
+  DidCommMediatorPickupStrategy,
+  type DidCommMediationRecord,
+} from '@credo-ts/didcomm'
 
 const PICKUP_FAMILY = 'https://didcomm.org/messagepickup/*'
 const offers = (ids: string[], version: 1 | 2) =>
@@ -19,11 +18,11 @@ const offers = (ids: string[], version: 1 | 2) =>
  * would then receive nothing. Credo's own discovery (used when no strategy is configured) stops at v2
  * polling and never asks for live mode.
  */
-export async function choosePickup(agentContext: AgentContext, mediation: MediationRecord) {
+export async function choosePickup(agentContext: AgentContext, mediation: DidCommMediationRecord) {
   const webSocket = await offersWebSocket(agentContext, mediation.connectionId)
   let disclosed: string[]
   try {
-    const { features } = await agentContext.dependencyManager.resolve(DiscoverFeaturesApi).queryFeatures({
+    const { features } = await agentContext.dependencyManager.resolve(DidCommDiscoverFeaturesApi).queryFeatures({
       connectionId: mediation.connectionId,
       protocolVersion: 'v1',
       queries: [{ featureType: 'protocol', match: PICKUP_FAMILY }],
@@ -34,16 +33,19 @@ export async function choosePickup(agentContext: AgentContext, mediation: Mediat
   } catch (error) {
     // No answer (discover features unsupported, or it timed out): what Custos mediators offer, as before.
     agentContext.config.logger.warn('the mediator did not disclose its features; trying pickup v2', { error })
-    return webSocket ? MediatorPickupStrategy.PickUpV2LiveMode : MediatorPickupStrategy.PickUpV2
+    return webSocket ? DidCommMediatorPickupStrategy.PickUpV2LiveMode : DidCommMediatorPickupStrategy.PickUpV2
   }
-  if (offers(disclosed, 2)) return webSocket ? MediatorPickupStrategy.PickUpV2LiveMode : MediatorPickupStrategy.PickUpV2
-  if (offers(disclosed, 1)) return MediatorPickupStrategy.PickUpV1
+  if (offers(disclosed, 2))
+    return webSocket ? DidCommMediatorPickupStrategy.PickUpV2LiveMode : DidCommMediatorPickupStrategy.PickUpV2
+  if (offers(disclosed, 1)) return DidCommMediatorPickupStrategy.PickUpV1
   // Implicit delivery needs a socket the mediator can answer on later; over HTTP alone nothing can come.
-  return webSocket ? MediatorPickupStrategy.Implicit : MediatorPickupStrategy.None
+  return webSocket ? DidCommMediatorPickupStrategy.Implicit : DidCommMediatorPickupStrategy.None
 }
 
 async function offersWebSocket(agentContext: AgentContext, connectionId: string): Promise<boolean> {
-  const connection = await agentContext.dependencyManager.resolve(ConnectionService).getById(agentContext, connectionId)
+  const connection = await agentContext.dependencyManager
+    .resolve(DidCommConnectionService)
+    .getById(agentContext, connectionId)
   if (!connection.theirDid) return false
   const document = await agentContext.dependencyManager
     .resolve(DidResolverService)

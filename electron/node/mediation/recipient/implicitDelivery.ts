@@ -1,15 +1,13 @@
+import { EventEmitter, InjectionSymbols, type AgentContext } from '@credo-ts/core'
 import {
-  ConnectionService,
-  EventEmitter,
-  InjectionSymbols,
-  MessageSender,
-  OutboundMessageContext,
+  DidCommConnectionService,
+  DidCommMessageSender,
+  DidCommOutboundMessageContext,
   ReturnRouteTypes,
-  TransportEventTypes,
-  type AgentContext,
-  type OutboundWebSocketClosedEvent,
-  type OutboundWebSocketOpenedEvent,
-} from '@credo-ts/core'
+  DidCommTransportEventTypes,
+  type DidCommOutboundWebSocketClosedEvent,
+  type DidCommOutboundWebSocketOpenedEvent,
+} from '@credo-ts/didcomm'
 
 import { MediationModuleConfig } from '../MediationModuleConfig'
 
@@ -33,12 +31,18 @@ export function watchImplicitSocket(agentContext: AgentContext): void {
   const { dependencyManager } = agentContext
   const state = dependencyManager.resolve(ImplicitDeliveryState)
   const events = dependencyManager.resolve(EventEmitter)
-  events.on<OutboundWebSocketClosedEvent>(TransportEventTypes.OutboundWebSocketClosedEvent, ({ payload }) => {
-    if (payload.connectionId === state.connectionId) reopenLater(agentContext, state)
-  })
-  events.on<OutboundWebSocketOpenedEvent>(TransportEventTypes.OutboundWebSocketOpenedEvent, ({ payload }) => {
-    if (payload.connectionId === state.connectionId) state.delayMs = undefined
-  })
+  events.on<DidCommOutboundWebSocketClosedEvent>(
+    DidCommTransportEventTypes.DidCommOutboundWebSocketClosedEvent,
+    ({ payload }) => {
+      if (payload.connectionId === state.connectionId) reopenLater(agentContext, state)
+    },
+  )
+  events.on<DidCommOutboundWebSocketOpenedEvent>(
+    DidCommTransportEventTypes.DidCommOutboundWebSocketOpenedEvent,
+    ({ payload }) => {
+      if (payload.connectionId === state.connectionId) state.delayMs = undefined
+    },
+  )
   dependencyManager.resolve<StopSignal>(InjectionSymbols.Stop$).subscribe(() => {
     state.stopped = true
     clearTimeout(state.timer)
@@ -64,14 +68,14 @@ async function open(agentContext: AgentContext, state: ImplicitDeliveryState): P
   const connectionId = state.connectionId
   if (state.stopped || !connectionId) return
   try {
-    const connections = agentContext.dependencyManager.resolve(ConnectionService)
+    const connections = agentContext.dependencyManager.resolve(DidCommConnectionService)
     const connection = await connections.getById(agentContext, connectionId)
     const { message } = await connections.createTrustPing(agentContext, connection, { responseRequested: false })
     // Explicit: Credo adds it by itself only when our DID document has no endpoint of its own.
     message.setReturnRouting(ReturnRouteTypes.all)
     await agentContext.dependencyManager
-      .resolve(MessageSender)
-      .sendMessage(new OutboundMessageContext(message, { agentContext, connection }), {
+      .resolve(DidCommMessageSender)
+      .sendMessage(new DidCommOutboundMessageContext(message, { agentContext, connection }), {
         transportPriority: { schemes: ['wss', 'ws'], restrictive: true },
       })
   } catch (error) {

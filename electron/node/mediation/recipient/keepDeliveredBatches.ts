@@ -1,17 +1,17 @@
+import { type AgentContext, type DependencyManager } from '@credo-ts/core'
 import {
-  OutboundMessageContext,
-  ProblemReportError,
-  V2MessageDeliveryMessage,
-  V2MessagesReceivedMessage,
-  type AgentContext,
-  type MessageHandler,
-  type DependencyManager,
-} from '@credo-ts/core'
+  DidCommOutboundMessageContext,
+  DidCommProblemReportError,
+  DidCommMessageDeliveryV2Message,
+  DidCommMessagesReceivedV2Message,
+  type DidCommMessageHandler,
+  type DidCommMessageHandlerMiddleware,
+} from '@credo-ts/didcomm'
 
 import { InboundQueue } from '../../transports'
 import { ERROR_PROCESSING_ATTACHMENTS, roomInSpool } from './roomInSpool'
 
-type MessageHandlerMiddleware = Parameters<DependencyManager['registerMessageHandlerMiddleware']>[0]
+type MessageHandlerMiddleware = DidCommMessageHandlerMiddleware
 
 /**
  * A batch picked up from our mediator (pickup v2 delivery) is acknowledged only once every message in it
@@ -21,18 +21,19 @@ type MessageHandlerMiddleware = Parameters<DependencyManager['registerMessageHan
  * a crash, once; while the next batch is being fetched, with several in flight.
  */
 export const keepDeliveredBatches: MessageHandlerMiddleware = async (messageContext, next) => {
-  if (messageContext.message instanceof V2MessageDeliveryMessage) messageContext.setMessageHandler(spoolingHandler)
+  if (messageContext.message instanceof DidCommMessageDeliveryV2Message)
+    messageContext.setMessageHandler(spoolingHandler)
   await next()
 }
 
-const spoolingHandler: MessageHandler = {
-  supportedMessages: [V2MessageDeliveryMessage],
+const spoolingHandler: DidCommMessageHandler = {
+  supportedMessages: [DidCommMessageDeliveryV2Message],
   async handle(messageContext) {
     const connection = messageContext.assertReadyConnection()
-    const message = messageContext.message as V2MessageDeliveryMessage
+    const message = messageContext.message as DidCommMessageDeliveryV2Message
     const attachments = message.appendedAttachments
     if (!attachments?.length) {
-      throw new ProblemReportError('Error processing attachments', {
+      throw new DidCommProblemReportError('Error processing attachments', {
         problemCode: ERROR_PROCESSING_ATTACHMENTS,
       })
     }
@@ -42,8 +43,8 @@ const spoolingHandler: MessageHandler = {
     await roomInSpool(queue, remote, bodies)
     await queue.spool.appendBatch(remote, bodies)
     queue.drainer.kick()
-    return new OutboundMessageContext(
-      new V2MessagesReceivedMessage({ messageIdList: attachments.map((attachment) => attachment.id) }),
+    return new DidCommOutboundMessageContext(
+      new DidCommMessagesReceivedV2Message({ messageIdList: attachments.map((attachment) => attachment.id) }),
       { agentContext: messageContext.agentContext, connection },
     )
   },

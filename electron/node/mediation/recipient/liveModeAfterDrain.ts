@@ -1,12 +1,11 @@
+import { EventEmitter, type AgentContext } from '@credo-ts/core'
 import {
-  EventEmitter,
-  MediationRecipientApi,
-  MediatorPickupStrategy,
-  MessagePickupApi,
-  MessagePickupEventTypes,
-  type AgentContext,
+  DidCommMediationRecipientApi,
+  DidCommMediatorPickupStrategy,
+  DidCommMessagePickupApi,
+  DidCommMessagePickupEventTypes,
   type MessagePickupCompletedEvent,
-} from '@credo-ts/core'
+} from '@credo-ts/didcomm'
 
 /**
  * Switches live delivery on whenever a pickup from our mediator has drained the queue. Credo 0.5.19
@@ -20,7 +19,7 @@ export function keepLiveModeAfterDrain(agentContext: AgentContext): void {
   const awaitingAnswer = new Set<string>()
   agentContext.dependencyManager
     .resolve(EventEmitter)
-    .on<MessagePickupCompletedEvent>(MessagePickupEventTypes.MessagePickupCompleted, ({ payload }) => {
+    .on<MessagePickupCompletedEvent>(DidCommMessagePickupEventTypes.MessagePickupCompleted, ({ payload }) => {
       const connectionId = payload.connection.id
       if (awaitingAnswer.delete(connectionId)) return
       void switchOn(agentContext, connectionId, () => awaitingAnswer.add(connectionId)).catch((error: unknown) => {
@@ -31,12 +30,12 @@ export function keepLiveModeAfterDrain(agentContext: AgentContext): void {
 }
 
 async function switchOn(agentContext: AgentContext, connectionId: string, asking: () => void): Promise<void> {
-  const mediator = await agentContext.dependencyManager.resolve(MediationRecipientApi).findDefaultMediator()
+  const mediator = await agentContext.dependencyManager.resolve(DidCommMediationRecipientApi).findDefaultMediator()
   if (!mediator || mediator.connectionId !== connectionId) return
-  const strategy = mediator.pickupStrategy ?? MediatorPickupStrategy.PickUpV2LiveMode
-  if (strategy !== MediatorPickupStrategy.PickUpV2LiveMode) return
+  const strategy = mediator.pickupStrategy ?? DidCommMediatorPickupStrategy.PickUpV2LiveMode
+  if (strategy !== DidCommMediatorPickupStrategy.PickUpV2LiveMode) return
   asking()
   await agentContext.dependencyManager
-    .resolve(MessagePickupApi)
+    .resolve(DidCommMessagePickupApi)
     .setLiveDeliveryMode({ connectionId, liveDelivery: true, protocolVersion: 'v2' })
 }

@@ -1,15 +1,20 @@
-import { MediationRepository, MediatorPickupStrategy, type AgentContext, type MediationRecord } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
+import {
+  DidCommMediationRepository,
+  DidCommMediatorPickupStrategy,
+  type DidCommMediationRecord,
+} from '@credo-ts/didcomm'
 
 // Our choice, kept beside Credo's: Credo's field cannot say "implicit, run by us" (see storePickup).
 const PICKUP_KEY = 'custosPickup'
 
 /** How this node gets its messages from the mediator of this record. */
-export function pickupOf(record: MediationRecord): MediatorPickupStrategy {
+export function pickupOf(record: DidCommMediationRecord): DidCommMediatorPickupStrategy {
   const stored = record.metadata.get(PICKUP_KEY)?.strategy
-  if (typeof stored === 'string' && (Object.values(MediatorPickupStrategy) as string[]).includes(stored))
-    return stored as MediatorPickupStrategy
+  if (typeof stored === 'string' && (Object.values(DidCommMediatorPickupStrategy) as string[]).includes(stored))
+    return stored as DidCommMediatorPickupStrategy
   // Records from before issue 10 were all made for Custos mediators, with live mode.
-  return record.pickupStrategy ?? MediatorPickupStrategy.PickUpV2LiveMode
+  return record.pickupStrategy ?? DidCommMediatorPickupStrategy.PickUpV2LiveMode
 }
 
 /**
@@ -19,10 +24,11 @@ export function pickupOf(record: MediationRecord): MediatorPickupStrategy {
  */
 export async function storePickup(
   agentContext: AgentContext,
-  record: MediationRecord,
-  strategy: MediatorPickupStrategy,
+  record: DidCommMediationRecord,
+  strategy: DidCommMediatorPickupStrategy,
 ): Promise<void> {
   record.metadata.set(PICKUP_KEY, { strategy })
-  record.pickupStrategy = strategy === MediatorPickupStrategy.Implicit ? MediatorPickupStrategy.None : strategy
-  await agentContext.dependencyManager.resolve(MediationRepository).update(agentContext, record)
+  record.pickupStrategy =
+    strategy === DidCommMediatorPickupStrategy.Implicit ? DidCommMediatorPickupStrategy.None : strategy
+  await agentContext.dependencyManager.resolve(DidCommMediationRepository).update(agentContext, record)
 }

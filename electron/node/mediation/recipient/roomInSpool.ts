@@ -1,4 +1,4 @@
-import { ProblemReportError } from '@credo-ts/core'
+import { DidCommProblemReportError } from '@credo-ts/didcomm'
 
 import type { InboundQueue } from '../../transports'
 
@@ -21,7 +21,7 @@ export async function roomInSpool(queue: InboundQueue, remote: string, bodies: s
     const timer = setTimeout(() => {
       stop()
       reject(
-        new ProblemReportError('No room to keep more messages now; they stay queued at the mediator', {
+        new DidCommProblemReportError('No room to keep more messages now; they stay queued at the mediator', {
           problemCode: ERROR_PROCESSING_ATTACHMENTS,
         }),
       )

@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import type { Agent, Logger } from '@credo-ts/core'
+import type { AgentContext, Logger } from '@credo-ts/core'
 
 import { markProcessingStages } from '../processingStages'
 import { InboundSpool, type SpoolQuota } from './InboundSpool'
@@ -16,7 +16,7 @@ export class InboundQueue {
   readonly spool: InboundSpool
   readonly seen: SeenMessages
   readonly drainer: SpoolDrainer
-  private current?: Agent
+  private current?: AgentContext
 
   constructor(spoolDir: string, quota: SpoolQuota, logger: Logger) {
     this.spool = new InboundSpool(spoolDir, quota)
@@ -25,11 +25,11 @@ export class InboundQueue {
   }
 
   /** The agent that processes; undefined while the store is locked. */
-  agent(): Agent | undefined {
+  agent(): AgentContext | undefined {
     return this.current
   }
 
-  attach(agent: Agent): void {
+  attach(agent: AgentContext): void {
     markProcessingStages(agent, this.seen)
     this.current = agent
     // What arrived while the store was locked, or before a crash, is processed now, in arrival order.

@@ -1,4 +1,5 @@
-import type { Agent, InboundTransport } from '@credo-ts/core'
+import type { AgentContext } from '@credo-ts/core'
+import type { DidCommInboundTransport } from '@credo-ts/didcomm'
 
 import type { InboundQueue } from './InboundQueue'
 
@@ -7,10 +8,10 @@ import type { InboundQueue } from './InboundQueue'
  * inbound transports before the mediation recipient, so the queue takes the first pickup's batches).
  * It listens on nothing; the node's own endpoint, if any, is CustosInboundTransport.
  */
-export class QueueAttachment implements InboundTransport {
+export class QueueAttachment implements DidCommInboundTransport {
   constructor(private readonly queue: InboundQueue) {}
 
-  async start(agent: Agent): Promise<void> {
+  async start(agent: AgentContext): Promise<void> {
     this.queue.attach(agent)
   }
 

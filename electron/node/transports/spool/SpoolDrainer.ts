@@ -1,4 +1,5 @@
-import type { Agent, EncryptedMessage, Logger } from '@credo-ts/core'
+import type { AgentContext, Logger } from '@credo-ts/core'
+import type { DidCommEncryptedMessage } from '@credo-ts/didcomm'
 
 import { receiveEnvelope, type ReceiveOutcome } from '../receiveEnvelope'
 import { HandlingTurn } from './HandlingTurn'
@@ -23,7 +24,7 @@ export class SpoolDrainer {
   constructor(
     private readonly spool: InboundSpool,
     private readonly seen: SeenMessages,
-    private readonly agent: () => Agent | undefined,
+    private readonly agent: () => AgentContext | undefined,
     private readonly logger: Logger,
   ) {}
 
@@ -74,7 +75,7 @@ export class SpoolDrainer {
       entries.map((entry) => {
         const turn = new HandlingTurn(lastOf.get(entry.remote))
         lastOf.set(entry.remote, turn)
-        const message = JSON.parse(entry.body) as EncryptedMessage
+        const message = JSON.parse(entry.body) as DidCommEncryptedMessage
         const inDoubt = this.spool.inDoubt(entry)
         return receiveEnvelope(agent, message, this.seen, { inDoubt, turn, deferSeenFlush: true })
       }),

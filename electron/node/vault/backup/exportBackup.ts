@@ -2,8 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { AskarWallet } from '@credo-ts/askar'
-import type { Store } from '@openwallet-foundation/askar-shared'
+import { Store } from '@openwallet-foundation/askar-shared'
 
 import type { BackupManifest } from '../../../../shared/api'
 import { InvalidInputError } from '../../../../shared/errors'
@@ -40,12 +39,11 @@ export async function exportBackup(
   const scratch = fs.mkdtempSync(path.join(layout.tmpDir, 'backup-'))
   try {
     const storeCopy = path.join(scratch, 'askar.sqlite')
-    // Askar's copy, keyed by the backup passphrase through the node's KDF: Credo's wallet.export would key
+    // Askar's copy, keyed by the backup passphrase through the node's KDF: Credo's exportStore would key
     // it the way the open store is keyed, which for a store remembered on this device is a raw key.
-    const wallet = unlocked.agent.context.wallet
-    if (!(wallet instanceof AskarWallet)) throw new Error('a backup needs the Askar wallet')
-    // Credo's types name the older Askar family's Store; the one underneath is the family the node loaded.
-    await (wallet.store as unknown as Store).copyTo({
+    // Credo 0.6 registers the open store (askar-shared's Store, the family the node loaded) on the context.
+    const store = unlocked.agent.dependencyManager.resolve(Store)
+    await store.copyTo({
       uri: `sqlite://${storeCopy}`,
       recreate: false,
       ...askarKey({ kdf: options.kdf, passphrase: options.backupPassphrase }),
@@ -76,8 +74,8 @@ export async function exportBackup(
 async function recordCounts({ agent }: Unlocked): Promise<Record<string, number>> {
   return {
     dids: (await agent.dids.getCreatedDids()).length,
-    connections: (await agent.connections.getAll()).length,
-    credentials: (await agent.w3cCredentials.getAllCredentialRecords()).length,
-    basicMessages: (await agent.basicMessages.findAllByQuery({})).length,
+    connections: (await agent.didcomm.connections.getAll()).length,
+    credentials: (await agent.w3cCredentials.getAll()).length,
+    basicMessages: (await agent.didcomm.basicMessages.findAllByQuery({})).length,
   }
 }

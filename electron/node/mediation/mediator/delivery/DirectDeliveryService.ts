@@ -1,12 +1,7 @@
-import {
-  InjectionSymbols,
-  MessagePickupApi,
-  injectable,
-  type AgentContext,
-  type MessagePickupRepository,
-} from '@credo-ts/core'
+import { injectable, type AgentContext } from '@credo-ts/core'
+import { DidCommMessagePickupApi } from '@credo-ts/didcomm'
 
-import { MediationQueueConfig, StorageMessagePickupRepository } from '../queue'
+import { MediationQueueConfig, StorageMessagePickupRepository, PICKUP_QUEUE, type PickupQueue } from '../queue'
 import { pushedTo } from './collectors'
 import { DirectDeliveryState } from './DirectDeliveryState'
 import { recipientEndpoints, returnRouteSocket } from './recipientEndpoints'
@@ -44,9 +39,7 @@ export class DirectDeliveryService {
   }
 
   private async drain(agentContext: AgentContext, state: DirectDeliveryState, connectionId: string): Promise<void> {
-    const queue = agentContext.dependencyManager.resolve<MessagePickupRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
+    const queue = agentContext.dependencyManager.resolve<PickupQueue>(PICKUP_QUEUE)
     if (!(queue instanceof StorageMessagePickupRepository)) return
     if (!(await pushedTo(agentContext, state, connectionId))) return
     const config = agentContext.dependencyManager.resolve(MediationQueueConfig)
@@ -84,7 +77,7 @@ export class DirectDeliveryService {
   }
 
   private async liveSession(agentContext: AgentContext, connectionId: string): Promise<boolean> {
-    const pickup = agentContext.dependencyManager.resolve(MessagePickupApi)
+    const pickup = agentContext.dependencyManager.resolve(DidCommMessagePickupApi)
     return (await pickup.getLiveModeSession({ connectionId })) !== undefined
   }
 

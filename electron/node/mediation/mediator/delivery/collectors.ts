@@ -1,15 +1,14 @@
+import { type AgentContext, type DependencyManager } from '@credo-ts/core'
 import {
-  MediationRepository,
-  MediationRole,
-  type AgentContext,
-  type DependencyManager,
-  type MediationRecord,
-} from '@credo-ts/core'
+  DidCommMediationRepository,
+  DidCommMediationRole,
+  type DidCommMediationRecord,
+  type DidCommMessageHandlerMiddleware,
+} from '@credo-ts/didcomm'
 
 import type { DirectDeliveryState } from './DirectDeliveryState'
 
-// Credo 0.5.19 does not export the type from its package root; it is the parameter of this method.
-type MessageHandlerMiddleware = Parameters<DependencyManager['registerMessageHandlerMiddleware']>[0]
+type MessageHandlerMiddleware = DidCommMessageHandlerMiddleware
 
 /**
  * Metadata on the mediation record of a recipient that asked us for its messages by pickup at least once
@@ -17,16 +16,16 @@ type MessageHandlerMiddleware = Parameters<DependencyManager['registerMessageHan
  */
 export const COLLECTS_KEY = 'custosCollectsByPickup'
 
-const collects = (record: MediationRecord) => record.metadata.get(COLLECTS_KEY) !== null
+const collects = (record: DidCommMediationRecord) => record.metadata.get(COLLECTS_KEY) !== null
 
 // What a recipient sends when it collects: pickup v1 (RFC 0212) and v2 (RFC 0685), whatever the prefix.
 const PICKUP_REQUEST =
   /messagepickup\/(1\.0\/batch-pickup|2\.0\/(status-request|delivery-request|live-delivery-change|messages-received))$/
 
-function mediationOf(agentContext: AgentContext, connectionId: string): Promise<MediationRecord | null> {
+function mediationOf(agentContext: AgentContext, connectionId: string): Promise<DidCommMediationRecord | null> {
   return agentContext.dependencyManager
-    .resolve(MediationRepository)
-    .findSingleByQuery(agentContext, { connectionId, role: MediationRole.Mediator })
+    .resolve(DidCommMediationRepository)
+    .findSingleByQuery(agentContext, { connectionId, role: DidCommMediationRole.Mediator })
 }
 
 /**
@@ -41,7 +40,7 @@ export function markCollectors(state: DirectDeliveryState): MessageHandlerMiddle
       const record = await mediationOf(agentContext, connectionId)
       if (record && !collects(record)) {
         record.metadata.set(COLLECTS_KEY, { since: new Date().toISOString() })
-        await agentContext.dependencyManager.resolve(MediationRepository).update(agentContext, record)
+        await agentContext.dependencyManager.resolve(DidCommMediationRepository).update(agentContext, record)
       }
       if (record) state.collects.set(connectionId, true)
     }

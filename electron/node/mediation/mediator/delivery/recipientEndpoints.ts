@@ -1,17 +1,17 @@
-import {
-  ConnectionService,
-  DidResolverService,
-  TransportService,
-  type AgentContext,
-  type TransportSession,
-} from '@credo-ts/core'
+import { DidResolverService, type AgentContext } from '@credo-ts/core'
+import { DidCommConnectionService, DidCommTransportService, type DidCommTransportSession } from '@credo-ts/didcomm'
 
 /**
  * A WebSocket the recipient opened to us with return_route set (implicit delivery, RFC 0092): Credo only
  * answers on it, and does not push what was queued while it was away, so direct delivery uses it first.
  */
-export function returnRouteSocket(agentContext: AgentContext, connectionId: string): TransportSession | undefined {
-  const session = agentContext.dependencyManager.resolve(TransportService).findSessionByConnectionId(connectionId)
+export function returnRouteSocket(
+  agentContext: AgentContext,
+  connectionId: string,
+): DidCommTransportSession | undefined {
+  const session = agentContext.dependencyManager
+    .resolve(DidCommTransportService)
+    .findSessionByConnectionId(connectionId)
   return session?.type === 'WebSocket' && session.inboundMessage?.hasReturnRouting() ? session : undefined
 }
 
@@ -22,7 +22,7 @@ export function returnRouteSocket(agentContext: AgentContext, connectionId: stri
  */
 export async function recipientEndpoints(agentContext: AgentContext, connectionId: string): Promise<string[]> {
   const connection = await agentContext.dependencyManager
-    .resolve(ConnectionService)
+    .resolve(DidCommConnectionService)
     .findById(agentContext, connectionId)
   if (!connection?.theirDid) return []
   const document = await agentContext.dependencyManager

@@ -1,4 +1,4 @@
-import type { EncryptedMessage } from '@credo-ts/core'
+import type { DidCommEncryptedMessage } from '@credo-ts/didcomm'
 import WebSocket from 'ws'
 
 /** A delivery that did not arrive, or of which we cannot tell; the message stays queued. */
@@ -12,7 +12,11 @@ export class DeliveryFailedError extends Error {
  * (a 429 or 503 counts as sent), which is fine for a sender that forgets a message; a mediator deletes the
  * message from its queue on success, so it must know.
  */
-export async function sendEnvelope(endpoint: string, envelope: EncryptedMessage, timeoutMs: number): Promise<void> {
+export async function sendEnvelope(
+  endpoint: string,
+  envelope: DidCommEncryptedMessage,
+  timeoutMs: number,
+): Promise<void> {
   const body = JSON.stringify(envelope)
   if (/^https?:/i.test(endpoint)) return post(endpoint, body, timeoutMs)
   if (/^wss?:/i.test(endpoint)) return sendOverWebSocket(endpoint, body, timeoutMs)

@@ -1,11 +1,5 @@
-import {
-  EventEmitter,
-  InjectionSymbols,
-  MediationRepository,
-  MediationRole,
-  MediationState,
-  type AgentContext,
-} from '@credo-ts/core'
+import { EventEmitter, InjectionSymbols, type AgentContext } from '@credo-ts/core'
+import { DidCommMediationRepository, DidCommMediationRole, DidCommMediationState } from '@credo-ts/didcomm'
 
 import { MediationQueueEventTypes, type MediationMessageQueuedEvent } from '../queue'
 import { DirectDeliveryService } from './DirectDeliveryService'
@@ -38,8 +32,8 @@ export function startDirectDelivery(agentContext: AgentContext): void {
   dependencyManager.resolve<StopSignal>(InjectionSymbols.Stop$).subscribe(() => state.stop())
 
   void dependencyManager
-    .resolve(MediationRepository)
-    .findByQuery(agentContext, { role: MediationRole.Mediator, state: MediationState.Granted })
+    .resolve(DidCommMediationRepository)
+    .findByQuery(agentContext, { role: DidCommMediationRole.Mediator, state: DidCommMediationState.Granted })
     .then((records) => Promise.all(records.map((record) => deliver(record.connectionId))))
     .catch((error: unknown) => agentContext.config.logger.error('direct delivery on start failed', { error }))
 }

@@ -1,10 +1,4 @@
-import {
-  InjectionSymbols,
-  type AgentContext,
-  type DependencyManager,
-  type MessagePickupRepository,
-  type Module,
-} from '@credo-ts/core'
+import { type AgentContext, type DependencyManager, type Module } from '@credo-ts/core'
 
 import { deleteWhenSent } from './deleteWhenSent'
 import { MediationQueueConfig, type MediationQueueConfigOptions } from './MediationQueueConfig'
@@ -12,6 +6,7 @@ import { openPgQueue, PG_QUEUE } from './postgres/openPgQueue'
 import { PostgresMessagePickupRepository } from './postgres/PostgresMessagePickupRepository'
 import { releaseWhenSocketCloses } from './releaseWhenSocketCloses'
 import { StorageMessagePickupRepository } from './StorageMessagePickupRepository'
+import { PICKUP_QUEUE, type PickupQueue } from './PersistentQueueTransportRepository'
 
 /**
  * Puts the persistent pickup queue in place of Credo's in-memory one: in the app database, or, for a
@@ -28,9 +23,8 @@ export class MediationQueueModule implements Module {
 
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerInstance(MediationQueueConfig, this.config)
-    if (this.config.postgres)
-      dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, PostgresMessagePickupRepository)
-    else dependencyManager.registerSingleton(InjectionSymbols.MessagePickupRepository, StorageMessagePickupRepository)
+    if (this.config.postgres) dependencyManager.registerSingleton(PICKUP_QUEUE, PostgresMessagePickupRepository)
+    else dependencyManager.registerSingleton(PICKUP_QUEUE, StorageMessagePickupRepository)
   }
 
   async initialize(agentContext: AgentContext): Promise<void> {
@@ -39,9 +33,7 @@ export class MediationQueueModule implements Module {
       const queue = await openPgQueue(agentContext, postgres.connection, postgres.instanceId)
       agentContext.dependencyManager.registerInstance(PG_QUEUE, queue)
     }
-    const queue = agentContext.dependencyManager.resolve<MessagePickupRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
+    const queue = agentContext.dependencyManager.resolve<PickupQueue>(PICKUP_QUEUE)
     if (queue instanceof StorageMessagePickupRepository || queue instanceof PostgresMessagePickupRepository) {
       deleteWhenSent(agentContext, queue)
       releaseWhenSocketCloses(agentContext, queue)

@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto'
 
-import {
-  AgentContext,
-  inject,
-  injectable,
-  type EncryptedMessage,
-  type MessagePickupRepository,
-  type QueuedMessage,
-} from '@credo-ts/core'
+import { AgentContext, inject, injectable } from '@credo-ts/core'
+import { type DidCommEncryptedMessage, type QueuedDidCommMessage } from '@credo-ts/didcomm'
 import type {
   AddMessageOptions,
   GetAvailableMessageCountOptions,
   RemoveMessagesOptions,
   TakeFromQueueOptions,
-} from '@credo-ts/core/build/modules/message-pickup/storage/MessagePickupRepositoryOptions'
+} from '@credo-ts/didcomm'
 
 import { appDatabaseOf, type AppDatabase } from '../../../db'
 import { MediationQueueConfig } from './MediationQueueConfig'
 import { emitQueued } from './queueEvents'
 import * as queries from './queueQueries'
 import { RecipientQueueFullError } from './RecipientQueueFullError'
+import type { PickupQueue } from './PersistentQueueTransportRepository'
 
 /**
  * The mediator's pickup queue in the encrypted app database. Credo's default keeps the queue in memory,
@@ -34,7 +29,7 @@ import { RecipientQueueFullError } from './RecipientQueueFullError'
  * Custos node has.
  */
 @injectable()
-export class StorageMessagePickupRepository implements MessagePickupRepository {
+export class StorageMessagePickupRepository implements PickupQueue {
   private opened?: AppDatabase
   private nextPurgeAt = 0
 
@@ -59,7 +54,7 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
     return queries.countAvailable(this.db, { connectionId, recipientDid, now: Date.now() })
   }
 
-  async takeFromQueue({ connectionId, recipientDid, limit }: TakeFromQueueOptions): Promise<QueuedMessage[]> {
+  async takeFromQueue({ connectionId, recipientDid, limit }: TakeFromQueueOptions): Promise<QueuedDidCommMessage[]> {
     if (limit !== undefined && limit <= 0) return []
     this.purgeExpired()
     return this.db.transaction((tx) => {
@@ -69,7 +64,7 @@ export class StorageMessagePickupRepository implements MessagePickupRepository {
       return rows.map((row) => ({
         id: row.id,
         receivedAt: new Date(row.receivedAt),
-        encryptedMessage: JSON.parse(row.payload) as EncryptedMessage,
+        encryptedMessage: JSON.parse(row.payload) as DidCommEncryptedMessage,
       }))
     })
   }

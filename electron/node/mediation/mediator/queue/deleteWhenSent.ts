@@ -1,11 +1,7 @@
-import {
-  AgentEventTypes,
-  EventEmitter,
-  OutboundMessageSendStatus,
-  type AgentContext,
-  type AgentMessageSentEvent,
-  type MessagePickupRepository,
-} from '@credo-ts/core'
+import { EventEmitter, type AgentContext } from '@credo-ts/core'
+import { DidCommEventTypes, OutboundMessageSendStatus, type DidCommMessageSentEvent } from '@credo-ts/didcomm'
+
+import type { PickupQueue } from './PersistentQueueTransportRepository'
 
 // Credo 0.5.19 does not export V1BatchMessage from its package root; its type URI is stable.
 const V1_BATCH = /\/messagepickup\/1\.0\/batch$/
@@ -23,10 +19,10 @@ const SENT = new Set<OutboundMessageSendStatus>([
  * and this deletes them once Credo reports the batch sent; an undeliverable batch's lease runs out and its
  * messages are offered again. Sent is the most v1 can tell: a recipient that crashes after that loses them.
  */
-export function deleteWhenSent(agentContext: AgentContext, queue: MessagePickupRepository): void {
+export function deleteWhenSent(agentContext: AgentContext, queue: PickupQueue): void {
   agentContext.dependencyManager
     .resolve(EventEmitter)
-    .on<AgentMessageSentEvent>(AgentEventTypes.AgentMessageSent, async ({ payload }) => {
+    .on<DidCommMessageSentEvent>(DidCommEventTypes.DidCommMessageSent, async ({ payload }) => {
       const { message, connection } = payload.message
       if (!SENT.has(payload.status) || !connection || !V1_BATCH.test(message.type)) return
       const ids = batchIds(message)

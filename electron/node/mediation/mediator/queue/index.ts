@@ -11,3 +11,9 @@ export { MediationQueueEventTypes, type MediationMessageQueuedEvent } from './qu
 export { PostgresMessagePickupRepository } from './postgres/PostgresMessagePickupRepository'
 export { checkPgQueueSchema } from './postgres/migratePgQueue'
 export { pgMediationQueue, pgMediationQueueRecipients } from './postgres/pgQueueTable'
+export {
+  PersistentQueueTransportRepository,
+  PICKUP_QUEUE,
+  pickupQueueOf,
+  type PickupQueue,
+} from './PersistentQueueTransportRepository'

@@ -1,10 +1,9 @@
+import { EventEmitter, type AgentContext } from '@credo-ts/core'
 import {
-  EventEmitter,
-  MessagePickupApi,
-  TransportEventTypes,
-  type AgentContext,
-  type TransportSessionRemovedEvent,
-} from '@credo-ts/core'
+  DidCommMessagePickupApi,
+  DidCommTransportEventTypes,
+  type DidCommTransportSessionRemovedEvent,
+} from '@credo-ts/didcomm'
 
 interface ReleasingQueue {
   releaseConnection(connectionId: string): void | Promise<void>
@@ -20,19 +19,22 @@ interface ReleasingQueue {
 export function releaseWhenSocketCloses(agentContext: AgentContext, queue: ReleasingQueue): void {
   agentContext.dependencyManager
     .resolve(EventEmitter)
-    .on<TransportSessionRemovedEvent>(TransportEventTypes.TransportSessionRemoved, async ({ payload }) => {
-      const { connectionId, type } = payload.session
-      if (type !== 'WebSocket' || !connectionId) return
-      try {
-        await queue.releaseConnection(connectionId)
-        // The recipient may already be back on a new socket in live mode: it gets them now, not on the
-        // next message that happens to arrive for it.
-        const pickup = agentContext.dependencyManager.resolve(MessagePickupApi)
-        const live = await pickup.getLiveModeSession({ connectionId })
-        if (live) await pickup.deliverMessagesFromQueue({ pickupSessionId: live.id })
-      } catch (error) {
-        // Kept leased: offered again when the lease runs out, late rather than lost.
-        agentContext.config.logger.error("releasing a closed socket's pickup leases failed", { error })
-      }
-    })
+    .on<DidCommTransportSessionRemovedEvent>(
+      DidCommTransportEventTypes.DidCommTransportSessionRemoved,
+      async ({ payload }) => {
+        const { connectionId, type } = payload.session
+        if (type !== 'WebSocket' || !connectionId) return
+        try {
+          await queue.releaseConnection(connectionId)
+          // The recipient may already be back on a new socket in live mode: it gets them now, not on the
+          // next message that happens to arrive for it.
+          const pickup = agentContext.dependencyManager.resolve(DidCommMessagePickupApi)
+          const live = await pickup.getLiveModeSession({ connectionId })
+          if (live) await pickup.deliverMessagesFromQueue({ pickupSessionId: live.id })
+        } catch (error) {
+          // Kept leased: offered again when the lease runs out, late rather than lost.
+          agentContext.config.logger.error("releasing a closed socket's pickup leases failed", { error })
+        }
+      },
+    )
 }

@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto'
 
-import {
-  AgentContext,
-  inject,
-  injectable,
-  type EncryptedMessage,
-  type MessagePickupRepository,
-  type QueuedMessage,
-} from '@credo-ts/core'
+import { AgentContext, inject, injectable } from '@credo-ts/core'
+import { type DidCommEncryptedMessage, type QueuedDidCommMessage } from '@credo-ts/didcomm'
 import type {
   AddMessageOptions,
   GetAvailableMessageCountOptions,
   RemoveMessagesOptions,
   TakeFromQueueOptions,
-} from '@credo-ts/core/build/modules/message-pickup/storage/MessagePickupRepositoryOptions'
+} from '@credo-ts/didcomm'
 
 import { MediationQueueConfig } from '../MediationQueueConfig'
 import { RecipientQueueFullError } from '../RecipientQueueFullError'
 import { PG_QUEUE, type PgQueue } from './openPgQueue'
 import * as queries from './pgQueueQueries'
 import { noticeText } from './queueListener'
+import type { PickupQueue } from '../PersistentQueueTransportRepository'
 
 /**
  * The pickup queue of a mediator that runs as several instances on one PostgreSQL: the same contract as
@@ -29,7 +24,7 @@ import { noticeText } from './queueListener'
  * recipient's live socket pushes it (see deliverOnNotice).
  */
 @injectable()
-export class PostgresMessagePickupRepository implements MessagePickupRepository {
+export class PostgresMessagePickupRepository implements PickupQueue {
   private nextPurgeAt = 0
 
   constructor(
@@ -47,7 +42,7 @@ export class PostgresMessagePickupRepository implements MessagePickupRepository 
     return queries.countAvailable(this.queue.db, { connectionId, recipientDid, now: Date.now() })
   }
 
-  async takeFromQueue({ connectionId, recipientDid, limit }: TakeFromQueueOptions): Promise<QueuedMessage[]> {
+  async takeFromQueue({ connectionId, recipientDid, limit }: TakeFromQueueOptions): Promise<QueuedDidCommMessage[]> {
     if (limit !== undefined && limit <= 0) return []
     await this.purgeExpired()
     const { db, instanceId } = this.queue
@@ -60,7 +55,7 @@ export class PostgresMessagePickupRepository implements MessagePickupRepository 
     return rows.map((row) => ({
       id: row.id,
       receivedAt: new Date(row.receivedAt),
-      encryptedMessage: JSON.parse(row.payload) as EncryptedMessage,
+      encryptedMessage: JSON.parse(row.payload) as DidCommEncryptedMessage,
     }))
   }
 

@@ -1,9 +1,10 @@
-import { MessagePickupApi, type AgentContext } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
+import { DidCommMessagePickupApi } from '@credo-ts/didcomm'
 
 import type { QueuedNotice } from './queueListener'
 
 // Credo 0.5 does not export MessagePickupSessionRole from its package root; the enum's value is its name.
-type SessionRole = NonNullable<Parameters<MessagePickupApi['getLiveModeSession']>[0]['role']>
+type SessionRole = NonNullable<Parameters<DidCommMessagePickupApi['getLiveModeSession']>[0]['role']>
 const MESSAGE_HOLDER = 'MessageHolder' as SessionRole
 
 /**
@@ -29,7 +30,7 @@ export function deliverOnNotice(agentContext: AgentContext): (notice: QueuedNoti
 }
 
 async function deliver(agentContext: AgentContext, { connectionId, recipientDids }: QueuedNotice): Promise<void> {
-  const pickup = agentContext.dependencyManager.resolve(MessagePickupApi)
+  const pickup = agentContext.dependencyManager.resolve(DidCommMessagePickupApi)
   const session = await pickup.getLiveModeSession({ connectionId, role: MESSAGE_HOLDER })
   if (!session) return
   for (const recipientDid of recipientDids.length > 0 ? recipientDids : [undefined]) {
