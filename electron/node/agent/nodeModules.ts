@@ -8,6 +8,7 @@ import { credentialsDidComm, credentialsModules, type DocumentsOptions } from '.
 import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
 import { mediationDidComm, mediationModules, type MediationOptions } from '../mediation'
+import { openid4vcModules } from '../openid4vc'
 import { requestsDidComm, requestsModules } from '../requests'
 import { SelfDeclaredModule } from '../selfDeclared'
 import { TrustListsModule } from '../trustLists'
@@ -44,5 +45,6 @@ export function nodeModules(options: NodeModulesOptions) {
     trustLists: new TrustListsModule(),
     consent: new ConsentModule(),
     disclosures: new DisclosuresModule(),
+    ...openid4vcModules(),
   }
 }

@@ -6,7 +6,7 @@ import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { setArrival, setSignatureCheck, toHeldSdJwtVc } from '../credentials'
 import { bindToNewKeys } from './keyBinding'
 import { checkEndpoint, offerLink } from './links'
-import { offerByValue, SUPPORTED_FORMATS, toOfferSummary } from './offerSummary'
+import { offerByValue, toOfferSummary } from './offerSummary'
 import { withPeer } from './peerFailures'
 
 const ISSUER = 'the issuer'

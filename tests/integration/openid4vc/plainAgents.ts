@@ -186,8 +186,18 @@ export async function startIssuer(dir: string) {
   }
 }
 
-export async function startVerifier(dir: string) {
+/**
+ * A verifier on Credo's own module. `tap` sees every form body posted to it as it arrived (parsed before
+ * Credo's router, which then skips parsing again): the wire bytes of an answer.
+ */
+export async function startVerifier(dir: string, tap?: (body: Record<string, unknown>) => void) {
   const app = express()
+  if (tap) {
+    app.use(express.urlencoded({ extended: false }), (req, _res, next) => {
+      if (req.method === 'POST' && req.body) tap(req.body as Record<string, unknown>)
+      next()
+    })
+  }
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const agent = await plainAgent(dir, 'lender', {
