@@ -43,7 +43,10 @@ export class OfferService {
     if (summary.txCode && !txCode)
       throw new InvalidInputError('The issuer asks for the code it sent you; enter it to take the offer.')
     const holder = agentContext.resolve(OpenId4VcHolderApi)
-    const token = await withPeer(ISSUER, 'The issuer did not accept the request for an access token', () =>
+    const refusal = summary.txCode
+      ? 'The issuer did not accept the code; check it and try again'
+      : 'The issuer did not accept the request for an access token'
+    const token = await withPeer(ISSUER, refusal, () =>
       holder.requestToken({ resolvedCredentialOffer: resolved, txCode: summary.txCode ? txCode : undefined }),
     )
     const response = await withPeer(ISSUER, 'The issuer did not issue the credential', () =>

@@ -1,0 +1,208 @@
+import './askarFirst'
+
+import type { DcqlQuery, SdJwtVc } from '@credo-ts/core'
+import { OpenId4VcModule, OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../../../electron/node/db'
+import { DisclosuresService } from '../../../electron/node/disclosures'
+import { CustosOpenId4VcModule, OfferService, PresentationService } from '../../../electron/node/openid4vc'
+import { TrustListsModule } from '../../../electron/node/trustLists'
+import { freePort } from '../../helpers/freePort'
+import { makeTmpDir } from '../../helpers/tmpDir'
+import { ACCOUNT_CLAIMS, ACCOUNT_VCT, plainAgent, startIssuer, startVerifier } from './plainAgents'
+import { readableWire } from './wire'
+
+/**
+ * The openid4vc capability's services on a Credo 0.6.3 agent with the node's own Askar binding and an
+ * encrypted app database (the consent evaluations and the disclosure history are the node's tables),
+ * against Credo's issuer and verifier over HTTP on 127.0.0.1. The same flows through a whole Custos node
+ * and its API are in nodeOpenId4Vc.test.ts.
+ */
+describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () => {
+  const tmp = makeTmpDir('custos-oid4vc-services-')
+  const wire: Record<string, unknown>[] = []
+  let issuer: Awaited<ReturnType<typeof startIssuer>>
+  let verifier: Awaited<ReturnType<typeof startVerifier>>
+  let appDb: OpenedAppDatabase
+  let holder: Awaited<ReturnType<typeof startHolder>>
+  const offers = new OfferService()
+  const presentations = new PresentationService()
+
+  async function startHolder() {
+    const agent = await plainAgent(`${tmp.dir}/holder`, 'holder', {
+      openid4vc: new OpenId4VcModule(),
+      custosOpenId4Vc: new CustosOpenId4VcModule(),
+      trustLists: new TrustListsModule(),
+    })
+    agent.dependencyManager.registerInstance(AppDatabaseToken, appDb.db)
+    agent.dependencyManager.registerSingleton(DisclosuresService)
+    return agent
+  }
+
+  const history = () => holder.dependencyManager.resolve(DisclosuresService).list(holder.context)
+  const held = () => holder.sdJwtVc.getAll()
+
+  beforeAll(async () => {
+    issuer = await startIssuer(`${tmp.dir}/bank`)
+    verifier = await startVerifier(`${tmp.dir}/lender`, (body) => wire.push(body))
+    appDb = openAppDatabase(`${tmp.dir}/app/custos.db`, 'c5'.repeat(32))
+    holder = await startHolder()
+  })
+
+  afterAll(async () => {
+    await holder?.shutdown()
+    appDb?.close()
+    await issuer?.close()
+    await verifier?.close()
+    tmp.cleanup()
+  })
+
+  async function offer(txCode: boolean) {
+    return issuer.agent.openid4vc.issuer.createCredentialOffer({
+      issuerId: issuer.issuer.issuerId,
+      credentialConfigurationIds: ['account'],
+      preAuthorizedCodeFlowConfig: txCode
+        ? { txCode: { input_mode: 'numeric', length: 6, description: 'The code in your bank letter' } }
+        : {},
+      version: 'v1',
+    })
+  }
+
+  async function request(claims: string[]) {
+    const query = {
+      credentials: [
+        {
+          id: 'account',
+          format: 'dc+sd-jwt',
+          meta: { vct_values: [ACCOUNT_VCT] },
+          claims: claims.map((claim) => ({ path: [claim] })),
+        },
+      ],
+    } satisfies DcqlQuery
+    return verifier.agent.openid4vc.verifier.createAuthorizationRequest({
+      verifierId: verifier.verifier.verifierId,
+      requestSigner: { method: 'did', didUrl: verifier.didKey.kid },
+      dcql: { query },
+      responseMode: 'direct_post',
+      version: 'v1',
+    })
+  }
+
+  it('takes an offer without a transaction code, showing who offers what', async () => {
+    const { credentialOffer } = await offer(false)
+    const summary = await offers.resolve(holder.context, credentialOffer)
+    expect(summary.issuer).toMatchObject({ name: 'Example Bank' })
+    expect(summary.issuer.url).toBe(`${issuer.baseUrl}/oid4vci/${issuer.issuer.issuerId}`)
+    expect(summary.credentials).toEqual([
+      { configurationId: 'account', format: 'dc+sd-jwt', name: 'Account holder', type: ACCOUNT_VCT, supported: true },
+    ])
+    expect(summary.txCode).toBeUndefined()
+    const [credential] = await offers.accept(holder.context, summary.offer)
+    expect(credential.claims).toMatchObject({ iban: ACCOUNT_CLAIMS.iban, family_name: 'Mustermann' })
+    expect(credential.provenance.signature.result).toBe('valid')
+    expect((await held()).map((record) => record.id)).toEqual([credential.id])
+  })
+
+  it('asks for the transaction code, refuses a missing or wrong one storing nothing, takes the right one', async () => {
+    const { credentialOffer, issuanceSession } = await offer(true)
+    const summary = await offers.resolve(holder.context, credentialOffer)
+    expect(summary.txCode).toEqual({ description: 'The code in your bank letter', length: 6, inputMode: 'numeric' })
+    await expect(offers.accept(holder.context, summary.offer)).rejects.toMatchObject({ code: 'InvalidInput' })
+    const wrong = issuanceSession.userPin === '000000' ? '111111' : '000000'
+    await expect(offers.accept(holder.context, summary.offer, wrong)).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('did not accept the code'),
+    })
+    expect(await held()).toHaveLength(1)
+    expect(await offers.accept(holder.context, summary.offer, issuanceSession.userPin)).toHaveLength(1)
+    expect(await held()).toHaveLength(2)
+  })
+
+  it('refuses a malformed offer, an unreachable issuer and a plain-http address elsewhere in words, storing nothing', async () => {
+    await expect(offers.resolve(holder.context, 'openid-credential-offer://?foo=bar')).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('no credential offer'),
+    })
+    await expect(offers.accept(holder.context, '{"credential_issuer": 12}')).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    const closed = `http://127.0.0.1:${await freePort()}/offer/1`
+    await expect(
+      offers.accept(holder.context, `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(closed)}`),
+    ).rejects.toMatchObject({ code: 'PeerUnreachable' })
+    const elsewhere = encodeURIComponent('http://bank.example/offer/1')
+    await expect(
+      offers.resolve(holder.context, `openid-credential-offer://?credential_offer_uri=${elsewhere}`),
+    ).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('not an https address') })
+    expect(await held()).toHaveLength(2)
+  })
+
+  it('answers a DCQL request for 2 of 6 claims by hand: only those leave, the verifier accepts, the history has it', async () => {
+    const { authorizationRequest, verificationSession } = await request(['family_name', 'monthly_income'])
+    const summary = await presentations.resolve(holder.context, authorizationRequest)
+    expect(summary.verifier).toMatchObject({
+      clientId: `decentralized_identifier:${verifier.didKey.did}`,
+      prefix: 'decentralized_identifier',
+      proved: true,
+      statedName: 'Example Lender',
+    })
+    expect(summary).toMatchObject({ state: 'waiting', satisfiable: true, evaluation: { outcome: 'none' } })
+    expect(summary.items[0].claimsLeaving).toEqual({ family_name: 'Mustermann', monthly_income: 4200 })
+    expect(summary.warnings.map((warning) => warning.kind)).toContain('untrusted-requester')
+
+    wire.length = 0
+    const answer = await presentations.approve(holder.context, summary.id)
+    expect(answer.state).toBe('answered')
+    const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
+    expect(session.state).toBe(OpenId4VcVerificationSessionState.ResponseVerified)
+    const { dcql } = await verifier.agent.openid4vc.verifier.getVerifiedAuthorizationResponse(verificationSession.id)
+    const presented = dcql?.presentations.account?.[0] as SdJwtVc
+    expect(presented.prettyClaims).toMatchObject({ family_name: 'Mustermann', monthly_income: 4200 })
+    expect(presented.prettyClaims).not.toHaveProperty('iban')
+
+    // What crossed the wire, every SD-JWT part decoded: the asked values are there, no other one is.
+    const sent = readableWire(wire)
+    expect(sent).toContain('Mustermann')
+    for (const value of [
+      ACCOUNT_CLAIMS.iban,
+      ACCOUNT_CLAIMS.given_name,
+      ACCOUNT_CLAIMS.birthdate,
+      ACCOUNT_CLAIMS.employer,
+    ]) {
+      expect(sent).not.toContain(value)
+    }
+
+    const [entry] = history()
+    expect(entry).toMatchObject({ id: answer.disclosureId, requestId: summary.id, decidedBy: { kind: 'person' } })
+    expect(entry.recipient).toBe(`Example Lender (decentralized_identifier:${verifier.didKey.did})`)
+    expect(entry.threadId).toMatch(/^openid4vp:/)
+    expect(entry.credentials).toHaveLength(1)
+    expect(entry.credentials[0]).toMatchObject({ credentialId: summary.items[0].credentialId, types: [ACCOUNT_VCT] })
+    expect([...entry.credentials[0].claims].sort()).toEqual(['family_name', 'monthly_income'])
+    await expect(presentations.approve(holder.context, summary.id)).rejects.toMatchObject({ code: 'NotFound' })
+  })
+
+  it('refuses a request for a claim it does not hold: a typed error, nothing sent, nothing recorded', async () => {
+    const { authorizationRequest, verificationSession } = await request(['family_name', 'passport_number'])
+    const summary = await presentations.resolve(holder.context, authorizationRequest)
+    expect(summary).toMatchObject({ satisfiable: false, state: 'waiting' })
+    expect(summary.missing.map((item) => item.descriptorId)).toEqual(['account'])
+    wire.length = 0
+    await expect(presentations.approve(holder.context, summary.id)).rejects.toMatchObject({
+      code: 'RequestNotSatisfiable',
+    })
+    expect(wire).toHaveLength(0)
+    expect(history()).toHaveLength(1)
+    const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
+    expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
+  })
+
+  it('refuses a malformed request link in words', async () => {
+    await expect(presentations.resolve(holder.context, 'openid4vp://?nonce=1')).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('who asks'),
+    })
+    await expect(presentations.resolve(holder.context, 'not a link')).rejects.toMatchObject({ code: 'InvalidInput' })
+  })
+})
