@@ -69,7 +69,7 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     })
   }
 
-  async function request(claims: string[]) {
+  async function request(claims: string[], signed = true) {
     const query = {
       credentials: [
         {
@@ -82,7 +82,7 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     } satisfies DcqlQuery
     return verifier.agent.openid4vc.verifier.createAuthorizationRequest({
       verifierId: verifier.verifier.verifierId,
-      requestSigner: { method: 'did', didUrl: verifier.didKey.kid },
+      requestSigner: signed ? { method: 'did', didUrl: verifier.didKey.kid } : { method: 'none' },
       dcql: { query },
       responseMode: 'direct_post',
       version: 'v1',
@@ -193,6 +193,23 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
       code: 'RequestNotSatisfiable',
     })
     expect(wire).toHaveLength(0)
+    expect(history()).toHaveLength(1)
+    const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
+    expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
+  })
+
+  it('takes an unsigned request as not proved, and a declined one sends the verifier no claim', async () => {
+    const { authorizationRequest, verificationSession } = await request(['family_name'], false)
+    const summary = await presentations.resolve(holder.context, authorizationRequest)
+    expect(summary.verifier).toMatchObject({ prefix: 'redirect_uri', proved: false, roles: [] })
+    expect(summary.state).toBe('waiting')
+    wire.length = 0
+    expect(await presentations.decline(holder.context, summary.id)).toEqual({
+      requestId: summary.id,
+      state: 'declined',
+    })
+    expect(wire).toEqual([expect.objectContaining({ error: 'access_denied' })])
+    expect(readableWire(wire)).not.toContain('Mustermann')
     expect(history()).toHaveLength(1)
     const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
     expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
