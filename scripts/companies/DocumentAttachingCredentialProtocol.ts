@@ -43,7 +43,7 @@ export class DocumentAttachingCredentialProtocol<
 
   override async acceptRequest(agentContext: AgentContext, options: AcceptRequestOptions<CFs>) {
     const result = await super.acceptRequest(agentContext, options)
-    for (const document of this.pending.get(options.credentialRecord.id) ?? []) {
+    for (const document of this.pending.get(options.credentialExchangeRecord.id) ?? []) {
       result.message.addAppendedAttachment(
         new DidCommAttachment({
           id: document.attachmentId,
@@ -54,7 +54,7 @@ export class DocumentAttachingCredentialProtocol<
         }),
       )
     }
-    this.pending.delete(options.credentialRecord.id)
+    this.pending.delete(options.credentialExchangeRecord.id)
     return result
   }
 }

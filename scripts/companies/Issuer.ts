@@ -47,8 +47,8 @@ export class Issuer {
     agent.events.on<DidCommCredentialStateChangedEvent>(
       DidCommCredentialEventTypes.DidCommCredentialStateChanged,
       ({ payload }) => {
-        if (payload.credentialRecord.state !== DidCommCredentialState.RequestReceived) return
-        issuer.answerRequest(payload.credentialRecord).catch((error: unknown) => {
+        if (payload.credentialExchangeRecord.state !== DidCommCredentialState.RequestReceived) return
+        issuer.answerRequest(payload.credentialExchangeRecord).catch((error: unknown) => {
           agent.config.logger.error(`${options.name}: answering a credential request failed`, { error })
         })
       },
@@ -116,11 +116,11 @@ export class Issuer {
     const matches = data.offer?.sdJwtVc ? true : isSameOfferButSubject(data.offer?.jsonld, data.request?.jsonld)
     if (!matches) {
       await this.agent.didcomm.credentials.sendProblemReport({
-        credentialRecordId: record.id,
+        credentialExchangeRecordId: record.id,
         description: 'The request does not match the offer.',
       })
       return
     }
-    await this.agent.didcomm.credentials.acceptRequest({ credentialRecordId: record.id })
+    await this.agent.didcomm.credentials.acceptRequest({ credentialExchangeRecordId: record.id })
   }
 }

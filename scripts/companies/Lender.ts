@@ -103,7 +103,7 @@ export class Lender {
   }
 
   /** Resolves once the presentation was verified (and acknowledged) or the node refused with a problem report. */
-  outcome(proofRecordId: string, timeoutMs = 30_000): Promise<PresentationOutcome> {
+  outcome(proofExchangeRecordId: string, timeoutMs = 30_000): Promise<PresentationOutcome> {
     return new Promise((resolve, reject) => {
       const events = this.agent.events
       const timer = setTimeout(() => {
@@ -117,7 +117,7 @@ export class Lender {
       }
       const listener = ({ payload }: DidCommProofStateChangedEvent) => {
         const record = payload.proofRecord
-        if (record.id !== proofRecordId) return
+        if (record.id !== proofExchangeRecordId) return
         if (record.state === DidCommProofState.Done || record.state === DidCommProofState.PresentationReceived) {
           if (record.isVerified) finish(this.disclosed(record.id))
           else finish(Promise.resolve({ state: 'refused', reason: record.errorMessage ?? 'not verified' }))
@@ -130,8 +130,8 @@ export class Lender {
   }
 
   /** Tells the holder the data of one presentation was used (data-notices 1.0). */
-  async notifyUsed(proofRecordId: string, note = 'Used to assess the mortgage application.'): Promise<void> {
-    const record = await this.agent.didcomm.proofs.getById(proofRecordId)
+  async notifyUsed(proofExchangeRecordId: string, note = 'Used to assess the mortgage application.'): Promise<void> {
+    const record = await this.agent.didcomm.proofs.getById(proofExchangeRecordId)
     if (!record.connectionId) throw new Error('the presentation came over no connection')
     const notice = new DataNoticeMessage({ grantThreadId: record.threadId, kind: 'used', note })
     await sendOnConnection(this.agent.context, record.connectionId, notice)
@@ -152,12 +152,12 @@ export class Lender {
     await sendOnConnection(this.agent.context, connectionId, notice)
   }
 
-  private async disclosed(proofRecordId: string): Promise<PresentationOutcome> {
-    const data = await this.agent.didcomm.proofs.getFormatData(proofRecordId)
+  private async disclosed(proofExchangeRecordId: string): Promise<PresentationOutcome> {
+    const data = await this.agent.didcomm.proofs.getFormatData(proofExchangeRecordId)
     const decode = (compact: string) => this.agent.sdJwtVc.fromCompact(compact).prettyClaims
     const judged = judgePresentation(data.presentation?.presentationExchange, this.trusted, decode)
     if (judged.state !== 'verified') return judged
-    const message = await this.agent.didcomm.proofs.findPresentationMessage(proofRecordId)
+    const message = await this.agent.didcomm.proofs.findPresentationMessage(proofExchangeRecordId)
     const documents = checkDocuments(judged.credentials, message?.appendedAttachments ?? [])
     if (!documents.ok) return { state: 'refused', reason: documents.reason }
     return { ...judged, documents: documents.documents }

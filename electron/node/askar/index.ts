@@ -1,6 +1,7 @@
 import { type Askar, registerAskar } from '@openwallet-foundation/askar-shared'
 
 import { KoffiAskarCrypto } from './crypto'
+import { useAskarBinding } from './register'
 
 export { askarLibraryCandidates, askarLibraryPath, ASKAR_LIB_ENV } from './locate'
 
@@ -18,7 +19,8 @@ export class KoffiAskar extends KoffiAskarCrypto implements Askar {}
  */
 export const askar: Askar = new KoffiAskar()
 
-// Credo 0.5.19's AskarModule only reads version() from ariesAskar; its wallet and storage use
-// askar-shared's Store/Session/Key classes, which call whatever was registered here. The npm
-// wrappers register themselves on import; this binding must do the same (it loads nothing yet).
+// askar-shared's Store/Session/Key classes call whatever was registered; the npm wrappers register
+// themselves on import, and so does this binding (it loads nothing yet). ./register, imported first by
+// every entry, registered a forwarder for the ES modules (Credo's) that read the registration only once.
 registerAskar({ askar })
+useAskarBinding(askar)

@@ -40,7 +40,8 @@ export class KoffiAskarKeys extends KoffiAskarEntries {
     return this.outLocalKey((out) => this.native.askar_key_from_public_bytes(algorithm, byteBuffer(publicKey), out))
   }
 
-  keyFromJwk({ jwk }: KeyFromJwkOptions): LocalKeyHandle {
+  // Credo 0.6.3 passes the JWK as its JSON bytes (a Uint8Array), not as askar-shared's Jwk.
+  keyFromJwk({ jwk }: { jwk: KeyFromJwkOptions['jwk'] | Uint8Array }): LocalKeyHandle {
     return this.outLocalKey((out) => this.native.askar_key_from_jwk(jwkBuffer(jwk), out))
   }
 

@@ -11,7 +11,12 @@ export function byteBuffer(data?: Uint8Array): ByteBufferArg {
   return data && data.length > 0 ? { len: data.length, data } : { len: 0, data: null }
 }
 
-export function jwkBuffer(jwk: Jwk): ByteBufferArg {
+/**
+ * A JWK as the library reads it: JSON bytes. Credo 0.6 passes those bytes itself (a Uint8Array of the
+ * JSON); askar-shared's callers pass a Jwk, older ones a plain object.
+ */
+export function jwkBuffer(jwk: Jwk | Uint8Array): ByteBufferArg {
+  if (jwk instanceof Uint8Array) return byteBuffer(jwk)
   const json = jwk instanceof Jwk ? jwk.toUint8Array() : new TextEncoder().encode(JSON.stringify(jwk))
   return byteBuffer(json)
 }

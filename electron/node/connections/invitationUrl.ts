@@ -1,5 +1,4 @@
-import { utils } from '@credo-ts/core'
-import { type DidCommOutOfBandInvitation } from '@credo-ts/didcomm'
+import { parseInvitationUrl as decodeInvitationUrl, type DidCommOutOfBandInvitation } from '@credo-ts/didcomm'
 
 import { invitationParam } from '../../../shared/api'
 import { InvalidInputError } from '../../../shared/errors'
@@ -17,7 +16,7 @@ export function parseInvitationUrl(url: string): DidCommOutOfBandInvitation {
     throw new InvalidInputError('This is not an invitation link: it needs an oob= or c_i= parameter.')
   }
   try {
-    return utils.parseInvitationUrl(trimmed)
+    return decodeInvitationUrl(trimmed)
   } catch (error) {
     throw new InvalidInputError(`The invitation in this link cannot be read (${(error as Error).message}).`)
   }

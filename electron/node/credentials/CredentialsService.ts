@@ -37,7 +37,7 @@ export class CredentialsService {
     const { issued, cancel } = awaitIssued(agentContext, id, ISSUE_TIMEOUT_MS)
     try {
       await withPeerErrors('issuer', 'The offer cannot be accepted', () =>
-        credentials(agentContext).acceptOffer({ credentialRecordId: id }),
+        credentials(agentContext).acceptOffer({ credentialExchangeRecordId: id }),
       )
     } catch (error) {
       cancel()
@@ -48,7 +48,8 @@ export class CredentialsService {
 
   async declineOffer(agentContext: AgentContext, id: string, reason?: string): Promise<void> {
     await this.getOffer(agentContext, id)
-    await credentials(agentContext).declineOffer(id, {
+    await credentials(agentContext).declineOffer({
+      credentialExchangeRecordId: id,
       sendProblemReport: true,
       problemReportDescription: reason ?? 'The person declined the offer.',
     })

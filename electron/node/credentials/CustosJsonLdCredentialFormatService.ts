@@ -29,11 +29,15 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
     agentContext: AgentContext,
     options: DidCommCredentialFormatProcessOptions,
   ): Promise<void> {
-    await refuseAndTell(agentContext, options.credentialRecord, 'The offer was refused', async () => {
+    await refuseAndTell(agentContext, options.credentialExchangeRecord, 'The offer was refused', async () => {
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
       checkOfferDetail(detail)
-      await checkCredentialFromConnection(agentContext, detail.credential, options.credentialRecord.connectionId)
+      await checkCredentialFromConnection(
+        agentContext,
+        detail.credential,
+        options.credentialExchangeRecord.connectionId,
+      )
     })
   }
 
@@ -58,7 +62,7 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
     agentContext: AgentContext,
     options: DidCommCredentialFormatProcessCredentialOptions,
   ): Promise<void> {
-    const { credentialRecord } = options
+    const { credentialExchangeRecord: credentialRecord } = options
     const documents = agentContext.dependencyManager.resolve(DocumentsService)
     const arrived = agentContext.dependencyManager.resolve(InboundDocuments).take(credentialRecord.threadId)
     let bound: { document: BoundDocument; bytes?: Uint8Array }[] = []

@@ -1,4 +1,4 @@
-import { DidRepository, DidsApi, injectable, KeyType, type AgentContext } from '@credo-ts/core'
+import { DidRepository, DidsApi, injectable, type AgentContext } from '@credo-ts/core'
 
 import { Mutex } from '../platform'
 
@@ -21,7 +21,7 @@ export class HolderDidService {
       if (existing) return existing.did
       const created = await agentContext.dependencyManager
         .resolve(DidsApi)
-        .create({ method: 'key', options: { keyType: KeyType.Ed25519 } })
+        .create({ method: 'key', options: { createKey: { type: { kty: 'OKP', crv: 'Ed25519' } } } })
       const did = created.didState.did
       if (!did) throw new Error(`The holder DID could not be created (${created.didState.state}).`)
       const [record] = await repository.getCreatedDids(agentContext, { did })

@@ -29,7 +29,7 @@ export function awaitIssued(agentContext: AgentContext, exchangeId: string, time
         finish(() => reject(new CustosError(payload.code ?? 'CredentialRefused', payload.reason)))
     }
     const onState = ({ payload }: DidCommCredentialStateChangedEvent) => {
-      const record = payload.credentialRecord
+      const record = payload.credentialExchangeRecord
       if (record.id !== exchangeId || record.state !== DidCommCredentialState.Abandoned) return
       finish(() => reject(new CustosError('CredentialRefused', `The issuer stopped: ${record.errorMessage ?? ''}`)))
     }

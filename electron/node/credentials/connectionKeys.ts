@@ -1,4 +1,4 @@
-import { DidKey, DidResolverService, getKeyFromVerificationMethod, type AgentContext } from '@credo-ts/core'
+import { DidKey, DidResolverService, getPublicJwkFromVerificationMethod, type AgentContext } from '@credo-ts/core'
 import { DidCommConnectionRepository, DidCommOutOfBandRepository, DidCommOutOfBandRole } from '@credo-ts/didcomm'
 
 /**
@@ -17,7 +17,7 @@ export async function keysOfConnection(agentContext: AgentContext, connectionId:
       .findById(agentContext, connection.outOfBandId)
     if (oob?.role === DidCommOutOfBandRole.Receiver) {
       for (const service of oob.outOfBandInvitation.getInlineServices()) {
-        for (const key of service.recipientKeys) fingerprints.add(DidKey.fromDid(key).key.fingerprint)
+        for (const key of service.recipientKeys) fingerprints.add(DidKey.fromDid(key).publicJwk.fingerprint)
       }
     }
   }
@@ -26,7 +26,7 @@ export async function keysOfConnection(agentContext: AgentContext, connectionId:
     const document = await resolver.resolveDidDocument(agentContext, connection.theirDid)
     for (const method of document.verificationMethod ?? []) {
       try {
-        fingerprints.add(getKeyFromVerificationMethod(method).fingerprint)
+        fingerprints.add(getPublicJwkFromVerificationMethod(method).fingerprint)
       } catch {
         // A key type Credo cannot read cannot have signed a credential we verify either.
       }

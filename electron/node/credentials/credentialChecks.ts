@@ -44,7 +44,7 @@ export async function checkCredentialFromConnection(
   const issuer = issuerOf(credential)
   if (!issuer?.startsWith('did:key:')) throw new CredentialRefusal(`Issuer ${String(issuer)} is not a did:key.`)
   if (!connectionId) throw new CredentialRefusal('Credentials are accepted over a connection only.')
-  const fingerprint = DidKey.fromDid(issuer).key.fingerprint
+  const fingerprint = DidKey.fromDid(issuer).publicJwk.fingerprint
   if (!(await keysOfConnection(agentContext, connectionId)).has(fingerprint)) {
     throw new CredentialRefusal(`Issuer ${issuer} is not the party of this connection.`, 'issuer-mismatch')
   }

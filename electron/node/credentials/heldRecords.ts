@@ -32,15 +32,15 @@ export async function checkSignature(
   record: HeldRecord,
 ): Promise<{ isValid: boolean; error?: { message: string } }> {
   if (record instanceof W3cCredentialRecord) {
-    if (!(record.credential instanceof W3cJsonLdVerifiableCredential)) {
+    if (!(record.firstCredential instanceof W3cJsonLdVerifiableCredential)) {
       return { isValid: false, error: { message: 'not a JSON-LD credential' } }
     }
     const service = agentContext.dependencyManager.resolve(W3cCredentialService)
-    return service.verifyCredential(agentContext, { credential: record.credential })
+    return service.verifyCredential(agentContext, { credential: record.firstCredential })
   }
   const sdJwt: SdJwtVcRecord = record
   const result = await agentContext.dependencyManager
     .resolve(SdJwtVcService)
-    .verify(agentContext, { compactSdJwtVc: sdJwt.compactSdJwtVc })
+    .verify(agentContext, { compactSdJwtVc: sdJwt.encoded })
   return result.isValid ? { isValid: true } : { isValid: false, error: result.error }
 }

@@ -1,4 +1,4 @@
-import { JsonTransformer, type SdJwtVcRecord, type W3cCredentialRecord } from '@credo-ts/core'
+import { JsonTransformer, type BaseRecord, type SdJwtVcRecord, type W3cCredentialRecord } from '@credo-ts/core'
 
 import type { HeldCredential, SignatureCheck } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
@@ -17,15 +17,20 @@ const TAGS = {
 /** A held credential as Credo stores it, in either format. */
 export type HeldRecord = W3cCredentialRecord | SdJwtVcRecord
 
+// Our tags are free-form strings; Credo 0.6 types each record's custom tags narrowly.
+function taggable(record: HeldRecord): BaseRecord {
+  return record as unknown as BaseRecord
+}
+
 export function setArrival(record: HeldRecord, arrival: { connectionId?: string; exchangeId: string }): void {
-  if (arrival.connectionId) record.setTag(TAGS.connectionId, arrival.connectionId)
-  record.setTag(TAGS.exchangeId, arrival.exchangeId)
+  if (arrival.connectionId) taggable(record).setTag(TAGS.connectionId, arrival.connectionId)
+  taggable(record).setTag(TAGS.exchangeId, arrival.exchangeId)
 }
 
 export function setSignatureCheck(record: HeldRecord, check: SignatureCheck): void {
-  record.setTag(TAGS.signature, check.result)
-  record.setTag(TAGS.checkedAt, check.checkedAt)
-  record.setTag(TAGS.error, check.error)
+  taggable(record).setTag(TAGS.signature, check.result)
+  taggable(record).setTag(TAGS.checkedAt, check.checkedAt)
+  taggable(record).setTag(TAGS.error, check.error)
 }
 
 function tag(record: HeldRecord, name: string): string | undefined {
@@ -47,7 +52,7 @@ export function arrivalOf(record: HeldRecord): { connectionId?: string; exchange
 }
 
 export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
-  const json = JsonTransformer.toJSON(record.credential) as {
+  const json = JsonTransformer.toJSON(record.firstCredential) as {
     type: string[]
     issuanceDate: string
     expirationDate?: string

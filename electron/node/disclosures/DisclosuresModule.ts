@@ -1,5 +1,5 @@
 import { EventEmitter, type AgentContext, type DependencyManager } from '@credo-ts/core'
-import { DidCommProtocol, type DidCommFeatureRegistry, DidCommMessageHandlerRegistry } from '@credo-ts/didcomm'
+import { DidCommProtocol, DidCommFeatureRegistry, DidCommMessageHandlerRegistry } from '@credo-ts/didcomm'
 
 import { disclosuresContract } from '../../../shared/api'
 import type { ContractModule } from '../api'

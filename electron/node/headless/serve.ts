@@ -6,6 +6,8 @@
 // password included, in that variable): its store and pickup queue are then in that PostgreSQL database.
 import 'reflect-metadata'
 
+import '../askar/register'
+
 import { parseArgs } from 'node:util'
 
 import { passphraseSchema } from '../../../shared/api'

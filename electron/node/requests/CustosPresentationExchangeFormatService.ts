@@ -41,7 +41,9 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
     options: DidCommProofFormatAcceptRequestOptions<DidCommDifPresentationExchangeProofFormat>,
   ): Promise<DidCommProofFormatCreateReturn> {
     const selection = options.proofFormats?.presentationExchange?.credentials
-    const hasSdJwt = Object.values(selection ?? {}).some((records) => records.some((r) => r instanceof SdJwtVcRecord))
+    const hasSdJwt = Object.values(selection ?? {}).some((records) =>
+      records.some((r) => r.credentialRecord instanceof SdJwtVcRecord),
+    )
     if (!selection || !hasSdJwt) return super.acceptRequest(agentContext, options)
     const request = options.requestAttachment.getDataAsJson<DifPresentationExchangeRequest>()
     const challenge = request.options?.challenge

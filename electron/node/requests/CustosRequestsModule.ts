@@ -8,6 +8,16 @@ import { CustosRequestsApi } from './CustosRequestsApi'
 import { CustosV2ProofProtocol } from './CustosV2ProofProtocol'
 import { RequestsService } from './RequestsService'
 
+/** Proof requests as the person answers them, on top of Credo's present-proof v2. */
+export class CustosRequestsModule implements ContractModule<typeof requestsContract> {
+  readonly api = CustosRequestsApi
+  readonly contract = requestsContract
+
+  register(dependencyManager: DependencyManager): void {
+    dependencyManager.registerSingleton(RequestsService)
+  }
+}
+
 /** Credo's present-proof v2 with our format service (a part of DidCommModule's options). */
 export function requestsDidComm() {
   return {

@@ -38,7 +38,7 @@ function documentsToSend(agentContext: AgentContext, proofFormats: unknown): Did
   const seen = new Set<string>()
   const attachments: DidCommAttachment[] = []
   for (const record of records) {
-    for (const bound of boundDocuments(JsonTransformer.toJSON(record.credential))) {
+    for (const bound of boundDocuments(JsonTransformer.toJSON(record.firstCredential))) {
       if (seen.has(bound.attachmentId)) continue
       seen.add(bound.attachmentId)
       const document = service.load(agentContext, bound.digestSRI)

@@ -1,4 +1,11 @@
-import { EventEmitter, injectable, SdJwtVcRepository, W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
+import {
+  EventEmitter,
+  injectable,
+  SdJwtVcRepository,
+  W3cCredentialRepository,
+  type AgentContext,
+  type SubmissionEntryCredential,
+} from '@credo-ts/core'
 import { DidCommProofState, type DidCommProofExchangeRecord } from '@credo-ts/didcomm'
 
 import type { ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
@@ -9,6 +16,7 @@ import { proofsOf } from './proofsApi'
 import { proposeAnswer } from './proposeAnswer'
 import { declineReason, keptItems } from './subset'
 import { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEvents'
+import { submissionEntry } from './submissionEntry'
 import { toRequestSummary } from './summaries'
 
 export type Decision =
@@ -54,7 +62,7 @@ export class RequestsService {
       credentialIds = await this.present(agentContext, open, proposal, decision.choose ?? {}, decision.omit ?? [])
     } else {
       await proofsOf(agentContext).declineRequest({
-        proofRecordId: id,
+        proofExchangeRecordId: id,
         sendProblemReport: true,
         problemReportDescription: decision.reason ?? declineReason(proposal.missing),
       })
@@ -75,21 +83,21 @@ export class RequestsService {
     omit: string[],
   ): Promise<string[]> {
     const kept = keptItems(proposal, omit)
-    const selection: Record<string, HeldRecord[]> = {}
+    const selection: Record<string, SubmissionEntryCredential[]> = {}
     for (const item of kept) {
       const credentialId = choose[item.descriptorId] ?? item.credentialId
       if (!credentialId || !item.candidates.includes(credentialId)) {
         throw new InvalidInputError(`Credential ${credentialId} does not answer "${item.name ?? item.descriptorId}".`)
       }
-      selection[item.descriptorId] = [await heldRecord(agentContext, credentialId)]
+      selection[item.descriptorId] = [submissionEntry(await heldRecord(agentContext, credentialId))]
     }
     await withPeerErrors('requester', 'The request cannot be answered', () =>
       proofsOf(agentContext).acceptRequest({
-        proofRecordId: record.id,
+        proofExchangeRecordId: record.id,
         proofFormats: { presentationExchange: { credentials: selection } },
       }),
     )
-    return Object.values(selection).flatMap((records) => records.map((r) => r.id))
+    return Object.values(selection).flatMap((entries) => entries.map((entry) => entry.credentialRecord.id))
   }
 
   private async getOpen(agentContext: AgentContext, id: string): Promise<DidCommProofExchangeRecord> {

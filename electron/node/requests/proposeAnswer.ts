@@ -15,7 +15,7 @@ export async function proposeAnswer(agentContext: AgentContext, id: string): Pro
   const request = await requestOf(agentContext, id)
   const definition = request.presentation_definition
   const asked = askedItems(definition)
-  const { proofFormats } = await proofsOf(agentContext).getCredentialsForRequest({ proofRecordId: id })
+  const { proofFormats } = await proofsOf(agentContext).getCredentialsForRequest({ proofExchangeRecordId: id })
   const entries = (proofFormats.presentationExchange?.requirements ?? []).flatMap((r) => r.submissionEntry)
   const now = Date.now()
   const items: AnswerItem[] = asked.map((item) => {

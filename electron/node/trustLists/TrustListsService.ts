@@ -85,7 +85,7 @@ export class TrustListsService {
       .all()
       .filter((row) => {
         try {
-          return keyFingerprints.has(DidKey.fromDid(row.did).key.fingerprint)
+          return keyFingerprints.has(DidKey.fromDid(row.did).publicJwk.fingerprint)
         } catch {
           return false
         }

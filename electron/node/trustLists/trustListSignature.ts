@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-import { DidKey, Key, KeyType } from '@credo-ts/core'
+import { DidKey, Kms } from '@credo-ts/core'
 
 import type { TrustListDocument } from '../../../shared/api'
 import { TrustListRefusedError } from '../../../shared/errors'
@@ -20,7 +20,8 @@ export function verifyTrustList(document: TrustListDocument): void {
   } catch {
     throw new TrustListRefusedError(`its publisher ${document.publisher} is not a did:key`)
   }
-  if (publisherKey.key.keyType !== KeyType.Ed25519) {
+  const jwk = publisherKey.publicJwk.toJson() as { kty: string; crv?: string; x?: string }
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x) {
     throw new TrustListRefusedError('its publisher key is not an Ed25519 key')
   }
   const [did] = document.proof.verificationMethod.split('#')
@@ -28,7 +29,7 @@ export function verifyTrustList(document: TrustListDocument): void {
     throw new TrustListRefusedError(`it is signed by ${did}, not by its publisher ${document.publisher}`)
   }
   const publicKey = crypto.createPublicKey({
-    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publisherKey.key.publicKey).toString('base64url') },
+    key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x },
     format: 'jwk',
   })
   const signature = Buffer.from(document.proof.proofValue, 'base64url')
@@ -45,7 +46,7 @@ export function signTrustList(
 ): TrustListDocument {
   const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(privateKey)])
   const key = crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
-  const fingerprint = DidKey.fromDid(unsigned.publisher).key.fingerprint
+  const fingerprint = DidKey.fromDid(unsigned.publisher).publicJwk.fingerprint
   const proofValue = crypto.sign(null, signingInput(unsigned), key).toString('base64url')
   return {
     ...unsigned,
@@ -65,5 +66,5 @@ export function didKeyOfPrivateKey(privateKey: Uint8Array): string {
     format: 'jwk',
   })
   const raw = Buffer.from(jwk.x ?? '', 'base64url')
-  return new DidKey(Key.fromPublicKey(raw, KeyType.Ed25519)).did
+  return new DidKey(Kms.PublicJwk.fromPublicKey({ kty: 'OKP', crv: 'Ed25519', publicKey: raw })).did
 }

@@ -68,7 +68,7 @@ async function take(agent: Baseline, holderDid: string, issuer: Issuer, offer: O
     async () => (await agent.didcomm.credentials.findAllByQuery({ state: DidCommCredentialState.OfferReceived }))[0],
   )
   await agent.didcomm.credentials.acceptOffer({
-    credentialRecordId: offered.id,
+    credentialExchangeRecordId: offered.id,
     // An SD-JWT VC is bound to the key the holder names; a JSON-LD offer already names the subject.
     credentialFormats: sdJwt ? { sdJwtVc: { holder: { method: 'did', didUrl: didUrlOf(holderDid) } } } : undefined,
   } as Parameters<Baseline['credentials']['acceptOffer']>[0])

@@ -19,7 +19,7 @@ import { SdJwtVcCredentialFormatService } from './SdJwtVcCredentialFormatService
 
 async function checkIssuerOfConnection(agentContext: AgentContext, issuer: string, connectionId?: string) {
   if (!connectionId) throw new CredentialRefusal('Credentials are accepted over a connection only.')
-  if (!(await keysOfConnection(agentContext, connectionId)).has(DidKey.fromDid(issuer).key.fingerprint)) {
+  if (!(await keysOfConnection(agentContext, connectionId)).has(DidKey.fromDid(issuer).publicJwk.fingerprint)) {
     throw new CredentialRefusal(`Issuer ${issuer} is not the party of this connection.`, 'issuer-mismatch')
   }
 }
@@ -34,7 +34,7 @@ export class CustosSdJwtVcCredentialFormatService extends SdJwtVcCredentialForma
     agentContext: AgentContext,
     options: DidCommCredentialFormatProcessOptions,
   ): Promise<void> {
-    const { credentialRecord } = options
+    const { credentialExchangeRecord: credentialRecord } = options
     await refuseAndTell(agentContext, credentialRecord, 'The offer was refused', async () => {
       await super.processOffer(agentContext, options)
       const offer = options.attachment.getDataAsJson<SdJwtVcOfferData>()
@@ -57,7 +57,7 @@ export class CustosSdJwtVcCredentialFormatService extends SdJwtVcCredentialForma
     agentContext: AgentContext,
     options: DidCommCredentialFormatProcessCredentialOptions,
   ): Promise<void> {
-    const { credentialRecord } = options
+    const { credentialExchangeRecord: credentialRecord } = options
     await refuseAndTell(agentContext, credentialRecord, 'The credential was refused', async () => {
       const offer = options.offerAttachment.getDataAsJson<SdJwtVcOfferData>()
       await checkIssuerOfConnection(agentContext, offer.issuer, credentialRecord.connectionId)

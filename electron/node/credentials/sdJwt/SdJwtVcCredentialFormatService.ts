@@ -1,4 +1,4 @@
-import { CredoError, SdJwtVcService, type AgentContext } from '@credo-ts/core'
+import { CredoError, SdJwtVcRecord, SdJwtVcService, type AgentContext } from '@credo-ts/core'
 import {
   type DidCommCredentialFormatAcceptOfferOptions,
   type DidCommCredentialFormatAcceptRequestOptions,
@@ -105,8 +105,10 @@ export class SdJwtVcCredentialFormatService
     const offer = options.offerAttachment.getDataAsJson<SdJwtVcOfferData>()
     const request = options.requestAttachment.getDataAsJson<SdJwtVcRequestData>()
     checkIssuedAsOffered(verified.sdJwtVc, offer, request)
-    const record = await service.store(agentContext, compact)
-    options.credentialRecord.credentials.push({
+    const record = await service.store(agentContext, {
+      record: new SdJwtVcRecord({ credentialInstances: [{ compactSdJwtVc: compact }] }),
+    })
+    options.credentialExchangeRecord.credentials.push({
       credentialRecordType: this.credentialRecordType,
       credentialRecordId: record.id,
     })

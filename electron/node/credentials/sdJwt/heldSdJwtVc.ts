@@ -16,9 +16,9 @@ export function sdJwtClaims(prettyClaims: Record<string, unknown>): Record<strin
 }
 
 export function toHeldSdJwtVc(agentContext: AgentContext, record: SdJwtVcRecord): HeldCredential {
-  const { prettyClaims } = agentContext.dependencyManager
+  const prettyClaims: Record<string, unknown> = agentContext.dependencyManager
     .resolve(SdJwtVcService)
-    .fromCompact<Record<string, unknown>, Record<string, unknown>>(record.compactSdJwtVc)
+    .fromCompact(record.encoded).prettyClaims
   return {
     id: record.id,
     types: [String(prettyClaims.vct)],

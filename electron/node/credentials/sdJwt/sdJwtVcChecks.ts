@@ -4,7 +4,7 @@ import type { SdJwtVcOfferData, SdJwtVcRequestData } from './sdJwtVcFormat'
 
 /** The did:key's one verification method, as an SD-JWT `kid` names it. */
 export function didUrlOf(did: string): string {
-  return `${did}#${DidKey.fromDid(did).key.fingerprint}`
+  return `${did}#${DidKey.fromDid(did).publicJwk.fingerprint}`
 }
 
 export function checkOfferData(offer: Partial<SdJwtVcOfferData> | undefined): asserts offer is SdJwtVcOfferData {

@@ -33,7 +33,9 @@ export async function createMixedPresentation(
   { definition, selection, challenge, domain }: PresentationInput,
 ): Promise<MixedPresentation> {
   if (!domain) throw new PresentationRefusal('An SD-JWT VC answer needs the request’s domain as key binding audience.')
-  const sdJwtIds = Object.keys(selection).filter((id) => selection[id].some((c) => c instanceof SdJwtVcRecord))
+  const sdJwtIds = Object.keys(selection).filter((id) =>
+    selection[id].some((c) => c.credentialRecord instanceof SdJwtVcRecord),
+  )
   const ldpIds = Object.keys(selection).filter((id) => !sdJwtIds.includes(id))
   const vpToken: MixedPresentation['vp_token'] = []
   const descriptorMap: DifPresentationExchangeSubmission['descriptor_map'] = []
@@ -52,13 +54,13 @@ export async function createMixedPresentation(
   }
   const service = agentContext.dependencyManager.resolve(SdJwtVcService)
   for (const id of sdJwtIds) {
-    const record = selection[id][0] as SdJwtVcRecord
+    const record = selection[id][0].credentialRecord as SdJwtVcRecord
     const descriptor = definition.input_descriptors.find((candidate) => candidate.id === id)
     if (!descriptor) throw new Error(`No input descriptor ${id}.`)
-    const held = service.fromCompact<Record<string, unknown>, Record<string, unknown>>(record.compactSdJwtVc)
-    const { frame } = sdJwtDisclosure(descriptor, sdJwtClaims(held.prettyClaims))
+    const held = record.firstCredential
+    const { frame } = sdJwtDisclosure(descriptor, sdJwtClaims(held.prettyClaims as Record<string, unknown>))
     const compact = await service.present(agentContext, {
-      compactSdJwtVc: record.compactSdJwtVc,
+      sdJwtVc: held,
       presentationFrame: frame,
       verifierMetadata: { audience: domain, nonce: challenge, issuedAt: Math.floor(Date.now() / 1000) },
     })
