@@ -1,5 +1,3 @@
-import './askarFirst'
-
 import type { DcqlQuery, SdJwtVc } from '@credo-ts/core'
 import { OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

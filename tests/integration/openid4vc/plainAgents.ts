@@ -1,5 +1,3 @@
-import './askarFirst'
-
 import { EventEmitter } from 'node:events'
 import fs from 'node:fs/promises'
 import type { Server } from 'node:http'
@@ -21,11 +19,8 @@ import { OpenId4VcModule, type OpenId4VciCredentialRequestToCredentialMapper } f
 import express from 'express'
 import { WebSocket } from 'ws'
 
-import { askar as koffiAskar } from '../../../electron/node/askar'
+import { askar } from '../../../electron/node/askar'
 import { freePort } from '../../helpers/freePort'
-import { bindAskar } from './askarFirst'
-
-const askar = bindAskar(koffiAskar)
 
 /** Credo's files under one folder; downloads nothing (the tests use no network beyond 127.0.0.1). */
 class DirFileSystem implements FileSystem {

@@ -1,5 +1,3 @@
-import './askarFirst'
-
 import { Kms, SdJwtVcRecord, type DcqlQuery, type SdJwtVc } from '@credo-ts/core'
 import { OpenId4VcModule, OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
