@@ -67,7 +67,11 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     })
   }
 
-  async function request(claims: string[], signed = true) {
+  async function request(
+    claims: string[],
+    signed = true,
+    responseMode: 'direct_post' | 'direct_post.jwt' = 'direct_post',
+  ) {
     const query = {
       credentials: [
         {
@@ -82,7 +86,7 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
       verifierId: verifier.verifier.verifierId,
       requestSigner: signed ? { method: 'did', didUrl: verifier.didKey.kid } : { method: 'none' },
       dcql: { query },
-      responseMode: 'direct_post',
+      responseMode,
       version: 'v1',
     })
   }
@@ -196,6 +200,22 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
   })
 
+  it('answers with an encrypted response (direct_post.jwt): the verifier decrypts and accepts it', async () => {
+    const { authorizationRequest, verificationSession } = await request(['employer'], true, 'direct_post.jwt')
+    const summary = await presentations.resolve(holder.context, authorizationRequest)
+    expect(summary.items[0].claimsLeaving).toEqual({ employer: ACCOUNT_CLAIMS.employer })
+    wire.length = 0
+    await presentations.approve(holder.context, summary.id)
+    expect(wire).toEqual([expect.objectContaining({ response: expect.any(String) })])
+    // Encrypted to the verifier: not even the disclosed value is readable on the wire.
+    expect(readableWire(wire)).not.toContain(ACCOUNT_CLAIMS.employer)
+    const { dcql } = await verifier.agent.openid4vc.verifier.getVerifiedAuthorizationResponse(verificationSession.id)
+    expect((dcql?.presentations.account?.[0] as SdJwtVc).prettyClaims).toMatchObject({
+      employer: ACCOUNT_CLAIMS.employer,
+    })
+    expect(history()).toHaveLength(2)
+  })
+
   it('takes an unsigned request as not proved, and a declined one sends the verifier no claim', async () => {
     const { authorizationRequest, verificationSession } = await request(['family_name'], false)
     const summary = await presentations.resolve(holder.context, authorizationRequest)
@@ -208,7 +228,7 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     })
     expect(wire).toEqual([expect.objectContaining({ error: 'access_denied' })])
     expect(readableWire(wire)).not.toContain('Mustermann')
-    expect(history()).toHaveLength(1)
+    expect(history()).toHaveLength(2)
     const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
     expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
   })
