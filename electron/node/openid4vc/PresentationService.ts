@@ -8,12 +8,13 @@ import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { dpvPurposes, takeDecision } from '../consent'
 import { appDatabaseOf } from '../db'
 import { DisclosuresService } from '../disclosures'
-import { consentFacts, warningsOf } from './consentFacts'
+import { consentFacts, toSummary } from './consentFacts'
 import { beyondQuery, proposeForDcql } from './dcqlProposal'
 import { describeDisclosure } from './describeDisclosure'
 import { checkEndpoint, requestLink } from './links'
 import { PendingRequests, type PendingRequest } from './pendingRequests'
 import { withPeer } from './peerFailures'
+import { responseUriOf, sendAccessDenied, untrustedCertificate } from './verifierResponse'
 import { verifierIdentity } from './verifierIdentity'
 
 const VERIFIER = 'the verifier'
@@ -29,7 +30,9 @@ export class PresentationService {
     const link = requestLink(input)
     const resolved = await withPeer(VERIFIER, 'The presentation request cannot be used', () =>
       agentContext.resolve(OpenId4VcHolderApi).resolveOpenId4VpAuthorizationRequest(link),
-    )
+    ).catch((error: unknown) => {
+      throw untrustedCertificate(error) ?? error
+    })
     if (!resolved.dcql) {
       throw new InvalidInputError(
         'The request asks in Presentation Exchange, which Custos answers over DIDComm only; ask the verifier for a DCQL request.',
@@ -46,7 +49,7 @@ export class PresentationService {
     const evaluation = takeDecision(appDatabaseOf(agentContext), base.id, consentFacts(base), dpvPurposes())
     const pending: PendingRequest = { ...base, evaluation }
     agentContext.resolve(PendingRequests).put(pending)
-    const summary = await this.summary(agentContext, pending)
+    const summary = await toSummary(agentContext, pending)
     // A policy answers only a request whose verifier is proved and whose answer satisfies the query.
     if (evaluation?.outcome === 'share' && pending.verifier.proved && pending.proposal.satisfiable) {
       const answer = await this.approve(agentContext, pending.id)
@@ -99,14 +102,7 @@ export class PresentationService {
   async decline(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
     const pending = this.open(agentContext, id)
     agentContext.resolve(PendingRequests).take(id)
-    const payload = pending.resolved.authorizationRequestPayload
-    const responseUri = responseUriOf(payload)
-    if (responseUri) {
-      const body = new URLSearchParams({ error: 'access_denied', ...(payload.state ? { state: payload.state } : {}) })
-      await agentContext.config.agentDependencies
-        .fetch(responseUri, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
-        .catch(() => undefined)
-    }
+    await sendAccessDenied(agentContext, pending.resolved.authorizationRequestPayload)
     return { requestId: id, state: 'declined' }
   }
 
@@ -115,24 +111,4 @@ export class PresentationService {
     if (!pending) throw new CustosError('NotFound', 'That request is no longer open; open its link again.')
     return pending
   }
-
-  private async summary(agentContext: AgentContext, pending: PendingRequest): Promise<PresentationRequestSummary> {
-    const { proposal } = pending
-    return {
-      id: pending.id,
-      verifier: pending.verifier,
-      asked: proposal.asked,
-      items: proposal.items,
-      satisfiable: proposal.satisfiable,
-      missing: proposal.missing,
-      warnings: await warningsOf(agentContext, pending),
-      evaluation: pending.evaluation,
-      state: 'waiting',
-      receivedAt: pending.receivedAt,
-    }
-  }
-}
-
-function responseUriOf(payload: object): string | undefined {
-  return 'response_uri' in payload && typeof payload.response_uri === 'string' ? payload.response_uri : undefined
 }

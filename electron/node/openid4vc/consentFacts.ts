@@ -1,6 +1,6 @@
 import { SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
 
-import type { RequestWarning } from '../../../shared/api'
+import type { PresentationRequestSummary, RequestWarning } from '../../../shared/api'
 import { requestWarnings, type RequestFacts } from '../consent'
 import { toHeldSdJwtVc } from '../credentials'
 import type { PendingRequest } from './pendingRequests'
@@ -42,4 +42,24 @@ export async function warningsOf(
     listed: pending.verifier.proved ? listedEntries(agentContext, pending.resolved) : [],
     held: [...new Set(held)],
   })
+}
+
+/** The request as the person reads it, waiting; what a policy did is added by the caller. */
+export async function toSummary(
+  agentContext: AgentContext,
+  pending: PendingRequest,
+): Promise<PresentationRequestSummary> {
+  const { proposal } = pending
+  return {
+    id: pending.id,
+    verifier: pending.verifier,
+    asked: proposal.asked,
+    items: proposal.items,
+    satisfiable: proposal.satisfiable,
+    missing: proposal.missing,
+    warnings: await warningsOf(agentContext, pending),
+    evaluation: pending.evaluation,
+    state: 'waiting',
+    receivedAt: pending.receivedAt,
+  }
 }

@@ -8,7 +8,14 @@ import { CustosOpenId4VcModule, OfferService, PresentationService } from '../../
 import { TrustListsModule } from '../../../electron/node/trustLists'
 import { freePort } from '../../helpers/freePort'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { ACCOUNT_CLAIMS, ACCOUNT_VCT, plainAgent, startIssuer, startVerifier } from './plainAgents'
+import {
+  ACCOUNT_CLAIMS,
+  ACCOUNT_VCT,
+  plainAgent,
+  startCertifiedVerifier,
+  startIssuer,
+  startVerifier,
+} from './plainAgents'
 import { readableWire } from './wire'
 
 /**
@@ -231,6 +238,37 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     expect(history()).toHaveLength(2)
     const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
     expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
+  })
+
+  it('refuses a verifier whose certificate nothing trusted vouches for, and proves it once one does', async () => {
+    const certified = await startCertifiedVerifier(`${tmp.dir}/certified`)
+    try {
+      const ask = () =>
+        certified.agent.openid4vc.verifier.createAuthorizationRequest({
+          verifierId: certified.verifier.verifierId,
+          requestSigner: { method: 'x5c', x5c: [certified.certificate] },
+          dcql: {
+            query: { credentials: [{ id: 'account', format: 'dc+sd-jwt', meta: { vct_values: [ACCOUNT_VCT] } }] },
+          },
+          responseMode: 'direct_post',
+          version: 'v1',
+        })
+      await expect(presentations.resolve(holder.context, (await ask()).authorizationRequest)).rejects.toMatchObject({
+        code: 'InvalidInput',
+        message: expect.stringContaining('nothing you trust vouches for'),
+      })
+      // Where trust anchors from imported trust lists will go: Credo's X509 configuration.
+      holder.x509.config.addTrustedCertificate(certified.certificate.toString('base64'))
+      const summary = await presentations.resolve(holder.context, (await ask()).authorizationRequest)
+      expect(summary.verifier).toMatchObject({
+        clientId: 'x509_san_dns:localhost',
+        prefix: 'x509_san_dns',
+        proved: true,
+      })
+      await presentations.decline(holder.context, summary.id)
+    } finally {
+      await certified.close()
+    }
   })
 
   it('refuses a malformed request link in words', async () => {

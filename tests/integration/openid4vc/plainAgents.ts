@@ -216,3 +216,34 @@ export async function startVerifier(dir: string, tap?: (body: Record<string, unk
     },
   }
 }
+
+/**
+ * A verifier that names itself by a certificate (client id `x509_san_dns:localhost`), on Credo's module at
+ * http://localhost (listening on 127.0.0.1 only).
+ */
+export async function startCertifiedVerifier(dir: string) {
+  const app = express()
+  const port = await freePort()
+  const agent = await plainAgent(dir, 'certified-lender', {
+    openid4vc: new OpenId4VcModule({ app, verifier: { baseUrl: `http://localhost:${port}/oid4vp` } }),
+  })
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, '127.0.0.1', () => resolve(s))
+  })
+  const verifier = await agent.openid4vc.verifier.createVerifier({ clientMetadata: { client_name: 'Example Lender' } })
+  const key = await agent.kms.createKey({ type: { kty: 'EC', crv: 'P-256' } })
+  const certificate = await agent.x509.createCertificate({
+    issuer: { commonName: 'Example Lender', countryName: 'NL' },
+    authorityKey: Kms.PublicJwk.fromPublicJwk(key.publicJwk),
+    extensions: { subjectAlternativeName: { name: [{ type: 'dns', value: 'localhost' }] } },
+  })
+  return {
+    agent,
+    verifier,
+    certificate,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await agent.shutdown()
+    },
+  }
+}
