@@ -1,4 +1,4 @@
-import { DidKey, KeyType, type JsonObject } from '@credo-ts/core'
+import { type JsonObject } from '@credo-ts/core'
 import {
   DidCommCredentialEventTypes,
   DidCommCredentialState,
@@ -6,6 +6,7 @@ import {
   type DidCommCredentialStateChangedEvent,
 } from '@credo-ts/didcomm'
 
+import { companyDidKey, recipientKeyOf } from './didKeyRouting'
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { CREDENTIAL_CONTEXTS, type Claims, type CredentialKind } from './credentialTemplates'
 import { DocumentAttachingCredentialProtocol, type IssuedDocument } from './DocumentAttachingCredentialProtocol'
@@ -33,17 +34,15 @@ export class Issuer {
     readonly did: string,
     readonly endpoint: string,
     readonly stop: () => Promise<void>,
+    /** The name it shows in its invitations. */
+    readonly name: string,
   ) {}
 
   static async start(options: CompanyAgentOptions): Promise<Issuer> {
     const started = await startCompanyAgent(options)
     const { agent } = started
-    const existing = await agent.dids.getCreatedDids({ method: 'key' })
-    const did =
-      existing[0]?.did ??
-      (await agent.dids.create({ method: 'key', options: { keyType: KeyType.Ed25519 } })).didState.did
-    if (!did) throw new Error(`${options.name}: could not create its did:key`)
-    const issuer = new Issuer(agent, did, started.endpoint, started.stop)
+    const did = await companyDidKey(agent, options.name)
+    const issuer = new Issuer(agent, did, started.endpoint, started.stop, options.name)
     agent.events.on<DidCommCredentialStateChangedEvent>(
       DidCommCredentialEventTypes.DidCommCredentialStateChanged,
       ({ payload }) => {
@@ -59,9 +58,13 @@ export class Issuer {
   /** An out-of-band invitation (DID exchange) whose recipient key is the issuer key. */
   async invitation(): Promise<{ url: string; outOfBandId: string }> {
     const record = await this.agent.didcomm.oob.createInvitation({
-      label: this.agent.config.label,
+      label: this.name,
       multiUseInvitation: false,
-      routing: { endpoints: [this.endpoint], recipientKey: DidKey.fromDid(this.did).key, routingKeys: [] },
+      routing: {
+        endpoints: [this.endpoint],
+        recipientKey: await recipientKeyOf(this.agent, this.did),
+        routingKeys: [],
+      },
     })
     return { url: record.outOfBandInvitation.toUrl({ domain: this.endpoint }), outOfBandId: record.id }
   }

@@ -1,4 +1,4 @@
-import { Buffer as CredoBuffer, DidKey, KeyType, type DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
+import { type DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
 import {
   DidCommProofEventTypes,
   DidCommProofState,
@@ -6,6 +6,7 @@ import {
   DidCommMessageHandlerRegistry,
 } from '@credo-ts/didcomm'
 
+import { companyDidKey, recipientKeyOf } from './didKeyRouting'
 import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from './companyAgent'
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
 import { checkDocuments } from './documentCheck'
@@ -34,25 +35,16 @@ export class Lender {
     readonly did: string,
     readonly endpoint: string,
     readonly stop: () => Promise<void>,
+    /** The name it shows in its invitations. */
+    readonly name: string,
   ) {}
 
   /** `privateKey` fixes the did:key (the demo trust list lists the demo lender's); random otherwise. */
   static async start(options: CompanyAgentOptions & { privateKey?: Uint8Array }): Promise<Lender> {
     const started = await startCompanyAgent(options)
     const { agent } = started
-    const existing = await agent.dids.getCreatedDids({ method: 'key' })
-    const did =
-      existing[0]?.did ??
-      (
-        await agent.dids.create({
-          method: 'key',
-          options: { keyType: KeyType.Ed25519 },
-          // Credo checks keys with the `buffer` package's Buffer, which a Node Buffer is not.
-          secret: options.privateKey ? { privateKey: CredoBuffer.from(options.privateKey) } : undefined,
-        })
-      ).didState.did
-    if (!did) throw new Error(`${options.name}: could not create its did:key`)
-    const lender = new Lender(agent, did, started.endpoint, started.stop)
+    const did = await companyDidKey(agent, options.name, options.privateKey)
+    const lender = new Lender(agent, did, started.endpoint, started.stop, options.name)
     agent.dependencyManager
       .resolve(DidCommMessageHandlerRegistry)
       .registerMessageHandlers([
@@ -68,9 +60,13 @@ export class Lender {
 
   async invitation(): Promise<{ url: string; outOfBandId: string }> {
     const record = await this.agent.didcomm.oob.createInvitation({
-      label: this.agent.config.label,
+      label: this.name,
       multiUseInvitation: false,
-      routing: { endpoints: [this.endpoint], recipientKey: DidKey.fromDid(this.did).key, routingKeys: [] },
+      routing: {
+        endpoints: [this.endpoint],
+        recipientKey: await recipientKeyOf(this.agent, this.did),
+        routingKeys: [],
+      },
     })
     return { url: record.outOfBandInvitation.toUrl({ domain: this.endpoint }), outOfBandId: record.id }
   }

@@ -2,20 +2,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { AskarModule } from '@credo-ts/askar'
-import { Agent, ConsoleLogger, KeyDerivationMethod, LogLevel } from '@credo-ts/core'
+import { Agent, ConsoleLogger, LogLevel } from '@credo-ts/core'
 import {
   DidCommAutoAcceptCredential,
   DidCommAutoAcceptProof,
-  DidCommConnectionsModule,
-  DidCommCredentialsModule,
   type DidCommDifPresentationExchangeProofFormatService,
   DidCommHttpOutboundTransport,
   DidCommJsonLdCredentialFormatService,
-  DidCommProofsModule,
+  DidCommModule,
   DidCommProofV2Protocol,
 } from '@credo-ts/didcomm'
-import { agentDependencies } from '@credo-ts/node'
 
+import { nodeDependencies } from '../../electron/node/agent/nodeDependencies'
 import { askar } from '../../electron/node/askar'
 import { SdJwtVcCredentialFormatService } from '../../electron/node/credentials'
 import { offlineW3cCredentialsModule } from '../../electron/node/jsonld'
@@ -40,34 +38,50 @@ export interface CompanyAgentOptions {
 /**
  * Every company of the toolkit is this agent: DID exchange, issue-credential v2 with JSON-LD and SD-JWT VC,
  * present-proof v2 with DIF PE. The SD-JWT VC format services are the node's: they are what any Credo
- * 0.5 agent would register through the same extension points to speak them.
+ * 0.6 agent would register through the same extension points to speak them.
  */
-function companyModules(options: CompanyAgentOptions) {
+function companyModules(options: CompanyAgentOptions, inbound: LoopbackHttpInbound) {
   return {
-    askar: new AskarModule({ ariesAskar: askar }),
-    connections: new DidCommConnectionsModule({ autoAcceptConnections: true }),
-    w3cCredentials: offlineW3cCredentialsModule(),
-    // Issuers decide on each request themselves (see Issuer), so nothing is accepted automatically.
-    credentials: new DidCommCredentialsModule({
-      autoAcceptCredentials: DidCommAutoAcceptCredential.Never,
-      credentialProtocols: [
-        new DocumentAttachingCredentialProtocol({
-          credentialFormats: [
-            options.jsonLdFormat ?? new DidCommJsonLdCredentialFormatService(),
-            options.sdJwtVcFormat ?? new SdJwtVcCredentialFormatService(),
-          ],
-        }),
-      ],
+    askar: new AskarModule({
+      askar,
+      store: {
+        id: options.name,
+        // Sample companies hold sample data; a fixed key with the quick KDF keeps tests and the demo fast.
+        key: `${options.name} sample company`,
+        keyDerivationMethod: 'kdf:argon2i:int',
+        database: { type: 'sqlite', config: { path: path.join(options.dataDir, 'askar.sqlite') } },
+      },
     }),
-    // A verifier acknowledges a presentation once Credo has verified it against the request.
-    proofs: new DidCommProofsModule({
-      autoAcceptProofs: DidCommAutoAcceptProof.ContentApproved,
-      proofProtocols: [
-        new DidCommProofV2Protocol({
-          // Credo's PE format with the SD-JWT VC answers it refuses (see CustosPresentationExchangeFormatService).
-          proofFormats: [options.presentationExchangeFormat ?? new CustosPresentationExchangeFormatService()],
-        }),
-      ],
+    w3cCredentials: offlineW3cCredentialsModule(),
+    didcomm: new DidCommModule({
+      endpoints: [`http://127.0.0.1:${options.port}`],
+      transports: { inbound: [inbound], outbound: [new DidCommHttpOutboundTransport()] },
+      connections: { autoAcceptConnections: true },
+      mediator: false,
+      mediationRecipient: false,
+      messagePickup: false,
+      // Issuers decide on each request themselves (see Issuer), so nothing is accepted automatically.
+      credentials: {
+        autoAcceptCredentials: DidCommAutoAcceptCredential.Never,
+        credentialProtocols: [
+          new DocumentAttachingCredentialProtocol({
+            credentialFormats: [
+              options.jsonLdFormat ?? new DidCommJsonLdCredentialFormatService(),
+              options.sdJwtVcFormat ?? new SdJwtVcCredentialFormatService(),
+            ],
+          }),
+        ],
+      },
+      // A verifier acknowledges a presentation once Credo has verified it against the request.
+      proofs: {
+        autoAcceptProofs: DidCommAutoAcceptProof.ContentApproved,
+        proofProtocols: [
+          new DidCommProofV2Protocol({
+            // Credo's PE format with the SD-JWT VC answers it refuses (see CustosPresentationExchangeFormatService).
+            proofFormats: [options.presentationExchangeFormat ?? new CustosPresentationExchangeFormatService()],
+          }),
+        ],
+      },
     }),
   }
 }
@@ -83,25 +97,12 @@ export interface StartedCompanyAgent {
 export async function startCompanyAgent(options: CompanyAgentOptions): Promise<StartedCompanyAgent> {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const endpoint = `http://127.0.0.1:${options.port}`
-  const agent: CompanyAgent = new Agent({
-    config: {
-      label: options.name,
-      endpoints: [endpoint],
-      logger: new ConsoleLogger(process.env.CUSTOS_COMPANY_LOG ? LogLevel.debug : LogLevel.off),
-      walletConfig: {
-        id: options.name,
-        // Sample companies hold sample data; a fixed key with the quick KDF keeps tests and the demo fast.
-        key: `${options.name} sample company`,
-        keyDerivationMethod: KeyDerivationMethod.Argon2IInt,
-        storage: { type: 'sqlite', config: { path: path.join(options.dataDir, 'askar.sqlite') } },
-      },
-    },
-    dependencies: agentDependencies,
-    modules: companyModules(options),
-  })
   const inbound = new LoopbackHttpInbound(options.port, options.tap)
-  agent.registerInboundTransport(inbound)
-  agent.registerOutboundTransport(new DidCommHttpOutboundTransport())
+  const agent: CompanyAgent = new Agent({
+    config: { logger: new ConsoleLogger(process.env.CUSTOS_COMPANY_LOG ? LogLevel.debug : LogLevel.off) },
+    dependencies: nodeDependencies(options.dataDir),
+    modules: companyModules(options, inbound),
+  })
   await agent.initialize()
   return {
     agent,

@@ -1,15 +1,16 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import type { Agent } from '@credo-ts/core'
-import type { DidCommInboundTransport } from '@credo-ts/didcomm'
+import type { AgentContext } from '@credo-ts/core'
+import { DidCommMessageReceiver, type DidCommInboundTransport } from '@credo-ts/didcomm'
 
 // A presentation carries statement PDFs inline: room for a few at the node's 20 MiB limit each.
 const MAX_BODY = 128 * 1024 * 1024
 
 /**
- * DIDComm over HTTP on 127.0.0.1 only. Credo's HttpInboundTransport listens on every interface, and a
- * company agent of the toolkit must not be reachable from beyond this machine.
+ * DIDComm over HTTP on 127.0.0.1 only. Credo 0.6.3 ships no HTTP inbound transport (only @credo-ts/node's
+ * alpha has one, and it listens on every interface); a company agent must not be reachable from beyond
+ * this machine.
  */
 export class LoopbackHttpInbound implements DidCommInboundTransport {
   private server?: http.Server
@@ -20,7 +21,8 @@ export class LoopbackHttpInbound implements DidCommInboundTransport {
     private readonly tap?: (body: Buffer) => void,
   ) {}
 
-  async start(agent: Agent): Promise<void> {
+  async start(agentContext: AgentContext): Promise<void> {
+    const receiver = agentContext.dependencyManager.resolve(DidCommMessageReceiver)
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = []
       let size = 0
@@ -41,8 +43,8 @@ export class LoopbackHttpInbound implements DidCommInboundTransport {
         }
         // Answered at once: the sender does not wait for processing, as with Credo's transport.
         response.writeHead(200).end()
-        agent.receiveMessage(message).catch((error: unknown) => {
-          agent.config.logger.error('company agent: processing an inbound message failed', { error })
+        receiver.receiveMessage(message).catch((error: unknown) => {
+          agentContext.config.logger.error('company agent: processing an inbound message failed', { error })
         })
       })
     })

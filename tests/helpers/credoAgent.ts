@@ -3,12 +3,20 @@ import path from 'node:path'
 
 import { AskarModule } from '@credo-ts/askar'
 import type { Askar } from '@openwallet-foundation/askar-shared'
-import { Agent, KeyDerivationMethod, type ModulesMap, type FileSystem } from '@credo-ts/core'
-import { DidCommConnectionsModule, DidCommHttpOutboundTransport, DidCommWsOutboundTransport } from '@credo-ts/didcomm'
-import { agentDependencies, HttpInboundTransport, WsInboundTransport } from '@credo-ts/node'
+import { Agent, type ModulesMap } from '@credo-ts/core'
+import {
+  DidCommHttpOutboundTransport,
+  DidCommModule,
+  DidCommWsOutboundTransport,
+  type DidCommInboundTransport,
+  type DidCommModuleConfigOptions,
+} from '@credo-ts/didcomm'
 import { WebSocketServer } from 'ws'
 
+import { nodeDependencies } from '../../electron/node/agent/nodeDependencies'
 import { askar } from '../../electron/node/askar'
+import { LoopbackHttpInbound } from '../../scripts/companies/loopbackInbound'
+import { LoopbackWsInbound } from '../../scripts/companies/loopbackWsInbound'
 import { freePort } from './freePort'
 
 export type CredoScheme = 'http' | 'ws'
@@ -17,8 +25,10 @@ export interface CredoAgentOptions<M extends ModulesMap> {
   /** Folder for the agent's own Askar store and Credo's files. */
   dir: string
   label: string
-  /** Extra or replaced modules (a mediator, a recipient that does no pickup, ...). */
+  /** Extra or replaced modules beside DIDComm. */
   modules?: M
+  /** DidCommModule's options beyond connections and transports (a mediator, a recipient that does no pickup, ...). */
+  didcomm?: DidCommModuleConfigOptions
   /** Inbound endpoints, in the order advertised; none makes an agent that only sends. */
   inbound?: CredoScheme[]
   /** Fixed ports, so an agent restarted on the same folder keeps its DID documents valid. */
@@ -27,63 +37,64 @@ export interface CredoAgentOptions<M extends ModulesMap> {
   askarBinding?: Askar
 }
 
-export type CredoAgent<M extends ModulesMap> = Agent<M & { askar: AskarModule; connections: DidCommConnectionsModule }>
-
-// Credo's NodeFileSystem takes base paths; reached through agentDependencies as createAgent does.
-const NodeFileSystem = agentDependencies.FileSystem as new (options: {
-  baseDataPath?: string
-  baseCachePath?: string
-  baseTempPath?: string
-}) => FileSystem
+export type CredoAgent<M extends ModulesMap = ModulesMap> = Agent<
+  M & { askar: AskarModule; didcomm: DidCommModule<DidCommModuleConfigOptions> }
+>
 
 /**
- * A plain Credo 0.5.19 agent, not a Custos node: its own Askar store (through the node's koffi binding),
- * Credo's own inbound transports on 127.0.0.1, and whatever modules a test gives it. It stands in for
- * the other agents a node meets.
+ * A plain Credo 0.6.3 agent, not a Custos node: its own Askar store (through the node's koffi binding),
+ * inbound HTTP/WS on 127.0.0.1, and whatever modules a test gives it. It stands in for the other agents
+ * a node meets. Its label (Credo 0.6 asks for one per invitation) is `agent.label` via `labelOf`.
  */
 export async function startCredoAgent<M extends ModulesMap = Record<string, never>>(
   options: CredoAgentOptions<M>,
 ): Promise<CredoAgent<M>> {
   fs.mkdirSync(options.dir, { recursive: true })
-  const base = options.dir
-  class DirFileSystem extends NodeFileSystem {
-    constructor() {
-      super({ baseDataPath: base, baseCachePath: base, baseTempPath: base })
-    }
-  }
   const schemes = options.inbound ?? []
   const ports: Partial<Record<CredoScheme, number>> = {}
   for (const scheme of schemes) ports[scheme] = options.ports?.[scheme] ?? (await freePort())
+  const inbound: DidCommInboundTransport[] = []
+  if (ports.http !== undefined) inbound.push(new LoopbackHttpInbound(ports.http))
+  let server: WebSocketServer | undefined
+  if (ports.ws !== undefined) {
+    // Our own server, so that stopping can drop the sockets clients keep open (ws waits for them otherwise).
+    server = new WebSocketServer({ host: '127.0.0.1', port: ports.ws })
+    await new Promise((resolve) => server?.once('listening', resolve))
+    inbound.push(new LoopbackWsInbound(server))
+  }
   const agent = new Agent({
-    config: {
-      label: options.label,
-      walletConfig: {
-        id: options.label,
-        key: 'plain credo agent',
-        keyDerivationMethod: KeyDerivationMethod.Argon2IInt,
-        storage: { type: 'sqlite', config: { path: path.join(options.dir, 'askar.sqlite') } },
-      },
-      endpoints: schemes.map((scheme) => `${scheme}://127.0.0.1:${ports[scheme]}`),
-    },
-    dependencies: { ...agentDependencies, FileSystem: DirFileSystem },
+    config: {},
+    dependencies: nodeDependencies(options.dir),
     modules: {
-      askar: new AskarModule({ ariesAskar: options.askarBinding ?? askar }),
-      connections: new DidCommConnectionsModule({ autoAcceptConnections: true }),
+      askar: new AskarModule({
+        askar: options.askarBinding ?? askar,
+        store: {
+          id: options.label,
+          key: 'plain credo agent',
+          keyDerivationMethod: 'kdf:argon2i:int',
+          database: { type: 'sqlite', config: { path: path.join(options.dir, 'askar.sqlite') } },
+        },
+      }),
+      didcomm: new DidCommModule({
+        endpoints: schemes.map((scheme) => `${scheme}://127.0.0.1:${ports[scheme]}`),
+        transports: { inbound, outbound: [new DidCommHttpOutboundTransport(), new DidCommWsOutboundTransport()] },
+        connections: { autoAcceptConnections: true },
+        ...options.didcomm,
+      }),
       ...(options.modules ?? ({} as M)),
     },
   })
-  agent.registerOutboundTransport(new DidCommHttpOutboundTransport())
-  agent.registerOutboundTransport(new DidCommWsOutboundTransport())
-  if (ports.http !== undefined) agent.registerInboundTransport(new HttpInboundTransport({ port: ports.http }))
-  if (ports.ws !== undefined) {
-    // Our own server, so that stopping can drop the sockets clients keep open (ws waits for them otherwise).
-    const server = new WebSocketServer({ host: '127.0.0.1', port: ports.ws })
-    await new Promise((resolve) => server.once('listening', resolve))
-    wsServers.set(agent, server)
-    agent.registerInboundTransport(new WsInboundTransport({ server }))
-  }
+  labels.set(agent, options.label)
+  if (server) wsServers.set(agent, server)
   await agent.initialize()
-  return agent as CredoAgent<M>
+  return agent as unknown as CredoAgent<M>
+}
+
+const labels = new WeakMap<Agent, string>()
+
+/** The label a plain agent was started with, for its invitations and its answers to ours. */
+export function labelOf(agent: Agent): string {
+  return labels.get(agent) ?? 'Credo agent'
 }
 
 const wsServers = new WeakMap<Agent, WebSocketServer>()

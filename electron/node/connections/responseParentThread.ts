@@ -1,4 +1,3 @@
-import { type DependencyManager } from '@credo-ts/core'
 import {
   DidCommDidExchangeRequestMessage,
   DidCommDidExchangeResponseMessage,

@@ -1,4 +1,4 @@
-import { injectable, type AgentContext, type DependencyManager } from '@credo-ts/core'
+import { injectable, type AgentContext } from '@credo-ts/core'
 import {
   DidCommConnectionService,
   DidCommMediationDenyMessage,

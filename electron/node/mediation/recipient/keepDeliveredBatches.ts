@@ -1,4 +1,4 @@
-import { type AgentContext, type DependencyManager } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
 import {
   DidCommOutboundMessageContext,
   DidCommProblemReportError,
