@@ -3,7 +3,7 @@
 // through the same consent evaluation, warnings and disclosure history as DIDComm proof requests.
 import { z } from 'zod'
 
-import { idSchema } from './common'
+import { idSchema, noInput } from './common'
 import type { ConsentEvaluation, RequestWarning } from './consent'
 import { method } from './contract'
 import type { HeldCredential } from './credentials'
@@ -90,6 +90,8 @@ export const openid4vcContract = {
   ),
   /** Reads and checks a presentation request, matches it, evaluates standing consent (which may answer it). */
   'openid4vc.resolveRequest': method<PresentationRequestSummary>()(z.object({ request: linkSchema }).strict()),
+  /** The requests waiting for the person (kept in memory for 15 minutes; the link opens one again). */
+  'openid4vc.listRequests': method<PresentationRequestSummary[]>()(noInput),
   /** Sends the proposed answer: only the claims asked, never an answer the query would not accept. */
   'openid4vc.approveRequest': method<PresentationAnswer>()(z.object({ id: idSchema }).strict()),
   /** Tells the verifier no (access_denied); nothing about the person leaves. */

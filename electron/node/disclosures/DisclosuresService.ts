@@ -59,7 +59,8 @@ export class DisclosuresService {
       if (policy.status !== 'revoked') consent.revoke(agentContext, policy.id)
       await this.requestDeletion(agentContext, rows)
     } else if (!disclosure.revokedAt) {
-      consent.create(agentContext, refusingPolicyFor(disclosure))
+      // A policy names a connection; an OpenID4VP verifier has none, so its entry is only marked revoked.
+      if (disclosure.connectionId) consent.create(agentContext, refusingPolicyFor(disclosure))
       await this.requestDeletion(agentContext, this.revoked(agentContext, markRevoked(db, eq(disclosures.id, id))))
     }
     return this.get(agentContext, id)

@@ -31,6 +31,10 @@ export class CustosOpenId4VcApi implements ContractApi<typeof openid4vcContract>
     return this.presentations.resolve(this.agentContext, request)
   }
 
+  async listRequests(): Promise<PresentationRequestSummary[]> {
+    return this.presentations.list(this.agentContext)
+  }
+
   async approveRequest({ id }: { id: string }): Promise<PresentationAnswer> {
     return this.presentations.approve(this.agentContext, id)
   }

@@ -62,6 +62,11 @@ export class PresentationService {
     return summary
   }
 
+  async list(agentContext: AgentContext): Promise<PresentationRequestSummary[]> {
+    const pending = agentContext.resolve(PendingRequests).all()
+    return Promise.all(pending.map((request) => toSummary(agentContext, request)))
+  }
+
   async approve(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
     const pending = this.open(agentContext, id)
     const { proposal } = pending

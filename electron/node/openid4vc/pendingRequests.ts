@@ -32,6 +32,11 @@ export class PendingRequests {
     return this.byId.get(id)
   }
 
+  all(): PendingRequest[] {
+    this.prune()
+    return [...this.byId.values()]
+  }
+
   take(id: string): void {
     this.byId.delete(id)
   }

@@ -136,9 +136,11 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
     expect(Object.keys(summary.items[0].claimsLeaving).sort()).toEqual(['family_name', 'monthly_income'])
     expect(summary.evaluation?.outcome).toBe('none')
 
+    expect((await api['openid4vc.listRequests'](undefined)).map((waiting) => waiting.id)).toEqual([summary.id])
     const historyBefore = (await api['disclosures.list'](undefined)).length
     wire.length = 0
     const answer = await api['openid4vc.approveRequest']({ id: summary.id })
+    expect(await api['openid4vc.listRequests'](undefined)).toEqual([])
     expect(answer.state).toBe('answered')
 
     const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
@@ -167,6 +169,16 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
     const [receipt] = await api['disclosures.receipts']({ id: entry!.id })
     expect(receipt.delivery.protocol).toBe('openid4vp/1.0')
     expect(receipt.controllers[0].contact).toBe('openid4vp')
+
+    // Revoking keeps the entry and says so; there is no channel back to ask the verifier to delete.
+    const policiesBefore = (await api['consent.listPolicies'](undefined)).length
+    const revoked = await api['disclosures.revoke']({ id: entry!.id })
+    expect(revoked.revokedAt).toBeDefined()
+    expect(revoked.deletionRequestedAt).toBeUndefined()
+    expect(await api['consent.listPolicies'](undefined)).toHaveLength(policiesBefore)
+    const [withdrawn] = await api['disclosures.receipts']({ id: entry!.id })
+    expect(withdrawn).toMatchObject({ state: 'withdrawn' })
+    expect(withdrawn.withdrawal_method).toContain('no channel back')
   })
 
   it('refuses to answer a request for a claim it does not hold: a typed error, nothing sent or recorded', async () => {
