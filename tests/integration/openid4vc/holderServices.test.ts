@@ -1,5 +1,5 @@
 import type { DcqlQuery, SdJwtVc } from '@credo-ts/core'
-import { OpenId4VcModule, OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
+import { OpenId4VcIssuanceSessionState, OpenId4VcModule, OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../../../electron/node/db'
@@ -63,10 +63,10 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     tmp.cleanup()
   })
 
-  async function offer(txCode: boolean) {
+  async function offer(txCode: boolean, configuration = 'account') {
     return issuer.agent.openid4vc.issuer.createCredentialOffer({
       issuerId: issuer.issuer.issuerId,
-      credentialConfigurationIds: ['account'],
+      credentialConfigurationIds: [configuration],
       preAuthorizedCodeFlowConfig: txCode
         ? { txCode: { input_mode: 'numeric', length: 6, description: 'The code in your bank letter' } }
         : {},
@@ -128,6 +128,30 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     expect(await held()).toHaveLength(2)
   })
 
+  it("takes the drafts' vc+sd-jwt too, and refuses an mdoc offer in words before asking for anything", async () => {
+    const legacy = await offers.resolve(holder.context, (await offer(false, 'accountLegacy')).credentialOffer)
+    expect(legacy.credentials[0]).toMatchObject({ format: 'vc+sd-jwt', supported: true })
+    expect(await offers.accept(holder.context, legacy.offer)).toHaveLength(1)
+    expect(await held()).toHaveLength(3)
+
+    const { credentialOffer, issuanceSession } = await offer(false, 'licence')
+    const licence = await offers.resolve(holder.context, credentialOffer)
+    expect(licence.credentials[0]).toMatchObject({
+      format: 'mso_mdoc',
+      type: 'org.iso.18013.5.1.mDL',
+      supported: false,
+    })
+    await expect(offers.accept(holder.context, licence.offer)).rejects.toMatchObject({
+      code: 'CredentialRefused',
+      message: expect.stringContaining('mso_mdoc'),
+    })
+    expect(await held()).toHaveLength(3)
+    // Refused before a token was asked: the issuer's offer was never redeemed.
+    const session = await issuer.agent.openid4vc.issuer.getIssuanceSessionById(issuanceSession.id)
+    expect(session.state).not.toBe(OpenId4VcIssuanceSessionState.AccessTokenCreated)
+    expect(session.state).not.toBe(OpenId4VcIssuanceSessionState.Completed)
+  })
+
   it('refuses a malformed offer, an unreachable issuer and a plain-http address elsewhere in words, storing nothing', async () => {
     await expect(offers.resolve(holder.context, 'openid-credential-offer://?foo=bar')).rejects.toMatchObject({
       code: 'InvalidInput',
@@ -144,7 +168,7 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     await expect(
       offers.resolve(holder.context, `openid-credential-offer://?credential_offer_uri=${elsewhere}`),
     ).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('not an https address') })
-    expect(await held()).toHaveLength(2)
+    expect(await held()).toHaveLength(3)
   })
 
   it('answers a DCQL request for 2 of 6 claims by hand: only those leave, the verifier accepts, the history has it', async () => {

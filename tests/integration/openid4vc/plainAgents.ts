@@ -167,7 +167,17 @@ export async function startIssuer(dir: string) {
     const s = app.listen(port, '127.0.0.1', () => resolve(s))
   })
   const issuer = await agent.openid4vc.issuer.createIssuer({
-    credentialConfigurationsSupported: { account: accountConfiguration },
+    credentialConfigurationsSupported: {
+      account: accountConfiguration,
+      // The format of the drafts, which issuers still send.
+      accountLegacy: { ...accountConfiguration, format: 'vc+sd-jwt' as const },
+      // A format the node does not keep yet: offered, never issued to it.
+      licence: {
+        format: 'mso_mdoc' as const,
+        doctype: 'org.iso.18013.5.1.mDL',
+        proof_types_supported: accountConfiguration.proof_types_supported,
+      },
+    },
     display: [{ name: 'Example Bank', locale: 'en' }],
   })
   return {
