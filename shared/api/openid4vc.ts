@@ -61,7 +61,11 @@ export interface VerifierIdentity {
 export interface PresentationRequestSummary {
   id: string
   verifier: VerifierIdentity
+  /** What the verifier states in its signed request (`verifier_info` of format `custos_terms`). */
   purpose?: string
+  dpvPurpose?: string
+  retention?: string
+  legalBasis?: string
   asked: AskedItem[]
   /** The proposed answer: per DCQL credential query, the credential and exactly the claims that would leave. */
   items: AnswerItem[]

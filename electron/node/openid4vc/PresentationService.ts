@@ -15,6 +15,7 @@ import { checkEndpoint, requestLink } from './links'
 import { PendingRequests, type PendingRequest } from './pendingRequests'
 import { withPeer } from './peerFailures'
 import { responseUriOf, sendAccessDenied, untrustedCertificate } from './verifierResponse'
+import { termsOf } from './requestTerms'
 import { verifierIdentity } from './verifierIdentity'
 
 const VERIFIER = 'the verifier'
@@ -44,6 +45,7 @@ export class PresentationService {
       resolved,
       verifier: verifierIdentity(agentContext, resolved),
       proposal: proposeForDcql(agentContext, resolved.dcql.queryResult),
+      terms: termsOf(resolved.authorizationRequestPayload),
       receivedAt: new Date().toISOString(),
     }
     const evaluation = takeDecision(appDatabaseOf(agentContext), base.id, consentFacts(base), dpvPurposes())

@@ -1,7 +1,7 @@
 import { SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
 
 import type { PresentationRequestSummary, RequestWarning } from '../../../shared/api'
-import { requestWarnings, type RequestFacts } from '../consent'
+import { dpvPurposes, requestWarnings, type RequestFacts } from '../consent'
 import { toHeldSdJwtVc } from '../credentials'
 import type { PendingRequest } from './pendingRequests'
 import { listedEntries } from './verifierIdentity'
@@ -9,15 +9,15 @@ import { listedEntries } from './verifierIdentity'
 /**
  * An OpenID4VP request as consent evaluation sees a DIDComm one: no connection (so a policy for a
  * connection never covers it), the roles trust lists give its proved did:key, and per credential query
- * the type and every claim that would leave. OpenID4VP states no purpose or retention, so a policy's
- * purpose clause does not hold for it: it waits for the person unless a policy refuses it.
+ * the type and every claim that would leave, and the terms it states in its signed request (requestTerms).
  */
 export function consentFacts(pending: Omit<PendingRequest, 'evaluation'>): RequestFacts {
+  const purpose = purposeIdOf(pending)
   return {
     connectionId: undefined,
     roles: pending.verifier.proved ? pending.verifier.roles : [],
-    purposes: [],
-    retention: undefined,
+    purposes: purpose ? [purpose] : [],
+    retention: pending.terms.retention,
     items: pending.proposal.items.map((item) => ({
       descriptorId: item.descriptorId,
       types: item.types ?? [],
@@ -40,6 +40,7 @@ export async function warningsOf(
     asked: [...new Set(pending.proposal.asked.flatMap((item) => item.claims))],
     leaving: [...new Set(pending.proposal.items.flatMap((item) => Object.keys(item.claimsLeaving)))],
     listed: pending.verifier.proved ? listedEntries(agentContext, pending.resolved) : [],
+    purposeId: purposeIdOf(pending),
     held: [...new Set(held)],
   })
 }
@@ -53,6 +54,7 @@ export async function toSummary(
   return {
     id: pending.id,
     verifier: pending.verifier,
+    ...pending.terms,
     asked: proposal.asked,
     items: proposal.items,
     satisfiable: proposal.satisfiable,
@@ -62,4 +64,12 @@ export async function toSummary(
     state: 'waiting',
     receivedAt: pending.receivedAt,
   }
+}
+
+/** The stated purpose as a DPV id, as DIDComm requests are read: the DPV id first, else the text. */
+export function purposeIdOf(pending: Pick<PendingRequest, 'terms'>): string | undefined {
+  const vocabulary = dpvPurposes()
+  return [pending.terms.dpvPurpose, pending.terms.purpose]
+    .map((text) => text && vocabulary.lookup(text))
+    .find((id): id is string => Boolean(id))
 }

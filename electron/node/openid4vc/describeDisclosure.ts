@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { DisclosedCredentialSummary } from '../../../shared/api'
 import { OPENID4VP_THREAD_PREFIX, type NewDisclosure } from '../disclosures'
+import { purposeIdOf } from './consentFacts'
 import type { PendingRequest } from './pendingRequests'
 
 /** The history row for an answered OpenID4VP request: the same columns a DIDComm disclosure fills. */
@@ -25,10 +26,10 @@ export function describeDisclosure(pending: PendingRequest): NewDisclosure {
     connectionId: '',
     recipient: statedName ? `${statedName} (${clientId})` : clientId,
     credentials: JSON.stringify(credentials),
-    purpose: null,
-    purposeIds: '[]',
-    retention: null,
-    legalBasis: null,
+    purpose: pending.terms.purpose ?? null,
+    purposeIds: JSON.stringify([purposeIdOf(pending)].filter(Boolean)),
+    retention: pending.terms.retention ?? null,
+    legalBasis: pending.terms.legalBasis ?? null,
     decidedBy: decidedBy ? 'policy' : 'person',
     policyId: decidedBy?.policyId ?? null,
     policyVersion: decidedBy?.version ?? null,

@@ -1,6 +1,7 @@
 import type { OpenId4VpResolvedAuthorizationRequest } from '@credo-ts/openid4vc'
 
 import type { ConsentEvaluation, VerifierIdentity } from '../../../shared/api'
+import type { RequestTerms } from '../requests'
 import type { DcqlProposal } from './dcqlProposal'
 
 export interface PendingRequest {
@@ -8,6 +9,8 @@ export interface PendingRequest {
   resolved: OpenId4VpResolvedAuthorizationRequest
   verifier: VerifierIdentity
   proposal: DcqlProposal
+  /** What the verifier states in its signed request (`verifier_info`), see requestTerms. */
+  terms: RequestTerms
   evaluation?: ConsentEvaluation
   receivedAt: string
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { freePort } from '../../helpers/freePort'
+import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
+import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { ACCOUNT_CLAIMS, ACCOUNT_VCT, startIssuer, startVerifier } from './plainAgents'
@@ -47,7 +49,12 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
     })
   }
 
-  async function request(claims: string[]) {
+  const TERMS = {
+    format: 'custos_terms',
+    data: { dpvPurpose: 'dpv:CreditChecking', purpose: 'Mortgage offer', retention: 'P1Y' },
+  }
+
+  async function request(claims: string[], options: { signed?: boolean; terms?: boolean } = {}) {
     const query = {
       credentials: [
         {
@@ -60,8 +67,9 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
     } satisfies DcqlQuery
     return verifier.agent.openid4vc.verifier.createAuthorizationRequest({
       verifierId: verifier.verifier.verifierId,
-      requestSigner: { method: 'did', didUrl: verifier.didKey.kid },
+      requestSigner: options.signed === false ? { method: 'none' } : { method: 'did', didUrl: verifier.didKey.kid },
       dcql: { query },
+      verifierInfo: options.terms ? [TERMS] : undefined,
       responseMode: 'direct_post',
       version: 'v1',
     })
@@ -195,5 +203,63 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
     expect(await api['disclosures.list'](undefined)).toHaveLength(historyBefore)
     const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
     expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
+  })
+
+  it('lets a standing policy answer a proved verifier a trust list names, never one whose identity is not proved', async () => {
+    const publisherKey = demoPrivateKey('openid4vc trust list publisher')
+    const trustList = signTrustList(
+      {
+        type: 'CustosTrustList',
+        version: 1,
+        id: 'urn:example:lenders',
+        name: 'Example lenders',
+        publisher: didKeyOfPrivateKey(publisherKey),
+        issued: new Date().toISOString(),
+        entries: [{ did: verifier.didKey.did, name: 'Example Lender', roles: ['mortgage-lender'], purposes: [] }],
+      },
+      publisherKey,
+    )
+    await api['trustLists.import']({ document: JSON.stringify(trustList) })
+    const policy = await api['consent.createPolicy']({
+      name: 'Lenders may check my income',
+      who: { kind: 'role', role: 'mortgage-lender' },
+      what: [{ type: ACCOUNT_VCT, claims: ['family_name', 'monthly_income'] }],
+      why: ['dpv:CreditChecking'],
+      when: {},
+      action: 'share',
+      beyond: 'ask',
+    })
+
+    const unproved = await api['openid4vc.resolveRequest']({
+      request: (await request(['family_name', 'monthly_income'], { signed: false, terms: true })).authorizationRequest,
+    })
+    expect(unproved).toMatchObject({ state: 'waiting', verifier: { proved: false, roles: [] } })
+    expect(unproved.evaluation?.outcome).toBe('none')
+
+    wire.length = 0
+    const { authorizationRequest, verificationSession } = await request(['family_name', 'monthly_income'], {
+      terms: true,
+    })
+    const answered = await api['openid4vc.resolveRequest']({ request: authorizationRequest })
+    expect(answered).toMatchObject({
+      state: 'answered',
+      purpose: 'Mortgage offer',
+      dpvPurpose: 'dpv:CreditChecking',
+      retention: 'P1Y',
+      verifier: { proved: true, roles: ['mortgage-lender'] },
+      evaluation: { outcome: 'share', decidedBy: { policyId: policy.id } },
+    })
+    const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
+    expect(session.state).toBe(OpenId4VcVerificationSessionState.ResponseVerified)
+    expect(readableWire(wire)).not.toContain(ACCOUNT_CLAIMS.iban)
+    const entry = (await api['disclosures.list'](undefined)).find(
+      (disclosure) => disclosure.id === answered.disclosureId,
+    )
+    expect(entry).toMatchObject({
+      decidedBy: { kind: 'policy', policyId: policy.id },
+      purpose: 'Mortgage offer',
+      purposeIds: ['dpv:CreditChecking'],
+      retention: 'P1Y',
+    })
   })
 })
