@@ -8,7 +8,7 @@ import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { dpvPurposes, takeDecision } from '../consent'
 import { appDatabaseOf } from '../db'
 import { DisclosuresService } from '../disclosures'
-import { consentFacts, toSummary } from './consentFacts'
+import { announce, consentFacts, toSummary } from './consentFacts'
 import { beyondQuery, proposeForDcql } from './dcqlProposal'
 import { describeDisclosure } from './describeDisclosure'
 import { checkEndpoint, requestLink } from './links'
@@ -55,10 +55,12 @@ export class PresentationService {
     // A policy answers only a request whose verifier is proved and whose answer satisfies the query.
     if (evaluation?.outcome === 'share' && pending.verifier.proved && pending.proposal.satisfiable) {
       const answer = await this.approve(agentContext, pending.id)
+      announce(agentContext, evaluation, 'shared')
       return { ...summary, state: 'answered', disclosureId: answer.disclosureId }
     }
     if (evaluation?.outcome === 'refuse') {
       await this.decline(agentContext, pending.id)
+      announce(agentContext, evaluation, 'refused')
       return { ...summary, state: 'refused' }
     }
     return summary
@@ -70,7 +72,7 @@ export class PresentationService {
   }
 
   async approve(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
-    const pending = this.open(agentContext, id)
+    const pending = agentContext.resolve(PendingRequests).open(id)
     const { proposal } = pending
     if (!proposal.satisfiable || !proposal.selection) {
       const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
@@ -107,15 +109,9 @@ export class PresentationService {
 
   /** Tells the verifier `access_denied` where it named an address for answers; nothing about the person leaves. */
   async decline(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
-    const pending = this.open(agentContext, id)
+    const pending = agentContext.resolve(PendingRequests).open(id)
     agentContext.resolve(PendingRequests).take(id)
     await sendAccessDenied(agentContext, pending.resolved.authorizationRequestPayload)
     return { requestId: id, state: 'declined' }
-  }
-
-  private open(agentContext: AgentContext, id: string): PendingRequest {
-    const pending = agentContext.resolve(PendingRequests).get(id)
-    if (!pending) throw new CustosError('NotFound', 'That request is no longer open; open its link again.')
-    return pending
   }
 }

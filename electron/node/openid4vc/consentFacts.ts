@@ -1,7 +1,13 @@
-import { SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
 
-import type { PresentationRequestSummary, RequestWarning } from '../../../shared/api'
-import { dpvPurposes, requestWarnings, type RequestFacts } from '../consent'
+import type { ConsentEvaluation, PresentationRequestSummary, RequestWarning } from '../../../shared/api'
+import {
+  ConsentEventTypes,
+  dpvPurposes,
+  requestWarnings,
+  type RequestEvaluatedEvent,
+  type RequestFacts,
+} from '../consent'
 import { toHeldSdJwtVc } from '../credentials'
 import type { PendingRequest } from './pendingRequests'
 import { listedEntries } from './verifierIdentity'
@@ -72,4 +78,12 @@ export function purposeIdOf(pending: Pick<PendingRequest, 'terms'>): string | un
   return [pending.terms.dpvPurpose, pending.terms.purpose]
     .map((text) => text && vocabulary.lookup(text))
     .find((id): id is string => Boolean(id))
+}
+
+/** A policy acted: the same event as for DIDComm, so Home's decisions and the desktop notification follow. */
+export function announce(agentContext: AgentContext, evaluation: ConsentEvaluation, acted: 'shared' | 'refused'): void {
+  agentContext.resolve(EventEmitter).emit<RequestEvaluatedEvent>(agentContext, {
+    type: ConsentEventTypes.RequestEvaluated,
+    payload: { evaluation, acted },
+  })
 }

@@ -1,6 +1,7 @@
 import type { OpenId4VpResolvedAuthorizationRequest } from '@credo-ts/openid4vc'
 
 import type { ConsentEvaluation, VerifierIdentity } from '../../../shared/api'
+import { CustosError } from '../../../shared/errors'
 import type { RequestTerms } from '../requests'
 import type { DcqlProposal } from './dcqlProposal'
 
@@ -33,6 +34,13 @@ export class PendingRequests {
   get(id: string): PendingRequest | undefined {
     this.prune()
     return this.byId.get(id)
+  }
+
+  /** The open request, or a NotFound a person understands. */
+  open(id: string): PendingRequest {
+    const request = this.get(id)
+    if (!request) throw new CustosError('NotFound', 'That request is no longer open; open its link again.')
+    return request
   }
 
   all(): PendingRequest[] {

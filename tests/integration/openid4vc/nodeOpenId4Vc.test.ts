@@ -252,6 +252,8 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
     const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
     expect(session.state).toBe(OpenId4VcVerificationSessionState.ResponseVerified)
     expect(readableWire(wire)).not.toContain(ACCOUNT_CLAIMS.iban)
+    const [decision] = await api['consent.decisions']({ limit: 5 })
+    expect(decision).toMatchObject({ requestId: answered.id, outcome: 'shared', policyId: policy.id })
     const entry = (await api['disclosures.list'](undefined)).find(
       (disclosure) => disclosure.id === answered.disclosureId,
     )
