@@ -3,7 +3,7 @@ import { type DidCommEncryptedMessage, type DidCommQueueTransportRepository } fr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
-import { MediationQueueConfig, StorageMessagePickupRepository } from '../../../electron/node/mediation'
+import { MediationQueueConfig, StorageMessagePickupRepository, PICKUP_QUEUE } from '../../../electron/node/mediation'
 import { makeTmpDir, readTree } from '../../helpers/tmpDir'
 
 const PASS = 'correct horse battery staple'
@@ -24,9 +24,7 @@ describe('mediation: the persistent pickup queue on a real Askar store', () => {
     node = CustosNode.open({ dataDir: tmp.dir, kdf: 'argon2i-int', mediator: true })
     if (node.status().state === 'no-store') await node.createStore(PASS)
     else await node.unlock(PASS)
-    return node.agent.dependencyManager.resolve<DidCommQueueTransportRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
+    return node.agent.dependencyManager.resolve<DidCommQueueTransportRepository>(PICKUP_QUEUE)
   }
 
   beforeEach(() => {
