@@ -63,7 +63,9 @@ async function main(): Promise<void> {
         return record.outOfBandInvitation.toUrl({ domain })
       }
       case 'acceptInvitation': {
-        const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(command.url)
+        const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(command.url, {
+          label: 'node process',
+        })
         if (!connectionRecord) throw new Error('no connection from invitation')
         const connection = await agent.didcomm.connections.returnWhenIsConnected(connectionRecord.id, {
           timeoutMs: 20_000,
