@@ -7,10 +7,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { InjectionSymbols } from '@credo-ts/core'
-import { type DidCommQueueTransportRepository } from '@credo-ts/didcomm'
 
 import { CustosNode } from '../../electron/node'
+import { PICKUP_QUEUE, type PickupQueue } from '../../electron/node/mediation'
 
 const payload = { protected: 'p'.repeat(200), iv: 'i'.repeat(16), ciphertext: 'c'.repeat(1500), tag: 't'.repeat(22) }
 // Two keys of one mediated node, as Credo makes one per connection: recipient-filtered pickups are common.
@@ -29,9 +28,7 @@ async function measure(queued: number) {
   const node = CustosNode.open({ dataDir: dir, kdf: 'argon2i-int', mediator: true })
   try {
     await node.createStore('a passphrase for benchmarking')
-    const queue = node.agent.dependencyManager.resolve<DidCommQueueTransportRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
+    const queue = node.agent.dependencyManager.resolve<PickupQueue>(PICKUP_QUEUE)
     const add = (n: number) => queue.addMessage({ connectionId: 'c', recipientDids: [keys[n % 2]], payload })
     for (let n = 0; n < queued; n++) await add(n)
     const countMs = await time(() => queue.getAvailableMessageCount({ connectionId: 'c' }), 20)

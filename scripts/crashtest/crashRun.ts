@@ -71,7 +71,7 @@ export async function runCrashTest(dir: string, kills: number, seed: number): Pr
   }
   try {
     const url = await node.request<string>({ cmd: 'createInvitation' })
-    const { connectionRecord } = await sender.agent.didcomm.oob.receiveInvitationFromUrl(url)
+    const { connectionRecord } = await sender.agent.didcomm.oob.receiveInvitationFromUrl(url, { label: 'crash sender' })
     const connectionId = (
       await sender.agent.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
     ).id

@@ -5,9 +5,13 @@ export {
   checkPgQueueSchema,
   MediationQueueConfig,
   MediationQueueModule,
+  PersistentQueueTransportRepository,
+  PICKUP_QUEUE,
+  pickupQueueOf,
   PostgresMessagePickupRepository,
   RecipientQueueFullError,
   StorageMessagePickupRepository,
+  type PickupQueue,
   type PostgresQueueOptions,
 } from './mediator/queue'
 export { MediatedNodesService } from './mediator/MediatedNodesService'

@@ -26,7 +26,10 @@ export async function credoHolder(
     inbound: ['http'],
     modules: baselineModules(),
   })
-  const created = await agent.dids.create({ method: 'key', options: { keyType: KeyType.Ed25519 } })
+  const created = await agent.dids.create({
+    method: 'key',
+    options: { createKey: { type: { kty: 'OKP', crv: 'Ed25519' } } },
+  })
   const holderDid = created.didState.did
   if (!holderDid) throw new Error('the baseline holder could not make its did:key')
   const { registry, employer } = issuers

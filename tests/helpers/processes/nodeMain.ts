@@ -10,7 +10,7 @@ import {
 } from '@credo-ts/didcomm'
 
 import { createApi, CustosNode } from '../../../electron/node'
-import { type StorageMessagePickupRepository } from '../../../electron/node/mediation'
+import { type StorageMessagePickupRepository, PICKUP_QUEUE } from '../../../electron/node/mediation'
 import type { Command, NodeEvent, NodeProcessConfig, Reply, Request } from './protocol'
 
 const config = JSON.parse(process.env.CUSTOS_NODE_CONFIG ?? '{}') as NodeProcessConfig
@@ -58,11 +58,14 @@ async function main(): Promise<void> {
           multiUseInvitation: command.multiUse ?? false,
           handshakeProtocols: [DidCommHandshakeProtocol.DidExchange],
         })
-        const domain = agent.config.endpoints.find((e) => e.startsWith('http')) ?? 'https://custos.invalid/invite'
+        const domain =
+          agent.didcomm.config.endpoints.find((e) => e.startsWith('http')) ?? 'https://custos.invalid/invite'
         return record.outOfBandInvitation.toUrl({ domain })
       }
       case 'acceptInvitation': {
-        const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(command.url)
+        const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(command.url, {
+          label: 'node process',
+        })
         if (!connectionRecord) throw new Error('no connection from invitation')
         const connection = await agent.didcomm.connections.returnWhenIsConnected(connectionRecord.id, {
           timeoutMs: 20_000,
@@ -85,9 +88,7 @@ async function main(): Promise<void> {
         return { events: received, stored: stored.map((record) => record.content) }
       }
       case 'queuedRecordCount':
-        return agent.dependencyManager
-          .resolve<StorageMessagePickupRepository>(InjectionSymbols.MessagePickupRepository)
-          .countHeld()
+        return agent.dependencyManager.resolve<StorageMessagePickupRepository>(PICKUP_QUEUE).countHeld()
       case 'connections':
         return (await agent.didcomm.connections.getAll()).map((c) => ({
           id: c.id,
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
       case 'invitationLabels':
         return (await agent.didcomm.oob.getAll()).map((record) => record.outOfBandInvitation.label)
       case 'endpoints':
-        return agent.config.endpoints
+        return agent.didcomm.config.endpoints
       case 'stop':
         await node.close()
         return true
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
       },
     )
   })
-  send({ event: 'ready', endpoints: agent.config.endpoints })
+  send({ event: 'ready', endpoints: agent.didcomm.config.endpoints })
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ import {
 import { apiOf } from '../../helpers/nodes'
 
 async function threadOf(
-  lender: { agent: { proofs: { getById(id: string): Promise<{ threadId: string }> } } },
+  lender: { agent: { didcomm: { proofs: { getById(id: string): Promise<{ threadId: string }> } } } },
   id: string,
 ) {
   return (await lender.agent.didcomm.proofs.getById(id)).threadId

@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import { KeyType, type JsonObject } from '@credo-ts/core'
+import { type JsonObject } from '@credo-ts/core'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -57,7 +57,10 @@ describe('credentials: what an issuer sends wrong is refused with a problem repo
     [
       'issued by another DID than the connection’s',
       async () => {
-        const other = await issuer.agent.dids.create({ method: 'key', options: { keyType: KeyType.Ed25519 } })
+        const other = await issuer.agent.dids.create({
+          method: 'key',
+          options: { createKey: { type: { kty: 'OKP', crv: 'Ed25519' } } },
+        })
         return { issuer: other.didState.did }
       },
       /issuer-mismatch: Issuer did:key:\S+ is not the party of this connection/,

@@ -1,23 +1,27 @@
-import { utils, type Agent, type DependencyManager, type Module } from '@credo-ts/core'
+import { type DependencyManager, type Module } from '@credo-ts/core'
 import {
   DidCommDidExchangeCompleteMessage,
   DidCommDidExchangeResponseMessage,
   type DidCommConnectionRecord,
   DidCommMessageHandlerRegistry,
+  parseInvitationUrl,
 } from '@credo-ts/didcomm'
+
+import { labelOf, type CredoAgent } from '../../helpers/credoAgent'
 
 /**
  * What an ACA-Py-like agent does with an invitation, as issue 10 describes it: it takes an out-of-band
  * invitation only when the invitation has exactly one service, and refuses it otherwise (RFC 0434 allows
  * several). Acceptance itself is Credo's.
  */
-export async function acceptSingleServiceInvitation(agent: Agent, url: string): Promise<DidCommConnectionRecord> {
-  const invitation = utils.parseInvitationUrl(url)
+export async function acceptSingleServiceInvitation(agent: CredoAgent, url: string): Promise<DidCommConnectionRecord> {
+  const invitation = parseInvitationUrl(url)
   const services = invitation.getServices()
   if (services.length !== 1) {
     throw new Error(`invitation refused: it has ${services.length} services, exactly one is accepted`)
   }
   const { connectionRecord } = await agent.didcomm.oob.receiveInvitation(invitation, {
+    label: labelOf(agent),
     autoAcceptInvitation: true,
     autoAcceptConnection: true,
   })

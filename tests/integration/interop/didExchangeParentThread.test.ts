@@ -1,9 +1,8 @@
-import { utils, type Agent } from '@credo-ts/core'
-import { DidCommDidExchangeState } from '@credo-ts/didcomm'
+import { DidCommDidExchangeState, parseInvitationUrl } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { startCredoAgent, stopCredoAgent } from '../../helpers/credoAgent'
+import { startCredoAgent, stopCredoAgent, type CredoAgent } from '../../helpers/credoAgent'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { acceptSingleServiceInvitation, CompleteFromResponseThreadModule } from './acaPyLike'
@@ -13,7 +12,7 @@ import { acceptSingleServiceInvitation, CompleteFromResponseThreadModule } from 
 describe('interop: DID exchange completes with an agent that takes pthid from our response', () => {
   const tmp = makeTmpDir('custos-interop-')
   let node: CustosNode
-  let other: Agent
+  let other: CredoAgent
   const standIn = new CompleteFromResponseThreadModule()
   const seen = standIn.responseParents
 
@@ -32,13 +31,13 @@ describe('interop: DID exchange completes with an agent that takes pthid from ou
     tmp.cleanup()
   })
 
-  const stateOf = async (inviter: Agent, outOfBandId: string) =>
-    (await inviter.connections.findAllByOutOfBandId(outOfBandId))[0]?.state
+  const stateOf = async (inviter: CredoAgent | CustosNode['agent'], outOfBandId: string) =>
+    (await inviter.didcomm.connections.findAllByOutOfBandId(outOfBandId))[0]?.state
 
-  it('the stand-in never completes with a plain Credo 0.5.19 inviter, whose response has no pthid', async () => {
+  it('the stand-in never completes with a plain Credo 0.6.3 inviter, whose response has no pthid', async () => {
     const plain = await startCredoAgent({ dir: `${tmp.dir}/plain`, label: 'plain credo', inbound: ['http'] })
     try {
-      const record = await plain.oob.createInvitation()
+      const record = await plain.didcomm.oob.createInvitation({ label: 'plain credo' })
       const url = record.outOfBandInvitation.toUrl({ domain: 'https://example.org' })
       await acceptSingleServiceInvitation(other, url)
       await expect.poll(() => seen.length, { timeout: 20_000 }).toBe(1)
@@ -55,14 +54,14 @@ describe('interop: DID exchange completes with an agent that takes pthid from ou
     ['a multi-use invitation', true],
   ])('completes on both sides through %s, our response naming the invitation as parent', async (_, multiUse) => {
     const invitation = await apiOf(node)['connections.createInvitation']({ multiUse })
-    const invitationId = utils.parseInvitationUrl(invitation.url).id
+    const invitationId = parseInvitationUrl(invitation.url).id
     const before = seen.length
     const accepted = await acceptSingleServiceInvitation(other, invitation.url)
-    await other.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+    await other.didcomm.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
     expect(seen.slice(before)).toEqual([invitationId])
     await expect
       .poll(() => stateOf(node.agent, invitation.id), { timeout: 20_000 })
       .toBe(DidCommDidExchangeState.Completed)
-    expect((await other.connections.getById(accepted.id)).state).toBe(DidCommDidExchangeState.Completed)
+    expect((await other.didcomm.connections.getById(accepted.id)).state).toBe(DidCommDidExchangeState.Completed)
   })
 })

@@ -1,22 +1,18 @@
-import { InjectionSymbols, type Agent } from '@credo-ts/core'
 import {
   DidCommBasicMessageEventTypes,
   DidCommBasicMessageRole,
   DidCommDidExchangeState,
-  DidCommMediationRecipientModule,
   DidCommMediatorPickupStrategy,
   type DidCommBasicMessageStateChangedEvent,
 } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import type { StorageMessagePickupRepository } from '../../../electron/node/mediation'
+import { PICKUP_QUEUE, type StorageMessagePickupRepository } from '../../../electron/node/mediation'
 import { startCredoAgent, stopCredoAgent, type CredoAgent } from '../../helpers/credoAgent'
 import { freePort } from '../../helpers/freePort'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-
-type RecipientModules = { mediationRecipient: DidCommMediationRecipientModule }
 
 // Issue 10, 3: a recipient with its own endpoint that never does pickup (a plain Credo agent with pickup
 // strategy None, as an ACA-Py-like recipient behaves) got nothing from our mediator, which only queued.
@@ -26,12 +22,11 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
   let port: number
   let household: CustosNode
   let company: CustosNode
-  let recipient: CredoAgent<RecipientModules> | undefined
+  let recipient: CredoAgent | undefined
   let companyToRecipient: string
   let recipientInvitation: string
 
-  const queue = () =>
-    household.agent.dependencyManager.resolve<StorageMessagePickupRepository>(InjectionSymbols.MessagePickupRepository)
+  const queue = () => household.agent.dependencyManager.resolve<StorageMessagePickupRepository>(PICKUP_QUEUE)
 
   async function startRecipient() {
     const agent = await startCredoAgent({
@@ -39,11 +34,7 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
       label: 'no-pickup recipient',
       inbound: ['http'],
       ports: { http: port },
-      modules: {
-        mediationRecipient: new DidCommMediationRecipientModule({
-          mediatorPickupStrategy: DidCommMediatorPickupStrategy.None,
-        }),
-      },
+      didcomm: { mediationRecipient: { mediatorPickupStrategy: DidCommMediatorPickupStrategy.None } },
     })
     agent.events.on<DidCommBasicMessageStateChangedEvent>(
       DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
@@ -61,12 +52,16 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
     recipient = await startRecipient()
 
     const device = await apiOf(household)['mediation.createDeviceInvitation'](undefined)
-    const { connectionRecord } = await recipient.oob.receiveInvitationFromUrl(device.url)
-    const toHousehold = await recipient.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
-    await recipient.mediationRecipient.provision(toHousehold)
+    const { connectionRecord } = await recipient.didcomm.oob.receiveInvitationFromUrl(device.url, {
+      label: 'no-pickup recipient',
+    })
+    const toHousehold = await recipient.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, {
+      timeoutMs: 20_000,
+    })
+    await recipient.didcomm.mediationRecipient.provision(toHousehold)
 
     // The recipient's invitation names the household's endpoint and routing key, not its own endpoint.
-    const invitation = await recipient.oob.createInvitation()
+    const invitation = await recipient.didcomm.oob.createInvitation()
     expect(invitation.outOfBandInvitation.getInlineServices()[0].serviceEndpoint).toBe(household.endpoints?.[0])
     const url = invitation.outOfBandInvitation.toUrl({ domain: 'https://example.org' })
     const accepted = await apiOf(company)['connections.acceptInvitation']({ url })
@@ -76,7 +71,7 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
     recipientInvitation = invitation.id
   })
   afterAll(async () => {
-    await stopCredoAgent(recipient as Agent | undefined)
+    await stopCredoAgent(recipient)
     await Promise.all([household, company].map((node) => node?.close()))
     tmp.cleanup()
   })
@@ -97,7 +92,7 @@ describe('interop: our mediator delivers directly to a recipient with an endpoin
   })
 
   it('queues while the recipient is unreachable and delivers once it is back, none lost, none twice', async () => {
-    await stopCredoAgent(recipient as Agent | undefined)
+    await stopCredoAgent(recipient)
     recipient = undefined
     received.length = 0
     for (const n of [1, 2, 3]) await company.agent.didcomm.basicMessages.sendMessage(companyToRecipient, `away ${n}`)

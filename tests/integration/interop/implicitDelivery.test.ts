@@ -1,4 +1,3 @@
-import { type Agent } from '@credo-ts/core'
 import {
   DidCommBasicMessageEventTypes,
   DidCommBasicMessageRole,
@@ -7,7 +6,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { stopCredoAgent } from '../../helpers/credoAgent'
+import { stopCredoAgent, type CredoAgent } from '../../helpers/credoAgent'
 import { freePort } from '../../helpers/freePort'
 import { apiOf, connect, startNode, waitForEvent } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
@@ -18,7 +17,7 @@ import { startImplicitOnlyMediator } from './implicitOnlyMediator'
 describe('interop: a node without an endpoint, through a mediator that offers only implicit delivery', () => {
   const tmp = makeTmpDir('custos-interop-')
   let ports: { http: number; ws: number }
-  let mediator: Agent | undefined
+  let mediator: CredoAgent | undefined
   let desktop: CustosNode
   let company: CustosNode
   let companyToDesktop: string
@@ -46,7 +45,7 @@ describe('interop: a node without an endpoint, through a mediator that offers on
 
   it('discovers that there is no pickup, chooses implicit delivery, and receives over the socket', async () => {
     expect(desktop.endpoints).toBeUndefined()
-    const invitation = await mediator!.oob.createInvitation()
+    const invitation = await mediator!.didcomm.oob.createInvitation()
     const invitationUrl = invitation.outOfBandInvitation.toUrl({ domain: `http://127.0.0.1:${ports.http}` })
     const status = await apiOf(desktop)['mediation.useMediator']({ invitationUrl })
     expect(status.mediator).toMatchObject({ state: 'granted', pickupStrategy: 'Implicit' })

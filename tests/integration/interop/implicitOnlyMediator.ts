@@ -1,19 +1,13 @@
-import { InjectionSymbols, type DependencyManager, type Module } from '@credo-ts/core'
+import { type DependencyManager, type Module } from '@credo-ts/core'
 import {
-  DidCommMediatorModule,
-  DidCommMessagePickupModule,
+  DidCommMessageForwardingStrategy,
+  DidCommMessageHandlerRegistry,
+  DidCommModuleConfig,
   DidCommTransportService,
   DidCommTrustPingMessage,
-  type DidCommQueueTransportRepository,
-  DidCommMessageHandlerRegistry,
 } from '@credo-ts/didcomm'
 
 import { startCredoAgent, type CredoScheme } from '../../helpers/credoAgent'
-
-// Credo 0.5 does not export the enum from its package root; its value is its name (see mediationModules).
-type ForwardingStrategy = NonNullable<
-  NonNullable<ConstructorParameters<typeof DidCommMediatorModule>[0]>['messageForwardingStrategy']
->
 
 /**
  * What a mediator that offers implicit delivery does when a recipient opens a return-route socket: it
@@ -30,10 +24,8 @@ class FlushOnReturnRouteModule implements Module {
           return
         const session = agentContext.dependencyManager.resolve(DidCommTransportService).findSessionById(sessionId)
         if (!session) return
-        const queue = agentContext.dependencyManager.resolve<DidCommQueueTransportRepository>(
-          InjectionSymbols.MessagePickupRepository,
-        )
-        const held = await queue.takeFromQueue({ connectionId: connection.id, deleteMessages: true })
+        const queue = agentContext.dependencyManager.resolve(DidCommModuleConfig).queueTransportRepository
+        const held = await queue.takeFromQueue(agentContext, { connectionId: connection.id, deleteMessages: true })
         for (const queued of held) await session.send(agentContext, queued.encryptedMessage)
       })
   }
@@ -50,13 +42,13 @@ export function startImplicitOnlyMediator(dir: string, ports?: Partial<Record<Cr
     label: 'implicit-only mediator',
     inbound: ['http', 'ws'],
     ports,
-    modules: {
-      mediator: new DidCommMediatorModule({
+    didcomm: {
+      mediator: {
         autoAcceptMediationRequests: true,
-        messageForwardingStrategy: 'DirectDelivery' as ForwardingStrategy,
-      }),
-      messagePickup: new DidCommMessagePickupModule({ protocols: [] }),
-      flushOnReturnRoute: new FlushOnReturnRouteModule(),
+        messageForwardingStrategy: DidCommMessageForwardingStrategy.DirectDelivery,
+      },
+      messagePickup: { protocols: [] },
     },
+    modules: { flushOnReturnRoute: new FlushOnReturnRouteModule() },
   })
 }

@@ -1,4 +1,4 @@
-import { utils } from '@credo-ts/core'
+import { parseInvitationUrl } from '@credo-ts/didcomm'
 import {
   DidCommBasicMessageEventTypes,
   DidCommDidExchangeState,
@@ -12,7 +12,7 @@ import { apiOf, sendBasicMessage, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { acceptSingleServiceInvitation } from './acaPyLike'
 
-const serviceCount = (url: string) => utils.parseInvitationUrl(url).getServices().length
+const serviceCount = (url: string) => parseInvitationUrl(url).getServices().length
 
 // Issue 10, 1: a node's invitations carried one service per endpoint (http and ws); an agent that takes
 // exactly one service refused them. A real Credo agent with that refusal stands in for it.
@@ -51,16 +51,16 @@ describe('interop: invitations with one service, for agents that accept exactly 
   it('accepts the invitation the API makes, at the preferred endpoint; messages flow both ways', async () => {
     const invitation = await apiOf(node)['connections.createInvitation'](undefined)
     expect(serviceCount(invitation.url)).toBe(1)
-    const [service] = utils.parseInvitationUrl(invitation.url).getInlineServices()
+    const [service] = parseInvitationUrl(invitation.url).getInlineServices()
     expect(service.serviceEndpoint).toBe(node.endpoints?.[0])
 
     const accepted = await acceptSingleServiceInvitation(other, invitation.url)
-    const otherSide = await other.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+    const otherSide = await other.didcomm.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
     const ourSide = await inviterSideCompleted(invitation.id)
     // Only the link is cut: the DID document we answered with still lists every endpoint, WebSocket included.
     const ourDoc = await other.dids.resolveDidDocument(otherSide.theirDid ?? '')
     expect(ourDoc.didCommServices.map((s) => String(s.serviceEndpoint))).toEqual(node.endpoints)
-    await other.basicMessages.sendMessage(otherSide.id, 'from the other agent')
+    await other.didcomm.basicMessages.sendMessage(otherSide.id, 'from the other agent')
     await expect
       .poll(async () => (await node.agent.didcomm.basicMessages.findAllByQuery({ connectionId: ourSide.id })).length)
       .toBe(1)
@@ -79,7 +79,7 @@ describe('interop: invitations with one service, for agents that accept exactly 
     expect(serviceCount(standing.url)).toBe(1)
     expect((await node.agent.modules.custosConnections.standingInvitation()).url).toBe(standing.url)
     const accepted = await acceptSingleServiceInvitation(other, standing.url)
-    await other.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
+    await other.didcomm.connections.returnWhenIsConnected(accepted.id, { timeoutMs: 20_000 })
     await inviterSideCompleted(standing.id)
 
     const device = await apiOf(node)['mediation.createDeviceInvitation'](undefined)

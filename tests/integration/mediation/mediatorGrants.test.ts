@@ -7,7 +7,7 @@ import { makeTmpDir } from '../../helpers/tmpDir'
 
 /** What a plain Credo agent does with any invitation link: connect, then ask for mediation. */
 async function askForMediation(node: CustosNode, url: string, timeoutMs = 20_000) {
-  const { connectionRecord } = await node.agent.didcomm.oob.receiveInvitationFromUrl(url)
+  const { connectionRecord } = await node.agent.didcomm.oob.receiveInvitationFromUrl(url, { label: 'plain requester' })
   const connection = await node.agent.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs })
   const recipient = node.agent.dependencyManager.resolve(DidCommMediationRecipientApi)
   return recipient.requestMediation(connection)

@@ -15,7 +15,7 @@ import { DidCommBatchMessageMessage, DidCommBatchMessage } from '@credo-ts/didco
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { MediationQueueConfig, StorageMessagePickupRepository } from '../../../electron/node/mediation'
+import { MediationQueueConfig, StorageMessagePickupRepository, PICKUP_QUEUE } from '../../../electron/node/mediation'
 import { connect, startNode, waitForEvent } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
@@ -88,9 +88,7 @@ describe('mediation: a pickup v1 batch leaves the queue only once it was sent', 
   it('deletes what a real Credo recipient picked up with pickup v1, after the batch reached it', async () => {
     const { inviterConnection, inviteeConnection } = await connect(household, device)
     const markers = ['v1-a', 'v1-b', 'v1-c']
-    const pickup = household.agent.dependencyManager.resolve<StorageMessagePickupRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
+    const pickup = household.agent.dependencyManager.resolve<StorageMessagePickupRepository>(PICKUP_QUEUE)
     for (const marker of markers)
       await pickup.addMessage({ connectionId: inviterConnection.id, recipientDids: [], payload: envelope(marker) })
 

@@ -2,7 +2,11 @@ import { InjectionSymbols } from '@credo-ts/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { MediationQueueConfig, type StorageMessagePickupRepository } from '../../../electron/node/mediation'
+import {
+  MediationQueueConfig,
+  type StorageMessagePickupRepository,
+  PICKUP_QUEUE,
+} from '../../../electron/node/mediation'
 import { insertMessage } from '../../../electron/node/mediation/mediator/queue/queueQueries'
 import { apiOf, connect, logText, sendBasicMessage, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
@@ -35,9 +39,7 @@ describe('mediation: a forward over the recipient quota, end to end', () => {
     const [{ connectionId }] = await apiOf(household)['mediation.listRecipients']()
     // The laptop sleeps: from now on forwards for it wait in the household's queue.
     await device.lock()
-    const queue = household.agent.dependencyManager.resolve<StorageMessagePickupRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
+    const queue = household.agent.dependencyManager.resolve<StorageMessagePickupRepository>(PICKUP_QUEUE)
     const { maxMessagesPerRecipient: max } = household.agent.dependencyManager.resolve(MediationQueueConfig)
     // Up to one short of the default quota, in one transaction: seconds of single adds left the sender's
     // keep-alive connection idle, and its next fetch sometimes failed on the server's idle close.

@@ -1,9 +1,14 @@
-import { InjectionSymbols } from '@credo-ts/core'
-import { type DidCommEncryptedMessage, type DidCommQueueTransportRepository } from '@credo-ts/didcomm'
+import { type DidCommEncryptedMessage } from '@credo-ts/didcomm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import { CustosNode } from '../../../electron/node'
-import { MediationQueueConfig, StorageMessagePickupRepository } from '../../../electron/node/mediation'
+import {
+  MediationQueueConfig,
+  PersistentQueueTransportRepository,
+  PICKUP_QUEUE,
+  StorageMessagePickupRepository,
+  type PickupQueue,
+} from '../../../electron/node/mediation'
 import { makeTmpDir, readTree } from '../../helpers/tmpDir'
 
 const PASS = 'correct horse battery staple'
@@ -20,13 +25,11 @@ describe('mediation: the persistent pickup queue on a real Askar store', () => {
   let tmp: ReturnType<typeof makeTmpDir>
   let node: CustosNode
 
-  async function openNode(): Promise<DidCommQueueTransportRepository> {
+  async function openNode(): Promise<PickupQueue> {
     node = CustosNode.open({ dataDir: tmp.dir, kdf: 'argon2i-int', mediator: true })
     if (node.status().state === 'no-store') await node.createStore(PASS)
     else await node.unlock(PASS)
-    return node.agent.dependencyManager.resolve<DidCommQueueTransportRepository>(
-      InjectionSymbols.MessagePickupRepository,
-    )
+    return node.agent.dependencyManager.resolve<PickupQueue>(PICKUP_QUEUE)
   }
 
   beforeEach(() => {
@@ -40,6 +43,8 @@ describe('mediation: the persistent pickup queue on a real Askar store', () => {
   it('replaces Credo in-memory queue and keeps arrival order, limits, deletes and counts', async () => {
     const queue = await openNode()
     expect(queue).toBeInstanceOf(StorageMessagePickupRepository)
+    // What Credo 0.6 calls is the repository DidCommModule holds: ours, which goes to this queue.
+    expect(node.agent.didcomm.config.queueTransportRepository).toBeInstanceOf(PersistentQueueTransportRepository)
     const didA = 'did:key:z6MkA'
     for (let n = 1; n <= 5; n++)
       await queue.addMessage({ connectionId: 'A', recipientDids: [didA], payload: envelope(n) })

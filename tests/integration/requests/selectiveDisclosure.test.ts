@@ -1,7 +1,6 @@
 import path from 'node:path'
 
-import { KeyType } from '@credo-ts/core'
-import { type DidCommEncryptedMessage } from '@credo-ts/didcomm'
+import { DidCommEnvelopeService, type DidCommEncryptedMessage } from '@credo-ts/didcomm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
@@ -19,9 +18,9 @@ const DISCLOSABLE = ['name', 'dateOfBirth', 'age_over_18', 'address.street', 'ad
 async function readable(lender: Lender, bodies: Buffer[]): Promise<string> {
   const texts: string[] = []
   for (const body of bodies) {
-    const { plaintextMessage } = await lender.agent.context.wallet.unpack(
-      JSON.parse(body.toString()) as DidCommEncryptedMessage,
-    )
+    const { plaintextMessage } = await lender.agent.dependencyManager
+      .resolve(DidCommEnvelopeService)
+      .unpackMessage(lender.agent.context, JSON.parse(body.toString()) as DidCommEncryptedMessage)
     const plaintext = JSON.stringify(plaintextMessage)
     texts.push(plaintext)
     // Attachments are base64; SD-JWT parts are base64url separated by '.' and '~'.
@@ -164,7 +163,10 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
   it('refuses an SD-JWT VC offered under another issuer DID, or with a broken signature, and stores nothing', async () => {
     const api = apiOf(node)
     const { companyConnectionId } = await connectToCompany(node, registry)
-    const impostor = await registry.agent.dids.create({ method: 'key', options: { keyType: KeyType.Ed25519 } })
+    const impostor = await registry.agent.dids.create({
+      method: 'key',
+      options: { createKey: { type: { kty: 'OKP', crv: 'Ed25519' } } },
+    })
     const claims = identityClaims(person)
     const offered = await registry.offerSdJwt(
       companyConnectionId,

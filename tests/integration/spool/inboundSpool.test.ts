@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 
-import { KeyType } from '@credo-ts/core'
 import { DidCommBasicMessageRole } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
+import { freshKey, pack } from '../../helpers/envelopes'
 import { apiOf, connect, PASS, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
@@ -63,12 +63,8 @@ describe('the inbound spool: sent means kept', () => {
   it('moves what cannot be processed to the dead letters with its reason, and goes on with the rest', async () => {
     await node.lock()
     // An envelope well formed on the outside but for a key this node does not hold.
-    const key = await sender.agent.context.wallet.createKey({ keyType: KeyType.Ed25519 })
-    const foreign = await sender.agent.context.wallet.pack(
-      { '@type': 'x', '@id': 'y' },
-      [key.publicKeyBase58],
-      undefined,
-    )
+    const key = await freshKey(sender.agent.context)
+    const foreign = await pack(sender.agent.context, { '@type': 'x', '@id': 'y' }, [key], null)
     const endpoint = node.endpoints!.find((e) => e.startsWith('http'))!
     const answer = await fetch(endpoint, {
       method: 'POST',

@@ -23,7 +23,9 @@ describe('the inbound spool across a SIGKILL', () => {
     receiver = await NodeProcess.start(config)
     sender = await startNode(`${tmp.dir}/sender`, { label: 'sender' })
     const invitation = await receiver.request<string>({ cmd: 'createInvitation' })
-    const { connectionRecord } = await sender.agent.didcomm.oob.receiveInvitationFromUrl(invitation)
+    const { connectionRecord } = await sender.agent.didcomm.oob.receiveInvitationFromUrl(invitation, {
+      label: 'sender',
+    })
     const connection = await sender.agent.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, {
       timeoutMs: 20_000,
     })

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { Key, KeyType, utils } from '@credo-ts/core'
+import { Kms, utils } from '@credo-ts/core'
 import { DidCommTrustPingEventTypes, type DidCommTrustPingReceivedEvent } from '@credo-ts/didcomm'
 
 import type { CustosNode } from '../../../electron/node'
+import { freshKey, pack } from '../../helpers/envelopes'
 import { readTree } from '../../helpers/tmpDir'
 import { waitForEvent } from '../../helpers/nodes'
 
@@ -21,9 +22,8 @@ export function invalidInnerMessage(): Record<string, unknown> {
 
 /** An envelope packed by `sender` to a fresh key of its own: well formed, but not for any other node. */
 export async function foreignEnvelope(sender: CustosNode): Promise<string> {
-  const wallet = sender.agent.context.wallet
-  const key = await wallet.createKey({ keyType: KeyType.Ed25519 })
-  return JSON.stringify(await wallet.pack(invalidInnerMessage(), [key.publicKeyBase58], undefined))
+  const key = await freshKey(sender.agent.context)
+  return JSON.stringify(await pack(sender.agent.context, invalidInnerMessage(), [key], null))
 }
 
 /** An envelope that `recipient` can decrypt (to its invitation key) but must still refuse. */
@@ -31,8 +31,8 @@ export async function envelopeFor(recipient: CustosNode, sender: CustosNode): Pr
   const [oob] = await recipient.agent.didcomm.oob.getAll()
   const fingerprint = oob.getTags().recipientKeyFingerprints?.[0]
   if (!fingerprint) throw new Error('the recipient needs an invitation first')
-  const recipientKey = Key.fromFingerprint(fingerprint).publicKeyBase58
-  return JSON.stringify(await sender.agent.context.wallet.pack(invalidInnerMessage(), [recipientKey], undefined))
+  const recipientKey = Kms.PublicJwk.fromFingerprint(fingerprint) as Kms.PublicJwk<Kms.Ed25519PublicJwk>
+  return JSON.stringify(await pack(sender.agent.context, invalidInnerMessage(), [recipientKey], null))
 }
 
 /** Everything the agent can list; equal before and after means no stored record changed. */

@@ -1,18 +1,22 @@
-import { DidResolverService } from '@credo-ts/core'
+import { DidResolverService, type Kms } from '@credo-ts/core'
 import {
   DidCommBasicMessage,
   DidCommBasicMessageEventTypes,
   DidCommBasicMessageRole,
+  DidCommEnvelopeService,
   type DidCommBasicMessageStateChangedEvent,
 } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
 
 import type { CustosNode } from '../../../electron/node'
+import { pack, withOurKeyId } from '../../helpers/envelopes'
 import { connect, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { envelopeFor, stillServes } from './fixtures'
 import { postEnvelope, wsSend } from './rawClient'
+
+type Ed25519Key = Kms.PublicJwk<Kms.Ed25519PublicJwk>
 
 const ATTACKER_TEXT = 'A'.repeat(150)
 
@@ -32,12 +36,12 @@ async function basicMessagesFrom(sender: CustosNode, connectionId: string, conte
   const [ours, theirs] = await Promise.all(
     [connection.did, connection.theirDid].map((did) => resolver.resolveDidDocument(agent.context, did!)),
   )
-  const senderKey = ours.recipientKeys[0].publicKeyBase58
-  const recipientKeys = theirs.recipientKeys.map((key) => key.publicKeyBase58)
+  const senderKey = await withOurKeyId(agent.context, connection.did!, ours.recipientKeys[0] as Ed25519Key)
+  const recipientKeys = theirs.recipientKeys as Ed25519Key[]
   const packed = []
   for (const content of contents) {
     const message = new DidCommBasicMessage({ content })
-    packed.push(JSON.stringify(await agent.context.wallet.pack(message.toJSON(), recipientKeys, senderKey)))
+    packed.push(JSON.stringify(await pack(agent.context, message.toJSON(), recipientKeys, senderKey)))
   }
   return packed
 }
@@ -100,7 +104,7 @@ describe('inbound transports: what a security review found', () => {
   })
 
   it('decrypts each inbound message once', async () => {
-    const unpack = vi.spyOn(alice.agent.context.wallet, 'unpack')
+    const unpack = vi.spyOn(alice.agent.dependencyManager.resolve(DidCommEnvelopeService), 'unpackMessage')
     try {
       await stillServes(bank, bankToAlice, alice)
       expect(unpack).toHaveBeenCalledTimes(1)

@@ -23,6 +23,6 @@ describe('what a node advertises', () => {
     expect(node.endpoints).toEqual(['https://home.example:8443', 'wss://home.example:8443'])
     const invitation = await apiOf(node)['connections.createInvitation'](undefined)
     expect(invitation.url.startsWith('https://home.example:8443')).toBe(true)
-    expect(JSON.stringify(node.agent.config.endpoints)).not.toContain('127.0.0.1')
+    expect(JSON.stringify(node.agent.didcomm.config.endpoints)).not.toContain('127.0.0.1')
   })
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { WalletError } from '@credo-ts/core'
+import { AskarStoreError } from '@credo-ts/askar'
 import { AskarError } from '@openwallet-foundation/askar-shared'
 import { describe, expect, it } from 'vitest'
 
@@ -14,7 +14,7 @@ import { makeTmpDir } from '../../helpers/tmpDir'
 // Askar's errors as Credo wraps them; a busy or forbidden store is not a damaged one, and a person
 // who is told "corrupt" might delete a store that only needed another program closed.
 const askarFailure = (code: number, message: string) =>
-  new WalletError(`Error opening wallet: ${message}`, { cause: new AskarError({ code, message }) })
+  new AskarStoreError(`Error opening store custos: ${message}`, { cause: new AskarError({ code, message }) })
 
 describe('what keeps a store or the app database from opening', () => {
   it('tells a busy store and a forbidden one from a damaged one', () => {

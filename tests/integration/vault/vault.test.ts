@@ -17,7 +17,10 @@ describe('vault: a real Askar store on disk', () => {
     expect(node.status().state).toBe('no-store')
     await node.createStore(PASS)
     expect(node.status().state).toBe('unlocked')
-    const did = await node.agent.dids.create({ method: 'key', options: { createKey: { type: { kty: 'OKP', crv: 'Ed25519' } } } })
+    const did = await node.agent.dids.create({
+      method: 'key',
+      options: { createKey: { type: { kty: 'OKP', crv: 'Ed25519' } } },
+    })
     const record = await node.agent.genericRecords.save({ content: { note: 'kept' } })
     await node.lock()
     expect(node.status().state).toBe('locked')
