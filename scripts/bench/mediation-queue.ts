@@ -7,7 +7,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-
 import { CustosNode } from '../../electron/node'
 import { PICKUP_QUEUE, type PickupQueue } from '../../electron/node/mediation'
 

@@ -63,9 +63,9 @@ async function credoPair(dir: string, ffi: boolean): Promise<Pair> {
       startCredoAgent({ dir: path.join(dir, name), label: name, inbound: ['http'], askarBinding }),
     ),
   )
-  const invitation = await b.oob.createInvitation()
-  const { connectionRecord } = await a.oob.receiveInvitation(invitation.outOfBandInvitation)
-  const connection = await a.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
+  const invitation = await b.didcomm.oob.createInvitation({ label: 'bench' })
+  const { connectionRecord } = await a.didcomm.oob.receiveInvitation(invitation.outOfBandInvitation, { label: 'bench' })
+  const connection = await a.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs: 20_000 })
   return {
     sender: a,
     receiver: b,
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       const content = `seq ${i}`
       const arrived = arrival(p.receiver, content)
       const t = performance.now()
-      await p.sender.basicMessages.sendMessage(p.connectionId, content)
+      await p.sender.didcomm.basicMessages.sendMessage(p.connectionId, content)
       latencies.push((await arrived) - t)
     }
     record({ name: `messaging.latency.${pair}`, unit: 'ms', ...summarize(latencies.slice(5)) })
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       const contents = Array.from({ length: BURST }, (_, i) => `burst ${round}.${i}`)
       const arrived = Promise.all(contents.map((content) => arrival(p.receiver, content)))
       const t = performance.now()
-      await Promise.all(contents.map((content) => p.sender.basicMessages.sendMessage(p.connectionId, content)))
+      await Promise.all(contents.map((content) => p.sender.didcomm.basicMessages.sendMessage(p.connectionId, content)))
       const last = Math.max(...(await arrived))
       rates.push(BURST / ((last - t) / 1000))
     }

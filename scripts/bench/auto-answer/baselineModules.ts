@@ -2,14 +2,13 @@ import { DifPresentationExchangeService, type AgentContext } from '@credo-ts/cor
 import {
   DidCommAutoAcceptCredential,
   DidCommAutoAcceptProof,
-  DidCommCredentialsModule,
   DidCommJsonLdCredentialFormatService,
-  DidCommProofsModule,
   DidCommCredentialV2Protocol,
   DidCommProofV2Protocol,
   type DidCommDifPresentationExchangeProofFormat,
   type DifPresentationExchangeRequest,
   type DidCommProofFormatAcceptRequestOptions,
+  type DidCommModuleConfigOptions,
 } from '@credo-ts/didcomm'
 
 import { SdJwtVcCredentialFormatService } from '../../../electron/node/credentials'
@@ -36,20 +35,23 @@ class AutoSelectingPresentationExchange extends CustosPresentationExchangeFormat
 }
 
 // The baseline holder: no policy engine, no history, no minimisation; Credo answers every request itself.
-export function baselineModules() {
+export function baselineDidComm() {
   return {
-    w3cCredentials: offlineW3cCredentialsModule(),
-    credentials: new DidCommCredentialsModule({
+    credentials: {
       autoAcceptCredentials: DidCommAutoAcceptCredential.Never,
       credentialProtocols: [
         new DidCommCredentialV2Protocol({
           credentialFormats: [new DidCommJsonLdCredentialFormatService(), new SdJwtVcCredentialFormatService()],
         }),
       ],
-    }),
-    proofs: new DidCommProofsModule({
+    },
+    proofs: {
       autoAcceptProofs: DidCommAutoAcceptProof.Always,
       proofProtocols: [new DidCommProofV2Protocol({ proofFormats: [new AutoSelectingPresentationExchange()] })],
-    }),
-  }
+    },
+  } satisfies DidCommModuleConfigOptions
+}
+
+export function baselineModules() {
+  return { w3cCredentials: offlineW3cCredentialsModule() }
 }

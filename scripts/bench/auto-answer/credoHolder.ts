@@ -1,13 +1,12 @@
 import path from 'node:path'
 
-import { KeyType } from '@credo-ts/core'
 import { DidCommCredentialState } from '@credo-ts/didcomm'
 
 import { didUrlOf } from '../../../electron/node/credentials'
 import { eventually } from '../../../tests/helpers/companies'
 import { startCredoAgent, stopCredoAgent, type CredoAgent } from '../../../tests/helpers/credoAgent'
 import { identityClaims, incomeClaims, type Issuer, type Lender, type SamplePerson } from '../../companies'
-import { baselineModules } from './baselineModules'
+import { baselineDidComm, baselineModules } from './baselineModules'
 import { DISCLOSABLE, type Format } from './formats'
 import type { BenchHolder, Issuers } from './holder'
 
@@ -25,6 +24,7 @@ export async function credoHolder(
     label: 'Alice',
     inbound: ['http'],
     modules: baselineModules(),
+    didcomm: baselineDidComm(),
   })
   const created = await agent.dids.create({
     method: 'key',
@@ -57,7 +57,7 @@ export async function credoHolder(
 
 async function connect(agent: Baseline, company: Issuer | Lender): Promise<string> {
   const { url, outOfBandId } = await company.invitation()
-  const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(url)
+  const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(url, { label: 'Alice' })
   if (!connectionRecord) throw new Error('no connection record for the invitation')
   await agent.didcomm.connections.returnWhenIsConnected(connectionRecord.id, { timeoutMs: 20_000 })
   return company.connectionFor(outOfBandId)
@@ -74,7 +74,7 @@ async function take(agent: Baseline, holderDid: string, issuer: Issuer, offer: O
     credentialExchangeRecordId: offered.id,
     // An SD-JWT VC is bound to the key the holder names; a JSON-LD offer already names the subject.
     credentialFormats: sdJwt ? { sdJwtVc: { holder: { method: 'did', didUrl: didUrlOf(holderDid) } } } : undefined,
-  } as Parameters<Baseline['credentials']['acceptOffer']>[0])
+  } as Parameters<Baseline['didcomm']['credentials']['acceptOffer']>[0])
   await eventually(async () => {
     const record = await agent.didcomm.credentials.getById(offered.id)
     return record.state === DidCommCredentialState.CredentialReceived || record.state === DidCommCredentialState.Done

@@ -36,7 +36,7 @@ const requester = await startCredoAgent({ dir: path.join(dir, 'requester'), labe
 try {
   const api = apiOf(node)
   const invitation = await api['connections.createInvitation']({})
-  await requester.oob.receiveInvitationFromUrl(invitation.url)
+  await requester.didcomm.oob.receiveInvitationFromUrl(invitation.url, { label: 'requester' })
   const connectionId = await eventually(async () => {
     const [connection] = await node.agent.didcomm.connections.findAllByOutOfBandId(invitation.id)
     return connection?.isReady ? connection.id : undefined

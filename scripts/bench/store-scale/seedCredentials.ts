@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 
 import {
+  type BaseRecord,
   JsonTransformer,
   W3cCredentialRecord,
   W3cCredentialRepository,
@@ -41,7 +42,13 @@ export async function seedCredentials(agentContext: AgentContext, from: number, 
       }
     })
     await Promise.all(
-      batch.map((n, i) => repository.save(agentContext, new W3cCredentialRecord(heldRecordOptions(n, docs[i])))),
+      batch.map((n, i) => {
+        const { credential, tags } = heldRecordOptions(n, docs[i])
+        const record = W3cCredentialRecord.fromCredential(credential)
+        // Our provenance tags are free-form strings beside Credo's typed ones.
+        for (const [name, value] of Object.entries(tags)) (record as unknown as BaseRecord).setTag(name, value)
+        return repository.save(agentContext, record)
+      }),
     )
   }
 }
