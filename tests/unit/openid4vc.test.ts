@@ -21,6 +21,8 @@ describe('OpenID4VC links and addresses', () => {
       /^openid-credential-offer:\/\/\?credential_offer=/,
     )
     expect(() => offerLink('openid-credential-offer://?foo=bar')).toThrow(/no credential offer/)
+    expect(() => offerLink('{"credential_issuer":"http://bank.example"}')).toThrow(/not an https address/)
+    expect(() => offerLink('openid-credential-offer://?credential_offer=%7Bnope')).toThrow(/not readable/)
     expect(() => offerLink('hello')).toThrow(/not a credential offer link/)
     expect(() => offerLink('openid-credential-offer://?credential_offer_uri=http%3A%2F%2Fbank.example%2Fo')).toThrow(
       /not an https address/,

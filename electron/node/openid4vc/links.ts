@@ -26,7 +26,10 @@ export function checkEndpoint(what: string, value: string | undefined): void {
 /** Offer links in the schemes OpenID4VCI 1.0 and the EU's HAIP profile name, or https links carrying one. */
 export function offerLink(input: string): string {
   const text = input.trim()
-  if (text.startsWith('{')) return `openid-credential-offer://?credential_offer=${encodeURIComponent(text)}`
+  if (text.startsWith('{')) {
+    checkEndpoint('issuer', issuerOfOffer(text))
+    return `openid-credential-offer://?credential_offer=${encodeURIComponent(text)}`
+  }
   const params = queryOf(text, 'That is not a credential offer link.')
   const byReference = params.get('credential_offer_uri')
   if (!params.get('credential_offer') && !byReference) {
@@ -35,6 +38,8 @@ export function offerLink(input: string): string {
     )
   }
   checkEndpoint('address of the offer', byReference ?? undefined)
+  // Checked before the library fetches the issuer's metadata from it.
+  checkEndpoint('issuer', issuerOfOffer(params.get('credential_offer')))
   return text
 }
 
@@ -64,4 +69,14 @@ function queryOf(text: string, refusal: string): URLSearchParams {
     throw new InvalidInputError(refusal)
   }
   return url.searchParams
+}
+
+function issuerOfOffer(json: string | null): string | undefined {
+  if (!json) return undefined
+  try {
+    const issuer = (JSON.parse(json) as { credential_issuer?: unknown }).credential_issuer
+    return typeof issuer === 'string' ? issuer : undefined
+  } catch {
+    throw new InvalidInputError('The credential offer in that link is not readable.')
+  }
 }
