@@ -1,7 +1,6 @@
 // A Custos node in its own process, driven by a test over IPC. Run with `node --import tsx`.
 import 'reflect-metadata'
 
-import { InjectionSymbols } from '@credo-ts/core'
 import {
   DidCommBasicMessageEventTypes,
   DidCommBasicMessageRole,
