@@ -54,7 +54,7 @@ export function RequestCard({
 
   // The same answer, and a policy that gives it to this connection's like requests from now on.
   async function remember() {
-    const policy = await answer.run(() =>
+    const result = await answer.run(() =>
       apiClient()['consent.answerAndRemember']({
         requestId: request.id,
         action: 'share',
@@ -62,7 +62,7 @@ export function RequestCard({
         omit,
       }),
     )
-    if (policy) onAnswered(`Shared with ${who}, and remembered as the policy “${policy.name}”.${keptBack}`)
+    if (result?.policy) onAnswered(`Shared with ${who}, and remembered as the policy “${result.policy.name}”.${keptBack}`)
   }
 
   const anyHeld = proposal?.items.some((item) => item.credentialId !== undefined) ?? false
