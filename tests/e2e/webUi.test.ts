@@ -33,7 +33,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
   let page: Page
   const others: CustosNode[] = []
   let companies: Companies | undefined
-  let period = ''
+  let periods: string[] = []
 
   beforeAll(async () => {
     if (!fs.existsSync(INDEX)) {
@@ -110,7 +110,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
     const person = samplePerson(3)
     await receiveCredentials(page, companies, person)
     const [last, twoPages, notPdf] = await receiveStatements(page, companies, person)
-    period = last
+    periods = [last, twoPages]
     await openStatementPdf(page, last)
     await turnPdfPages(page, twoPages)
     await seeUnreadableDocument(page, notPdf)
@@ -118,7 +118,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
 
   it('approves a subset of the lender’s request and remembers it; the policy answers the next; revoked, the third is refused', async () => {
     if (!companies) throw new Error('the companies did not start')
-    const lenderSide = await answerLenderWithSubset(page, companies, period)
+    const lenderSide = await answerLenderWithSubset(page, companies, periods)
     await policyThenRevoke(page, companies, lenderSide)
   })
 

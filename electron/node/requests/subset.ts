@@ -20,16 +20,11 @@ export function keptItems(
   if (unknown.length > 0) throw new InvalidInputError(`The request asks nothing as ${unknown.join(', ')}.`)
   const kept = proposal.items.filter((item) => !omit.includes(item.descriptorId))
   if (kept.length === 0) throw new InvalidInputError('Approving nothing is declining: decline the request instead.')
-  if (
-    !allowsSubmission(
-      definition,
-      kept.map((item) => item.descriptorId),
-    )
-  ) {
-    const required = proposal.items.filter((item) => !item.optional).map((item) => item.name ?? item.descriptorId)
+  const keptIds = kept.map((item) => item.descriptorId)
+  if (!allowsSubmission(definition, keptIds)) {
     throw new CustosError(
       'SubsetNotAllowed',
-      `Nothing was sent. The requester accepts no answer without ${required.join(', ') || 'more of what it asks'}; share it all or decline.`,
+      'Nothing was sent. The request does not accept an answer with this little of what it asks: share more of it, or decline.',
     )
   }
   const missing = proposal.missing.filter((item) => !omit.includes(item.descriptorId))

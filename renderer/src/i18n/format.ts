@@ -14,6 +14,14 @@ export function formatDateTime(iso: string | undefined): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 }
 
+/** A month as issuers write it (2026-11) in the person's words: "November 2026". */
+export function formatMonth(period: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(period)
+  if (!match) return period
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 15))
+  return new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
+}
+
 export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value)
 }

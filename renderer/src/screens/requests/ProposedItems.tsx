@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 import type { AnswerItem, ProposedAnswer } from '../../../../shared/api'
-import { claimLabel, formatList, typeLabel } from '../../i18n/format'
+import { claimLabel, formatList, formatMonth, typeLabel } from '../../i18n/format'
 import { claimText } from '../myData/claimsText'
 
 /**
@@ -20,7 +20,12 @@ export function ProposedItems({
   onToggle(descriptorId: string): void
 }) {
   const { t } = useTranslation()
-  const name = (item: AnswerItem) => (item.types?.length ? typeLabel(item.types) : (item.name ?? item.descriptorId))
+  // A statement is told apart from the others by its month.
+  const name = (item: AnswerItem) => {
+    const type = item.types?.length ? typeLabel(item.types) : (item.name ?? item.descriptorId)
+    const period = item.claimsLeaving.period
+    return typeof period === 'string' ? `${type} ${formatMonth(period)}` : type
+  }
   const leaving = proposal.items.filter((item) => !omit.includes(item.descriptorId))
   const staying = proposal.items.filter((item) => omit.includes(item.descriptorId))
   return (
