@@ -44,7 +44,10 @@ export async function answerLenderWithSubset(page: Page, companies: Companies, p
   const boxes = [newest, older].map((name) => card.getByLabel(`Share ${name}`, { exact: true }))
   for (const box of boxes) await box.uncheck()
   await card.getByRole('button', { name: 'Share', exact: true }).click()
-  await card.getByRole('alert').getByText(/^Nothing was sent\. The request does not accept/).waitFor()
+  await card
+    .getByRole('alert')
+    .getByText(/^Nothing was sent\. The request does not accept/)
+    .waitFor()
   expect(await companies.lender.agent.proofs.getById(proofId)).toMatchObject({ state: 'request-sent' })
   await checkScreen(page, '08b-requests-subset-refused-by-node')
 

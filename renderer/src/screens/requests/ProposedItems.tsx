@@ -36,7 +36,7 @@ export function ProposedItems({
         const boxId = `share-${proposal.requestId}-${item.descriptorId}`
         return (
           <section key={item.descriptorId} aria-label={t('proposal.wouldShare', { item: name(item) })}>
-            <h4 className="item-choice">
+            <h3 className="item-choice">
               {item.optional ? (
                 <>
                   <input
@@ -53,7 +53,7 @@ export function ProposedItems({
                   {name(item)} <span className="hint">({t('proposal.required')})</span>
                 </span>
               )}
-            </h4>
+            </h3>
             {!held && <p className="hint">{t('proposal.notHeld')}</p>}
             {held && (
               <p className={left ? 'leaving not-leaving' : 'leaving'}>

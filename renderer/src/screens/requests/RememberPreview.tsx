@@ -8,7 +8,7 @@ export function RememberPreview({ policy, requester }: { policy: PolicyInput; re
   const { t } = useTranslation()
   return (
     <section className="note remember-preview" aria-labelledby="remember-preview" data-testid="remember-preview">
-      <h4 id="remember-preview">{t('remember.previewTitle')}</h4>
+      <h3 id="remember-preview">{t('remember.previewTitle')}</h3>
       <ul>
         {policySentences(t, policy, requester).map((sentence) => (
           <li key={sentence}>{sentence}</li>

@@ -10,9 +10,12 @@ import { formatDateTime, formatDuration, formatList, purposeLabel, typeLabel } f
 export function RequestTerms({ request }: { request: ProofRequestSummary }) {
   const { t } = useTranslation()
   const why = request.dpvPurpose ? purposeLabel(request.dpvPurpose) : (request.purpose ?? t('common.notStated'))
-  const what = request.asked.map((item) =>
-    item.types.length ? typeLabel(item.types) : (item.name ?? item.descriptorId),
-  )
+  // Items of one kind are named once (two statements read "Bank statement", not twice).
+  const what = [
+    ...new Set(
+      request.asked.map((item) => (item.types.length ? typeLabel(item.types) : (item.name ?? item.descriptorId))),
+    ),
+  ]
   return (
     <>
       <dl className="claims terms">

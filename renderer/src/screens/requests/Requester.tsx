@@ -12,7 +12,7 @@ export function Requester({ request }: { request: ProofRequestSummary }) {
   const who = request.requester ?? t('common.aConnection')
   const [voucher] = request.vouchedBy
   return (
-    <h3 className="requester" data-testid="requester">
+    <h2 className="requester" data-testid="requester">
       {who}{' '}
       <span className={voucher ? 'trust trust-ok' : 'trust trust-unknown'}>
         {voucher
@@ -23,6 +23,6 @@ export function Requester({ request }: { request: ProofRequestSummary }) {
             })
           : t('request.notVerified')}
       </span>
-    </h3>
+    </h2>
   )
 }
