@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import de from '../../renderer/src/i18n/locales/de.json'
 import en from '../../renderer/src/i18n/locales/en.json'
+import nl from '../../renderer/src/i18n/locales/nl.json'
 
 type Catalogue = { [key: string]: string | Catalogue }
 
@@ -31,6 +32,7 @@ function placeholders(message: string): string[] {
 
 const english = flatten(en)
 const german = flatten(de)
+const translations = { de: german, nl: flatten(nl) }
 // Words that are the same in both languages, or names.
 const SAME_IN_BOTH = new Set([
   'Name',
@@ -41,18 +43,21 @@ const SAME_IN_BOTH = new Set([
   'Passphrase',
   '{type} ({claims})',
   'Start',
+  'Menu',
+  'Postcode',
+  'document',
+  'Document {name}',
 ])
 
 describe('the message catalogues', () => {
-  it('German has every English message, and no other', () => {
-    expect(Object.keys(german).sort()).toEqual(Object.keys(english).sort())
+  it('German and Dutch have every English message, and no other', () => {
+    for (const messages of Object.values(translations)) {
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort())
+    }
   })
 
   it('every message is valid ICU MessageFormat and formats with its placeholders', () => {
-    for (const [language, messages] of [
-      ['en', english],
-      ['de', german],
-    ] as const) {
+    for (const [language, messages] of Object.entries({ en: english, ...translations })) {
       for (const [key, message] of Object.entries(messages)) {
         const values = Object.fromEntries(placeholders(message).map((name) => [name, 2]))
         expect(() => new IntlMessageFormat(message, language).format(values), `${language} ${key}`).not.toThrow()
@@ -60,10 +65,12 @@ describe('the message catalogues', () => {
     }
   })
 
-  it('each German message takes the placeholders of its English one and is translated', () => {
-    for (const [key, message] of Object.entries(english)) {
-      expect(placeholders(german[key]), key).toEqual(placeholders(message))
-      if (!SAME_IN_BOTH.has(message)) expect(german[key], key).not.toBe(message)
+  it('each German and Dutch message takes the placeholders of its English one and is translated', () => {
+    for (const [language, messages] of Object.entries(translations)) {
+      for (const [key, message] of Object.entries(english)) {
+        expect(placeholders(messages[key]), `${language} ${key}`).toEqual(placeholders(message))
+        if (!SAME_IN_BOTH.has(message)) expect(messages[key], `${language} ${key}`).not.toBe(message)
+      }
     }
   })
 

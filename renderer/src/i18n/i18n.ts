@@ -4,10 +4,12 @@ import { initReactI18next } from 'react-i18next'
 
 import de from './locales/de.json'
 import en from './locales/en.json'
+import nl from './locales/nl.json'
 
 export const languages = [
   { code: 'de', name: 'Deutsch' },
   { code: 'en', name: 'English' },
+  { code: 'nl', name: 'Nederlands' },
 ] as const
 
 export type Language = (typeof languages)[number]['code']
@@ -55,7 +57,7 @@ export function setUpI18n(): typeof i18next {
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources: { de: { translation: de }, en: { translation: en } },
+      resources: { de: { translation: de }, en: { translation: en }, nl: { translation: nl } },
       lng: initialLanguage(),
       fallbackLng: 'en',
       // Keys of labels hold ids such as `dpv:CreditChecking`: no namespaces in keys.
