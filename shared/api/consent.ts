@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { idSchema, noInput } from './common'
 import { method } from './contract'
 import type { ConsentEvaluation, DpvPurpose, RequestWarning } from './consentEvaluation'
-import type { ProofRequestSummary } from './requests'
+import type { ProofRequestSummary, RequestAnswer } from './requests'
 
 export * from './consentEvaluation'
 
@@ -125,6 +125,8 @@ export interface PolicyDecision {
   /** The label the requesting connection gave itself, when the exchange is still there. */
   requester?: string
   purpose?: string
+  /** For a share: whether the requester acknowledged it, refused it, or has not said yet. */
+  answer?: RequestAnswer
 }
 
 const idInput = z.object({ id: idSchema }).strict()

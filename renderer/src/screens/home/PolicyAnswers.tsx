@@ -27,6 +27,12 @@ export function PolicyAnswers({ onOpen }: { onOpen(screen: ScreenId): void }) {
                   version: decision.policyVersion,
                   when: formatDateTime(decision.decidedAt),
                 })}
+                {decision.outcome === 'shared' && decision.answer?.outcome === 'refused' && (
+                  <> {t('home.refusedByRecipient')}</>
+                )}
+                {decision.outcome === 'shared' && decision.answer?.outcome === 'unconfirmed' && (
+                  <> {t('home.notConfirmed')}</>
+                )}
               </span>
             </li>
           ))}
