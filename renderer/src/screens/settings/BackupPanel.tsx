@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react'
 
 import type { ExportedBackupSummary } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
-import { Field } from '../../components/Field'
+import { FileChoice } from '../../components/FileChoice'
 import { NewPassphrase } from '../../components/NewPassphrase'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
@@ -38,7 +38,13 @@ export function BackupPanel() {
       <h2 id="backup-heading">{t('backup.title')}</h2>
       <p>{t('backup.intro')}</p>
       <form onSubmit={submit} aria-busy={action.busy} noValidate>
-        <Field label={t('backup.file')} required value={path} onChange={setPath} hint={t('backup.fileHint')} />
+        <FileChoice
+          purpose="backup-save"
+          label={t('backup.file')}
+          hint={t('backup.fileHint')}
+          value={path}
+          onChange={setPath}
+        />
         <NewPassphrase
           label={t('backup.passphrase')}
           againLabel={t('backup.again')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { BackupManifest, VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
+import { FileChoice } from '../../components/FileChoice'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { formatDateTime } from '../../i18n/format'
@@ -40,7 +41,13 @@ export function RestoreBackup({ onRestored }: { onRestored(status: VaultStatus):
     <section aria-labelledby="restore-heading" className="card">
       <h2 id="restore-heading">{t('restore.title')}</h2>
       <form onSubmit={readManifest} aria-busy={read.busy} noValidate>
-        <Field label={t('restore.file')} required value={path} onChange={setPath} hint={t('restore.fileHint')} />
+        <FileChoice
+          purpose="backup-open"
+          label={t('restore.file')}
+          hint={t('restore.fileHint')}
+          value={path}
+          onChange={setPath}
+        />
         <button type="submit" disabled={read.busy}>
           {t('restore.read')}
         </button>
