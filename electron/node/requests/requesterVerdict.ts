@@ -8,7 +8,7 @@ import {
 } from '@credo-ts/core'
 
 import type { RequestAnswer } from '../../../shared/api'
-import { proofsOf } from './proofsApi'
+import { proofsOf, requestMessageOf } from './proofsApi'
 
 /** How long an answer waits for the requester's acknowledgement before the screen says "not confirmed yet". */
 export const VERDICT_WAIT_MS = 15_000
@@ -48,6 +48,9 @@ export async function awaitRequesterVerdict(
   id: string,
   timeoutMs = VERDICT_WAIT_MS,
 ): Promise<void> {
+  // A requester that said it will not confirm (will_confirm false) is not waited for.
+  const request = await requestMessageOf(agentContext, id).catch(() => undefined)
+  if (request && (request as { willConfirm?: boolean }).willConfirm === false) return
   const events = agentContext.dependencyManager.resolve(EventEmitter)
   await new Promise<void>((resolve) => {
     const finish = () => {
