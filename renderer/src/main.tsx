@@ -7,7 +7,7 @@ import './styles/layout.css'
 import './styles/controls.css'
 import { forgetSignInToken } from './webBridgeClient'
 
-forgetSignInToken()
+void forgetSignInToken()
 const root = document.getElementById('root')
 if (root)
   createRoot(root).render(

@@ -13,11 +13,20 @@ type Body = { kind: 'complete'; bytes: Buffer } | { kind: 'too-large' } | { kind
 /** Answers one HTTP request to the DIDComm endpoint. Every path ends in exactly one response. */
 export async function handleHttpRequest(context: InboundContext, req: IncomingMessage, res: ServerResponse) {
   const remote = req.socket.remoteAddress ?? 'unknown'
+  const limit = context.options.maxMessageBytes
+  // Every refusal before the body is read leaves it unread: what still arrives is thrown away.
   const refuse = (status: number, reason: string, headers: Record<string, string> = {}, log = true) => {
     if (log) logRefusal(context, 'http', status, remote, reason)
+    stopReading(req, limit)
     if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(reason)
   }
 
+  // A web page can reach a loopback node (DNS rebinding, or a plain form post); DIDComm agents send
+  // no Origin and use the address they were given.
+  const origin = req.headers.origin
+  if (origin !== undefined && !context.options.allowedOrigins.includes(origin))
+    return refuse(403, 'requests from web pages are refused', { Connection: 'close' })
+  if (!context.acceptsHost(req.headers.host)) return refuse(403, 'not addressed to this node', { Connection: 'close' })
   const rate = context.limiter.take(remote)
   if (!rate.allowed) {
     const retryAfter = { 'Retry-After': String(rate.retryAfterSeconds) }
@@ -29,7 +38,16 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   if (!ACCEPTED_CONTENT_TYPES.some((accepted) => accepted === contentType)) {
     return refuse(415, `unsupported content type; use one of ${ACCEPTED_CONTENT_TYPES.join(', ')}`)
   }
-  await receiveHttp(context, req, res, contentType, refuse)
+  // Judged by its declared length before a byte of the body is read; a body without one counts as the largest.
+  const declared = req.headers['content-length'] === undefined ? limit : Number(req.headers['content-length'])
+  if (declared > limit) return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
+  const releaseBytes = context.bodies.take(declared)
+  if (!releaseBytes) return refuse(503, 'busy with other large messages', { 'Retry-After': '5', Connection: 'close' })
+  try {
+    await receiveHttp(context, req, res, contentType, refuse)
+  } finally {
+    releaseBytes()
+  }
 }
 
 type Refuse = (status: number, reason: string, headers?: Record<string, string>) => void
@@ -43,12 +61,8 @@ async function receiveHttp(
 ) {
   const remote = req.socket.remoteAddress ?? 'unknown'
   const limit = context.options.maxMessageBytes
-  const declared = Number(req.headers['content-length'] ?? 0)
-  const body = declared > limit ? ({ kind: 'too-large' } as const) : await readBody(req, limit)
-  if (body.kind === 'too-large') {
-    stopReading(req, limit)
-    return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
-  }
+  const body = await readBody(req, limit)
+  if (body.kind === 'too-large') return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
   if (body.kind === 'aborted') return logRefusal(context, 'http', 499, remote, 'client went away mid-request')
 
   const text = body.bytes.toString('utf8')
@@ -83,7 +97,7 @@ async function receiveHttp(
     }
     if (outcome.kind === 'failedAfterAccept') {
       context.logger.warn(`inbound http from ${remote}: accepted, then processing failed (${outcome.error})`)
-      context.spool.deadLetter(entry, `failed: ${outcome.error}`)
+      context.spool.deadLetter(entry, `failed: ${outcome.error}`, true)
     } else context.spool.remove(entry)
     session.finish()
   } finally {
@@ -118,6 +132,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
 // The answer is already decided; what is still in flight is thrown away, and a sender that keeps
 // going long past the limit loses its connection rather than our bandwidth.
 function stopReading(req: IncomingMessage, limit: number) {
+  if (req.complete) return
   let discarded = 0
   req.removeAllListeners('data')
   req.on('data', (chunk: Buffer) => {

@@ -38,6 +38,11 @@ export interface InboundOptions {
   publicUrl?: string
   /** Envelopes and bytes one remote address may have waiting in the spool. */
   spoolQuota?: SpoolQuota
+  /**
+   * Bytes of request bodies held at once, reserved by their declared length before any is read (a body
+   * without one reserves the message limit); beyond it a request gets 503 before its body is read.
+   */
+  maxBytesInFlight?: number
 }
 
 export type InboundScheme = 'http' | 'ws'
@@ -55,9 +60,11 @@ export interface ResolvedInboundOptions {
   allowedOrigins: string[]
   publicUrl?: string
   spoolQuota: SpoolQuota
+  maxBytesInFlight: number
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024
+export const DEFAULT_MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024
 export const DEFAULT_SPOOL_QUOTA: SpoolQuota = { messagesPerAddress: 10_000, bytesPerAddress: 500 * 1024 * 1024 }
 // A DID exchange plus a credential flow is a handful of messages; a mediator's family of nodes a few dozen a second.
 export const DEFAULT_RATE_LIMIT: InboundRateLimit = { burst: 100, perSecond: 20 }
@@ -84,6 +91,11 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     allowedOrigins: options.allowedOrigins ?? [],
     publicUrl: checkedPublicUrl(options.publicUrl, options.host ?? '127.0.0.1'),
     spoolQuota: options.spoolQuota ?? DEFAULT_SPOOL_QUOTA,
+    // Always room for one message of the largest size, whatever is configured.
+    maxBytesInFlight: Math.max(
+      positive(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT, 'maxBytesInFlight'),
+      maxMessageBytes,
+    ),
   }
 }
 

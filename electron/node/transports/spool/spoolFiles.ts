@@ -1,7 +1,5 @@
 import fs from 'node:fs'
 
-import type { SpoolEntry } from './InboundSpool'
-
 export async function writeFlushed(file: string, text: string): Promise<void> {
   const handle = await fs.promises.open(file, 'w', 0o600)
   try {
@@ -21,9 +19,16 @@ export async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-export function readEntry(file: string): SpoolEntry | undefined {
+export interface StoredEntry {
+  sequence: number
+  remote: string
+  receivedAt: string
+  body: string
+}
+
+export function readEntry(file: string): StoredEntry | undefined {
   try {
-    return { file, ...(JSON.parse(fs.readFileSync(file, 'utf8')) as Omit<SpoolEntry, 'file'>) }
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as StoredEntry
   } catch {
     // A leftover .tmp never gets here; a damaged entry is left for the person to see in the folder.
     return undefined

@@ -4,6 +4,7 @@ import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { AutoLockPanel } from './AutoLockPanel'
 import { BackupPanel } from './BackupPanel'
+import { DeadLettersPanel } from './DeadLettersPanel'
 import { InboundPanel } from './InboundPanel'
 import { MediatorPanel } from './MediatorPanel'
 import { PassphrasePanel } from './PassphrasePanel'
@@ -24,6 +25,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
     <>
       <MediatorPanel />
       <InboundPanel />
+      <DeadLettersPanel />
       <RecipientList />
       <section aria-labelledby="store-heading" className="card">
         <h2 id="store-heading">Store</h2>
