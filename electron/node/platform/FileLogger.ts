@@ -20,13 +20,13 @@ export class FileLogger extends BaseLogger {
   private fd: number
   private size: number
   private closed = false
-  private readonly flood = new LogFloodGuard()
 
   constructor(
     private readonly file: string,
     logLevel: LogLevel = LogLevel.info,
     private readonly echo = process.env.CUSTOS_LOG_STDERR === '1',
     private readonly rotation: LogRotation = DEFAULT_ROTATION,
+    private readonly flood = new LogFloodGuard(),
   ) {
     super(logLevel)
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })

@@ -7,7 +7,6 @@ import type { InboundStatus } from '../../../shared/api'
 import { WebSocketServer } from 'ws'
 
 import { createLimitedServer } from '../platform'
-import { ByteBudget } from './ByteBudget'
 import { handleHttpRequest } from './httpInbound'
 import { acceptedHosts } from './hosts'
 import { logRefusal, type InboundContext } from './InboundContext'
@@ -57,11 +56,12 @@ export class CustosInboundTransport implements InboundTransport {
       limiter: new RateLimiter(this.options.rateLimit),
       inFlight: new Occupancy(this.options.maxInFlight, this.options.maxInFlightPerAddress),
       sockets: new Occupancy(Number.MAX_SAFE_INTEGER, this.options.maxSocketsPerAddress),
-      bodies: new ByteBudget(this.options.maxBytesInFlight),
+      bodies: queue.bodies,
       acceptsHost: (host) => this.hosts === undefined || (host !== undefined && this.hosts.has(host.toLowerCase())),
       logger,
       agent: () => queue.agent(),
     }
+    queue.bodies.limitTo(this.options.maxBytesInFlight)
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
     this.stopHeartbeat = startHeartbeat(this.wss, this.options.heartbeatMs)
   }

@@ -8,6 +8,9 @@ import { receiveEnvelope } from './receiveEnvelope'
 import { HttpSession } from './sessions'
 import { SpoolQuotaExceededError, type SpoolEntry } from './spool'
 
+// Well within the 30 s a whole request may take (the server's requestTimeout).
+const WAIT_FOR_ROOM_MS = 10_000
+
 type Body = { kind: 'complete'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' }
 
 /** Answers one HTTP request to the DIDComm endpoint. Every path ends in exactly one response. */
@@ -41,7 +44,8 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   // Judged by its declared length before a byte of the body is read; a body without one counts as the largest.
   const declared = req.headers['content-length'] === undefined ? limit : Number(req.headers['content-length'])
   if (declared > limit) return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
-  const releaseBytes = context.bodies.take(declared)
+  // Waits for room unread (the socket's own buffers hold what the sender already sent), then gives up.
+  const releaseBytes = await context.bodies.acquire(declared, WAIT_FOR_ROOM_MS)
   if (!releaseBytes) return refuse(503, 'busy with other large messages', { 'Retry-After': '5', Connection: 'close' })
   try {
     await receiveHttp(context, req, res, contentType, refuse)
@@ -61,7 +65,8 @@ async function receiveHttp(
 ) {
   const remote = req.socket.remoteAddress ?? 'unknown'
   const limit = context.options.maxMessageBytes
-  const body = await readBody(req, limit)
+  const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length'])
+  const body = await readBody(req, limit, length)
   if (body.kind === 'too-large') return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
   if (body.kind === 'aborted') return logRefusal(context, 'http', 499, remote, 'client went away mid-request')
 
@@ -72,7 +77,7 @@ async function receiveHttp(
   const release = agent && !context.drainer.busy ? context.inFlight.take(remote) : undefined
   let entry: SpoolEntry
   try {
-    entry = await context.spool.append(remote, text, release !== undefined)
+    entry = await context.spool.append(remote, body.bytes, release !== undefined)
   } catch (error) {
     release?.()
     if (!(error instanceof SpoolQuotaExceededError)) throw error
@@ -107,8 +112,10 @@ async function receiveHttp(
   }
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+// Read into one buffer of the declared length: no chunk list and no second copy to join them.
+function readBody(req: IncomingMessage, limit: number, declared?: number): Promise<Body> {
   return new Promise((resolve) => {
+    const whole = declared === undefined ? undefined : Buffer.allocUnsafe(declared)
     const chunks: Buffer[] = []
     let size = 0
     let settled = false
@@ -119,11 +126,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<Body> {
     }
     req.on('data', (chunk: Buffer) => {
       if (settled) return
+      if (size + chunk.length > (whole?.length ?? limit)) return settle({ kind: 'too-large' })
+      if (whole) chunk.copy(whole, size)
+      else chunks.push(chunk)
       size += chunk.length
-      if (size > limit) return settle({ kind: 'too-large' })
-      chunks.push(chunk)
     })
-    req.once('end', () => settle({ kind: 'complete', bytes: Buffer.concat(chunks) }))
+    req.once('end', () => settle({ kind: 'complete', bytes: whole ? whole.subarray(0, size) : Buffer.concat(chunks) }))
     req.once('error', () => settle({ kind: 'aborted' }))
     req.once('close', () => settle({ kind: 'aborted' }))
   })

@@ -64,7 +64,6 @@ export interface ResolvedInboundOptions {
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024
-export const DEFAULT_MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024
 export const DEFAULT_SPOOL_QUOTA: SpoolQuota = { messagesPerAddress: 10_000, bytesPerAddress: 500 * 1024 * 1024 }
 // A DID exchange plus a credential flow is a handful of messages; a mediator's family of nodes a few dozen a second.
 export const DEFAULT_RATE_LIMIT: InboundRateLimit = { burst: 100, perSecond: 20 }
@@ -91,11 +90,8 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     allowedOrigins: options.allowedOrigins ?? [],
     publicUrl: checkedPublicUrl(options.publicUrl, options.host ?? '127.0.0.1'),
     spoolQuota: options.spoolQuota ?? DEFAULT_SPOOL_QUOTA,
-    // Always room for one message of the largest size, whatever is configured.
-    maxBytesInFlight: Math.max(
-      positive(options.maxBytesInFlight ?? DEFAULT_MAX_BYTES_IN_FLIGHT, 'maxBytesInFlight'),
-      maxMessageBytes,
-    ),
+    // By default one message of the largest size, or many small ones, at once; never less than one largest.
+    maxBytesInFlight: Math.max(positive(options.maxBytesInFlight ?? maxMessageBytes, 'maxBytesInFlight'), maxMessageBytes),
   }
 }
 

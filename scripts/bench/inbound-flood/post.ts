@@ -14,8 +14,9 @@ export function post(endpoint: string, body: Buffer, headers: Record<string, str
         headers: { 'Content-Type': 'application/didcomm-envelope-enc', 'Content-Length': body.length, ...headers },
       },
       (res) => {
+        // The status counts as soon as it arrives: a refused sender may lose its socket while still sending.
+        resolve(res.statusCode ?? 0)
         res.resume()
-        res.once('end', () => resolve(res.statusCode ?? 0))
       },
     )
     req.once('error', () => resolve(0))

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { DEFAULT_DEAD_LETTER_BOUNDS, DeadLetters, type DeadLetterBounds } from './DeadLetters'
-import { readEntry, syncFolder, writeFlushed } from './spoolFiles'
+import { entryFileParts, readEntry, syncFolder, writeFlushed } from './spoolFiles'
 
 /** One envelope waiting on disk; its body stays there until it is processed (`body`). */
 export interface SpoolEntry {
@@ -69,7 +69,7 @@ export class InboundSpool {
    * Written and flushed to disk (file and folder) before it resolves; `claim` keeps the drainer off it.
    * The flushes run off the main thread, so messages arriving together wait on the disk side by side.
    */
-  async append(remote: string, body: string, claim = false): Promise<SpoolEntry> {
+  async append(remote: string, body: string | Buffer, claim = false): Promise<SpoolEntry> {
     const [entry] = await this.appendBatch(remote, [body], claim)
     return entry
   }
@@ -79,7 +79,7 @@ export class InboundSpool {
    * resolves. The files are flushed side by side and the folder once, which costs far less than one
    * `append` each. All or none fit within the sender's quota.
    */
-  async appendBatch(remote: string, bodies: string[], claim = false): Promise<SpoolEntry[]> {
+  async appendBatch(remote: string, bodies: Array<string | Buffer>, claim = false): Promise<SpoolEntry[]> {
     const sizes = bodies.map((body) => Buffer.byteLength(body))
     if (
       !this.fits(
@@ -103,7 +103,7 @@ export class InboundSpool {
     try {
       await Promise.all(
         entries.map(({ file, sequence }, i) =>
-          writeFlushed(`${file}.tmp`, JSON.stringify({ sequence, remote, receivedAt, body: bodies[i] })),
+          writeFlushed(`${file}.tmp`, ...entryFileParts({ sequence, remote, receivedAt }, bodies[i])),
         ),
       )
       for (const { file } of entries) fs.renameSync(`${file}.tmp`, file)

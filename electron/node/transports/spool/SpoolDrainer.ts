@@ -1,5 +1,6 @@
 import type { Agent, EncryptedMessage, Logger } from '@credo-ts/core'
 
+import type { ByteBudget } from '../ByteBudget'
 import { receiveEnvelope, type ReceiveOutcome } from '../receiveEnvelope'
 import { HandlingTurn } from './HandlingTurn'
 import type { InboundSpool, SpoolEntry } from './InboundSpool'
@@ -8,9 +9,8 @@ import type { SeenMessages } from './SeenMessages'
 // Messages in processing at once. Decrypting and looking up the connection wait on the store; with a
 // few in flight that waiting overlaps, while the handlers still run one at a time per sender.
 const WINDOW = 8
-// And their bytes: a message costs several times its size while it is decrypted and parsed, so a window
-// of large ones holds fewer (always at least one).
-export const DEFAULT_WINDOW_BYTES = 48 * 1024 * 1024
+// How long a window waits for room among the bodies in memory before it asks again.
+const WAIT_FOR_ROOM_MS = 60_000
 
 /**
  * Processes what waits in the spool, oldest first: what arrived while the store was locked, after a
@@ -28,7 +28,9 @@ export class SpoolDrainer {
     private readonly seen: SeenMessages,
     private readonly agent: () => Agent | undefined,
     private readonly logger: Logger,
-    private readonly windowBytes = DEFAULT_WINDOW_BYTES,
+    // A message costs several times its size while it is decrypted and parsed: a window of large ones
+    // holds fewer (always at least one), and takes its bytes from the same cap as arriving requests.
+    private readonly bodies: ByteBudget,
   ) {}
 
   /** True while a backlog is being worked off; new arrivals then queue behind it to keep order. */
@@ -63,8 +65,15 @@ export class SpoolDrainer {
     for (;;) {
       const batch = this.spool.entries()
       if (batch.length === 0) return
-      for (const window of windows(batch, this.windowBytes)) {
-        if (!(await this.processWindow(window))) return
+      for (const window of windows(batch, this.bodies.limit)) {
+        const bytes = window.reduce((sum, entry) => sum + entry.bytes, 0)
+        let release = await this.bodies.acquire(bytes, WAIT_FOR_ROOM_MS)
+        while (!release) release = await this.bodies.acquire(bytes, WAIT_FOR_ROOM_MS)
+        try {
+          if (!(await this.processWindow(window))) return
+        } finally {
+          release()
+        }
       }
     }
   }
