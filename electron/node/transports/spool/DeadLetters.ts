@@ -99,12 +99,19 @@ export class DeadLetters {
     return { messages, bytes }
   }
 
+  // Expired ones go; then the oldest, while there are too many; then the oldest with a body, while the
+  // bodies are too large (one without a body costs a few hundred bytes).
   private trim(): void {
     const expiredBefore = Date.now() - this.bounds.maxAgeMs
+    for (const letter of [...this.index.values()])
+      if (Date.parse(letter.failedAt) < expiredBefore) this.forget(letter.sequence)
     for (const letter of [...this.index.values()]) {
-      const over = this.index.size > this.bounds.maxCount || this.keptBytes > this.bounds.maxBytes
-      if (!over && Date.parse(letter.failedAt) >= expiredBefore) continue
+      if (this.index.size <= this.bounds.maxCount) break
       this.forget(letter.sequence)
+    }
+    for (const letter of [...this.index.values()]) {
+      if (this.keptBytes <= this.bounds.maxBytes) break
+      if (letter.kept) this.forget(letter.sequence)
     }
   }
 
