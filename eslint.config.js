@@ -28,5 +28,21 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/node/**'] }] },
   },
+  {
+    // A test that cannot run fails and says why; none is skipped, focused or left as a todo.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['skip', 'skipIf', 'runIf', 'todo', 'only'].flatMap((property) =>
+          ['it', 'test', 'describe', 'ctx', 'context'].map((object) => ({
+            object,
+            property,
+            message: 'A test that cannot run must fail and say why.',
+          })),
+        ),
+      ],
+    },
+  },
   prettier,
 )

@@ -42,13 +42,39 @@ if (electron.path) {
 } else {
   const dataDir = process.env.CUSTOS_DATA_DIR ?? path.join(os.homedir(), '.custos', 'node')
   console.error(
-    `Custos: no desktop window (Electron's binary could not be fetched: ${electron.reason.slice(0, 200)}); opening the app in your browser instead, at the ui: address below.`,
+    `Custos: no desktop window (Electron's binary could not be fetched: ${electron.reason.slice(0, 200)}); opening the app in your browser instead (or open the ui: address below yourself).`,
   )
   const build = spawnSync(npm, ['run', 'build'], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
   const child = spawn(npm, ['run', 'serve', '--', '--ui', '--data-dir', dataDir, ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'inherit'],
   })
+  openUiWhenPrinted(child.stdout)
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
   child.on('exit', (code) => process.exit(code ?? 0))
+}
+
+// A machine with a desktop gets the page opened in its default browser; one without (a server over
+// SSH, a container) only gets the address printed, as before.
+function hasDesktop() {
+  if (process.env.CI) return false
+  if (process.platform === 'linux') return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+  return process.platform === 'darwin' || process.platform === 'win32'
+}
+
+function openUiWhenPrinted(stdout) {
+  let pending = ''
+  let opened = false
+  stdout.on('data', (chunk) => {
+    process.stdout.write(chunk)
+    if (opened) return
+    pending += chunk.toString()
+    const line = pending.split('\n').find((text) => text.startsWith('ui: '))
+    if (!line) return
+    opened = true
+    if (!hasDesktop()) return
+    import('open')
+      .then(({ default: open }) => open(line.slice(4).trim()))
+      .catch((error) => console.error(`Custos: could not open your browser (${error.message}); use the ui: address.`))
+  })
 }

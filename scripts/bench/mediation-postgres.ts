@@ -76,7 +76,7 @@ async function main() {
     console.log(`${COUNT} forwards from one sender, ${CONCURRENCY} at a time, recipient away (queued):`)
     console.table(figures)
   } finally {
-    pg.stop()
+    await pg.stop()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -1,7 +1,17 @@
 import type { AgentContext, DifPresentationExchangeDefinition } from '@credo-ts/core'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
-import { bundledContexts, offlineDocumentLoader, UnbundledDocumentError } from '../../electron/node/jsonld'
+import {
+  bundledContexts,
+  ContextDigestError,
+  offlineDocumentLoader,
+  UnbundledDocumentError,
+} from '../../electron/node/jsonld'
+import { findResource } from '../../electron/node/platform'
 import { askedItems, declineReason, parseRequestTerms, REQUEST_TERMS_PREFIX } from '../../electron/node/requests'
 import {
   ageOn,
@@ -26,10 +36,31 @@ describe('bundled JSON-LD contexts', () => {
         'https://w3id.org/security/suites/ed25519-2018/v1',
         'https://w3id.org/security/suites/ed25519-2020/v1',
         'https://custos.example/contexts/v1',
+        // What issuers in the field use: VC 2.0, Data Integrity, citizenship, status lists, the W3C examples.
+        'https://www.w3.org/ns/credentials/v2',
+        'https://w3id.org/security/data-integrity/v2',
+        'https://w3id.org/citizenship/v1',
+        'https://w3id.org/vc/status-list/2021/v1',
+        'https://www.w3.org/ns/credentials/status/v1',
+        'https://www.w3.org/2018/credentials/examples/v1',
+        'https://w3id.org/security/bbs/v1',
       ]),
     )
     await expect(load('https://schema.org/')).rejects.toBeInstanceOf(UnbundledDocumentError)
     await expect(load('did:web:issuer.example')).rejects.toBeInstanceOf(UnbundledDocumentError)
+  })
+
+  it('refuses a bundled context whose bytes are not the ones listed', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'custos-jsonld-'))
+    try {
+      fs.cpSync(findResource('jsonld'), copy, { recursive: true })
+      const file = path.join(copy, 'w3id-org-citizenship-v1.jsonld')
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"PermanentResidentCard"', '"PermanentResident"'))
+      expect(() => bundledContexts(copy)).toThrow(ContextDigestError)
+      expect(() => bundledContexts(copy)).toThrow(/citizenship\/v1 .* is not the one Custos shipped/)
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true })
+    }
   })
 })
 

@@ -3,7 +3,7 @@ import { W3cCredentialsModule } from '@credo-ts/core'
 
 import { offlineDocumentLoader } from './offlineDocumentLoader'
 
-export { bundledContexts, isBundledContext, type JsonLdDocument } from './bundledContexts'
+export { bundledContexts, ContextDigestError, isBundledContext, type JsonLdDocument } from './bundledContexts'
 export { offlineDocumentLoader, UnbundledDocumentError, type LoadedDocument } from './offlineDocumentLoader'
 
 /** Credo's W3C credentials module with the offline loader; the node and the company agents both use it. */

@@ -46,8 +46,8 @@ describe('serve --mediator on a PostgreSQL it cannot use', () => {
   beforeAll(async () => {
     pg = await startPostgres()
   })
-  afterAll(() => {
-    pg?.stop()
+  afterAll(async () => {
+    await pg?.stop()
     tmp.cleanup()
   })
 
@@ -65,16 +65,16 @@ describe('serve --mediator on a PostgreSQL it cannot use', () => {
   })
 
   it('says so in one line when the database holds a queue of another schema version, and leaves it as it is', async () => {
-    pg.createDatabase('future')
-    pg.sql(
+    await pg.createDatabase('future')
+    await pg.sql(
       'future',
       `SET ROLE custos; CREATE SCHEMA drizzle; CREATE TABLE drizzle.custos_mediation_queue_migrations (id serial PRIMARY KEY, hash text NOT NULL, created_at bigint);
        INSERT INTO drizzle.custos_mediation_queue_migrations (hash, created_at) VALUES ('${'f'.repeat(64)}', 4102444800000)`,
     )
     expectOneLine(await serve(`${tmp.dir}/schema`, pg.url('future')), /queue of another schema version/)
     // Neither the queue's tables nor an Askar store were made.
-    expect(pg.sql('future', `SELECT to_regclass('custos_mediation.mediation_queue') IS NULL`)).toBe('t')
-    expect(pg.sql('future', `SELECT count(*) FROM pg_tables WHERE tablename IN ('config', 'items')`)).toBe('0')
-    expect(pg.sql('future', 'SELECT count(*) FROM drizzle.custos_mediation_queue_migrations')).toBe('1')
+    expect(await pg.sql('future', `SELECT to_regclass('custos_mediation.mediation_queue') IS NULL`)).toBe('t')
+    expect(await pg.sql('future', `SELECT count(*) FROM pg_tables WHERE tablename IN ('config', 'items')`)).toBe('0')
+    expect(await pg.sql('future', 'SELECT count(*) FROM drizzle.custos_mediation_queue_migrations')).toBe('1')
   })
 })

@@ -76,7 +76,7 @@ describe('a mediator of two instances on one PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all(running.map((node) => node.stop()))
     await proxy?.close()
-    pg?.stop()
+    await pg?.stop()
     if (!process.env.KEEP_TMP) tmp.cleanup()
   })
 
