@@ -147,16 +147,17 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
     })
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
     try {
-      const probe = await page.context().newPage()
-      await probe.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`)
-      await probe.waitForLoadState('networkidle')
-      await probe.close()
-      expect(seen.length).toBeGreaterThan(0)
+      await page.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`)
+      await page.waitForLoadState('networkidle')
+      expect(seen.length).toBeGreaterThan(1)
       for (const headers of seen) {
         expect(headers.cookie).toBeUndefined()
         const replayed = { Cookie: headers.cookie ?? '', [SESSION_HEADER]: String(headers['x-custos-session'] ?? '') }
         expect((await apiCall(origin, 'vault.status', undefined, replayed)).status).toBe(401)
       }
+      // Back at the node, the tab still holds its session.
+      await page.goto(`${origin}/`)
+      expect(await page.evaluate(() => sessionStorage.getItem('custos.session'))).toBe(secret)
     } finally {
       await new Promise((resolve) => other.close(resolve))
     }

@@ -39,8 +39,16 @@ describe('dead letters', () => {
   it('expire, and split a letter an earlier version wrote whole, keeping its body only if it decrypted', () => {
     const tmp = makeTmpDir('custos-dead-')
     try {
-      const old = { sequence: 1, remote: 'r', receivedAt: '2026-01-01T00:00:00.000Z', failedAt: '2026-01-01T00:00:00.000Z' }
-      fs.writeFileSync(path.join(tmp.dir, '000000000001.json'), JSON.stringify({ ...old, reason: 'cannot decrypt', body: 'junk' }))
+      const old = {
+        sequence: 1,
+        remote: 'r',
+        receivedAt: '2026-01-01T00:00:00.000Z',
+        failedAt: '2026-01-01T00:00:00.000Z',
+      }
+      fs.writeFileSync(
+        path.join(tmp.dir, '000000000001.json'),
+        JSON.stringify({ ...old, reason: 'cannot decrypt', body: 'junk' }),
+      )
       const now = new Date().toISOString()
       fs.writeFileSync(
         path.join(tmp.dir, '000000000002.json'),

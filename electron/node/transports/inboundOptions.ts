@@ -91,7 +91,10 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     publicUrl: checkedPublicUrl(options.publicUrl, options.host ?? '127.0.0.1'),
     spoolQuota: options.spoolQuota ?? DEFAULT_SPOOL_QUOTA,
     // By default one message of the largest size, or many small ones, at once; never less than one largest.
-    maxBytesInFlight: Math.max(positive(options.maxBytesInFlight ?? maxMessageBytes, 'maxBytesInFlight'), maxMessageBytes),
+    maxBytesInFlight: Math.max(
+      positive(options.maxBytesInFlight ?? maxMessageBytes, 'maxBytesInFlight'),
+      maxMessageBytes,
+    ),
   }
 }
 
