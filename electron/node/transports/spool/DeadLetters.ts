@@ -1,8 +1,8 @@
 import fs from 'node:fs'
-import path from 'node:path'
 
 import type { DeadLetter, DeadLetterPage } from '../../../../shared/api'
 import { writeDurably } from '../../platform'
+import { letterFiles, META_FILE, readLetter, removeLetter, splitLegacy } from './deadLetterFiles'
 import type { SpoolEntry } from './InboundSpool'
 
 export interface DeadLetterBounds {
@@ -19,8 +19,6 @@ export const DEFAULT_DEAD_LETTER_BOUNDS: DeadLetterBounds = {
   maxBytes: 64 * 1024 * 1024,
   maxAgeMs: 14 * 24 * 60 * 60 * 1000,
 }
-
-const META = /^(\d+)\.json$/
 
 /**
  * What arrived and could not be processed, bounded by count, bytes and age, so a sender that floods
@@ -40,12 +38,24 @@ export class DeadLetters {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
     const sequences = fs
       .readdirSync(dir)
-      .map((name) => META.exec(name)?.[1])
+      .map((name) => META_FILE.exec(name)?.[1])
       .filter((sequence): sequence is string => sequence !== undefined)
       .map(Number)
       .sort((a, b) => a - b)
-    for (const sequence of sequences) this.load(sequence)
+    const legacy: number[] = []
+    for (const sequence of sequences) {
+      const read = readLetter(dir, sequence)
+      // A damaged file is no dead letter anyone can read; it goes.
+      if (!read) removeLetter(dir, sequence)
+      else this.remember(read.letter)
+      if (read?.legacy) legacy.push(sequence)
+    }
     this.trim()
+    // Only what stays within the bounds is rewritten.
+    for (const sequence of legacy) {
+      const letter = this.index.get(sequence)
+      if (letter) splitLegacy(dir, letter)
+    }
   }
 
   /** The highest sequence in use, so the spool never names a new entry like an old dead letter. */
@@ -65,9 +75,10 @@ export class DeadLetters {
       bytes: entry.bytes,
       kept,
     }
-    if (kept) writeDurably(this.bodyFile(entry.sequence), body)
-    writeDurably(this.metaFile(entry.sequence), JSON.stringify(letter))
-    this.remember(letter, kept ? bytes : 0)
+    const files = letterFiles(this.dir, entry.sequence)
+    if (kept) writeDurably(files.body, body)
+    writeDurably(files.meta, JSON.stringify(letter))
+    this.remember(letter)
     this.trim()
   }
 
@@ -115,27 +126,9 @@ export class DeadLetters {
     }
   }
 
-  private load(sequence: number): void {
-    try {
-      const stored = JSON.parse(fs.readFileSync(this.metaFile(sequence), 'utf8')) as DeadLetter & { body?: string }
-      // Written by an earlier version with the body inside: split it, so listing never reads a body again.
-      if (typeof stored.body === 'string') {
-        const { body, ...rest } = stored
-        const letter = { ...rest, bytes: Buffer.byteLength(body), kept: rest.reason !== 'cannot decrypt' }
-        if (letter.kept) writeDurably(this.bodyFile(sequence), body)
-        writeDurably(this.metaFile(sequence), JSON.stringify(letter))
-        return this.remember(letter, letter.kept ? letter.bytes : 0)
-      }
-      this.remember(stored, stored.kept ? stored.bytes : 0)
-    } catch {
-      // A damaged file is no dead letter anyone can read; it goes, within the bound like the rest.
-      this.removeFiles(sequence)
-    }
-  }
-
-  private remember(letter: DeadLetter, keptBytes: number): void {
+  private remember(letter: DeadLetter): void {
     this.index.set(letter.sequence, letter)
-    this.keptBytes += keptBytes
+    if (letter.kept) this.keptBytes += letter.bytes
   }
 
   private forget(sequence: number): void {
@@ -143,19 +136,6 @@ export class DeadLetters {
     if (!letter) return
     this.index.delete(sequence)
     if (letter.kept) this.keptBytes -= letter.bytes
-    this.removeFiles(sequence)
-  }
-
-  private removeFiles(sequence: number): void {
-    fs.rmSync(this.metaFile(sequence), { force: true })
-    fs.rmSync(this.bodyFile(sequence), { force: true })
-  }
-
-  private metaFile(sequence: number): string {
-    return path.join(this.dir, `${String(sequence).padStart(12, '0')}.json`)
-  }
-
-  private bodyFile(sequence: number): string {
-    return path.join(this.dir, `${String(sequence).padStart(12, '0')}.body`)
+    removeLetter(this.dir, sequence)
   }
 }
