@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { DEFAULT_DEAD_LETTER_BOUNDS, DeadLetters, type DeadLetterBounds } from './DeadLetters'
+import { SpoolCounts } from './SpoolCounts'
 import { entryFileParts, readEntry, syncFolder, writeFlushed } from './spoolFiles'
 
 /** One envelope waiting on disk; its body stays there until it is processed (`body`). */
@@ -37,8 +38,7 @@ export class InboundSpool {
   readonly dead: DeadLetters
   private nextSequence: number
   private readonly waiting = new Map<number, SpoolEntry>()
-  private readonly byRemote = new Map<string, { messages: number; bytes: number }>()
-  private totalBytes = 0
+  private readonly counts = new SpoolCounts()
   // Entries being processed on their own request or socket; the drainer leaves them alone.
   private readonly claimed = new Set<number>()
   // Counted in the quota but not yet on disk: nobody may read them yet.
@@ -120,13 +120,13 @@ export class InboundSpool {
 
   /** Whether `messages` more envelopes of `bytes` from this sender fit in its quota and the total now. */
   fits(remote: string, messages: number, bytes: number): boolean {
-    const held = this.byRemote.get(remote) ?? { messages: 0, bytes: 0 }
+    const held = this.counts.of(remote)
     const dead = this.dead.heldBy(remote)
     const total = this.quota.totalBytes ?? DEFAULT_SPOOL_TOTAL_BYTES
     return (
       held.messages + dead.messages + messages <= this.quota.messagesPerAddress &&
       held.bytes + dead.bytes + bytes <= this.quota.bytesPerAddress &&
-      this.totalBytes + bytes <= total
+      this.counts.totalBytes + bytes <= total
     )
   }
 
@@ -173,19 +173,14 @@ export class InboundSpool {
 
   private track(entry: SpoolEntry): void {
     this.waiting.set(entry.sequence, entry)
-    this.totalBytes += entry.bytes
-    const held = this.byRemote.get(entry.remote) ?? { messages: 0, bytes: 0 }
-    this.byRemote.set(entry.remote, { messages: held.messages + 1, bytes: held.bytes + entry.bytes })
+    this.counts.add(entry.remote, entry.bytes)
   }
 
   private untrack(entry: SpoolEntry): boolean {
     this.claimed.delete(entry.sequence)
     this.leftOver.delete(entry.sequence)
     if (!this.waiting.delete(entry.sequence)) return false
-    this.totalBytes -= entry.bytes
-    const held = this.byRemote.get(entry.remote) ?? { messages: 1, bytes: entry.bytes }
-    if (held.messages <= 1) this.byRemote.delete(entry.remote)
-    else this.byRemote.set(entry.remote, { messages: held.messages - 1, bytes: held.bytes - entry.bytes })
+    this.counts.remove(entry.remote, entry.bytes)
     return true
   }
 }
