@@ -44,6 +44,9 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   // Judged by its declared length before a byte of the body is read; a body without one counts as the largest.
   const declared = req.headers['content-length'] === undefined ? limit : Number(req.headers['content-length'])
   if (declared > limit) return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
+  // A sender whose quota is spent is told so before its body is read, not after.
+  if (!context.spool.fits(remote, 1, declared))
+    return refuse(429, 'too many messages waiting from this address', { 'Retry-After': '30', Connection: 'close' })
   // Waits for room unread (the socket's own buffers hold what the sender already sent), then gives up.
   const releaseBytes = await context.bodies.acquire(declared, WAIT_FOR_ROOM_MS)
   if (!releaseBytes) return refuse(503, 'busy with other large messages', { 'Retry-After': '5', Connection: 'close' })
