@@ -17,7 +17,8 @@ type Body = { kind: 'complete'; bytes: Buffer } | { kind: 'too-large' } | { kind
 export async function handleHttpRequest(context: InboundContext, req: IncomingMessage, res: ServerResponse) {
   const remote = req.socket.remoteAddress ?? 'unknown'
   const limit = context.options.maxMessageBytes
-  // Every refusal before the body is read leaves it unread: what still arrives is thrown away.
+  // Every refusal before the body is read leaves it unread: what still arrives is thrown away (the socket
+  // stays open while it comes, so the sender reads the answer instead of a reset; see stopReading).
   const refuse = (status: number, reason: string, headers: Record<string, string> = {}, log = true) => {
     if (log) logRefusal(context, 'http', status, remote, reason)
     stopReading(req, limit)
@@ -28,8 +29,8 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   // no Origin and use the address they were given.
   const origin = req.headers.origin
   if (origin !== undefined && !context.options.allowedOrigins.includes(origin))
-    return refuse(403, 'requests from web pages are refused', { Connection: 'close' })
-  if (!context.acceptsHost(req.headers.host)) return refuse(403, 'not addressed to this node', { Connection: 'close' })
+    return refuse(403, 'requests from web pages are refused')
+  if (!context.acceptsHost(req.headers.host)) return refuse(403, 'not addressed to this node')
   const rate = context.limiter.take(remote)
   if (!rate.allowed) {
     const retryAfter = { 'Retry-After': String(rate.retryAfterSeconds) }
@@ -43,13 +44,13 @@ export async function handleHttpRequest(context: InboundContext, req: IncomingMe
   }
   // Judged by its declared length before a byte of the body is read; a body without one counts as the largest.
   const declared = req.headers['content-length'] === undefined ? limit : Number(req.headers['content-length'])
-  if (declared > limit) return refuse(413, `message larger than ${limit} bytes`, { Connection: 'close' })
+  if (declared > limit) return refuse(413, `message larger than ${limit} bytes`)
   // A sender whose quota is spent is told so before its body is read, not after.
   if (!context.spool.fits(remote, 1, declared))
-    return refuse(429, 'too many messages waiting from this address', { 'Retry-After': '30', Connection: 'close' })
+    return refuse(429, 'too many messages waiting from this address', { 'Retry-After': '30' })
   // Waits for room unread (the socket's own buffers hold what the sender already sent), then gives up.
   const releaseBytes = await context.bodies.acquire(declared, WAIT_FOR_ROOM_MS)
-  if (!releaseBytes) return refuse(503, 'busy with other large messages', { 'Retry-After': '5', Connection: 'close' })
+  if (!releaseBytes) return refuse(503, 'busy with other large messages', { 'Retry-After': '5' })
   try {
     await receiveHttp(context, req, res, contentType, refuse)
   } finally {
