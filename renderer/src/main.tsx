@@ -8,7 +8,7 @@ import './styles/layout.css'
 import './styles/controls.css'
 import { forgetSignInToken } from './webBridgeClient'
 
-forgetSignInToken()
+void forgetSignInToken()
 setUpI18n()
 const root = document.getElementById('root')
 if (root)

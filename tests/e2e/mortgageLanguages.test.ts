@@ -49,13 +49,13 @@ describe('the mortgage request in German and English, wide and on a phone', () =
   let browser: Browser
   let companies: Companies
   let strict: Lender
-  let cookie = ''
+  let session: Record<string, string> = {}
   const connections = new Map<Issuer | Lender, string>()
   const problems: string[] = []
   let periods: string[] = []
 
   async function api<T>(method: string, input?: unknown): Promise<T> {
-    const reply = await apiCall(new URL(served.url).origin, method, input, { Cookie: cookie })
+    const reply = await apiCall(new URL(served.url).origin, method, input, session)
     const answer = JSON.parse(reply.body) as { ok: boolean; value: T; error?: { message: string } }
     if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`)
     return answer.value
@@ -81,7 +81,7 @@ describe('the mortgage request in German and English, wide and on a phone', () =
   beforeAll(async () => {
     if (!fs.existsSync(INDEX)) throw new Error(`${INDEX} is missing: build the renderer first (npm run build).`)
     served = await serveUi(path.join(tmp.dir, 'me'), ['--label', 'Me'])
-    cookie = await signIn(served.url)
+    session = await signIn(served.url)
     await api('vault.create', { passphrase: 'Quiet Harbour 42 lanterns!' })
     companies = await startCompanies(path.join(tmp.dir, 'companies'))
     // Takes identity only from the employer: the registry's card is refused once it arrived.
@@ -148,7 +148,8 @@ describe('the mortgage request in German and English, wide and on a phone', () =
     })
     const page = await context.newPage()
     page.on('pageerror', (error) => problems.push(error.message))
-    await page.goto(served.url)
+    // Each new tab signs in with a link of its own: a link works once.
+    await page.goto(await served.freshUrl())
     // The language comes from the system (the browser's locale) at first start.
     await page.getByRole('heading', { level: 1, name: words[language].home }).waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language)

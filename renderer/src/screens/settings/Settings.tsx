@@ -6,6 +6,7 @@ import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { AutoLockPanel } from './AutoLockPanel'
 import { BackupPanel } from './BackupPanel'
+import { DeadLettersPanel } from './DeadLettersPanel'
 import { InboundPanel } from './InboundPanel'
 import { LanguageChoice } from './LanguageChoice'
 import { MediatorPanel } from './MediatorPanel'
@@ -58,6 +59,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
         </p>
         <MediatorPanel />
         <InboundPanel />
+        <DeadLettersPanel />
         <RecipientList />
       </details>
     </>
