@@ -116,9 +116,13 @@ export class Lender {
       state: 'refused',
       reason: error.message,
     }))
-    if (judged.state === 'verified') await this.agent.didcomm.proofs.acceptPresentation({ proofExchangeRecordId: proofRecordId })
+    if (judged.state === 'verified')
+      await this.agent.didcomm.proofs.acceptPresentation({ proofExchangeRecordId: proofRecordId })
     else if ('reason' in judged)
-      await this.agent.didcomm.proofs.sendProblemReport({ proofExchangeRecordId: proofRecordId, description: judged.reason })
+      await this.agent.didcomm.proofs.sendProblemReport({
+        proofExchangeRecordId: proofRecordId,
+        description: judged.reason,
+      })
   }
 
   /** Resolves once the presentation was verified (and acknowledged) or the node refused with a problem report. */

@@ -115,12 +115,7 @@ describe('the DIDComm endpoint under attack', () => {
     const recipientKey = Kms.PublicJwk.fromFingerprint(fingerprint!) as Kms.PublicJwk<Kms.Ed25519PublicJwk>
     const longType = `https://didcomm.org/${'x'.repeat(1024 * 1024)}/1.0/message`
     for (let i = 0; i < 4; i++) {
-      const packed = await pack(
-        sender.agent.context,
-        { '@type': longType, '@id': utils.uuid() },
-        [recipientKey],
-        null,
-      )
+      const packed = await pack(sender.agent.context, { '@type': longType, '@id': utils.uuid() }, [recipientKey], null)
       await postEnvelope(endpoint, JSON.stringify(packed))
     }
     const logFile = path.join(tmp.dir, 'node', 'logs', 'node.log')
