@@ -20,6 +20,8 @@ export const custosErrorCodes = [
   'CredentialRefused',
   // A proof request asks for what the node does not hold; nothing was sent.
   'RequestNotSatisfiable',
+  // The person left out an item the request requires (DIF PE submission requirements); nothing was sent.
+  'SubsetNotAllowed',
   // A trust list whose publisher's signature does not hold, or that is not a trust list; nothing was imported.
   'TrustListRefused',
   // A document (a statement PDF) is larger than the node's limit; it was not stored or sent.

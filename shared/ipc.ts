@@ -7,3 +7,8 @@ export type IpcReply = { ok: true; value: unknown } | { ok: false; error: Custos
 
 /** Main → window: a part of the node's state changed (a topic, as the web bridge's events name them). */
 export const LIVE_CHANNEL = 'custos:live'
+
+/** Window → main: the OS file dialog for a backup file; main answers with the chosen path, or nothing. */
+export const FILE_CHANNEL = 'custos:pick-file'
+
+export type FilePurpose = 'backup-save' | 'backup-open'

@@ -14,6 +14,7 @@ import { registerAppScheme, serveRenderer } from './appProtocol'
 import { watchAttention } from './attention'
 import { handleDeepLinks, invitationLinkIn } from './deepLinks'
 import { Keychain, openRemembered } from './deviceKey'
+import { registerFilePicker } from './filePicker'
 import { registerApiHandler } from './ipc'
 import { devServerUrl } from './launchPolicy'
 import { NodeHostClient } from './nodeHostClient'
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
   const { window, isTrustedUrl } = createMainWindow({ outDir, devUrl })
   mainWindow = window
   registerApiHandler((method, input) => host.call(method, input), isTrustedUrl)
+  registerFilePicker(isTrustedUrl)
   host.on('live', (topic, data) => window.webContents.send(LIVE_CHANNEL, topic, data))
   // The store is locked again after a restart: the window goes back to the unlock screen and says why.
   host.on('crashed', (restarting) => window.webContents.send(LIVE_CHANNEL, 'node', { crashed: true, restarting }))

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 
 import { apiMethodNames } from '../../shared/api'
-import { IPC_CHANNEL, LIVE_CHANNEL, type IpcReply } from '../../shared/ipc'
+import { FILE_CHANNEL, IPC_CHANNEL, LIVE_CHANNEL, type FilePurpose, type IpcReply } from '../../shared/ipc'
 
 // One narrow function per contract method; the renderer never sees ipcRenderer itself. Each resolves to
 // the reply as data ({ok, value} or {ok:false, error:{code, message}}) and never rejects: contextBridge
@@ -41,3 +41,13 @@ export const custosLive = Object.freeze({
 })
 
 contextBridge.exposeInMainWorld('custosLive', custosLive)
+
+/** The OS file dialog (backup and restore): the chosen path, or undefined when the person cancelled. */
+export const custosFiles = Object.freeze({
+  async pick(purpose: FilePurpose): Promise<string | undefined> {
+    const chosen: unknown = await ipcRenderer.invoke(FILE_CHANNEL, purpose).catch(() => undefined)
+    return typeof chosen === 'string' ? chosen : undefined
+  },
+})
+
+contextBridge.exposeInMainWorld('custosFiles', custosFiles)

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import type { VaultStatus } from '../../shared/api'
 import { apiClient } from './apiClient'
@@ -11,10 +12,11 @@ import { Shell } from './shell/Shell'
 
 /** The store's state decides what a person sees: create it, unlock it, or use it. */
 export function App() {
+  const { t } = useTranslation()
   const [status, setStatus] = useState<VaultStatus>()
   const [error, setError] = useState<string>()
   // Said on the unlock screen after the node process died and was started again (desktop app only).
-  const [restartNote, setRestartNote] = useState<string>()
+  const [restartNote, setRestartNote] = useState<'restarted' | 'keepsStopping'>()
   // A custos:// link opened from elsewhere (desktop app): shown on the accept screen once unlocked.
   const [invitationLink, setInvitationLink] = useState<string>()
 
@@ -28,11 +30,7 @@ export function App() {
     const unsubscribeVault = subscribeLive(['vault'], refresh)
     const unsubscribeNode = subscribeLive(['node'], (data) => {
       const restarting = (data as { restarting?: unknown } | undefined)?.restarting !== false
-      setRestartNote(
-        restarting
-          ? 'The Custos node stopped unexpectedly and was started again; your store was locked. Unlock it to go on.'
-          : 'The Custos node keeps stopping. Quit Custos and start it again; logs/node.log in its data folder says why.',
-      )
+      setRestartNote(restarting ? 'restarted' : 'keepsStopping')
       setTimeout(refresh, 1_000)
     })
     const unsubscribeLink = subscribeLive(['invitation'], (data) => {
@@ -50,7 +48,7 @@ export function App() {
     return (
       <main className="narrow">
         <h1>Custos</h1>
-        {error ? <ErrorNote error={error} /> : <p role="status">Connecting to your node…</p>}
+        {error ? <ErrorNote error={error} /> : <p role="status">{t('app.connecting')}</p>}
       </main>
     )
   }
@@ -58,7 +56,7 @@ export function App() {
   if (status.state === 'locked') {
     return (
       <>
-        {restartNote && <ErrorNote error={restartNote} />}
+        {restartNote && <ErrorNote error={t(`app.${restartNote}`)} />}
         <Unlock status={status} onUnlocked={setStatus} />
       </>
     )

@@ -18,7 +18,7 @@ export type LiveTopic =
 export function subscribeLive(topics: readonly LiveTopic[], onChange: (data?: object) => void): () => void {
   const desktop = window.custosLive
   if (desktop) return desktop.subscribe((topic, data) => topics.includes(topic as LiveTopic) && onChange(data))
-  if (window.custos || typeof EventSource === 'undefined') return () => undefined
+  if (window.custos || typeof fetch === 'undefined') return () => undefined
   const events = webBridgeEvents()
   const listener = () => onChange()
   for (const topic of topics) events.addEventListener(topic, listener)

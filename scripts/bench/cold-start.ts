@@ -4,6 +4,9 @@
 // resident memory, idle after the unlock. Uses the built host (out/main/nodeHost.js), as the app does.
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../electron/node/askar/register'
+
 import { execFileSync, fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'

@@ -3,6 +3,9 @@
 // from 10 to 10,000 queued are the target. `node --import tsx scripts/bench/mediation-queue.ts`
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../electron/node/askar/register'
+
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

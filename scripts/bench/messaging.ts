@@ -7,6 +7,9 @@
 // `node --import tsx scripts/bench/messaging.ts --pair custos [--quick]`
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../electron/node/askar/register'
+
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

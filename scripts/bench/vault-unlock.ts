@@ -1,6 +1,9 @@
 // Figures, not a test: how long creating and unlocking a store takes with each passphrase KDF.
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../electron/node/askar/register'
+
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

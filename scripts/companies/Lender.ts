@@ -1,5 +1,6 @@
 import { type DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
 import {
+  DidCommAutoAcceptProof,
   DidCommProofEventTypes,
   DidCommProofState,
   type DidCommProofStateChangedEvent,
@@ -28,6 +29,8 @@ export class Lender {
   private readonly trusted = new Map<string, Set<string>>()
   /** Threads of the presentations the lender deleted because the holder asked it to. */
   readonly deleted: string[] = []
+  /** Requests whose answer the lender judges (signatures, then whose word it takes) before it acknowledges. */
+  private readonly judgedBeforeAck = new Set<string>()
 
   private constructor(
     readonly agent: CompanyAgent,
@@ -50,6 +53,12 @@ export class Lender {
       .registerMessageHandlers([
         new DeletionRequestHandler(async (message, connection) => lender.deleteOnRequest(message, connection.id)),
       ])
+    agent.events.on<DidCommProofStateChangedEvent>(DidCommProofEventTypes.ProofStateChanged, ({ payload }) => {
+      const record = payload.proofRecord
+      if (record.state !== DidCommProofState.PresentationReceived || !lender.judgedBeforeAck.delete(record.id)) return
+      // Credo refused what does not verify on its own (a problem report); the rest the lender judges.
+      if (record.isVerified) void lender.ackOrRefuse(record.id)
+    })
     return lender
   }
 
@@ -85,17 +94,35 @@ export class Lender {
     connectionId: string,
     definition: DifPresentationExchangeDefinitionV2 = mortgageDefinition,
     terms: RequestTerms = mortgageTerms,
+    /** Acknowledge only an answer whose issuers it trusts (see `trust`), refuse the rest with a problem report. */
+    options: { ackOnlyTrusted?: boolean } = {},
   ): Promise<string> {
     const record = await this.agent.didcomm.proofs.requestProof({
       connectionId,
       protocolVersion: 'v2',
+      autoAcceptProof: options.ackOnlyTrusted ? DidCommAutoAcceptProof.Never : undefined,
       // The domain is the audience an SD-JWT VC's key binding must name: this lender's endpoint.
       proofFormats: {
         presentationExchange: { presentationDefinition: definition, options: { domain: this.endpoint } },
       },
       comment: termsComment(terms),
     } as Parameters<CompanyAgent['didcomm']['proofs']['requestProof']>[0])
+    if (options.ackOnlyTrusted) this.judgedBeforeAck.add(record.id)
     return record.id
+  }
+
+  private async ackOrRefuse(proofRecordId: string): Promise<void> {
+    const judged = await this.disclosed(proofRecordId).catch((error: Error) => ({
+      state: 'refused',
+      reason: error.message,
+    }))
+    if (judged.state === 'verified')
+      await this.agent.didcomm.proofs.acceptPresentation({ proofExchangeRecordId: proofRecordId })
+    else if ('reason' in judged)
+      await this.agent.didcomm.proofs.sendProblemReport({
+        proofExchangeRecordId: proofRecordId,
+        description: judged.reason,
+      })
   }
 
   /** Resolves once the presentation was verified (and acknowledged) or the node refused with a problem report. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 
-import { DidKey, DidRepository, Kms, type Agent } from '@credo-ts/core'
+import { DidKey, DidRepository, type Agent, type Kms } from '@credo-ts/core'
 
 /**
  * The company's did:key: the one it made before, or a new one (from `privateKey` when given, so a test can

@@ -1,6 +1,6 @@
 import type { DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
 
-import { mortgageDefinition, mortgageWithStatements } from './mortgageRequest'
+import { inApplication, mortgageDefinition, mortgageWithStatements } from './mortgageRequest'
 
 const SD_JWT_FORMAT = { 'sd-jwt_alg_values': ['EdDSA'], 'kb-jwt_alg_values': ['EdDSA'] }
 
@@ -50,7 +50,7 @@ export function fullMortgageRequest(
     id: 'mortgage-application-full',
     format: { ...mortgageDefinition.format, 'vc+sd-jwt': SD_JWT_FORMAT },
     input_descriptors: [
-      ...identityRequest(identityFields).input_descriptors,
+      ...inApplication(identityRequest(identityFields).input_descriptors),
       ...mortgageWithStatements(periods).input_descriptors.filter((descriptor) => descriptor.id !== 'identity'),
     ],
   }

@@ -36,6 +36,7 @@ export const mortgageDefinition: DifPresentationExchangeDefinitionV2 = {
 export function statementDescriptors(periods: string[]): DifPresentationExchangeDefinitionV2['input_descriptors'] {
   return periods.map((period) => ({
     id: `statement-${period}`,
+    group: [STATEMENTS],
     name: `Bank statement ${period}`,
     purpose: 'Income and spending in the last months',
     constraints: {
@@ -49,12 +50,37 @@ export function statementDescriptors(periods: string[]): DifPresentationExchange
   }))
 }
 
-/** The mortgage request with the last three statements (`periods`, newest first). */
+const APPLICATION = 'application'
+const STATEMENTS = 'statements'
+
+/**
+ * What the lender needs of an application with statements (DIF PE submission requirements): identity and
+ * income always, and at least one of the statements asked; the person may leave the others out. Without
+ * these, every descriptor is required and a conforming verifier refuses an answer that leaves one out.
+ */
+export function statementRequirements(
+  periods: string[],
+): DifPresentationExchangeDefinitionV2['submission_requirements'] {
+  return [
+    { name: 'Identity and income', rule: 'all', from: APPLICATION },
+    { name: 'Bank statements', rule: 'pick', min: Math.min(1, periods.length), from: STATEMENTS },
+  ]
+}
+
+/** Puts the application's own descriptors (identity, income) in the group its requirements name. */
+export function inApplication(
+  descriptors: DifPresentationExchangeDefinitionV2['input_descriptors'],
+): DifPresentationExchangeDefinitionV2['input_descriptors'] {
+  return descriptors.map((descriptor) => ({ ...descriptor, group: [APPLICATION] }))
+}
+
+/** The mortgage request with the last statements (`periods`, newest first), at least one of them needed. */
 export function mortgageWithStatements(periods: string[]): DifPresentationExchangeDefinitionV2 {
   return {
     ...mortgageDefinition,
     id: 'mortgage-application-with-statements',
-    input_descriptors: [...mortgageDefinition.input_descriptors, ...statementDescriptors(periods)],
+    submission_requirements: statementRequirements(periods),
+    input_descriptors: [...inApplication(mortgageDefinition.input_descriptors), ...statementDescriptors(periods)],
   }
 }
 

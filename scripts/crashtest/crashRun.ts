@@ -112,7 +112,7 @@ async function check(node: NodeProcess, acked: Acknowledged, figures: CrashFigur
   await new Promise((resolve) => setTimeout(resolve, 500))
   stored = (await node.request<{ stored: string[] }>({ cmd: 'received' })).stored
   figures.stillSpooled = waiting()
-  figures.deadLetters = fs.readdirSync(path.join(spoolDir, 'dead')).length
+  figures.deadLetters = fs.readdirSync(path.join(spoolDir, 'dead')).filter((name) => /^\d+\.json$/.test(name)).length
   const count = (list: string[]) => list.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>())
   const labelCount = count(labels)
   const invitationCount = count(await node.request<string[]>({ cmd: 'invitationLabels' }))

@@ -2,6 +2,9 @@
 // duplicated, or a restart failed to unlock.
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../electron/node/askar/register'
+
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -2,6 +2,9 @@
 // the whole mortgage flow printed as it happens; Ctrl-C stops everything and exits 0.
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../electron/node/askar/register'
+
 import path from 'node:path'
 
 import type { CustosNode } from '../../electron/node'

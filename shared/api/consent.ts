@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { idSchema, noInput } from './common'
 import { method } from './contract'
 import type { ConsentEvaluation, DpvPurpose, RequestWarning } from './consentEvaluation'
+import type { ProofRequestSummary, RequestAnswer } from './requests'
 
 export * from './consentEvaluation'
 
@@ -102,6 +103,17 @@ export const rememberSchema = z
   })
   .strict()
 
+const rememberInputSchema = z
+  .object({
+    requestId: idSchema,
+    action: z.enum(['share', 'refuse']),
+    remember: rememberSchema,
+    omit: z.array(z.string().max(200)).max(50).optional(),
+    /** The policy's name in the person's language. */
+    name: name.optional(),
+  })
+  .strict()
+
 /** A request a standing policy answered without asking the person. */
 export interface PolicyDecision {
   requestId: string
@@ -113,6 +125,8 @@ export interface PolicyDecision {
   /** The label the requesting connection gave itself, when the exchange is still there. */
   requester?: string
   purpose?: string
+  /** For a share: whether the requester acknowledged it, refused it, or has not said yet. */
+  answer?: RequestAnswer
 }
 
 const idInput = z.object({ id: idSchema }).strict()
@@ -138,18 +152,15 @@ export const consentContract = {
   ),
   'consent.requestWarnings': method<RequestWarning[]>()(z.object({ requestId: idSchema }).strict()),
   /**
-   * The person's answer to a waiting request, and the same answer as a policy for the requests like it
-   * (what it releases, for its stated purpose and retention), in one step. `omit` leaves descriptors out
-   * of a share (approving a subset), and out of the policy with them.
+   * The policy remembering this answer would save, in full, so the person reads it before anything is
+   * sent or saved: what it releases (only the items kept by `omit`), to whom, for the stated purpose and
+   * no longer than the stated retention.
    */
-  'consent.answerAndRemember': method<ConsentPolicy>()(
-    z
-      .object({
-        requestId: idSchema,
-        action: z.enum(['share', 'refuse']),
-        remember: rememberSchema,
-        omit: z.array(z.string().max(200)).max(50).optional(),
-      })
-      .strict(),
-  ),
+  'consent.previewRemember': method<PolicyInput>()(rememberInputSchema),
+  /**
+   * The person's answer to a waiting request, and the same answer as a policy for the requests like it,
+   * in one step. The policy (`consent.previewRemember`) is saved only if the answer succeeded: a share
+   * the requester acknowledged, or a refusal sent; `request.answer` says what the requester did.
+   */
+  'consent.answerAndRemember': method<{ request: ProofRequestSummary; policy?: ConsentPolicy }>()(rememberInputSchema),
 }

@@ -30,7 +30,7 @@ export interface ConsentEvaluation {
 }
 
 export type RequestWarningKind =
-  'untrusted-requester' | 'identifying' | 'beyond-purpose' | 'beyond-request' | 'derived-would-do'
+  'untrusted-requester' | 'look-alike' | 'identifying' | 'beyond-purpose' | 'beyond-request' | 'derived-would-do'
 
 /** Something the person should know before answering a waiting request. */
 export interface RequestWarning {

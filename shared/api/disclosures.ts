@@ -15,7 +15,11 @@ export interface DisclosedCredentialSummary {
 
 export interface DisclosureNotice {
   id: string
-  kind: 'used' | 'deleted'
+  /**
+   * What the recipient said: it accepted the presentation (present-proof ack) or refused it (a problem
+   * report, its words in `note`), both of the exchange itself; it used or deleted the data (data-notices).
+   */
+  kind: 'accepted' | 'refused' | 'used' | 'deleted'
   note?: string
   receivedAt: string
 }

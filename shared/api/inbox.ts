@@ -1,5 +1,7 @@
 // What arrived over DIDComm and could not be processed: the person (or support) can see it, and it
 // never blocks what came after it.
+import { z } from 'zod'
+
 import { noInput } from './common'
 import { method } from './contract'
 
@@ -11,7 +13,34 @@ export interface DeadLetter {
   /** Why it failed: cannot decrypt, invalid message, or the step that failed. */
   reason: string
   failedAt: string
+  /** The envelope's size as it arrived. */
+  bytes: number
+  /** Whether its body is kept: only when it could be decrypted (an envelope for nobody is junk). */
+  kept: boolean
 }
+
+/** One page of dead letters, newest first; `next` (absent on the last page) asks for the page after it. */
+export interface DeadLetterPage {
+  letters: DeadLetter[]
+  /** Dead letters kept in all, and the bytes of their kept bodies. */
+  total: number
+  keptBytes: number
+  next?: number
+}
+
+export const deadLetterPageInput = z
+  .object({
+    limit: z.number().int().min(1).max(200).optional(),
+    /** The `next` of the page before. */
+    before: z.number().int().positive().optional(),
+  })
+  .strict()
+  .optional()
+
+export const deleteDeadLettersInput = z.union([
+  z.object({ sequences: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+])
 
 /** How other agents reach this node directly: what it listens on and what it tells them to use. */
 export interface InboundStatus {
@@ -28,7 +57,11 @@ export interface InboundStatus {
   maxMessageBytes?: number
 }
 
+export type DeadLetterPageInput = z.output<typeof deadLetterPageInput>
+export type DeleteDeadLettersInput = z.output<typeof deleteDeadLettersInput>
+
 export const inboxContract = {
-  'inbox.listDeadLetters': method<DeadLetter[]>()(noInput),
+  'inbox.listDeadLetters': method<DeadLetterPage>()(deadLetterPageInput),
+  'inbox.deleteDeadLetters': method<{ deleted: number }>()(deleteDeadLettersInput),
   'inbox.inbound': method<InboundStatus>()(noInput),
 }

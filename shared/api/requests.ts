@@ -4,6 +4,7 @@ import { z } from 'zod'
 
 import { idSchema, noInput } from './common'
 import { method } from './contract'
+import type { TrustListVoucher } from './trustLists'
 
 /** One input descriptor of a DIF presentation definition, as the person reads it. */
 export interface AskedItem {
@@ -14,12 +15,29 @@ export interface AskedItem {
   types: string[]
   /** The claims it names, e.g. `grossYearlyIncome`, `address`. */
   claims: string[]
+  /**
+   * Whether the request lets the person leave this one out (its submission requirements allow an answer
+   * without it). Without submission requirements every item is required: a subset is no valid answer.
+   */
+  optional: boolean
+}
+
+/**
+ * What became of an answer: the requester acknowledged the presentation, refused it (their words in
+ * `reason`), has not said yet, or the node declined the request.
+ */
+export interface RequestAnswer {
+  outcome: 'accepted' | 'refused' | 'unconfirmed' | 'declined'
+  reason?: string
 }
 
 export interface ProofRequestSummary {
   id: string
   connectionId?: string
+  /** The label the requester gave itself: only what it says it is. */
   requester?: string
+  /** The imported trust lists that vouch for the requester's keys (none: not verified). */
+  vouchedBy: TrustListVoucher[]
   /** What the requester states; absent when they did not. */
   purpose?: string
   /** The purpose as a W3C DPV id, when the requester stated one. */
@@ -30,12 +48,16 @@ export interface ProofRequestSummary {
   asked: AskedItem[]
   /** Present-proof v2 state: request-received until answered. */
   state: string
+  /** Once answered: what the requester did with the answer. */
+  answer?: RequestAnswer
   receivedAt: string
 }
 
 export interface AnswerItem {
   descriptorId: string
   name?: string
+  /** The request lets the person leave this item out (see AskedItem.optional). */
+  optional: boolean
   /** The held credential that would be sent, when one fits. */
   credentialId?: string
   /** All held credentials that fit, to choose from. */
@@ -65,7 +87,8 @@ export const requestsContract = {
   'requests.propose': method<ProposedAnswer>()(z.object({ id: idSchema }).strict()),
   /**
    * Sends the proposed answer, or the credentials chosen per descriptor; `omit` leaves descriptors out
-   * (approving a subset: the requester sees what is missing and may not accept the answer).
+   * where the request allows it (its submission requirements). Returns once the requester acknowledged
+   * or refused the presentation (or after a wait, `answer.outcome` then 'unconfirmed').
    */
   'requests.approve': method<ProofRequestSummary>()(
     z

@@ -50,6 +50,13 @@ export type TrustListDocument = z.output<typeof trustListSchema>
 export type TrustListEntry = z.output<typeof trustListEntrySchema>
 export type PublishedPurpose = z.output<typeof publishedPurposeSchema>
 
+/** An imported list that vouches for a requester: the list's name, the name and roles it gives the requester. */
+export interface TrustListVoucher {
+  list: string
+  name: string
+  roles: string[]
+}
+
 export interface ImportedTrustList {
   id: string
   name: string

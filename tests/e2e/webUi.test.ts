@@ -1,11 +1,13 @@
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../electron/node'
-import { apiCall, rawRequest } from '../helpers/browser/bridgeHttp'
+import { apiCall, exchangeToken, rawRequest, SESSION_HEADER } from '../helpers/browser/bridgeHttp'
 import { launchChromium } from '../helpers/browser/chromium'
 import { checkScreen } from '../helpers/browser/screens'
 import { serveUi, type ServedUi } from '../helpers/browser/serveUi'
@@ -33,7 +35,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
   let page: Page
   const others: CustosNode[] = []
   let companies: Companies | undefined
-  let period = ''
+  let periods: string[] = []
 
   beforeAll(async () => {
     if (!fs.existsSync(INDEX)) {
@@ -110,7 +112,7 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
     const person = samplePerson(3)
     await receiveCredentials(page, companies, person)
     const [last, twoPages, notPdf] = await receiveStatements(page, companies, person)
-    period = last
+    periods = [last, twoPages]
     await openStatementPdf(page, last)
     await turnPdfPages(page, twoPages)
     await seeUnreadableDocument(page, notPdf)
@@ -118,22 +120,47 @@ describe('web UI in Chromium against `serve --ui` (real node, real store)', () =
 
   it('approves a subset of the lender’s request and remembers it; the policy answers the next; revoked, the third is refused', async () => {
     if (!companies) throw new Error('the companies did not start')
-    const lenderSide = await answerLenderWithSubset(page, companies, period)
+    const lenderSide = await answerLenderWithSubset(page, companies, periods)
     await policyThenRevoke(page, companies, lenderSide)
   })
 
-  it('refuses API calls without the session cookie and from a foreign Origin', async () => {
+  it('keeps its session out of cookies: another local server gets nothing that works, and the link works once', async () => {
     const { origin } = new URL(served.url)
     expect((await apiCall(origin, 'vault.status', undefined)).status).toBe(401)
-    const cookies = await page.context().cookies(origin)
-    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
-    expect(cookies[0]?.httpOnly).toBe(true)
-    expect(cookies[0]?.sameSite).toBe('Strict')
-    expect(
-      (await apiCall(origin, 'vault.status', undefined, { Cookie: cookie, Origin: 'http://evil.test' })).status,
-    ).toBe(403)
-    expect((await apiCall(origin, 'vault.status', undefined, { Cookie: cookie })).status).toBe(200)
-    expect((await rawRequest(origin, { path: '/../package.json', headers: { Cookie: cookie } })).status).toBe(404)
+    expect(await page.context().cookies()).toEqual([])
+    const secret = await page.evaluate(() => sessionStorage.getItem('custos.session'))
+    expect(secret).toBeTruthy()
+    const session = { [SESSION_HEADER]: secret ?? '' }
+    expect((await apiCall(origin, 'vault.status', undefined, { ...session, Origin: 'http://evil.test' })).status).toBe(
+      403,
+    )
+    expect((await apiCall(origin, 'vault.status', undefined, session)).status).toBe(200)
+    expect((await rawRequest(origin, { path: '/../package.json', headers: session })).status).toBe(404)
+    // The printed link was used when the page opened; from history or a copy it no longer signs in.
+    expect((await exchangeToken(served.url)).status).toBe(401)
+
+    // Another program's web server on this machine, visited in the same browser: typed, and its icon.
+    const seen: http.IncomingHttpHeaders[] = []
+    const other = http.createServer((req, res) => {
+      seen.push(req.headers)
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<img src="/favicon.ico" alt="">')
+    })
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    try {
+      await page.goto(`http://127.0.0.1:${(other.address() as AddressInfo).port}/`)
+      await page.waitForLoadState('networkidle')
+      expect(seen.length).toBeGreaterThan(1)
+      for (const headers of seen) {
+        expect(headers.cookie).toBeUndefined()
+        const replayed = { Cookie: headers.cookie ?? '', [SESSION_HEADER]: String(headers['x-custos-session'] ?? '') }
+        expect((await apiCall(origin, 'vault.status', undefined, replayed)).status).toBe(401)
+      }
+      // Back at the node, the tab still holds its session.
+      await page.goto(`${origin}/`)
+      expect(await page.evaluate(() => sessionStorage.getItem('custos.session'))).toBe(secret)
+    } finally {
+      await new Promise((resolve) => other.close(resolve))
+    }
   })
 
   it('met no uncaught error or Content-Security-Policy refusal on the way, and stops cleanly', async () => {

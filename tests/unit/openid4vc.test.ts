@@ -41,8 +41,17 @@ describe('OpenID4VC links and addresses', () => {
 
 describe('minimisation of a DCQL answer', () => {
   const proposal = (claims: string[], leaving: Record<string, unknown>): DcqlProposal => ({
-    asked: [{ descriptorId: 'account', types: ['T'], claims }],
-    items: [{ descriptorId: 'account', candidates: ['c'], credentialId: 'c', claimsLeaving: leaving, claimsAsked: [] }],
+    asked: [{ descriptorId: 'account', types: ['T'], claims, optional: false }],
+    items: [
+      {
+        descriptorId: 'account',
+        candidates: ['c'],
+        credentialId: 'c',
+        claimsLeaving: leaving,
+        claimsAsked: [],
+        optional: false,
+      },
+    ],
     missing: [],
     satisfiable: true,
   })

@@ -7,10 +7,11 @@ import type {
   DpvPurpose,
   PolicyDecision,
   PolicyInput,
+  ProofRequestSummary,
   RequestWarning,
   consentContract,
 } from '../../../shared/api'
-import { answerAndRemember, type Remember } from './answerAndRemember'
+import { answerAndRemember, rememberedPolicy, type RememberChoice } from './answerAndRemember'
 import { checkWho } from './checkWho'
 import { ConsentService } from './ConsentService'
 import { policyDecisions } from './policyDecisions'
@@ -75,12 +76,11 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
     return warningsFor(this.agentContext, requestId)
   }
 
-  answerAndRemember(input: {
-    requestId: string
-    action: 'share' | 'refuse'
-    remember: Remember
-    omit?: string[]
-  }): Promise<ConsentPolicy> {
-    return answerAndRemember(this.agentContext, input.requestId, input.action, input.remember, input.omit)
+  previewRemember(input: RememberChoice): Promise<PolicyInput> {
+    return rememberedPolicy(this.agentContext, input)
+  }
+
+  answerAndRemember(input: RememberChoice): Promise<{ request: ProofRequestSummary; policy?: ConsentPolicy }> {
+    return answerAndRemember(this.agentContext, input)
   }
 }

@@ -42,6 +42,8 @@ export async function policyDecisions(agentContext: AgentContext, limit: number)
         policyName: policy?.name,
         requester: request?.requester,
         purpose: request?.purpose,
+        // What the requester did with a share: "shared" on screen is what it acknowledged.
+        answer: request?.answer,
       }
     }),
   )

@@ -4,6 +4,7 @@ import type { RequestWarning } from '../../../shared/api'
 import { keysOfConnection, toHeldCredential } from '../credentials'
 import { TrustListsService } from '../trustLists'
 import { gatherFacts } from './gatherFacts'
+import { lookAlikeWarning } from './lookAlike'
 import { dpvPurposes } from './purposes'
 import { requestWarnings } from './warnings'
 
@@ -14,11 +15,14 @@ export async function warningsFor(agentContext: AgentContext, requestId: string)
   const listed = agentContext.dependencyManager.resolve(TrustListsService).entriesForKeys(agentContext, keys)
   const records = await agentContext.dependencyManager.resolve(W3cCredentialRepository).getAll(agentContext)
   const held = records.flatMap((record) => Object.keys(toHeldCredential(record).claims))
-  return requestWarnings({
+  const warnings = requestWarnings({
     asked: [...new Set(summary.asked.flatMap((item) => item.claims))],
     leaving: [...new Set(facts.items.flatMap((item) => item.claims))],
     listed,
     purposeId: facts.purposes[0],
     held: [...new Set(held)],
   })
+  // First: of all the warnings, this one says not to trust the name the rest of the screen shows.
+  const lookAlike = await lookAlikeWarning(agentContext, summary.connectionId, summary.requester)
+  return lookAlike ? [lookAlike, ...warnings] : warnings
 }

@@ -1,5 +1,12 @@
 import { EventEmitter, type AgentContext, type DependencyManager } from '@credo-ts/core'
-import { DidCommProtocol, DidCommFeatureRegistry, DidCommMessageHandlerRegistry } from '@credo-ts/didcomm'
+import {
+  DidCommFeatureRegistry,
+  DidCommMessageHandlerRegistry,
+  DidCommProofEventTypes,
+  DidCommProofState,
+  DidCommProtocol,
+  type DidCommProofStateChangedEvent,
+} from '@credo-ts/didcomm'
 
 import { disclosuresContract } from '../../../shared/api'
 import type { ContractModule } from '../api'
@@ -43,10 +50,31 @@ export class DisclosuresModule implements ContractModule<typeof disclosuresContr
     const events = agentContext.dependencyManager.resolve(EventEmitter)
     const warn = (what: string) => (error: unknown) =>
       agentContext.config.logger.warn(`disclosures: ${what} failed`, { error: (error as Error).message })
+    // A requester's ack or refusal can come before the disclosure's row is written: it waits for that.
+    const recording = new Map<string, Promise<unknown>>()
     // Whoever approved (the person or a policy), the one answering path says what left.
     events.on<RequestAnsweredEvent>(CustosRequestEventTypes.RequestAnswered, ({ payload }) => {
       if (payload.decision !== 'approved') return
-      service.record(agentContext, payload.requestId, payload.credentialIds).catch(warn('recording a disclosure'))
+      const recorded = service
+        .record(agentContext, payload.requestId, payload.credentialIds, payload.claimsLeft)
+        .catch(warn('recording a disclosure'))
+      recording.set(payload.requestId, recorded)
+      void recorded.finally(() => setTimeout(() => recording.delete(payload.requestId), 60_000).unref())
+    })
+    // What the requester did with what left: acknowledged it, or refused it (its words kept).
+    events.on<DidCommProofStateChangedEvent>(DidCommProofEventTypes.ProofStateChanged, ({ payload }) => {
+      const { proofRecord, previousState } = payload
+      if (previousState !== DidCommProofState.PresentationSent) return
+      if (proofRecord.state !== DidCommProofState.Done && proofRecord.state !== DidCommProofState.Abandoned) return
+      const kind = proofRecord.state === DidCommProofState.Done ? 'accepted' : 'refused'
+      const reason = proofRecord.errorMessage?.replace(/^[a-z-]+: /, '')
+      const at = new Date().toISOString()
+      void Promise.resolve(recording.get(proofRecord.id))
+        .then(() => {
+          if (!service.recordVerdict(agentContext, proofRecord.id, { kind, reason, at }))
+            agentContext.config.logger.warn('disclosures: a verdict came for no recorded disclosure')
+        })
+        .catch(warn("recording the requester's verdict"))
     })
     events.on<PolicyChangedEvent>(ConsentEventTypes.PolicyChanged, ({ payload }) => {
       if (payload.change !== 'revoked') return

@@ -30,8 +30,16 @@ export class DisclosuresService {
     return disclosureById(appDatabaseOf(agentContext), id)
   }
 
-  async record(agentContext: AgentContext, requestId: string, credentialIds: string[]): Promise<Disclosure> {
-    return this.recordDescribed(agentContext, await describeDisclosure(agentContext, requestId, credentialIds))
+  async record(
+    agentContext: AgentContext,
+    requestId: string,
+    credentialIds: string[],
+    claimsLeft?: Record<string, string[]>,
+  ): Promise<Disclosure> {
+    return this.recordDescribed(
+      agentContext,
+      await describeDisclosure(agentContext, requestId, credentialIds, claimsLeft),
+    )
   }
 
   /**
@@ -96,6 +104,33 @@ export class DisclosuresService {
         messageId,
         note: note ?? null,
         receivedAt: new Date().toISOString(),
+      })
+      .run()
+    this.changed(agentContext, row.id, 'notice')
+    return true
+  }
+
+  /**
+   * The requester's answer to the presentation of a recorded disclosure: it acknowledged it, or refused
+   * it with a problem report (`reason`, its words). Either way the disclosure stays: the data left.
+   */
+  recordVerdict(
+    agentContext: AgentContext,
+    requestId: string,
+    verdict: { kind: 'accepted' | 'refused'; reason?: string; at: string },
+  ): boolean {
+    const { kind, reason, at } = verdict
+    const db = appDatabaseOf(agentContext)
+    const row = db.select().from(disclosures).where(eq(disclosures.requestId, requestId)).get()
+    if (!row) return false
+    db.insert(disclosureNotices)
+      .values({
+        id: randomUUID(),
+        disclosureId: row.id,
+        kind,
+        messageId: `${row.threadId}#${kind}`,
+        note: reason ?? null,
+        receivedAt: at,
       })
       .run()
     this.changed(agentContext, row.id, 'notice')

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 
-import { W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
+import { SdJwtVcRepository, W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
 import { DidCommProofsApi } from '@credo-ts/didcomm'
 
 import type { DisclosedCredentialSummary } from '../../../shared/api'
 import { ConsentService, dpvPurposes } from '../consent'
-import { toHeldCredential } from '../credentials'
+import { toHeldCredential, toHeldSdJwtVc } from '../credentials'
 import { RequestsService } from '../requests'
 import type { disclosures } from './disclosureTables'
 
@@ -17,19 +17,20 @@ export async function describeDisclosure(
   agentContext: AgentContext,
   requestId: string,
   credentialIds: string[],
+  /** Per credential, the claims that left, when the answer said (an SD-JWT VC discloses only these). */
+  claimsLeft: Record<string, string[]> = {},
 ): Promise<typeof disclosures.$inferInsert> {
   const summary = await agentContext.dependencyManager.resolve(RequestsService).get(agentContext, requestId)
   const record = await agentContext.dependencyManager.resolve(DidCommProofsApi).getById(requestId)
-  const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
+  const w3c = agentContext.dependencyManager.resolve(W3cCredentialRepository)
+  const sdJwt = agentContext.dependencyManager.resolve(SdJwtVcRepository)
   const credentials: DisclosedCredentialSummary[] = []
   for (const id of credentialIds) {
-    const held = toHeldCredential(await repository.getById(agentContext, id))
-    credentials.push({
-      credentialId: id,
-      types: held.types,
-      issuer: held.provenance.issuer,
-      claims: Object.keys(held.claims),
-    })
+    // An answer may hold SD-JWT VCs beside JSON-LD ones: each is recorded, whichever format it is.
+    const json = await w3c.findById(agentContext, id)
+    const held = json ? toHeldCredential(json) : toHeldSdJwtVc(agentContext, await sdJwt.getById(agentContext, id))
+    const left = claimsLeft[id]?.length ? claimsLeft[id] : Object.keys(held.claims)
+    credentials.push({ credentialId: id, types: held.types, issuer: held.provenance.issuer, claims: left })
   }
   const decision = agentContext.dependencyManager
     .resolve(ConsentService)

@@ -35,7 +35,8 @@ export const disclosureNotices = sqliteTable(
     disclosureId: text('disclosure_id')
       .notNull()
       .references(() => disclosures.id),
-    kind: text('kind', { enum: ['used', 'deleted'] }).notNull(),
+    // accepted/refused: the requester's answer to the presentation itself; used/deleted: data-notices.
+    kind: text('kind', { enum: ['accepted', 'refused', 'used', 'deleted'] }).notNull(),
     messageId: text('message_id').notNull(),
     note: text('note'),
     receivedAt: text('received_at').notNull(),

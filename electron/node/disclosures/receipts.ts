@@ -20,8 +20,10 @@ export function toReceipt(disclosure: Disclosure, principalDid: string, now = ne
   if (disclosure.deletionRequestedAt) {
     events.push({ type: 'deletion-requested', timestamp: disclosure.deletionRequestedAt })
   }
+  // The requester's ack or refusal of the presentation is the exchange's, not an event of the consent.
   for (const notice of disclosure.notices) {
-    events.push({ type: notice.kind === 'used' ? 'recipient-used' : 'recipient-deleted', timestamp: notice.receivedAt })
+    if (notice.kind === 'used') events.push({ type: 'recipient-used', timestamp: notice.receivedAt })
+    if (notice.kind === 'deleted') events.push({ type: 'recipient-deleted', timestamp: notice.receivedAt })
   }
   events.sort((a, b) => a.timestamp.localeCompare(b.timestamp))
   return {

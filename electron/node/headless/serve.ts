@@ -1,7 +1,10 @@
-// Headless node: `npm run serve -- --data-dir DIR [--port P] [--host H] [--mediator] [--passphrase-env VAR]`.
-// With --ui [--ui-port P] it starts locked and serves the web UI on 127.0.0.1, where the passphrase is typed.
-// The passphrase comes from the environment (CUSTOS_PASSPHRASE unless --passphrase-env names another
-// variable) and never from argv, which other users of the machine can read in the process list.
+// Headless node: `npm run serve -- --data-dir DIR [--port P] [--host H] [--mediator] [--passphrase-file F]`.
+// With --ui [--ui-port P] it starts locked and serves the web UI on 127.0.0.1, where the passphrase is typed;
+// its sign-in link works once, and SIGUSR1 prints a fresh one.
+// The passphrase comes from a 0600 file (--passphrase-file), a file descriptor (--passphrase-fd), the
+// terminal, or, for tests, the environment (CUSTOS_PASSPHRASE, or the variable --passphrase-env names;
+// it stays readable in /proc/<pid>/environ, so serve warns). Never from argv, which other users of the
+// machine can read in the process list.
 // A mediator of several instances adds --postgres URL (no password in it) or --postgres-env VAR (the URL,
 // password included, in that variable): its store and pickup queue are then in that PostgreSQL database.
 import 'reflect-metadata'
@@ -14,10 +17,10 @@ import { passphraseSchema } from '../../../shared/api'
 import { InvalidInputError, isCustosError, StoreNotFoundError } from '../../../shared/errors'
 import { CustosNode } from '../CustosNode'
 import { startWebBridge, type WebBridge } from '../webBridge'
-import { readPassphrase } from './readPassphrase'
+import { PassphraseSourceError, readPassphrase, type PassphraseSource } from './readPassphrase'
 
 const USAGE =
-  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-env VAR] [--public-url URL] [--ui [--ui-port P]] [--postgres URL | --postgres-env VAR]'
+  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-file FILE | --passphrase-fd N | --passphrase-env VAR] [--public-url URL] [--ui [--ui-port P]] [--postgres URL | --postgres-env VAR]'
 
 interface ServeArgs {
   dataDir: string
@@ -26,6 +29,7 @@ interface ServeArgs {
   label: string
   mediator: boolean
   passphraseEnv: string
+  passphrase: PassphraseSource
   ui: boolean
   uiPort: number
   publicUrl?: string
@@ -36,7 +40,9 @@ class UsageError extends Error {}
 
 function parseServeArgs(argv: string[]): ServeArgs {
   if (argv.some((arg) => arg === '--passphrase' || arg.startsWith('--passphrase='))) {
-    throw new UsageError('The passphrase is never taken from the command line; set CUSTOS_PASSPHRASE instead.')
+    throw new UsageError(
+      'The passphrase is never taken from the command line; use --passphrase-file or --passphrase-fd.',
+    )
   }
   let values
   try {
@@ -50,6 +56,8 @@ function parseServeArgs(argv: string[]): ServeArgs {
         label: { type: 'string', default: 'Custos' },
         mediator: { type: 'boolean', default: false },
         'passphrase-env': { type: 'string', default: 'CUSTOS_PASSPHRASE' },
+        'passphrase-file': { type: 'string' },
+        'passphrase-fd': { type: 'string' },
         ui: { type: 'boolean', default: false },
         'public-url': { type: 'string' },
         'ui-port': { type: 'string', default: '0' },
@@ -68,6 +76,12 @@ function parseServeArgs(argv: string[]): ServeArgs {
   const uiPort = Number(values['ui-port'])
   if (!Number.isInteger(uiPort) || uiPort < 0 || uiPort > 65535)
     throw new UsageError(`--ui-port must be 0-65535, not ${values['ui-port']}.`)
+  const fdText = values['passphrase-fd']
+  const fd = fdText === undefined ? undefined : Number(fdText)
+  if (fd !== undefined && (!Number.isInteger(fd) || fd < 3))
+    throw new UsageError(`--passphrase-fd must be an open file descriptor of 3 or more, not ${fdText}.`)
+  if (fd !== undefined && values['passphrase-file'] !== undefined)
+    throw new UsageError('Give --passphrase-file or --passphrase-fd, not both.')
   return {
     postgresUrl: postgresUrlOf(values.postgres, values['postgres-env'], values.mediator),
     dataDir,
@@ -76,6 +90,7 @@ function parseServeArgs(argv: string[]): ServeArgs {
     label: values.label,
     mediator: values.mediator,
     passphraseEnv: values['passphrase-env'],
+    passphrase: { file: values['passphrase-file'], fd, env: values['passphrase-env'] },
     ui: values.ui,
     uiPort,
     publicUrl: values['public-url'],
@@ -109,10 +124,23 @@ async function main(): Promise<number> {
     return 2
   }
   // With --ui the passphrase is typed in the page, so none is asked for here.
-  const passphrase = args.ui ? '' : await readPassphrase(args.passphraseEnv)
-  if (!passphrase && !args.ui) {
-    process.stderr.write(`Set the store passphrase in the environment variable ${args.passphraseEnv}.\n`)
-    return 2
+  let passphrase = ''
+  if (!args.ui) {
+    try {
+      const read = await readPassphrase(args.passphrase)
+      passphrase = read.passphrase
+      if (read.warning) process.stderr.write(`custos serve: ${read.warning}\n`)
+    } catch (error) {
+      if (!(error instanceof PassphraseSourceError)) throw error
+      process.stderr.write(`${error.message}\n`)
+      return 2
+    }
+    if (!passphrase) {
+      process.stderr.write(
+        `Give the store passphrase with --passphrase-file FILE (mode 600) or --passphrase-fd N, or type it at a terminal (tests: ${args.passphraseEnv}).\n`,
+      )
+      return 2
+    }
   }
 
   // Listen before the slow unlock, so a stop request during start-up still ends in a clean close.
@@ -131,8 +159,12 @@ async function main(): Promise<number> {
   const stop = (): Promise<void> => (stopping ??= Promise.resolve(ui?.close()).finally(() => node.close()))
   try {
     if (args.ui) {
-      ui = await startWebBridge({ node, port: args.uiPort })
-      process.stdout.write(`ui: ${ui.url}\n`)
+      const bridge = await startWebBridge({ node, port: args.uiPort })
+      ui = bridge
+      process.stdout.write(`ui: ${bridge.url}\n`)
+      // The link works once; a person who lost the page's session asks for a fresh one.
+      process.stdout.write(`(the link works once; for a new one: kill -USR1 ${process.pid})\n`)
+      process.on('SIGUSR1', () => process.stdout.write(`ui: ${bridge.newSignInUrl()}\n`))
     } else await unlockAndAnnounce(node, args, passphrase)
   } catch (error) {
     await stop()

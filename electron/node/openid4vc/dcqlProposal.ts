@@ -30,10 +30,22 @@ export function claimName(path: (string | number | null)[]): string {
   return path.filter((step): step is string => typeof step === 'string').join('.')
 }
 
-function askedItem(query: CredentialQuery): AskedItem {
+interface CredentialSet {
+  options: string[][]
+  required?: boolean
+}
+
+/** A credential query is optional only when every credential set naming it says `required: false`. */
+function isOptional(id: string, sets: CredentialSet[] | undefined): boolean {
+  const naming = (sets ?? []).filter((set) => set.options.some((option) => option.includes(id)))
+  return naming.length > 0 && naming.every((set) => set.required === false)
+}
+
+function askedItem(query: CredentialQuery, sets: CredentialSet[] | undefined): AskedItem {
   const types = [...(query.meta?.vct_values ?? []), ...(query.meta?.doctype_value ? [query.meta.doctype_value] : [])]
   // A query without claims asks for the whole credential.
-  return { descriptorId: query.id, types, claims: (query.claims ?? []).map((claim) => claimName(claim.path)) }
+  const claims = (query.claims ?? []).map((claim) => claimName(claim.path))
+  return { descriptorId: query.id, types, claims, optional: isOptional(query.id, sets) }
 }
 
 /**
@@ -44,7 +56,8 @@ function askedItem(query: CredentialQuery): AskedItem {
 export function proposeForDcql(agentContext: AgentContext, queryResult: DcqlQueryResult): DcqlProposal {
   const queries = queryResult.credentials as unknown as CredentialQuery[]
   const matches = queryResult.credential_matches as unknown as Record<string, QueryMatch | undefined>
-  const asked = queries.map(askedItem)
+  const sets = (queryResult as { credential_sets?: CredentialSet[] }).credential_sets
+  const asked = queries.map((query) => askedItem(query, sets))
   const satisfiable = queryResult.can_be_satisfied
   const selection = satisfiable
     ? agentContext.resolve(OpenId4VcHolderApi).selectCredentialsForDcqlRequest(queryResult)
@@ -56,7 +69,13 @@ export function proposeForDcql(agentContext: AgentContext, queryResult: DcqlQuer
       .map((record) => record.id)
     const chosen = selection?.[item.descriptorId]?.[0]
     if (!chosen || !(chosen.credentialRecord instanceof SdJwtVcRecord)) {
-      return { descriptorId: item.descriptorId, candidates, claimsLeaving: {}, claimsAsked: [] }
+      return {
+        descriptorId: item.descriptorId,
+        candidates,
+        claimsLeaving: {},
+        claimsAsked: [],
+        optional: item.optional,
+      }
     }
     const held = toHeldSdJwtVc(agentContext, chosen.credentialRecord)
     const leaving = sdJwtClaims(chosen.disclosedPayload as Record<string, unknown>)
@@ -68,6 +87,7 @@ export function proposeForDcql(agentContext: AgentContext, queryResult: DcqlQuer
       types: held.types,
       claimsLeaving: leaving,
       claimsAsked: item.claims.filter((claim) => claim.split('.')[0] in leaving),
+      optional: item.optional,
     }
   })
   const missing = asked.filter((item) => !matches[item.descriptorId]?.success)

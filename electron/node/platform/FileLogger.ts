@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import { BaseLogger, LogLevel } from '@credo-ts/core'
 
+import { capLogText, LogFloodGuard } from './logFlood'
+
 // Credo's log calls carry message payloads in `data`; those can hold personal data, and the log
 // file is plaintext on disk. So only the message line and the name/message of an error are kept.
 export interface LogRotation {
@@ -24,6 +26,7 @@ export class FileLogger extends BaseLogger {
     logLevel: LogLevel = LogLevel.info,
     private readonly echo = process.env.CUSTOS_LOG_STDERR === '1',
     private readonly rotation: LogRotation = DEFAULT_ROTATION,
+    private readonly flood = new LogFloodGuard(),
   ) {
     super(logLevel)
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
@@ -49,8 +52,15 @@ export class FileLogger extends BaseLogger {
     if (this.closed || !this.isEnabled(level)) return
     const error = data?.error instanceof Error ? ` (${data.error.name}: ${data.error.message})` : ''
     // A message can quote text another agent chose; escaping control characters keeps it on one line,
-    // so it cannot forge a line of its own.
-    const line = `${new Date().toISOString()} ${name} ${escapeControl(message + error)}\n`
+    // so it cannot forge a line of its own, and capping it keeps one sender from filling the log.
+    const text = capLogText(escapeControl(message + error))
+    const { summaries, write } = this.flood.admit(text)
+    for (const summary of summaries) this.append('WARN', summary)
+    if (write) this.append(name, text)
+  }
+
+  private append(name: string, text: string): void {
+    const line = `${new Date().toISOString()} ${name} ${text}\n`
     const bytes = Buffer.byteLength(line)
     if (this.size > 0 && this.size + bytes > this.rotation.maxBytes) this.rotate()
     fs.writeSync(this.fd, line)
@@ -60,6 +70,7 @@ export class FileLogger extends BaseLogger {
 
   close(): void {
     if (this.closed) return
+    for (const summary of this.flood.endWindow()) this.append('WARN', summary)
     this.closed = true
     fs.closeSync(this.fd)
   }

@@ -12,6 +12,7 @@ import {
   type DidCommProofFormatProcessPresentationOptions,
 } from '@credo-ts/didcomm'
 
+import { requestForAnswered } from './presentation/answeredOnly'
 import { createMixedPresentation } from './presentation/createMixedPresentation'
 import { isMixedPresentation } from './presentation/mixedPresentation'
 import { verifyMixedPresentation } from './presentation/verifyMixedPresentation'
@@ -22,7 +23,7 @@ const SUBMISSION_FORMAT = 'dif/presentation-exchange/submission@v1.0'
 /**
  * Credo's DIF Presentation Exchange format with two additions. Malformed requests are answered by a
  * problem report (Credo's own validation error would only be logged). And answers may include SD-JWT
- * VCs, which Credo 0.5.19 refuses in this format: they go in a mixed attachment (mixedPresentation.ts)
+ * VCs, which Credo refuses in this format: they go in a mixed attachment (mixedPresentation.ts)
  * that both sides of this service create and verify; a JSON-LD-only answer stays Credo's own.
  */
 export class CustosPresentationExchangeFormatService extends DidCommDifPresentationExchangeProofFormatService {
@@ -68,7 +69,10 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
     options: DidCommProofFormatProcessPresentationOptions,
   ): Promise<boolean> {
     const presentation = options.attachment.getDataAsJson<unknown>()
-    if (!isMixedPresentation(presentation)) return super.processPresentation(agentContext, options)
+    if (!isMixedPresentation(presentation)) {
+      const requestAttachment = requestForAnswered(options.requestAttachment, presentation) ?? options.requestAttachment
+      return super.processPresentation(agentContext, { ...options, requestAttachment })
+    }
     const request = options.requestAttachment.getDataAsJson<DifPresentationExchangeRequest>()
     try {
       await verifyMixedPresentation(agentContext, presentation, {

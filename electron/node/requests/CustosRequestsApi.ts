@@ -1,6 +1,7 @@
 import { AgentContext, inject, injectable } from '@credo-ts/core'
 
 import type { ContractApi, ProofRequestSummary, ProposedAnswer, requestsContract } from '../../../shared/api'
+import { awaitRequesterVerdict } from './requesterVerdict'
 import { RequestsService } from './RequestsService'
 
 /** The person's side of proof requests: the list, the proposed answer, approve or decline. */
@@ -23,8 +24,11 @@ export class CustosRequestsApi implements ContractApi<typeof requestsContract> {
     return this.service.propose(this.agentContext, id)
   }
 
-  approve(input: { id: string; choose?: Record<string, string>; omit?: string[] }): Promise<ProofRequestSummary> {
-    return this.service.answer(this.agentContext, input.id, { approve: true, choose: input.choose, omit: input.omit })
+  async approve(input: { id: string; choose?: Record<string, string>; omit?: string[] }): Promise<ProofRequestSummary> {
+    await this.service.answer(this.agentContext, input.id, { approve: true, choose: input.choose, omit: input.omit })
+    // The screen says what the requester did with the answer, not only that it left.
+    await awaitRequesterVerdict(this.agentContext, input.id)
+    return this.service.get(this.agentContext, input.id)
   }
 
   decline({ id, reason }: { id: string; reason?: string }): Promise<ProofRequestSummary> {

@@ -8,11 +8,11 @@ import {
 } from '@credo-ts/core'
 import { DidCommProofState, type DidCommProofExchangeRecord } from '@credo-ts/didcomm'
 
-import type { ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
+import type { AnswerItem, ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
 import type { HeldRecord } from '../credentials'
 import { withPeerErrors } from '../platform'
-import { proofsOf } from './proofsApi'
+import { proofsOf, requestOf } from './proofsApi'
 import { proposeAnswer } from './proposeAnswer'
 import { declineReason, keptItems } from './subset'
 import { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEvents'
@@ -57,9 +57,9 @@ export class RequestsService {
   ): Promise<ProofRequestSummary> {
     const open = await this.getOpen(agentContext, id)
     const proposal = proposed?.requestId === id ? proposed : await proposeAnswer(agentContext, id)
-    let credentialIds: string[] = []
+    let sent: Record<string, string[]> = {}
     if (decision.approve) {
-      credentialIds = await this.present(agentContext, open, proposal, decision.choose ?? {}, decision.omit ?? [])
+      sent = await this.present(agentContext, open, proposal, decision.choose ?? {}, decision.omit ?? [])
     } else {
       await proofsOf(agentContext).declineRequest({
         proofExchangeRecordId: id,
@@ -70,7 +70,12 @@ export class RequestsService {
     const summary = await this.get(agentContext, id)
     agentContext.dependencyManager.resolve(EventEmitter).emit<RequestAnsweredEvent>(agentContext, {
       type: CustosRequestEventTypes.RequestAnswered,
-      payload: { requestId: id, decision: decision.approve ? 'approved' : 'declined', credentialIds },
+      payload: {
+        requestId: id,
+        decision: decision.approve ? 'approved' : 'declined',
+        credentialIds: Object.keys(sent),
+        claimsLeft: sent,
+      },
     })
     return summary
   }
@@ -81,15 +86,18 @@ export class RequestsService {
     proposal: ProposedAnswer,
     choose: Record<string, string>,
     omit: string[],
-  ): Promise<string[]> {
-    const kept = keptItems(proposal, omit)
+  ): Promise<Record<string, string[]>> {
+    const kept = await this.keep(agentContext, proposal, omit)
     const selection: Record<string, SubmissionEntryCredential[]> = {}
+    const sent: Record<string, string[]> = {}
     for (const item of kept) {
       const credentialId = choose[item.descriptorId] ?? item.credentialId
       if (!credentialId || !item.candidates.includes(credentialId)) {
         throw new InvalidInputError(`Credential ${credentialId} does not answer "${item.name ?? item.descriptorId}".`)
       }
       selection[item.descriptorId] = [submissionEntry(await heldRecord(agentContext, credentialId))]
+      // The proposal says what leaves of its own choice; another candidate's claims are read when recorded.
+      sent[credentialId] = credentialId === item.credentialId ? Object.keys(item.claimsLeaving) : []
     }
     await withPeerErrors('requester', 'The request cannot be answered', () =>
       proofsOf(agentContext).acceptRequest({
@@ -97,7 +105,13 @@ export class RequestsService {
         proofFormats: { presentationExchange: { credentials: selection } },
       }),
     )
-    return Object.values(selection).flatMap((entries) => entries.map((entry) => entry.credentialRecord.id))
+    return sent
+  }
+
+  /** What of `proposal` would leave with `omit` left out, if the request allows that answer (subset.ts). */
+  async keep(agentContext: AgentContext, proposal: ProposedAnswer, omit: readonly string[]): Promise<AnswerItem[]> {
+    const request = await requestOf(agentContext, proposal.requestId)
+    return keptItems(proposal, omit, request.presentation_definition)
   }
 
   private async getOpen(agentContext: AgentContext, id: string): Promise<DidCommProofExchangeRecord> {

@@ -2,6 +2,7 @@ import type { DifPresentationExchangeDefinition } from '@credo-ts/core'
 
 import type { AskedItem } from '../../../shared/api'
 import { claimOfPath, isTypeField, minimisedPaths, type Field, type Filter } from './presentation/fieldPaths'
+import { omittable } from './submissionRules'
 
 /** The type names a filter accepts: `const`, `enum`, `contains.const`, an exact `pattern`, each of `anyOf`. */
 function typesOf(filter: Filter | undefined): string[] {
@@ -17,6 +18,7 @@ function typesOf(filter: Filter | undefined): string[] {
  * claim that would leave for it (of alternative paths, the derived claim first, see minimisedPaths).
  */
 export function askedItems(definition: DifPresentationExchangeDefinition): AskedItem[] {
+  const optional = omittable(definition)
   return definition.input_descriptors.map((descriptor) => {
     const fields = (descriptor.constraints?.fields ?? []) as Field[]
     const types = new Set<string>()
@@ -37,6 +39,7 @@ export function askedItems(definition: DifPresentationExchangeDefinition): Asked
       purpose: descriptor.purpose,
       types: [...types],
       claims: [...claims],
+      optional: optional.has(descriptor.id),
     }
   })
 }

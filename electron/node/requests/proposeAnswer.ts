@@ -4,6 +4,7 @@ import type { AnswerItem, HeldCredential, ProposedAnswer } from '../../../shared
 import { toHeldCredential, toHeldSdJwtVc } from '../credentials'
 import { askedItems } from './askedItems'
 import { sdJwtDisclosure } from './presentation/sdJwtDisclosure'
+import { allowsSubmission } from './submissionRules'
 import { proofsOf, requestOf } from './proofsApi'
 
 /**
@@ -41,6 +42,7 @@ export async function proposeAnswer(agentContext: AgentContext, id: string): Pro
     return {
       descriptorId: item.descriptorId,
       name: item.name,
+      optional: item.optional,
       credentialId: chosen?.held.id,
       candidates: fitting.map(({ held }) => held.id),
       issuer: chosen?.held.provenance.issuer,
@@ -52,7 +54,8 @@ export async function proposeAnswer(agentContext: AgentContext, id: string): Pro
   const missing = asked.filter(
     (item) => !items.find((answer) => answer.descriptorId === item.descriptorId)?.credentialId,
   )
-  return { requestId: id, satisfiable: missing.length === 0, items, missing }
+  const held = items.filter((item) => item.credentialId).map((item) => item.descriptorId)
+  return { requestId: id, satisfiable: held.length > 0 && allowsSubmission(definition, held), items, missing }
 }
 
 function rank(held: HeldCredential): number {

@@ -1,10 +1,19 @@
 import { type AgentContext } from '@credo-ts/core'
 import { DidCommConnectionRepository, type DidCommProofExchangeRecord } from '@credo-ts/didcomm'
 
-import type { ProofRequestSummary } from '../../../shared/api'
+import type { ProofRequestSummary, TrustListVoucher } from '../../../shared/api'
+import { keysOfConnection } from '../credentials'
+import { TrustListsService } from '../trustLists'
 import { askedItems } from './askedItems'
 import { presentationExchangeOf, requestMessageOf } from './proofsApi'
 import { parseRequestTerms } from './requestTerms'
+import { answerOf } from './requesterVerdict'
+
+/** The imported lists that vouch for the keys speaking for the connection (its label alone proves nothing). */
+async function vouchersOf(agentContext: AgentContext, connectionId: string): Promise<TrustListVoucher[]> {
+  const keys = await keysOfConnection(agentContext, connectionId)
+  return agentContext.dependencyManager.resolve(TrustListsService).vouchersForKeys(agentContext, keys)
+}
 
 /** A proof request as the person sees it: who asks, for what, under which stated terms. */
 export async function toRequestSummary(
@@ -23,6 +32,7 @@ export async function toRequestSummary(
     id: record.id,
     connectionId: record.connectionId,
     requester: connection?.theirLabel,
+    vouchedBy: connection ? await vouchersOf(agentContext, connection.id) : [],
     // The definition's own purpose is the standard place; the terms may restate or refine it.
     purpose: request.presentation_definition.purpose ?? terms.purpose,
     dpvPurpose: terms.dpvPurpose,
@@ -30,6 +40,7 @@ export async function toRequestSummary(
     legalBasis: terms.legalBasis,
     asked: askedItems(request.presentation_definition),
     state: record.state,
+    answer: await answerOf(agentContext, record),
     receivedAt: record.createdAt.toISOString(),
   }
 }

@@ -7,7 +7,9 @@ import { type DidCommInboundTransport, DidCommModuleConfig } from '@credo-ts/did
 import type { InboundStatus } from '../../../shared/api'
 import { WebSocketServer } from 'ws'
 
+import { createLimitedServer } from '../platform'
 import { handleHttpRequest } from './httpInbound'
+import { acceptedHosts } from './hosts'
 import { logRefusal, type InboundContext } from './InboundContext'
 import {
   endpointsFor,
@@ -42,6 +44,8 @@ export class CustosInboundTransport implements DidCommInboundTransport {
   private server?: http.Server
   private bound?: string[]
   private address?: string
+  // Set once listening; undefined on a listener open to the network, where a proxy may name it anything.
+  private hosts?: Set<string>
 
   constructor(options: InboundOptions, logger: Logger, queue: InboundQueue) {
     this.options = resolveInboundOptions(options)
@@ -53,9 +57,12 @@ export class CustosInboundTransport implements DidCommInboundTransport {
       limiter: new RateLimiter(this.options.rateLimit),
       inFlight: new Occupancy(this.options.maxInFlight, this.options.maxInFlightPerAddress),
       sockets: new Occupancy(Number.MAX_SAFE_INTEGER, this.options.maxSocketsPerAddress),
+      bodies: queue.bodies,
+      acceptsHost: (host) => this.hosts === undefined || (host !== undefined && this.hosts.has(host.toLowerCase())),
       logger,
       agent: () => queue.agent(),
     }
+    queue.bodies.limitTo(this.options.maxBytesInFlight)
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxMessageBytes })
     this.stopHeartbeat = startHeartbeat(this.wss, this.options.heartbeatMs)
   }
@@ -81,7 +88,7 @@ export class CustosInboundTransport implements DidCommInboundTransport {
 
   async listen(): Promise<string[]> {
     if (this.bound) return this.bound
-    const server = http.createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (req, res) => {
+    const server = createLimitedServer((req, res) => {
       handleHttpRequest(this.context, req, res).catch((error: unknown) => {
         this.context.logger.error('inbound http handler failed', { error })
         if (!res.headersSent) res.writeHead(500).end()
@@ -110,6 +117,7 @@ export class CustosInboundTransport implements DidCommInboundTransport {
     this.server = server
     const { address, port } = server.address() as AddressInfo
     this.address = address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
+    this.hosts = isLoopback(this.options.host) ? acceptedHosts(this.address, port, this.options.publicUrl) : undefined
     this.bound = this.options.publicUrl
       ? publicEndpoints(this.options.publicUrl, this.options.advertise)
       : endpointsFor(address, port, this.options.advertise)
@@ -136,6 +144,7 @@ export class CustosInboundTransport implements DidCommInboundTransport {
     this.server = undefined
     this.bound = undefined
     this.address = undefined
+    this.hosts = undefined
     if (server) {
       for (const socket of this.wss.clients) socket.terminate()
       await new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import type { AgentContext, Logger } from '@credo-ts/core'
 
+import type { ByteBudget } from './ByteBudget'
 import type { ResolvedInboundOptions } from './inboundOptions'
 import type { Occupancy } from './Occupancy'
 import type { RateLimiter } from './RateLimiter'
@@ -13,6 +14,10 @@ export interface InboundContext {
   readonly inFlight: Occupancy
   /** Open WebSockets. */
   readonly sockets: Occupancy
+  /** Bytes of message bodies held at once, over HTTP and WebSocket. */
+  readonly bodies: ByteBudget
+  /** Whether a request's Host names this node; a loopback listener refuses any other (DNS rebinding). */
+  acceptsHost(host: string | undefined): boolean
   /** Where every valid envelope is kept before it is acknowledged, and what works off the backlog. */
   readonly spool: InboundSpool
   readonly drainer: SpoolDrainer

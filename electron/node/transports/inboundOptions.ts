@@ -38,6 +38,11 @@ export interface InboundOptions {
   publicUrl?: string
   /** Envelopes and bytes one remote address may have waiting in the spool. */
   spoolQuota?: SpoolQuota
+  /**
+   * Bytes of request bodies held at once, reserved by their declared length before any is read (a body
+   * without one reserves the message limit); beyond it a request gets 503 before its body is read.
+   */
+  maxBytesInFlight?: number
 }
 
 export type InboundScheme = 'http' | 'ws'
@@ -55,6 +60,7 @@ export interface ResolvedInboundOptions {
   allowedOrigins: string[]
   publicUrl?: string
   spoolQuota: SpoolQuota
+  maxBytesInFlight: number
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024
@@ -84,6 +90,11 @@ export function resolveInboundOptions(options: InboundOptions = {}): ResolvedInb
     allowedOrigins: options.allowedOrigins ?? [],
     publicUrl: checkedPublicUrl(options.publicUrl, options.host ?? '127.0.0.1'),
     spoolQuota: options.spoolQuota ?? DEFAULT_SPOOL_QUOTA,
+    // By default one message of the largest size, or many small ones, at once; never less than one largest.
+    maxBytesInFlight: Math.max(
+      positive(options.maxBytesInFlight ?? maxMessageBytes, 'maxBytesInFlight'),
+      maxMessageBytes,
+    ),
   }
 }
 

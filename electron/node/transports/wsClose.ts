@@ -1,6 +1,13 @@
 import type { WebSocket } from 'ws'
 
-export const WS_CLOSE = { goingAway: 1001, malformed: 1007, policy: 1008, tooBig: 1009, internal: 1011 } as const
+export const WS_CLOSE = {
+  goingAway: 1001,
+  malformed: 1007,
+  policy: 1008,
+  tooBig: 1009,
+  internal: 1011,
+  tryAgainLater: 1013,
+} as const
 
 /**
  * The only texts a socket is closed with. A close reason may hold at most 123 bytes and `ws` throws
@@ -12,6 +19,7 @@ export const CLOSE_REASON = {
   locked: 'node is locked',
   refused: 'message refused',
   internal: 'internal error',
+  busy: 'busy with other large messages',
 } as const
 
 export function closeWith(ws: WebSocket, code: number, reason: keyof typeof CLOSE_REASON): void {

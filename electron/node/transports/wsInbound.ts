@@ -32,6 +32,7 @@ export function handleUpgrade(
     return refuse(429, 'Too Many Requests', `Retry-After: ${rate.retryAfterSeconds}\r\n`, rate.firstRefusal)
   const origin = req.headers.origin
   if (origin !== undefined && !context.options.allowedOrigins.includes(origin)) return refuse(403, 'Forbidden')
+  if (!context.acceptsHost(req.headers.host)) return refuse(403, 'Forbidden')
   if ((req.url ?? '/').split('?')[0] !== '/') return refuse(404, 'Not Found')
   const release = context.sockets.take(remote)
   if (!release) return refuse(429, 'Too Many Requests', 'Retry-After: 30\r\n')
@@ -58,9 +59,16 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
     if (ws.readyState !== ws.OPEN) return
     const rate = context.limiter.take(remote)
     if (!rate.allowed) return refuse(WS_CLOSE.policy, 'rateLimited')
-    const envelope = checkEnvelope(rawToString(data))
-    if (!envelope.ok) return refuse(WS_CLOSE.malformed, 'notEnvelope')
     const text = rawToString(data)
+    // The frame is already in memory (ws caps it at the message limit); what parsing and processing
+    // would add counts against the same cap on bodies in flight as HTTP.
+    const releaseBytes = context.bodies.take(Buffer.byteLength(text))
+    if (!releaseBytes) return refuse(WS_CLOSE.tryAgainLater, 'busy')
+    const envelope = checkEnvelope(text)
+    if (!envelope.ok) {
+      releaseBytes()
+      return refuse(WS_CLOSE.malformed, 'notEnvelope')
+    }
     chain = chain
       .then(async () => {
         const agent = context.agent()
@@ -83,7 +91,7 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
           }
           if (outcome.kind === 'failedAfterAccept') {
             context.logger.warn(`inbound ws from ${remote}: accepted, then processing failed (${outcome.error})`)
-            context.spool.deadLetter(entry, `failed: ${outcome.error}`)
+            context.spool.deadLetter(entry, `failed: ${outcome.error}`, true)
           } else context.spool.remove(entry)
         } finally {
           context.spool.unclaim(entry)
@@ -94,6 +102,7 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
         context.logger.error('inbound ws handler failed', { error })
         refuse(WS_CLOSE.internal, 'internal')
       })
+      .finally(releaseBytes)
   })
   // ws has already closed the socket with the matching code (1009 for too big, 1007 for bad UTF-8).
   ws.on('error', (error: Error & { code?: string }) => {

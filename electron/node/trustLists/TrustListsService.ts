@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { DidKey, EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
 import { asc, eq } from 'drizzle-orm'
 
-import type { ImportedTrustList, TrustListEntry } from '../../../shared/api'
+import type { ImportedTrustList, TrustListEntry, TrustListVoucher } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { appDatabaseOf } from '../db'
 import { trustListEntries, trustLists } from './trustListTables'
@@ -91,6 +91,24 @@ export class TrustListsService {
         }
       })
       .map(toEntry)
+  }
+
+  /** Which imported lists vouch for whoever holds these keys: the list's name, the listed name and roles. */
+  vouchersForKeys(agentContext: AgentContext, keyFingerprints: Set<string>): TrustListVoucher[] {
+    const db = appDatabaseOf(agentContext)
+    return db
+      .select({ entry: trustListEntries, list: trustLists.name })
+      .from(trustListEntries)
+      .innerJoin(trustLists, eq(trustLists.id, trustListEntries.listId))
+      .all()
+      .filter(({ entry }) => {
+        try {
+          return keyFingerprints.has(DidKey.fromDid(entry.did).publicJwk.fingerprint)
+        } catch {
+          return false
+        }
+      })
+      .map(({ entry, list }) => ({ list, name: entry.name, roles: JSON.parse(entry.roles) as string[] }))
   }
 
   get(agentContext: AgentContext, id: string): ImportedTrustList {

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { CustosError } from '../../../shared/errors'
 import { createLiveDispatch } from '../api'
 import type { CustosNode } from '../CustosNode'
+import { createLimitedServer } from '../platform'
 import type { Dispatch } from './apiCall'
 import { EventStream } from './EventStream'
 import { BridgeGuard } from './guard'
@@ -24,8 +24,10 @@ export interface WebBridgeOptions {
 
 export interface WebBridge {
   origin: string
-  /** The address with the token, printed once; opening it signs that browser in. */
+  /** The address with the token, printed once; opening it signs that page in, once. */
   url: string
+  /** A fresh one-time sign-in address, for a person whose page lost its session. */
+  newSignInUrl(): string
   close(): Promise<void>
 }
 
@@ -43,7 +45,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const live = createLiveDispatch(node, (topic, data) => events.publish(topic, data))
   const bridged: Dispatch = (method, input) => live.dispatch(method, input)
 
-  const server = http.createServer()
+  const server = createLimitedServer()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
@@ -54,7 +56,8 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
 
   return {
     origin: guard.origin,
-    url: `${guard.origin}/?token=${guard.token}`,
+    url: `${guard.origin}/?token=${guard.signInToken}`,
+    newSignInUrl: () => `${guard.origin}/?token=${guard.renewToken()}`,
     close: async () => {
       live.close()
       events.close()

@@ -6,14 +6,17 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChan
   onChange(value: string): void
   /** Shown under the input and read out with it. */
   hint?: string
+  /** The app's own message about this field (forms are noValidate: no browser bubbles). */
+  error?: string
   multiline?: boolean
 }
 
-/** A labelled input (or textarea) whose hint is tied to it with aria-describedby. */
-export function Field({ label, value, onChange, hint, multiline, ...rest }: FieldProps) {
+/** A labelled input (or textarea) whose hint and error are tied to it with aria-describedby. */
+export function Field({ label, value, onChange, hint, error, multiline, ...rest }: FieldProps) {
   const id = useId()
   const hintId = `${id}-hint`
-  const described = hint ? hintId : undefined
+  const errorId = `${id}-error`
+  const described = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -23,6 +26,7 @@ export function Field({ label, value, onChange, hint, multiline, ...rest }: Fiel
           value={value}
           rows={3}
           aria-describedby={described}
+          aria-invalid={error ? true : undefined}
           required={rest.required}
           readOnly={rest.readOnly}
           onChange={(e) => onChange(e.target.value)}
@@ -32,6 +36,7 @@ export function Field({ label, value, onChange, hint, multiline, ...rest }: Fiel
           id={id}
           value={value}
           aria-describedby={described}
+          aria-invalid={error ? true : undefined}
           onChange={(e) => onChange(e.target.value)}
           {...rest}
         />
@@ -39,6 +44,11 @@ export function Field({ label, value, onChange, hint, multiline, ...rest }: Fiel
       {hint && (
         <p id={hintId} className="hint" aria-live="polite">
           {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
         </p>
       )}
     </div>

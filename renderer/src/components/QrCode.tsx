@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { create } from 'qrcode'
 import { useMemo } from 'react'
 
@@ -6,6 +7,7 @@ import { useMemo } from 'react'
  * renders under the strict Content-Security-Policy of both the desktop window and the web bridge.
  */
 export function QrCode({ text, label }: { text: string; label: string }) {
+  const { t } = useTranslation()
   const drawn = useMemo(() => {
     try {
       const { modules } = create(text, { errorCorrectionLevel: 'L' })
@@ -21,7 +23,7 @@ export function QrCode({ text, label }: { text: string; label: string }) {
     }
   }, [text])
 
-  if (!drawn) return <p className="hint">This invitation is too long for a QR code; share the link instead.</p>
+  if (!drawn) return <p className="hint">{t('connections.qrTooLong')}</p>
   return (
     <svg
       className="qr"

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import type { VaultStatus } from '../../../shared/api'
 import { Connections } from '../screens/connections/Connections'
@@ -18,9 +19,14 @@ interface ShellProps {
   onInvitationTaken(): void
 }
 
-/** The unlocked app: a navigation bar and one screen at a time. */
+/**
+ * The unlocked app: a navigation bar and one screen at a time. On a narrow window the navigation folds
+ * into a menu button, so the bar never runs off the screen.
+ */
 export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: ShellProps) {
+  const { t } = useTranslation()
   const [screen, setScreen] = useState<ScreenId>('home')
+  const [menuOpen, setMenuOpen] = useState(false)
   useEffect(() => {
     if (invitationLink) setScreen('connections')
   }, [invitationLink])
@@ -33,12 +39,25 @@ export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: S
     else heading.current?.focus()
   }, [screen])
 
-  const title = screens.find((s) => s.id === screen)?.title ?? ''
+  function open(id: ScreenId) {
+    setScreen(id)
+    setMenuOpen(false)
+  }
+
   return (
     <>
       <header className="bar">
         <span className="brand">Custos</span>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((now) => !now)}
+        >
+          {t('shell.menu')}
+        </button>
+        <nav aria-label={t('shell.navigation')} id="main-nav" className={menuOpen ? 'open' : undefined}>
           <ul>
             {screens.map((s) => (
               <li key={s.id}>
@@ -46,9 +65,9 @@ export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: S
                   type="button"
                   className="nav-link"
                   aria-current={s.id === screen ? 'page' : undefined}
-                  onClick={() => setScreen(s.id)}
+                  onClick={() => open(s.id)}
                 >
-                  {s.title}
+                  {t(`screens.${s.id}`)}
                 </button>
               </li>
             ))}
@@ -57,9 +76,9 @@ export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: S
       </header>
       <main>
         <h1 ref={heading} tabIndex={-1}>
-          {title}
+          {t(`screens.${screen}`)}
         </h1>
-        {screen === 'home' && <Home status={status} onOpen={setScreen} />}
+        {screen === 'home' && <Home status={status} onOpen={open} />}
         {screen === 'connections' && (
           <Connections invitationLink={invitationLink} onInvitationTaken={onInvitationTaken} />
         )}

@@ -1,11 +1,11 @@
 export const screens = [
-  { id: 'home', title: 'Home' },
-  { id: 'connections', title: 'Connections' },
-  { id: 'data', title: 'My data' },
-  { id: 'requests', title: 'Requests' },
-  { id: 'policies', title: 'Policies' },
-  { id: 'history', title: 'History' },
-  { id: 'settings', title: 'Settings' },
+  { id: 'home' },
+  { id: 'connections' },
+  { id: 'data' },
+  { id: 'requests' },
+  { id: 'policies' },
+  { id: 'history' },
+  { id: 'settings' },
 ] as const
 
 export type ScreenId = (typeof screens)[number]['id']

@@ -6,6 +6,9 @@
 // `node --import tsx scripts/bench/auto-answer/latency.ts --format jsonld|sd-jwt [--quick]`
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../../electron/node/askar/register'
+
 import { parseArgs } from 'node:util'
 
 import { quick, record, summarize } from '../results'

@@ -6,6 +6,9 @@
 // `node --import tsx scripts/bench/auto-answer/throughput.ts [--quick]`
 import 'reflect-metadata'
 
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../../electron/node/askar/register'
+
 import { quick, record } from '../results'
 import { startScene, type Asker, type HolderKind, type Scene } from './scene'
 

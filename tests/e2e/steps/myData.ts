@@ -30,7 +30,9 @@ export async function manageSelfDeclared(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save changes' }).click()
   await items.getByRole('listitem', { name: 'City' }).getByText('Amsterdam').waitFor()
 
+  // Removing is destructive: it asks first.
   await page.getByRole('button', { name: 'Remove Email' }).click()
+  await page.getByRole('button', { name: 'Yes, remove Email' }).click()
   await items.getByRole('listitem', { name: 'Email' }).waitFor({ state: 'detached' })
   expect(await items.getByRole('listitem').count()).toBe(1)
   expect(await page.getByRole('region', { name: 'Validated' }).textContent()).toContain('None yet.')

@@ -10,6 +10,8 @@ import { openScreen } from './myData'
 /** Mediator status, the mediated nodes, the inbound transport, a bad mediator link explained, and a backup written. */
 export async function checkSettings(page: Page, backupFile: string): Promise<void> {
   await openScreen(page, 'Settings')
+  // Mediation and the inbound transport (with their addresses and flags) are under Advanced.
+  await page.getByText('Advanced', { exact: true }).click()
   const status = page.getByTestId('mediator-status')
   await status.waitFor()
   expect(await status.textContent()).toContain('No mediator')
@@ -28,7 +30,7 @@ export async function checkSettings(page: Page, backupFile: string): Promise<voi
   await backup.getByLabel('Backup passphrase', { exact: true }).fill('a separate backup passphrase')
   await backup.getByLabel('Type the backup passphrase again').fill('a separate backup passphrase')
   await backup.getByRole('button', { name: 'Write backup' }).click()
-  await page.getByTestId('backup-done').getByText('connections: 1', { exact: false }).waitFor()
+  await page.getByTestId('backup-done').getByText('1 connection,', { exact: false }).waitFor()
   // The same file again is refused in words, never overwritten.
   await backup.getByLabel('Backup passphrase', { exact: true }).fill('a separate backup passphrase')
   await backup.getByLabel('Type the backup passphrase again').fill('a separate backup passphrase')

@@ -45,11 +45,11 @@ export async function receiveStatements(page: Page, companies: Companies, person
     await openScreen(page, 'My data')
     const offer = page
       .getByRole('list', { name: 'Offers' })
-      .getByRole('listitem', { name: 'BankStatementCredential offered by Bank' })
+      .getByRole('listitem', { name: 'Bank statement offered by Bank' })
     await offer.getByRole('button', { name: 'Accept' }).click()
     // Its provenance is written just after it is stored; the row follows the record as it changes.
     await statementRow(page, month)
-      .getByText(/Signature valid/)
+      .getByText(/the signature is valid/)
       .waitFor()
   }
   return periods
@@ -58,7 +58,7 @@ export async function receiveStatements(page: Page, companies: Companies, person
 function statementRow(page: Page, period: string) {
   return page
     .getByRole('list', { name: 'Credentials' })
-    .getByRole('listitem', { name: 'BankStatementCredential' })
+    .getByRole('listitem', { name: 'Bank statement' })
     .filter({ hasText: `statement-${period}.pdf` })
 }
 

@@ -22,23 +22,24 @@ export async function connectByPaste(page: Page, company: Companies['bank'] | Co
 
 /** The registry and the employer offer credentials; the person reads each offer and accepts it. */
 export async function receiveCredentials(page: Page, companies: Companies, person: SamplePerson): Promise<void> {
-  for (const [issuer, label, kind, claims] of [
-    [companies.registry, 'Population Registry', 'IdentityCredential', identityClaims(person)],
-    [companies.employer, 'Employer', 'IncomeCredential', incomeClaims(person)],
+  // Each kind of credential is named on screen in words: "Identity card", not IdentityCredential.
+  for (const [issuer, label, kind, shown, claims] of [
+    [companies.registry, 'Population Registry', 'IdentityCredential', 'Identity card', identityClaims(person)],
+    [companies.employer, 'Employer', 'IncomeCredential', 'Income statement', incomeClaims(person)],
   ] as const) {
     const companySide = await connectByPaste(page, issuer, label)
     await issuer.offer(companySide, { kind, claims })
     await openScreen(page, 'My data')
     const offer = page
       .getByRole('list', { name: 'Offers' })
-      .getByRole('listitem', { name: `${kind} offered by ${label}` })
+      .getByRole('listitem', { name: `${shown} offered by ${label}` })
     await offer.waitFor()
     if (kind === 'IdentityCredential') await checkScreen(page, '07-my-data-offer')
     await offer.getByRole('button', { name: 'Accept' }).click()
-    await page.getByRole('list', { name: 'Credentials' }).getByRole('listitem', { name: kind }).waitFor()
+    await page.getByRole('list', { name: 'Credentials' }).getByRole('listitem', { name: shown }).waitFor()
   }
-  const identity = page.getByRole('list', { name: 'Credentials' }).getByRole('listitem', { name: 'IdentityCredential' })
-  expect(await identity.getByTestId('provenance').textContent()).toContain('Signature valid')
+  const identity = page.getByRole('list', { name: 'Credentials' }).getByRole('listitem', { name: 'Identity card' })
+  expect(await identity.getByTestId('provenance').textContent()).toContain('the signature is valid')
   await identity.getByText(person.name).waitFor()
   await checkScreen(page, '07b-my-data-validated')
 }

@@ -32,16 +32,30 @@ export function rawRequest(origin: string, request: RawRequest): Promise<RawRepl
   })
 }
 
-/** Signs in with the printed URL and returns the `name=value` cookie the bridge handed out. */
-export async function signIn(url: string): Promise<string> {
-  const { origin, pathname, search } = new URL(url)
-  const reply = await rawRequest(origin, { path: pathname + search })
-  const cookie = reply.headers['set-cookie']?.[0]
-  if (reply.status !== 200 || !cookie) throw new Error(`sign-in failed: ${reply.status} ${reply.body}`)
-  return cookie.split(';')[0]
+/** The header a signed-in page sends its session secret in. */
+export const SESSION_HEADER = 'X-Custos-Session'
+
+/** Trades the printed URL's one-time token for a session secret, as the page does. */
+export function exchangeToken(url: string): Promise<RawReply> {
+  const { origin, searchParams } = new URL(url)
+  return rawRequest(origin, {
+    method: 'POST',
+    path: '/api/session',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ token: searchParams.get('token') }),
+  })
 }
 
-/** An API call as the page makes it: POST, JSON, the session cookie and the bridge's own Origin. */
+/** Signs in with the printed URL; returns the header that carries the session on every call. */
+export async function signIn(url: string): Promise<Record<string, string>> {
+  const reply = await exchangeToken(url)
+  const session =
+    reply.status === 200 ? (JSON.parse(reply.body) as { value?: { session?: string } }).value?.session : undefined
+  if (!session) throw new Error(`sign-in failed: ${reply.status} ${reply.body}`)
+  return { [SESSION_HEADER]: session }
+}
+
+/** An API call as the page makes it: POST, JSON, the session header and the bridge's own Origin. */
 export function apiCall(origin: string, method: string, input: unknown, headers: Record<string, string> = {}) {
   return rawRequest(origin, {
     method: 'POST',

@@ -6,6 +6,8 @@ const ROOT = path.resolve(import.meta.dirname, '../../..')
 export interface ServedUi {
   url: string
   child: ChildProcess
+  /** A new one-time sign-in link, as a person gets one: SIGUSR1 to the serve process. */
+  freshUrl(): Promise<string>
   /** SIGTERM, then the exit code (0 when the node closed cleanly). */
   stop(): Promise<number | null>
 }
@@ -23,6 +25,14 @@ export function serveUi(dataDir: string, extraArgs: string[] = []): Promise<Serv
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
     return exited
   }
+  // Every ui: line the process printed, in order, and who waits for the next one.
+  const links: string[] = []
+  const waiting: ((url: string) => void)[] = []
+  const freshUrl = () =>
+    new Promise<string>((resolve) => {
+      waiting.push(resolve)
+      child.kill('SIGUSR1')
+    })
   return new Promise((resolve, reject) => {
     let out = ''
     let err = ''
@@ -30,10 +40,16 @@ export function serveUi(dataDir: string, extraArgs: string[] = []): Promise<Serv
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()))
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString()
-      const line = out.split('\n').find((candidate) => candidate.startsWith('ui: '))
-      if (!line) return
-      clearTimeout(timer)
-      resolve({ url: line.slice('ui: '.length).trim(), child, stop })
+      const lines = out.split('\n')
+      out = lines.pop() ?? ''
+      for (const line of lines.filter((candidate) => candidate.startsWith('ui: '))) {
+        const url = line.slice('ui: '.length).trim()
+        links.push(url)
+        if (links.length === 1) {
+          clearTimeout(timer)
+          resolve({ url, child, freshUrl, stop })
+        } else waiting.shift()?.(url)
+      }
     })
     void exited.then((code) => {
       clearTimeout(timer)

@@ -1,7 +1,9 @@
 // A Custos node in its own process, driven by a test over IPC. Run with `node --import tsx`.
 import 'reflect-metadata'
 
-import { InjectionSymbols } from '@credo-ts/core'
+// Before anything imports Credo (see electron/node/askar/register.ts).
+import '../../../electron/node/askar/register'
+
 import {
   DidCommBasicMessageEventTypes,
   DidCommBasicMessageRole,

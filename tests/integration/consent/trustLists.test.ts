@@ -99,11 +99,12 @@ describe('trust lists, roles and warnings, with the listed lender and insurer an
     expect(insurerWarnings.map((warning) => warning.kind)).not.toContain('untrusted-requester')
 
     // Refuse and remember, in one step: the next request of the copy is refused without asking.
-    const policy = await api['consent.answerAndRemember']({
+    const { request: refused, policy } = await api['consent.answerAndRemember']({
       requestId: copied.id,
       action: 'refuse',
       remember: { who: { kind: 'connection' } },
     })
+    expect(refused.answer?.outcome).toBe('declined')
     expect(policy).toMatchObject({ action: 'refuse', why: ['dpv:CreditChecking'], when: { maxRetention: 'P7Y' } })
     const impostorConnection = (await impostor.agent.didcomm.connections.getAll())[0].id
     const next = await impostor.ask(impostorConnection)

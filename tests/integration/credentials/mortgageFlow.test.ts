@@ -90,7 +90,8 @@ describe('W3C JSON-LD credentials between real agents: registry and employer iss
     expect(proposal.items.flatMap((item) => item.types)).not.toContain('BankAccountCredential')
 
     const answered = await api['requests.approve']({ id: request.id })
-    expect(answered.state).toBe('presentation-sent')
+    // Approve returns once the lender acknowledged the presentation: the answer says so.
+    expect(answered).toMatchObject({ state: 'done', answer: { outcome: 'accepted' } })
     const verified = await outcome
     expect(verified.state).toBe('verified')
     if (verified.state !== 'verified') return

@@ -121,6 +121,42 @@ describe('bank statements with their PDFs: bound by digest, kept encrypted, chec
       'PDF sizes',
       pdfs.map((pdf) => pdf.byteLength),
     )
+
+    // The demo's finding: the person leaves out a statement. The request's submission requirements take
+    // identity and income always and at least one statement, so that answer is valid and acknowledged;
+    // leaving out identity is not offered, and the node refuses it before anything leaves.
+    const second = await companies.lender.ask(lenderConnection, fullMortgageRequest(identity, periods))
+    const secondOutcome = companies.lender.outcome(second)
+    const next = await eventually(async () => (await api['requests.list'](undefined))[0])
+    expect(next.asked.map((item) => [item.descriptorId, item.optional])).toEqual([
+      ['identity', false],
+      ['income', false],
+      ...periods.map((p) => [`statement-${p}`, true]),
+    ])
+    await expect(api['requests.approve']({ id: next.id, omit: ['identity'] })).rejects.toMatchObject({
+      code: 'SubsetNotAllowed',
+    })
+    const answered = await api['requests.approve']({ id: next.id, omit: [`statement-${periods[0]}`] })
+    expect(answered.answer).toEqual({ outcome: 'accepted' })
+    const partial = await secondOutcome
+    if (partial.state !== 'verified') throw new Error(`the lender refused: ${partial.state}`)
+    expect(partial.documents?.map((document) => document.attachmentId)).toEqual(
+      periods.slice(1).map((p) => `statement-${p}`),
+    )
+    // Both answers are in the history, the SD-JWT VC identity with only the claims it disclosed.
+    const history = await eventually(async () => {
+      const list = await api['disclosures.list'](undefined)
+      return list.length === 2 && list.every((entry) => entry.notices.length > 0) ? list : undefined
+    })
+    expect(history[1].credentials.map((c) => c.types.at(-1)).sort()).toEqual([
+      'BankStatementCredential',
+      'BankStatementCredential',
+      'IdentityCredential',
+      'IncomeCredential',
+    ])
+    const card = history[1].credentials.find((c) => c.types.includes('IdentityCredential'))
+    expect(card?.claims.sort()).toEqual(['address.city', 'age_over_18', 'name'])
+    expect(history.map((entry) => entry.notices.map((notice) => notice.kind))).toEqual([['accepted'], ['accepted']])
   })
 
   it('checks a stored PDF again before it is shown or sent: a changed byte there sends nothing', async () => {

@@ -1,4 +1,3 @@
-import { InjectionSymbols } from '@credo-ts/core'
 import {
   DidCommEventTypes,
   DidCommConnectionRecord,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -10,13 +11,18 @@ const PASS = 'correct horse battery staple'
 
 /** `npm run serve -- --mediator --postgres-env CUSTOS_POSTGRES_URL` until it exits; its code and stderr. */
 function serve(dataDir: string, url: string): Promise<{ code: number | null; stderr: string }> {
+  // The passphrase as a deployment gives it: a file only its owner reads (the environment would add a warning).
+  const passphraseFile = `${dataDir}.passphrase`
+  fs.writeFileSync(passphraseFile, PASS, { mode: 0o600 })
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/node/headless/serve.ts', '--data-dir', dataDir, '--mediator'].concat([
       '--postgres-env',
       'CUSTOS_POSTGRES_URL',
+      '--passphrase-file',
+      passphraseFile,
     ]),
-    { env: { ...process.env, CUSTOS_PASSPHRASE: PASS, CUSTOS_POSTGRES_URL: url }, stdio: ['ignore', 'ignore', 'pipe'] },
+    { env: { ...process.env, CUSTOS_PASSPHRASE: '', CUSTOS_POSTGRES_URL: url }, stdio: ['ignore', 'ignore', 'pipe'] },
   )
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -76,8 +76,8 @@ describe('the inbound spool: sent means kept', () => {
     await node.unlock(PASS)
     expect(await receivedContents(node, 'after the bad one', 1)).toEqual(['after the bad one'])
     const dead = await apiOf(node)['inbox.listDeadLetters'](undefined)
-    expect(dead).toEqual([
-      expect.objectContaining({ reason: 'cannot decrypt', remote: expect.stringContaining('127.0.0.1') }),
+    expect(dead.letters).toEqual([
+      expect.objectContaining({ reason: 'cannot decrypt', remote: expect.stringContaining('127.0.0.1'), kept: false }),
     ])
   })
 })

@@ -84,6 +84,7 @@ describe('remember on this device, cut short', () => {
   it('opens with the passphrase after a kill at any moment of turning on and off again', async () => {
     const script = `
       import 'reflect-metadata'
+      import './electron/node/askar/register.ts'
       import { CustosNode } from './electron/node/index.ts'
       const keeper = { available: true, holdsKey: false, async keep() { this.holdsKey = true }, async forget() { this.holdsKey = false } }
       const node = CustosNode.open({ dataDir: process.argv[1], kdf: 'argon2i-int', deviceKeys: keeper })

@@ -8,6 +8,7 @@ import {
   type DifPresentationExchangeDefinition,
 } from '@credo-ts/core'
 
+import { allowsSubmission } from '../submissionRules'
 import { claimOfPath, isTypeField, matchesFilter, valueAt, type Field } from './fieldPaths'
 import { onlyDescriptors, SD_JWT_DESCRIPTOR_FORMAT, tokenIndex, type MixedPresentation } from './mixedPresentation'
 
@@ -18,7 +19,7 @@ export interface VerifyOptions {
 }
 
 /**
- * A verifier's check of a mixed answer: every input descriptor is answered; the JSON-LD presentation's
+ * A verifier's check of a mixed answer: what is answered meets the submission requirements; the JSON-LD presentation's
  * and credentials' signatures hold for the challenge and satisfy their descriptors (Credo's PE
  * service); each SD-JWT VC verifies with its key binding for this challenge and audience, and what it
  * discloses satisfies its descriptor's fields. Throws with what failed.
@@ -29,9 +30,14 @@ export async function verifyMixedPresentation(
   { definition, challenge, domain }: VerifyOptions,
 ): Promise<void> {
   const entries = presentation.presentation_submission.descriptor_map
-  for (const descriptor of definition.input_descriptors) {
-    if (!entries.some((entry) => entry.id === descriptor.id))
-      throw new Error(`Descriptor ${descriptor.id} is not answered.`)
+  if (
+    !allowsSubmission(
+      definition,
+      entries.map((entry) => entry.id),
+    )
+  ) {
+    const unanswered = definition.input_descriptors.filter((d) => !entries.some((entry) => entry.id === d.id))
+    throw new Error(`The submission requirements do not hold: ${unanswered.map((d) => d.id).join(', ')} not answered.`)
   }
   const ldpIds = entries.filter((entry) => entry.format !== SD_JWT_DESCRIPTOR_FORMAT).map((entry) => entry.id)
   const ldpIndexes = new Set(entries.filter((e) => ldpIds.includes(e.id)).map((e) => tokenIndex(e.path)))

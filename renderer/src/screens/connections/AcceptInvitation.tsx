@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useState, type FormEvent } from 'react'
 
 import { invitationUrlSchema } from '../../../../shared/api'
@@ -18,6 +19,7 @@ export function AcceptInvitation({
   link?: string
   onLinkTaken?(): void
 }) {
+  const { t } = useTranslation()
   const [url, setUrl] = useState('')
   useEffect(() => {
     if (!link) return
@@ -33,39 +35,40 @@ export function AcceptInvitation({
     setDone(undefined)
     // Checked here first so a wrong paste is explained at once, without a round trip.
     const checked = invitationUrlSchema.safeParse(url)
-    if (!checked.success) return setProblem(checked.error.issues[0]?.message)
+    if (!checked.success) return setProblem(t('connections.notAnInvitation'))
     setProblem(undefined)
     const connection = await action.run(() => apiClient()['connections.acceptInvitation']({ url: checked.data }))
     if (!connection) return
     setUrl('')
-    setDone(`Connecting to ${connection.theirLabel ?? 'the other side'}. It appears in the list below.`)
+    setDone(t('connections.connectingTo', { name: connection.theirLabel ?? t('connections.otherSide') }))
     onAccepted()
   }
 
   return (
     <section aria-labelledby="accept-heading" className="card">
-      <h2 id="accept-heading">Accept an invitation</h2>
-      <form onSubmit={submit} aria-busy={action.busy}>
+      <h2 id="accept-heading">{t('connections.accept')}</h2>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
         <Field
-          label="Invitation you received"
+          label={t('connections.received')}
           multiline
           required
           value={url}
           onChange={setUrl}
-          hint="Paste the link you received (https://… or custos://invite…)."
+          hint={t('connections.receivedHint')}
+          error={problem}
         />
         <QrFromImage
           onFound={(text) => {
             setUrl(text)
             setProblem(undefined)
-            setDone('Read the QR code: check the link above, then connect.')
+            setDone(t('connections.qrRead'))
           }}
         />
         <button type="submit" disabled={action.busy}>
-          Connect
+          {t('connections.connect')}
         </button>
-        <Progress busy={action.busy}>Connecting…</Progress>
-        <ErrorNote error={problem ?? action.error} />
+        <Progress busy={action.busy}>{t('connections.connecting')}</Progress>
+        <ErrorNote error={action.error} />
         <Done text={done} />
       </form>
     </section>

@@ -1,23 +1,25 @@
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 
 import { connectionRoles, type ConnectionRole, type ConnectionSummary } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { Done, ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { roleNames } from './roleNames'
+import { formatDate, roleLabel } from '../../i18n/format'
 
 /** One connection: who, its state, its role (changeable) and removal with a confirmation step. */
 export function ConnectionItem({ connection, onChanged }: { connection: ConnectionSummary; onChanged(): void }) {
+  const { t } = useTranslation()
   const [confirming, setConfirming] = useState(false)
   const [saved, setSaved] = useState<string>()
   const action = useAction()
-  const name = connection.theirLabel ?? 'Unnamed agent'
+  const name = connection.theirLabel ?? t('connections.unnamed')
   const roleId = `role-${connection.id}`
 
   async function changeRole(role: ConnectionRole) {
     setSaved(undefined)
     const updated = await action.run(() => apiClient()['connections.setRole']({ id: connection.id, role }))
-    if (updated) setSaved(`Role of ${name} saved.`)
+    if (updated) setSaved(t('connections.roleSaved', { name }))
     onChanged()
   }
 
@@ -32,12 +34,15 @@ export function ConnectionItem({ connection, onChanged }: { connection: Connecti
       <div className="row-main">
         <strong>{name}</strong>
         <span className="muted">
-          {connection.ready ? 'Connected' : `Connecting (${connection.state})`} · invited by{' '}
-          {connection.invitedBy === 'us' ? 'you' : 'them'} · since {new Date(connection.createdAt).toLocaleDateString()}
+          {t('connections.status', {
+            ready: connection.ready ? 'yes' : 'no',
+            invitedBy: connection.invitedBy === 'us' ? 'us' : 'them',
+            since: formatDate(connection.createdAt),
+          })}
         </span>
       </div>
       <div className="field inline">
-        <label htmlFor={roleId}>Role of {name}</label>
+        <label htmlFor={roleId}>{t('connections.roleOf', { name })}</label>
         <select
           id={roleId}
           value={connection.role}
@@ -46,7 +51,7 @@ export function ConnectionItem({ connection, onChanged }: { connection: Connecti
         >
           {connectionRoles.map((role) => (
             <option key={role} value={role}>
-              {roleNames[role]}
+              {roleLabel(role)}
             </option>
           ))}
         </select>
@@ -54,18 +59,23 @@ export function ConnectionItem({ connection, onChanged }: { connection: Connecti
       {confirming ? (
         <div className="actions">
           <button type="button" className="danger" onClick={remove} disabled={action.busy}>
-            Yes, remove {name}
+            {t('connections.confirmRemove', { name })}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep
+            {t('common.keep')}
           </button>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} aria-label={`Remove ${name}`}>
-          Remove
+        <button
+          type="button"
+          className="danger"
+          onClick={() => setConfirming(true)}
+          aria-label={t('connections.removeNamed', { name })}
+        >
+          {t('connections.remove')}
         </button>
       )}
-      <Progress busy={action.busy}>Saving…</Progress>
+      <Progress busy={action.busy}>{t('common.saving')}</Progress>
       <ErrorNote error={action.error} />
       <Done text={saved} />
     </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
@@ -13,6 +14,7 @@ export function Connections({
   invitationLink?: string
   onInvitationTaken?(): void
 }) {
+  const { t } = useTranslation()
   const list = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
 
   return (
@@ -22,12 +24,12 @@ export function Connections({
         <AcceptInvitation onAccepted={list.reload} link={invitationLink} onLinkTaken={onInvitationTaken} />
       </div>
       <section aria-labelledby="connections-list" className="card">
-        <h2 id="connections-list">Your connections</h2>
+        <h2 id="connections-list">{t('connections.yours')}</h2>
         <ErrorNote error={list.error} />
-        {list.data === undefined && !list.error && <p role="status">Loading…</p>}
-        {list.data?.length === 0 && <p>No connections yet. Create an invitation or paste one you received.</p>}
+        {list.data === undefined && !list.error && <p role="status">{t('common.loading')}</p>}
+        {list.data?.length === 0 && <p>{t('connections.none')}</p>}
         {list.data && list.data.length > 0 && (
-          <ul className="rows" aria-label="Connections">
+          <ul className="rows" aria-label={t('connections.list')}>
             {list.data.map((connection) => (
               <ConnectionItem key={connection.id} connection={connection} onChanged={list.reload} />
             ))}

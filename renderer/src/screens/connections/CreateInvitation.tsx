@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 
 import type { CreatedInvitation } from '../../../../shared/api'
@@ -9,6 +10,7 @@ import { useAction } from '../../hooks/useAction'
 
 /** Makes an invitation another agent can scan or paste. */
 export function CreateInvitation() {
+  const { t } = useTranslation()
   const [invitation, setInvitation] = useState<CreatedInvitation>()
   const [copied, setCopied] = useState<string>()
   const action = useAction()
@@ -22,27 +24,27 @@ export function CreateInvitation() {
   async function copy(url: string) {
     try {
       await navigator.clipboard.writeText(url)
-      setCopied('Link copied.')
+      setCopied(t('connections.copied'))
     } catch {
-      setCopied('Copying is not allowed here; select the link and copy it yourself.')
+      setCopied(t('connections.copyRefused'))
     }
   }
 
   return (
     <section aria-labelledby="invite-heading" className="card">
-      <h2 id="invite-heading">Invite someone</h2>
-      <p>An invitation lets one other agent connect to you: a bank, a requester or a household member.</p>
+      <h2 id="invite-heading">{t('connections.invite')}</h2>
+      <p>{t('connections.inviteIntro')}</p>
       <button type="button" onClick={create} disabled={action.busy}>
-        {invitation ? 'Create another invitation' : 'Create invitation'}
+        {invitation ? t('connections.createAnother') : t('connections.create')}
       </button>
-      <Progress busy={action.busy}>Creating the invitation…</Progress>
+      <Progress busy={action.busy}>{t('connections.creating')}</Progress>
       <ErrorNote error={action.error} />
       {invitation && (
         <div className="invitation">
-          <QrCode text={invitation.qrData} label="QR code of the invitation" />
-          <Field label="Invitation link" multiline readOnly value={invitation.url} onChange={() => undefined} />
+          <QrCode text={invitation.qrData} label={t('connections.qrLabel')} />
+          <Field label={t('connections.link')} multiline readOnly value={invitation.url} onChange={() => undefined} />
           <button type="button" onClick={() => copy(invitation.url)}>
-            Copy link
+            {t('connections.copy')}
           </button>
           <Done text={copied} />
         </div>

@@ -1,46 +1,79 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
 import type { Disclosure } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { kindOf } from '../myData/claimsText'
+import { claimLabel, formatDateTime, formatDuration, formatList, purposeLabel, typeLabel } from '../../i18n/format'
 
-/** One disclosure: what left, to whom, why, decided by whom; revoking asks the recipient to delete it. */
+/**
+ * One disclosure: what left, to whom, why, decided by whom, and what the recipient said (accepted,
+ * refused, used, deleted). Revoking asks the recipient to delete it, after the person confirms.
+ */
 export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosure; onChanged(): void }) {
+  const { t } = useTranslation()
   const action = useAction()
-  const when = new Date(disclosure.disclosedAt).toLocaleString()
+  const [confirming, setConfirming] = useState(false)
+  const when = formatDateTime(disclosure.disclosedAt)
   const decided =
-    disclosure.decidedBy.kind === 'person' ? 'you decided' : `policy (version ${disclosure.decidedBy.version}) decided`
+    disclosure.decidedBy.kind === 'person'
+      ? t('history.youDecided')
+      : t('history.policyDecided', { version: disclosure.decidedBy.version })
+  const why = disclosure.purposeIds.length
+    ? formatList(disclosure.purposeIds.map(purposeLabel))
+    : (disclosure.purpose ?? t('common.notStated'))
 
   async function revoke() {
+    setConfirming(false)
     if (await action.run(() => apiClient()['disclosures.revoke']({ id: disclosure.id }))) onChanged()
   }
 
   return (
-    <li className="row" aria-label={`Shared with ${disclosure.recipient} on ${when}`}>
+    <li className="row" aria-label={t('history.sharedWith', { recipient: disclosure.recipient, when })}>
       <div className="row-main">
         <strong>
           {disclosure.recipient}, {when}
         </strong>
         <span>
-          {disclosure.credentials.map((c) => `${kindOf(c.types)} (${c.claims.join(', ')})`).join('; ')} for “
-          {disclosure.purpose ?? 'no stated purpose'}”, kept {disclosure.retention ?? 'for an unstated time'}; {decided}
-          .
+          {t('history.what', {
+            items: disclosure.credentials
+              .map((c) => `${typeLabel(c.types)} (${formatList(c.claims.map(claimLabel))})`)
+              .join('; '),
+            why,
+            retention: formatDuration(disclosure.retention ?? undefined),
+            decided,
+          })}
         </span>
         {disclosure.revokedAt && (
-          <span className="hint">Revoked {new Date(disclosure.revokedAt).toLocaleString()}; deletion asked.</span>
+          <span className="hint">{t('history.revoked', { when: formatDateTime(disclosure.revokedAt) })}</span>
         )}
         {disclosure.notices.map((notice) => (
-          <span key={notice.id} className="hint">
-            {disclosure.recipient} says it {notice.kind} the data ({new Date(notice.receivedAt).toLocaleString()})
-            {notice.note ? `: ${notice.note.replace(/[.!?]$/, '')}` : ''}.
+          <span key={notice.id} className={notice.kind === 'refused' ? 'hint refused' : 'hint'}>
+            {t(`history.notice.${notice.kind}`, {
+              recipient: disclosure.recipient,
+              when: formatDateTime(notice.receivedAt),
+            })}
+            {notice.note && ` ${t('history.theirWords', { note: notice.note.replace(/[.!?]$/, '') })}`}
           </span>
         ))}
       </div>
       {!disclosure.revokedAt && (
         <div className="actions">
-          <button type="button" onClick={() => void revoke()} disabled={action.busy}>
-            Revoke
-          </button>
+          {confirming ? (
+            <>
+              <button type="button" className="danger" onClick={() => void revoke()} disabled={action.busy}>
+                {t('history.confirmRevoke', { recipient: disclosure.recipient })}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('common.keep')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={action.busy}>
+              {t('history.revoke')}
+            </button>
+          )}
         </div>
       )}
       <ErrorNote error={action.error} />

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import { apiClient } from '../../apiClient'
 import { Done, ErrorNote } from '../../components/Notice'
@@ -9,6 +10,7 @@ import { useHistoryPages } from './useHistoryPages'
 
 /** Everything that was shared, newest first, a page at a time; revoking, notices, and consent receipts. */
 export function History() {
+  const { t } = useTranslation()
   const history = useHistoryPages()
   const exporting = useAction()
   const [exported, setExported] = useState<string>()
@@ -23,17 +25,17 @@ export function History() {
     link.download = 'custos-consent-receipts.json'
     link.click()
     URL.revokeObjectURL(link.href)
-    setExported(`${receipts.length} receipt(s) exported as custos-consent-receipts.json.`)
+    setExported(t('history.exported', { count: receipts.length }))
   }
 
   return (
     <section aria-labelledby="history-heading" className="card">
-      <h2 id="history-heading">What you shared</h2>
+      <h2 id="history-heading">{t('history.title')}</h2>
       <ErrorNote error={history.error} />
-      {items?.length === 0 && <p>Nothing shared yet.</p>}
+      {items?.length === 0 && <p>{t('history.none')}</p>}
       {items && items.length > 0 && (
         <>
-          <ul className="rows" aria-label="Disclosures">
+          <ul className="rows" aria-label={t('history.list')}>
             {items.map((disclosure) => (
               <DisclosureRow key={disclosure.id} disclosure={disclosure} onChanged={history.reload} />
             ))}
@@ -42,7 +44,7 @@ export function History() {
         </>
       )}
       <button type="button" onClick={() => void exportReceipts()} disabled={exporting.busy}>
-        Export consent receipts
+        {t('history.export')}
       </button>
       <ErrorNote error={exporting.error} />
       <Done text={exported} />

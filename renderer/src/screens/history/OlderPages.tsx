@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import { ErrorNote } from '../../components/Notice'
 import type { HistoryPages } from './useHistoryPages'
@@ -8,6 +9,7 @@ import type { HistoryPages } from './useHistoryPages'
  * so focus moves to the sentence that replaces it instead of falling back to the top of the page.
  */
 export function OlderPages({ history }: { history: HistoryPages }) {
+  const { t } = useTranslation()
   const [reachedEnd, setReachedEnd] = useState(false)
   const endRef = useRef<HTMLParagraphElement>(null)
   const count = history.loaded?.items.length ?? 0
@@ -25,18 +27,18 @@ export function OlderPages({ history }: { history: HistoryPages }) {
   if (!more) {
     return (
       <p ref={endRef} tabIndex={-1} className="hint" role="status">
-        {count === 1 ? 'That is the whole history.' : `That is the whole history: all ${count} shown.`}
+        {t('history.whole', { count })}
       </p>
     )
   }
   return (
     <div>
       <p className="hint" role="status">
-        The newest {count} shown.
+        {t('history.newest', { count })}
       </p>
       {/* aria-disabled, not disabled: a disabled button drops keyboard focus while the page loads. */}
       <button type="button" onClick={() => void showOlder()} aria-disabled={history.olderBusy}>
-        {history.olderBusy ? 'Loading older…' : 'Show older'}
+        {history.olderBusy ? t('history.loadingOlder') : t('history.showOlder')}
       </button>
       <ErrorNote error={history.olderError} />
     </div>

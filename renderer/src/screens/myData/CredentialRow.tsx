@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useState } from 'react'
 
 import type { HeldCredential } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { claimText, kindOf, shortDid } from './claimsText'
+import { claimLabel, formatDate, formatDateTime, typeLabel } from '../../i18n/format'
+import { claimText } from './claimsText'
 import { Documents } from './documents/Documents'
 
 /** A held credential with its claims and where it came from; its signature can be checked again. */
@@ -13,9 +15,10 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
   // The list reloads as the node updates the record (its provenance tags are written just after it is
   // stored): the row must show the newer record, not the one it first rendered.
   useEffect(() => setCurrent(credential), [credential])
+  const { t } = useTranslation()
   const action = useAction()
   const { provenance } = current
-  const kind = kindOf(current.types)
+  const kind = typeLabel(current.types)
 
   async function verify() {
     const checked = await action.run(() => apiClient()['credentials.verify']({ id: current.id }))
@@ -29,27 +32,40 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
         <dl className="claims">
           {Object.entries(current.claims).map(([key, value]) => (
             <div key={key}>
-              <dt>{key}</dt>
+              <dt>{claimLabel(key)}</dt>
               <dd>{claimText(value)}</dd>
             </div>
           ))}
         </dl>
         <p className="hint" data-testid="provenance">
-          Signed by <code title={provenance.issuer}>{shortDid(provenance.issuer)}</code> on{' '}
-          {new Date(provenance.issuedAt).toLocaleDateString()}
-          {provenance.expiresAt && `, valid until ${new Date(provenance.expiresAt).toLocaleDateString()}`}. Signature{' '}
-          {provenance.signature.result === 'valid' ? 'valid' : `not valid (${provenance.signature.error ?? 'unknown'})`}
-          , checked {new Date(provenance.signature.checkedAt).toLocaleString()}.
-          {!provenance.connectionId && ' The connection it came through was removed since.'}
+          {t('myData.provenance', {
+            issued: formatDate(provenance.issuedAt),
+            valid: provenance.signature.result === 'valid' ? 'yes' : 'no',
+            checked: formatDateTime(provenance.signature.checkedAt),
+          })}
+          {provenance.expiresAt && ` ${t('myData.validUntil', { date: formatDate(provenance.expiresAt) })}`}
+          {!provenance.connectionId && ` ${t('myData.connectionRemoved')}`}
         </p>
+        <details className="details">
+          <summary>{t('common.details')}</summary>
+          <p className="hint">
+            <code>{provenance.issuer}</code>
+            {provenance.signature.error && ` · ${provenance.signature.error}`}
+          </p>
+        </details>
         <Documents credentialId={current.id} documents={current.documents ?? []} />
       </div>
       <div className="actions">
-        <button type="button" onClick={() => void verify()} disabled={action.busy} aria-label={`Check again: ${kind}`}>
-          Check again
+        <button
+          type="button"
+          onClick={() => void verify()}
+          disabled={action.busy}
+          aria-label={t('myData.checkAgainNamed', { kind })}
+        >
+          {t('myData.checkAgain')}
         </button>
       </div>
-      <Progress busy={action.busy}>Checking the signature…</Progress>
+      <Progress busy={action.busy}>{t('myData.checking')}</Progress>
       <ErrorNote error={action.error} />
     </li>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 
 import type { SelfDeclaredItem } from '../../../../shared/api'
@@ -14,6 +15,7 @@ interface ItemFormProps {
 }
 
 export function ItemForm({ editing, onSaved, onCancel }: ItemFormProps) {
+  const { t } = useTranslation()
   const [label, setLabel] = useState(editing?.label ?? '')
   const [value, setValue] = useState(editing?.value ?? '')
   const [problem, setProblem] = useState<string>()
@@ -21,7 +23,7 @@ export function ItemForm({ editing, onSaved, onCancel }: ItemFormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    if (!label.trim()) return setProblem('Give the item a label, for example “Email” or “City”.')
+    if (!label.trim()) return setProblem(t('myData.labelNeeded'))
     setProblem(undefined)
     const saved = await action.run(() => apiClient()['selfDeclared.put']({ id: editing?.id, label, value }))
     if (!saved) return
@@ -31,22 +33,29 @@ export function ItemForm({ editing, onSaved, onCancel }: ItemFormProps) {
   }
 
   return (
-    <form onSubmit={submit} aria-busy={action.busy} aria-labelledby="item-form-heading" className="subform">
-      <h3 id="item-form-heading">{editing ? `Edit “${editing.label}”` : 'Add an item'}</h3>
-      <Field label="Label" required autoFocus={editing !== undefined} value={label} onChange={setLabel} />
-      <Field label="Value" multiline value={value} onChange={setValue} />
+    <form onSubmit={submit} aria-busy={action.busy} aria-labelledby="item-form-heading" className="subform" noValidate>
+      <h3 id="item-form-heading">{editing ? t('myData.edit', { label: editing.label }) : t('myData.add')}</h3>
+      <Field
+        label={t('myData.label')}
+        required
+        autoFocus={editing !== undefined}
+        value={label}
+        onChange={setLabel}
+        error={problem}
+      />
+      <Field label={t('myData.value')} multiline value={value} onChange={setValue} />
       <div className="actions">
         <button type="submit" disabled={action.busy}>
-          {editing ? 'Save changes' : 'Add item'}
+          {editing ? t('myData.save') : t('myData.addItem')}
         </button>
         {editing && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>
-      <Progress busy={action.busy}>Saving…</Progress>
-      <ErrorNote error={problem ?? action.error} />
+      <Progress busy={action.busy}>{t('common.saving')}</Progress>
+      <ErrorNote error={action.error} />
     </form>
   )
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 
 import type { SelfDeclaredItem } from '../../../../shared/api'
@@ -10,18 +11,19 @@ import { Validated } from './Validated'
 
 /** The person's data: what they state themselves, and what issuers signed. */
 export function MyData() {
+  const { t } = useTranslation()
   const items = useLoad(() => apiClient()['selfDeclared.list'](undefined), ['selfDeclared'])
   const [editing, setEditing] = useState<SelfDeclaredItem>()
 
   return (
     <>
       <section aria-labelledby="self-declared" className="card">
-        <h2 id="self-declared">Self-declared</h2>
-        <p>What you state about yourself, such as a name, an address or a preference. Nobody has checked it.</p>
+        <h2 id="self-declared">{t('myData.selfDeclared')}</h2>
+        <p>{t('myData.selfDeclaredIntro')}</p>
         <ErrorNote error={items.error} />
-        {items.data?.length === 0 && <p>No items yet. Add the first one below.</p>}
+        {items.data?.length === 0 && <p>{t('myData.noItems')}</p>}
         {items.data && items.data.length > 0 && (
-          <ul className="rows" aria-label="Self-declared items">
+          <ul className="rows" aria-label={t('myData.items')}>
             {items.data.map((item) => (
               <ItemRow key={item.id} item={item} onEdit={() => setEditing(item)} onRemoved={items.reload} />
             ))}

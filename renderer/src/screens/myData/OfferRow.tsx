@@ -1,13 +1,17 @@
+import { useTranslation } from 'react-i18next'
 import type { CredentialOffer } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { claimText, kindOf, shortDid } from './claimsText'
+import { claimLabel, formatDate, typeLabel } from '../../i18n/format'
+import { claimText } from './claimsText'
 
 /** An offer from an issuer, with what it would hold, waiting for the person's yes or no. */
 export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): void }) {
+  const { t } = useTranslation()
   const action = useAction()
-  const kind = kindOf(offer.types)
+  const kind = typeLabel(offer.types)
+  const from = offer.from ?? t('myData.anIssuer')
 
   async function answer(accept: boolean) {
     const done = await action.run<unknown>(() =>
@@ -19,17 +23,17 @@ export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): 
   }
 
   return (
-    <li className="row" aria-label={`${kind} offered by ${offer.from ?? 'an issuer'}`}>
+    <li className="row" aria-label={t('myData.offeredBy', { kind, from })}>
       <div className="row-main">
         <strong>{kind}</strong>
         <span>
-          from {offer.from ?? 'an issuer'} (<code title={offer.issuer}>{shortDid(offer.issuer)}</code>)
-          {offer.expiresAt && `, valid until ${new Date(offer.expiresAt).toLocaleDateString()}`}
+          {t('myData.from', { from })}
+          {offer.expiresAt && ` ${t('myData.validUntil', { date: formatDate(offer.expiresAt) })}`}
         </span>
         <dl className="claims">
           {Object.entries(offer.claims).map(([key, value]) => (
             <div key={key}>
-              <dt>{key}</dt>
+              <dt>{claimLabel(key)}</dt>
               <dd>{claimText(value)}</dd>
             </div>
           ))}
@@ -37,13 +41,13 @@ export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): 
       </div>
       <div className="actions">
         <button type="button" onClick={() => void answer(true)} disabled={action.busy}>
-          Accept
+          {t('myData.accept')}
         </button>
         <button type="button" onClick={() => void answer(false)} disabled={action.busy}>
-          Decline
+          {t('myData.decline')}
         </button>
       </div>
-      <Progress busy={action.busy}>Receiving and checking the credential…</Progress>
+      <Progress busy={action.busy}>{t('myData.receiving')}</Progress>
       <ErrorNote error={action.error} />
     </li>
   )

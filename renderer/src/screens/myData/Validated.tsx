@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
@@ -6,6 +7,7 @@ import { OfferRow } from './OfferRow'
 
 /** Data issuers signed: offers waiting for an answer, and the credentials held, each with its source. */
 export function Validated() {
+  const { t } = useTranslation()
   const offers = useLoad(() => apiClient()['credentials.listOffers'](undefined), ['credentials'])
   const held = useLoad(() => apiClient()['credentials.list'](undefined), ['credentials'])
   const reload = () => {
@@ -15,25 +17,22 @@ export function Validated() {
 
   return (
     <section aria-labelledby="validated" className="card">
-      <h2 id="validated">Validated</h2>
-      <p>
-        Data a bank, insurer, employer or registry signed for you. Whoever you share it with can check the signature
-        themselves.
-      </p>
+      <h2 id="validated">{t('myData.validated')}</h2>
+      <p>{t('myData.validatedIntro')}</p>
       <ErrorNote error={offers.error ?? held.error} />
       {offers.data && offers.data.length > 0 && (
         <>
-          <h3>Offered to you</h3>
-          <ul className="rows" aria-label="Offers">
+          <h3>{t('myData.offered')}</h3>
+          <ul className="rows" aria-label={t('myData.offers')}>
             {offers.data.map((offer) => (
               <OfferRow key={offer.id} offer={offer} onDone={reload} />
             ))}
           </ul>
         </>
       )}
-      {held.data?.length === 0 && <p>None yet. When an issuer you are connected to offers you data, it shows here.</p>}
+      {held.data?.length === 0 && <p>{t('myData.noneValidated')}</p>}
       {held.data && held.data.length > 0 && (
-        <ul className="rows" aria-label="Credentials">
+        <ul className="rows" aria-label={t('myData.credentials')}>
           {held.data.map((credential) => (
             <CredentialRow key={credential.id} credential={credential} />
           ))}

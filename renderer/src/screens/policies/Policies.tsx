@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
@@ -6,19 +8,17 @@ import { PolicyRow } from './PolicyRow'
 
 /** The person's standing rules: who may get what, why and how often, without asking each time. */
 export function Policies() {
+  const { t } = useTranslation()
   const policies = useLoad(() => apiClient()['consent.listPolicies'](undefined), ['requests'])
   return (
     <>
       <section aria-labelledby="policies-heading" className="card">
-        <h2 id="policies-heading">Standing consent</h2>
-        <p>
-          A policy answers a trusted requester’s request on its own, within what it names. Make one from a request with
-          “Share and remember”; pause or revoke it here at any time.
-        </p>
+        <h2 id="policies-heading">{t('policies.title')}</h2>
+        <p>{t('policies.intro')}</p>
         <ErrorNote error={policies.error} />
-        {policies.data?.length === 0 && <p>No policies yet: every request waits for you.</p>}
+        {policies.data?.length === 0 && <p>{t('policies.none')}</p>}
         {policies.data && policies.data.length > 0 && (
-          <ul className="rows" aria-label="Policies">
+          <ul className="rows" aria-label={t('policies.list')}>
             {policies.data.map((policy) => (
               <PolicyRow key={policy.id} policy={policy} onChanged={policies.reload} />
             ))}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import { policyInputSchema } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
@@ -6,120 +7,180 @@ import { Field } from '../../components/Field'
 import { Done, ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { useLoad } from '../../hooks/useLoad'
-import { emptyDraft, policyFromDraft, type PolicyDraft } from './policyDraft'
+import { claimLabel, purposeLabel, roleLabel, typeLabel } from '../../i18n/format'
+import { emptyDraft, policyFromDraft, type DurationUnit, type PolicyDraft } from './policyDraft'
+import { knownClaims, knownTypes } from './vocabulary'
 import { TryIt } from './TryIt'
 
 /** A policy from scratch: who, what, why, how often, and what to do; tried before it is saved, if wished. */
 export function PolicyForm({ onSaved }: { onSaved(): void }) {
+  const { t } = useTranslation()
   const connections = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
   const purposes = useLoad(() => apiClient()['consent.purposes'](undefined), [])
+  const lists = useLoad(() => apiClient()['trustLists.list'](undefined), [])
   const [draft, setDraft] = useState<PolicyDraft>(emptyDraft)
-  const [problem, setProblem] = useState<string>()
+  const [problems, setProblems] = useState<Partial<Record<keyof PolicyDraft, string>>>({})
   const [saved, setSaved] = useState<string>()
   const action = useAction()
   const set = (key: keyof PolicyDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }))
   const checked = policyInputSchema.safeParse(policyFromDraft(draft))
+  const roles = [...new Set(lists.data?.flatMap((list) => list.entries.flatMap((entry) => entry.roles)) ?? [])]
+
+  function toggleClaim(claim: string) {
+    setDraft((d) => ({
+      ...d,
+      claims: d.claims.includes(claim) ? d.claims.filter((c) => c !== claim) : [...d.claims, claim],
+    }))
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     setSaved(undefined)
-    if (!checked.success) return setProblem(checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0])
-    setProblem(undefined)
+    // Each missing choice is said beside its own field, in the person's language.
+    const found: Partial<Record<keyof PolicyDraft, string>> = {}
+    if (!draft.name.trim()) found.name = t('policyForm.needName')
+    if (draft.whoKind === 'connection' && !draft.connectionId) found.connectionId = t('policyForm.needConnection')
+    if (draft.whoKind === 'role' && !draft.role) found.role = t('policyForm.needRole')
+    if (!draft.type) found.type = t('policyForm.needType')
+    if (draft.claims.length === 0) found.claims = t('policyForm.needClaims')
+    if (!draft.purpose) found.purpose = t('policyForm.needPurpose')
+    if (draft.maxAnswers && !(Number(draft.maxAnswers) >= 1)) found.maxAnswers = t('policyForm.needNumber')
+    setProblems(found)
+    if (Object.keys(found).length > 0 || !checked.success) return
     const policy = await action.run(() => apiClient()['consent.createPolicy'](checked.data))
     if (!policy) return
-    setSaved(`Policy “${policy.name}” saved.`)
+    setSaved(t('policyForm.saved', { name: policy.name }))
     setDraft(emptyDraft)
     onSaved()
   }
 
+  const select = (id: keyof PolicyDraft, label: string, options: Array<[string, string]>, choose = true) => (
+    <div className="field">
+      <label htmlFor={`policy-${id}`}>{label}</label>
+      <select
+        id={`policy-${id}`}
+        value={draft[id] as string}
+        aria-invalid={problems[id] ? true : undefined}
+        aria-describedby={problems[id] ? `policy-${id}-error` : undefined}
+        onChange={(e) => set(id)(e.target.value)}
+      >
+        {choose && <option value="">{t('policyForm.choose')}</option>}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {problems[id] && (
+        <p id={`policy-${id}-error`} className="field-error" role="alert">
+          {problems[id]}
+        </p>
+      )}
+    </div>
+  )
+  const units = (['D', 'M', 'Y'] as DurationUnit[]).map((unit): [string, string] => [
+    unit,
+    t(`policyForm.unit.${unit}`),
+  ])
+
   return (
     <section aria-labelledby="new-policy" className="card">
-      <h2 id="new-policy">New policy</h2>
-      <form onSubmit={submit} aria-busy={action.busy}>
-        <Field label="Name" required value={draft.name} onChange={set('name')} />
-        <div className="field">
-          <label htmlFor="policy-who">Who</label>
-          <select id="policy-who" value={draft.whoKind} onChange={(e) => set('whoKind')(e.target.value)}>
-            <option value="connection">One connection</option>
-            <option value="role">Any requester a trust list gives a role</option>
-          </select>
-        </div>
-        {draft.whoKind === 'connection' ? (
-          <div className="field">
-            <label htmlFor="policy-connection">Connection</label>
-            <select
-              id="policy-connection"
-              value={draft.connectionId}
-              onChange={(e) => set('connectionId')(e.target.value)}
-            >
-              <option value="">Choose…</option>
-              {connections.data?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.theirLabel ?? c.id}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : (
-          <Field label="Role" value={draft.role} onChange={set('role')} hint="As the trust list names it." />
+      <h2 id="new-policy">{t('policyForm.title')}</h2>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+        <Field label={t('policyForm.name')} required value={draft.name} onChange={set('name')} error={problems.name} />
+        {select(
+          'whoKind',
+          t('policyForm.who'),
+          [
+            ['connection', t('policyForm.oneConnection')],
+            ['role', t('policyForm.anyInRole')],
+          ],
+          false,
         )}
-        <Field
-          label="Credential type"
-          required
-          value={draft.type}
-          onChange={set('type')}
-          placeholder="IncomeCredential"
-        />
-        <Field
-          label="Claims at most"
-          required
-          value={draft.claims}
-          onChange={set('claims')}
-          hint="Separated by commas."
-        />
-        <div className="field">
-          <label htmlFor="policy-purpose">Purpose</label>
-          <select id="policy-purpose" value={draft.purpose} onChange={(e) => set('purpose')(e.target.value)}>
-            <option value="">Choose…</option>
-            {purposes.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+        {draft.whoKind === 'connection'
+          ? select(
+              'connectionId',
+              t('policyForm.connection'),
+              (connections.data ?? []).map((c) => [c.id, c.theirLabel ?? t('connections.unnamed')]),
+            )
+          : select(
+              'role',
+              t('policyForm.role'),
+              roles.map((role) => [role, roleLabel(role)]),
+            )}
+        {select(
+          'type',
+          t('policyForm.type'),
+          knownTypes.map((type) => [type, typeLabel(type)]),
+        )}
+        <fieldset className="field" aria-describedby={problems.claims ? 'policy-claims-error' : undefined}>
+          <legend>{t('policyForm.claims')}</legend>
+          {(knownClaims[draft.type] ?? []).map((claim) => (
+            <label key={claim} className="check-inline">
+              <input type="checkbox" checked={draft.claims.includes(claim)} onChange={() => toggleClaim(claim)} />{' '}
+              {claimLabel(claim)}
+            </label>
+          ))}
+          {!draft.type && <p className="hint">{t('policyForm.typeFirst')}</p>}
+          {problems.claims && (
+            <p id="policy-claims-error" className="field-error" role="alert">
+              {problems.claims}
+            </p>
+          )}
+        </fieldset>
+        {select(
+          'purpose',
+          t('policyForm.purpose'),
+          (purposes.data ?? []).map((p) => [p.id, purposeLabel(p.id)]),
+        )}
+        <div className="inline-fields">
+          <Field
+            label={t('policyForm.maxAnswers')}
+            inputMode="numeric"
+            value={draft.maxAnswers}
+            onChange={set('maxAnswers')}
+            hint={t('policyForm.maxAnswersHint')}
+            error={problems.maxAnswers}
+          />
+          <Field
+            label={t('policyForm.periodAmount')}
+            inputMode="numeric"
+            value={draft.periodAmount}
+            onChange={set('periodAmount')}
+          />
+          {select('periodUnit', t('policyForm.periodUnit'), units, false)}
         </div>
-        <Field
-          label="At most this many answers"
-          inputMode="numeric"
-          value={draft.maxAnswers}
-          onChange={set('maxAnswers')}
-          hint={`Per ${draft.period}; empty for no limit.`}
-        />
-        <Field
-          label="Longest retention allowed"
-          value={draft.maxRetention}
-          onChange={set('maxRetention')}
-          hint="An ISO 8601 duration such as P7Y; empty for any."
-        />
-        <div className="field">
-          <label htmlFor="policy-action">Then</label>
-          <select id="policy-action" value={draft.action} onChange={(e) => set('action')(e.target.value)}>
-            <option value="share">Share at once</option>
-            <option value="ask">Ask me</option>
-            <option value="refuse">Refuse</option>
-          </select>
+        <div className="inline-fields">
+          <Field
+            label={t('policyForm.retention')}
+            inputMode="numeric"
+            value={draft.retentionAmount}
+            onChange={set('retentionAmount')}
+            hint={t('policyForm.retentionHint')}
+          />
+          {select('retentionUnit', t('policyForm.retentionUnit'), units, false)}
         </div>
+        {select(
+          'action',
+          t('policyForm.then'),
+          [
+            ['share', t('policyForm.share')],
+            ['ask', t('policyForm.ask')],
+            ['refuse', t('policyForm.refuse')],
+          ],
+          false,
+        )}
         <button type="submit" disabled={action.busy}>
-          Save policy
+          {t('policyForm.save')}
         </button>
-        <Progress busy={action.busy}>Saving…</Progress>
-        <ErrorNote error={problem ?? action.error} />
+        <Progress busy={action.busy}>{t('common.saving')}</Progress>
+        <ErrorNote error={action.error} />
         <Done text={saved} />
       </form>
       {checked.success && draft.whoKind === 'connection' && draft.connectionId && (
         <TryIt
           connectionId={draft.connectionId}
-          type={draft.type.trim()}
+          type={draft.type}
           claims={checked.data.what[0].claims}
           purpose={draft.purpose}
         />

@@ -1,18 +1,24 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
 import type { ConsentPolicy } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { useLoad } from '../../hooks/useLoad'
+import { policySentences } from './policySentences'
 
-const actionText = { share: 'shares at once', ask: 'asks you', refuse: 'refuses' } as const
-
-/** One standing policy in words, with pause, resume and revoke. Revoking cannot be undone. */
+/** One standing policy in sentences, with pause, resume and revoke. Revoking cannot be undone: it is confirmed. */
 export function PolicyRow({ policy, onChanged }: { policy: ConsentPolicy; onChanged(): void }) {
+  const { t } = useTranslation()
   const action = useAction()
-  const who = policy.who.kind === 'role' ? `any requester listed as “${policy.who.role}”` : 'one connection'
-  const what = policy.what.map((item) => `${item.type} (${item.claims.join(', ')})`).join('; ')
-  const limit = policy.when.maxAnswers ? `, at most ${policy.when.maxAnswers} per ${policy.when.period}` : ''
+  const [confirming, setConfirming] = useState(false)
+  const connections = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
+  const who = policy.who
+  const connection = who.kind === 'connection' ? connections.data?.find((c) => c.id === who.connectionId) : undefined
 
   async function change(to: 'pausePolicy' | 'resumePolicy' | 'revokePolicy') {
+    setConfirming(false)
     if (await action.run(() => apiClient()[`consent.${to}`]({ id: policy.id }))) onChanged()
   }
 
@@ -22,28 +28,43 @@ export function PolicyRow({ policy, onChanged }: { policy: ConsentPolicy; onChan
         <strong>
           {policy.name}{' '}
           <span className="hint">
-            (version {policy.version}, {policy.status})
+            {t('policies.versionStatus', { version: policy.version, status: policy.status })}
           </span>
         </strong>
-        <span>
-          For {who}: {what}; for {policy.why.join(', ')}
-          {limit}. It {actionText[policy.action]}.
-        </span>
+        {policySentences(t, policy, connection?.theirLabel).map((sentence) => (
+          <span key={sentence}>{sentence}</span>
+        ))}
       </div>
       {policy.status !== 'revoked' && (
         <div className="actions">
           {policy.status === 'active' ? (
             <button type="button" onClick={() => void change('pausePolicy')} disabled={action.busy}>
-              Pause
+              {t('policies.pause')}
             </button>
           ) : (
             <button type="button" onClick={() => void change('resumePolicy')} disabled={action.busy}>
-              Resume
+              {t('policies.resume')}
             </button>
           )}
-          <button type="button" onClick={() => void change('revokePolicy')} disabled={action.busy}>
-            Revoke
-          </button>
+          {confirming ? (
+            <>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => void change('revokePolicy')}
+                disabled={action.busy}
+              >
+                {t('policies.confirmRevoke')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('common.keep')}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="danger" onClick={() => setConfirming(true)} disabled={action.busy}>
+              {t('policies.revoke')}
+            </button>
+          )}
         </div>
       )}
       <ErrorNote error={action.error} />

@@ -1,19 +1,24 @@
 import type { PolicyInput } from '../../../../shared/api'
 
-/** The form's fields as typed; turned into the contract's policy input (checked again by the node). */
+/** The form's fields as chosen; turned into the contract's policy input (checked again by the node). */
 export interface PolicyDraft {
   name: string
   whoKind: 'connection' | 'role'
   connectionId: string
   role: string
   type: string
-  claims: string
+  claims: string[]
   purpose: string
   maxAnswers: string
-  period: string
-  maxRetention: string
+  /** A number of days, months or years: the form asks in words, the contract takes ISO 8601 (P30D). */
+  periodAmount: string
+  periodUnit: DurationUnit
+  retentionAmount: string
+  retentionUnit: DurationUnit
   action: PolicyInput['action']
 }
+
+export type DurationUnit = 'Y' | 'M' | 'D'
 
 export const emptyDraft: PolicyDraft = {
   name: '',
@@ -21,30 +26,32 @@ export const emptyDraft: PolicyDraft = {
   connectionId: '',
   role: '',
   type: '',
-  claims: '',
+  claims: [],
   purpose: '',
   maxAnswers: '',
-  period: 'P30D',
-  maxRetention: '',
+  periodAmount: '30',
+  periodUnit: 'D',
+  retentionAmount: '',
+  retentionUnit: 'Y',
   action: 'share',
 }
 
+const duration = (amount: string, unit: DurationUnit) => `P${Number(amount)}${unit}`
+
 export function policyFromDraft(draft: PolicyDraft): PolicyInput {
-  const claims = draft.claims
-    .split(',')
-    .map((claim) => claim.trim())
-    .filter(Boolean)
   return {
     name: draft.name.trim(),
     who:
       draft.whoKind === 'role'
         ? { kind: 'role', role: draft.role.trim() }
         : { kind: 'connection', connectionId: draft.connectionId },
-    what: [{ type: draft.type.trim(), claims }],
+    what: [{ type: draft.type, claims: draft.claims }],
     why: [draft.purpose],
     when: {
-      ...(draft.maxAnswers ? { maxAnswers: Number(draft.maxAnswers), period: draft.period } : {}),
-      ...(draft.maxRetention ? { maxRetention: draft.maxRetention.trim() } : {}),
+      ...(draft.maxAnswers
+        ? { maxAnswers: Number(draft.maxAnswers), period: duration(draft.periodAmount, draft.periodUnit) }
+        : {}),
+      ...(draft.retentionAmount ? { maxRetention: duration(draft.retentionAmount, draft.retentionUnit) } : {}),
     },
     action: draft.action,
     beyond: 'ask',

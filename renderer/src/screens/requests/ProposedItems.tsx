@@ -1,11 +1,14 @@
-import type { ProposedAnswer } from '../../../../shared/api'
+import { useTranslation } from 'react-i18next'
+
+import type { AnswerItem, ProposedAnswer } from '../../../../shared/api'
+import { claimLabel, formatList, formatMonth, typeLabel } from '../../i18n/format'
 import { claimText } from '../myData/claimsText'
 
-const itemName = (item: { name?: string; descriptorId: string }) => item.name ?? item.descriptorId
-
 /**
- * Exactly what would leave, per asked item, each with a box to leave it out (approving a subset); claims
- * beyond what was asked are marked as such. What the person does not hold cannot be ticked.
+ * Exactly what would leave, per asked item. An item the request lets the person leave out has a box to
+ * untick; the others are required by the request (leaving one out would be refused), so they are said to
+ * be, and the only way not to send them is to decline. Values are folded; claims beyond what was asked
+ * are marked as such. What the person does not hold cannot be ticked.
  */
 export function ProposedItems({
   proposal,
@@ -16,6 +19,13 @@ export function ProposedItems({
   omit: readonly string[]
   onToggle(descriptorId: string): void
 }) {
+  const { t } = useTranslation()
+  // A statement is told apart from the others by its month.
+  const name = (item: AnswerItem) => {
+    const type = item.types?.length ? typeLabel(item.types) : (item.name ?? item.descriptorId)
+    const period = item.claimsLeaving.period
+    return typeof period === 'string' ? `${type} ${formatMonth(period)}` : type
+  }
   const leaving = proposal.items.filter((item) => !omit.includes(item.descriptorId))
   const staying = proposal.items.filter((item) => omit.includes(item.descriptorId))
   return (
@@ -23,48 +33,62 @@ export function ProposedItems({
       {proposal.items.map((item) => {
         const held = item.credentialId !== undefined
         const left = omit.includes(item.descriptorId)
+        const boxId = `share-${proposal.requestId}-${item.descriptorId}`
         return (
-          <section key={item.descriptorId} aria-label={`Would share for ${itemName(item)}`}>
-            <h4 className="item-choice">
-              <input
-                type="checkbox"
-                id={`share-${proposal.requestId}-${item.descriptorId}`}
-                checked={held && !left}
-                disabled={!held}
-                onChange={() => onToggle(item.descriptorId)}
-              />
-              <label htmlFor={`share-${proposal.requestId}-${item.descriptorId}`}>Share {itemName(item)}</label>
-            </h4>
-            {!held && <p className="hint">You do not hold this.</p>}
-            {held && !left && 'document' in item.claimsLeaving && (
-              <p className="hint">The document it names (a PDF) goes with it, checked against its signed digest.</p>
+          <section key={item.descriptorId} aria-label={t('proposal.wouldShare', { item: name(item) })}>
+            <h3 className="item-choice">
+              {item.optional ? (
+                <>
+                  <input
+                    type="checkbox"
+                    id={boxId}
+                    checked={held && !left}
+                    disabled={!held}
+                    onChange={() => onToggle(item.descriptorId)}
+                  />
+                  <label htmlFor={boxId}>{t('proposal.share', { item: name(item) })}</label>
+                </>
+              ) : (
+                <span>
+                  {name(item)} <span className="hint">({t('proposal.required')})</span>
+                </span>
+              )}
+            </h3>
+            {!held && <p className="hint">{t('proposal.notHeld')}</p>}
+            {held && (
+              <p className={left ? 'leaving not-leaving' : 'leaving'}>
+                {formatList(Object.keys(item.claimsLeaving).map(claimLabel))}
+              </p>
             )}
-            <ul className={left ? 'leaving not-leaving' : 'leaving'}>
-              {Object.entries(item.claimsLeaving).map(([key, value]) => (
-                <li key={key}>
-                  <strong>{key}</strong>: {claimText(value)}
-                  {!item.claimsAsked.includes(key) && <em> (not asked for, but signed together with the rest)</em>}
-                </li>
-              ))}
-            </ul>
+            {held && !left && 'document' in item.claimsLeaving && <p className="hint">{t('proposal.document')}</p>}
+            {held && (
+              <details className="details">
+                <summary>{t('proposal.values')}</summary>
+                <ul className="leaving">
+                  {Object.entries(item.claimsLeaving).map(([key, value]) => (
+                    <li key={key}>
+                      <strong>{claimLabel(key)}</strong>: {claimText(value)}
+                      {!item.claimsAsked.includes(key) && <em> {t('proposal.notAsked')}</em>}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </section>
         )
       })}
       <p className="note" aria-live="polite" data-testid="subset-summary">
         {leaving.length > 0
-          ? `Will leave: ${leaving.map(itemName).join(', ')}.`
-          : 'Nothing is ticked: nothing would leave.'}
-        {staying.length > 0 && ` Will not leave: ${staying.map(itemName).join(', ')}.`}
+          ? t('proposal.willLeave', { items: formatList(leaving.map(name)) })
+          : t('proposal.nothingLeaves')}
+        {staying.length > 0 && ` ${t('proposal.willNotLeave', { items: formatList(staying.map(name)) })}`}
       </p>
-      {staying.length > 0 && leaving.length > 0 && (
-        <p className="hint">
-          The requester asked for every item; it sees which ones you left out and may not accept the answer.
-        </p>
+      {proposal.items.every((item) => !item.optional) && proposal.items.length > 1 && (
+        <p className="hint">{t('proposal.allRequired')}</p>
       )}
       {proposal.missing.length > 0 && (
         <p role="alert" className="note note-error">
-          You do not hold: {proposal.missing.map(itemName).join(', ')}. You can share the rest, or decline: declining
-          tells the requester what is missing.
+          {t('proposal.missing', { items: formatList(proposal.missing.map((item) => item.name ?? item.descriptorId)) })}
         </p>
       )}
     </div>

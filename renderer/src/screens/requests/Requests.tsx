@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import { apiClient } from '../../apiClient'
 import { Done, ErrorNote } from '../../components/Notice'
@@ -7,25 +8,24 @@ import { RequestCard } from './RequestCard'
 
 /** Requests for the person's data that wait for a decision; nothing leaves before they decide. */
 export function Requests() {
+  const { t } = useTranslation()
   const requests = useLoad(() => apiClient()['requests.list'](undefined), ['requests'])
   const waiting = requests.data?.filter((request) => request.state === 'request-received')
-  const [outcome, setOutcome] = useState<string>()
+  const [outcome, setOutcome] = useState<{ text: string; refused: boolean }>()
 
   return (
     <>
       <ErrorNote error={requests.error} />
-      <Done text={outcome} />
-      {waiting?.length === 0 && (
-        <p className="card">No requests wait for you. When a company asks for your data, the request shows here.</p>
-      )}
+      {outcome?.refused ? <ErrorNote error={outcome.text} /> : <Done text={outcome?.text} />}
+      {waiting?.length === 0 && <p className="card">{t('requests.none')}</p>}
       {waiting && waiting.length > 0 && (
-        <ul className="rows" aria-label="Waiting requests">
+        <ul className="rows" aria-label={t('requests.list')}>
           {waiting.map((request) => (
             <RequestCard
               key={request.id}
               request={request}
-              onAnswered={(text) => {
-                setOutcome(text)
+              onAnswered={(text, refused) => {
+                setOutcome({ text, refused })
                 requests.reload()
               }}
             />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useId, useState } from 'react'
 
 import type { VaultStatus } from '../../../../shared/api'
@@ -5,18 +6,14 @@ import { apiClient } from '../../apiClient'
 import { Done, ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 
-const choices: Array<[string, number | null]> = [
-  ['Never (only when I lock it)', null],
-  ['After 5 minutes', 5],
-  ['After 15 minutes', 15],
-  ['After 30 minutes', 30],
-  ['After 1 hour', 60],
-  ['After 4 hours', 240],
-]
+const choices: Array<number | null> = [null, 5, 15, 30, 60, 240]
 
 /** How long the store stays open without use; kept by the node, so it holds after a restart too. */
 export function AutoLockPanel({ status }: { status: VaultStatus }) {
+  const { t } = useTranslation()
   const id = useId()
+  const choiceLabel = (value: number | null) =>
+    value === null ? t('autoLock.never') : t('autoLock.after', { count: value })
   const [minutes, setMinutes] = useState(status.autoLockMinutes)
   const [saved, setSaved] = useState<string>()
   const action = useAction()
@@ -27,23 +24,21 @@ export function AutoLockPanel({ status }: { status: VaultStatus }) {
     const answer = await action.run(() => apiClient()['vault.setAutoLock']({ minutes: next }))
     if (!answer) return
     setMinutes(answer.autoLockMinutes)
-    setSaved(answer.autoLockMinutes === null ? 'The store locks only when you lock it.' : 'Saved.')
+    setSaved(answer.autoLockMinutes === null ? t('autoLock.savedNever') : t('autoLock.saved'))
   }
 
   return (
     <div className="field">
-      <label htmlFor={id}>Lock the store when unused</label>
+      <label htmlFor={id}>{t('autoLock.label')}</label>
       <select id={id} value={minutes ?? 'never'} disabled={action.busy} onChange={(e) => void choose(e.target.value)}>
-        {choices.map(([label, value]) => (
-          <option key={label} value={value ?? 'never'}>
-            {label}
+        {choices.map((value) => (
+          <option key={value ?? 'never'} value={value ?? 'never'}>
+            {choiceLabel(value)}
           </option>
         ))}
-        {minutes !== null && !choices.some(([, value]) => value === minutes) && (
-          <option value={minutes}>After {minutes} minutes</option>
-        )}
+        {minutes !== null && !choices.includes(minutes) && <option value={minutes}>{choiceLabel(minutes)}</option>}
       </select>
-      <Progress busy={action.busy}>Saving…</Progress>
+      <Progress busy={action.busy}>{t('common.saving')}</Progress>
       <ErrorNote error={action.error} />
       <Done text={saved} />
     </div>

@@ -1,14 +1,17 @@
+import { formatNumber } from '../../i18n/format'
+import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 
 import type { ExportedBackupSummary } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
-import { Field } from '../../components/Field'
+import { FileChoice } from '../../components/FileChoice'
 import { NewPassphrase } from '../../components/NewPassphrase'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 
 /** One encrypted file with everything in the store, under a passphrase of its own. */
 export function BackupPanel() {
+  const { t } = useTranslation()
   const [path, setPath] = useState('')
   const [passphrase, setPassphrase] = useState('')
   const [confirm, setConfirm] = useState('')
@@ -18,7 +21,7 @@ export function BackupPanel() {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    if (confirm !== passphrase) return setProblem('The two backup passphrases differ. Type the same one twice.')
+    if (confirm !== passphrase) return setProblem(t('backup.differ'))
     setProblem(undefined)
     setDone(undefined)
     const written = await action.run(() =>
@@ -32,38 +35,38 @@ export function BackupPanel() {
 
   return (
     <section aria-labelledby="backup-heading" className="card">
-      <h2 id="backup-heading">Backup</h2>
-      <p>
-        Writes your store, your connections and your data to one encrypted file. Keep it on another device; with it and
-        its backup passphrase you can restore this node on a new computer.
-      </p>
-      <form onSubmit={submit} aria-busy={action.busy}>
-        <Field
-          label="Backup file"
-          required
+      <h2 id="backup-heading">{t('backup.title')}</h2>
+      <p>{t('backup.intro')}</p>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+        <FileChoice
+          purpose="backup-save"
+          label={t('backup.file')}
+          hint={t('backup.fileHint')}
           value={path}
           onChange={setPath}
-          placeholder="/home/you/Documents/custos.backup"
-          hint="The full path of a new file; an existing file is never overwritten."
         />
         <NewPassphrase
-          label="Backup passphrase"
+          label={t('backup.passphrase')}
+          againLabel={t('backup.again')}
           value={passphrase}
           confirm={confirm}
           onChange={setPassphrase}
           onConfirmChange={setConfirm}
-          hint="At least 8 characters. Without it the backup cannot be opened, by you or anyone."
+          hint={t('backup.passphraseHint')}
+          confirmError={problem}
         />
         <button type="submit" disabled={action.busy}>
-          Write backup
+          {t('backup.write')}
         </button>
-        <Progress busy={action.busy}>Writing the encrypted backup…</Progress>
-        <ErrorNote error={problem ?? action.error} />
+        <Progress busy={action.busy}>{t('backup.writing')}</Progress>
+        <ErrorNote error={action.error} />
         {done && (
           <p role="status" className="note note-done" data-testid="backup-done">
-            Backup written to <code>{done.path}</code> ({Math.ceil(done.bytes / 1024)} KiB; connections:{' '}
-            {done.manifest.counts.connections ?? 0}, self-declared items:{' '}
-            {done.manifest.counts.self_declared_items ?? 0}).
+            {t('backup.done', {
+              size: formatNumber(Math.ceil(done.bytes / 1024)),
+              connections: done.manifest.counts.connections ?? 0,
+              items: done.manifest.counts.self_declared_items ?? 0,
+            })}
           </p>
         )}
       </form>

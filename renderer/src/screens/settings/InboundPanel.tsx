@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
@@ -9,27 +10,26 @@ const mebibytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
  * (a desktop node listens on this device only), so the panel says where to change it instead.
  */
 export function InboundPanel() {
+  const { t } = useTranslation()
   const inbound = useLoad(() => apiClient()['inbox.inbound'](undefined), ['vault', 'mediation'])
   const data = inbound.data
 
   return (
     <section aria-labelledby="inbound-heading" className="card">
-      <h2 id="inbound-heading">Inbound transport</h2>
+      <h2 id="inbound-heading">{t('inbound.title')}</h2>
       <ErrorNote error={inbound.error} />
-      {data && !data.listening && (
-        <p>This node does not listen for messages: it only sends, or it is still starting.</p>
-      )}
+      {data && !data.listening && <p>{t('inbound.notListening')}</p>}
       {data?.listening && (
         <dl className="claims" data-testid="inbound-status">
           <div>
-            <dt>Listens on</dt>
+            <dt>{t('inbound.listensOn')}</dt>
             <dd>
               <code>{data.address}</code> (HTTP and WebSocket),{' '}
-              {data.loopbackOnly ? 'reachable from this device only' : 'reachable from the network'}
+              {data.loopbackOnly ? t('inbound.loopback') : t('inbound.network')}
             </dd>
           </div>
           <div>
-            <dt>Others are told to use</dt>
+            <dt>{t('inbound.endpoints')}</dt>
             <dd>
               {data.endpoints.map((endpoint) => (
                 <code key={endpoint}>{endpoint} </code>
@@ -37,20 +37,19 @@ export function InboundPanel() {
             </dd>
           </div>
           <div>
-            <dt>Public address</dt>
-            <dd>{data.publicUrl ?? 'none: the address it listens on'}</dd>
+            <dt>{t('inbound.public')}</dt>
+            <dd>{data.publicUrl ?? t('inbound.noPublic')}</dd>
           </div>
           {data.maxMessageBytes !== undefined && (
             <div>
-              <dt>Largest message taken</dt>
+              <dt>{t('inbound.largest')}</dt>
               <dd>{mebibytes(data.maxMessageBytes)}</dd>
             </div>
           )}
         </dl>
       )}
       <p className="hint">
-        To be reached from other devices, start the node with <code>--host</code>, <code>--port</code> and{' '}
-        <code>--public-url</code> (npm run serve), or use a mediator above.
+        {t('inbound.howTo')} <code>--host</code>, <code>--port</code>, <code>--public-url</code> (npm run serve)
       </p>
     </section>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 
 import { invitationUrlSchema } from '../../../../shared/api'
@@ -9,6 +10,7 @@ import { useLoad } from '../../hooks/useLoad'
 
 /** The mediator this node is reachable through, and choosing one by its invitation. */
 export function MediatorPanel() {
+  const { t } = useTranslation()
   const status = useLoad(() => apiClient()['mediation.status'](undefined), ['mediation'])
   const [url, setUrl] = useState('')
   const [problem, setProblem] = useState<string>()
@@ -18,7 +20,7 @@ export function MediatorPanel() {
   async function submit(event: FormEvent) {
     event.preventDefault()
     const checked = invitationUrlSchema.safeParse(url)
-    if (!checked.success) return setProblem(checked.error.issues[0]?.message)
+    if (!checked.success) return setProblem(t('connections.notAnInvitation'))
     setProblem(undefined)
     const next = await action.run(() => apiClient()['mediation.useMediator']({ invitationUrl: checked.data }))
     if (!next) return
@@ -28,30 +30,31 @@ export function MediatorPanel() {
 
   return (
     <section aria-labelledby="mediator-heading" className="card">
-      <h2 id="mediator-heading">Mediator</h2>
+      <h2 id="mediator-heading">{t('mediator.title')}</h2>
       <ErrorNote error={status.error} />
       {status.data && (
         <p data-testid="mediator-status">
           {mediator
-            ? `Reachable through ${mediator.label ?? 'a mediator'} (${mediator.state})${mediator.endpoint ? ` at ${mediator.endpoint}` : ''}.`
-            : 'No mediator: other agents reach this node only at its own address, and only while it runs.'}{' '}
-          {status.data.servesAsMediator ? 'This node also serves as mediator for other nodes.' : ''}
+            ? t('mediator.through', { name: mediator.label ?? t('mediator.aMediator'), state: mediator.state })
+            : t('mediator.none')}{' '}
+          {status.data.servesAsMediator ? t('mediator.serves') : ''}
         </p>
       )}
-      <form onSubmit={submit} aria-busy={action.busy}>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
         <Field
-          label="Mediator invitation link"
+          label={t('mediator.link')}
           multiline
           required
           value={url}
           onChange={setUrl}
-          hint="Paste the invitation of an always-on node (your household's or a service's) to be reachable while this one sleeps."
+          hint={t('mediator.linkHint')}
+          error={problem}
         />
         <button type="submit" disabled={action.busy}>
-          Use this mediator
+          {t('mediator.use')}
         </button>
-        <Progress busy={action.busy}>Asking the mediator…</Progress>
-        <ErrorNote error={problem ?? action.error} />
+        <Progress busy={action.busy}>{t('mediator.asking')}</Progress>
+        <ErrorNote error={action.error} />
       </form>
     </section>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 
 import { apiClient } from '../../apiClient'
@@ -9,6 +10,7 @@ import { passphraseStrength } from '../vault/passphraseStrength'
 
 /** Changing the store's passphrase: the current one is needed, and the old one stops working. */
 export function PassphrasePanel() {
+  const { t } = useTranslation()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [confirm, setConfirm] = useState('')
@@ -21,7 +23,7 @@ export function PassphrasePanel() {
     event.preventDefault()
     setChanged(false)
     if (strength.level === 'too-short') return setProblem(strength.text)
-    if (confirm !== next) return setProblem('The two new passphrases differ. Type the same one twice.')
+    if (confirm !== next) return setProblem(t('changePassphrase.differ'))
     setProblem(undefined)
     const status = await action.run(() => apiClient()['vault.changePassphrase']({ current, next }))
     if (!status) return
@@ -33,10 +35,10 @@ export function PassphrasePanel() {
 
   return (
     <section aria-labelledby="passphrase-heading" className="card">
-      <h2 id="passphrase-heading">Passphrase</h2>
-      <form onSubmit={submit} aria-busy={action.busy}>
+      <h2 id="passphrase-heading">{t('changePassphrase.title')}</h2>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
         <Field
-          label="Current passphrase"
+          label={t('changePassphrase.current')}
           type="password"
           autoComplete="current-password"
           required
@@ -44,19 +46,22 @@ export function PassphrasePanel() {
           onChange={setCurrent}
         />
         <NewPassphrase
-          label="New passphrase"
+          label={t('changePassphrase.new')}
+          againLabel={t('changePassphrase.again')}
           value={next}
           confirm={confirm}
           onChange={setNext}
           onConfirmChange={setConfirm}
-          hint={next ? strength.text : 'At least 8 characters; a few unrelated words work well.'}
+          hint={next ? strength.text : t('onboarding.hint')}
+          error={problem === strength.text ? problem : undefined}
+          confirmError={problem && problem !== strength.text ? problem : undefined}
         />
         <button type="submit" disabled={action.busy}>
-          Change passphrase
+          {t('changePassphrase.change')}
         </button>
-        <Progress busy={action.busy}>Re-encrypting the store’s keys…</Progress>
-        <ErrorNote error={problem ?? action.error} />
-        {changed && <p role="status">The passphrase was changed. The old one no longer opens the store.</p>}
+        <Progress busy={action.busy}>{t('changePassphrase.changing')}</Progress>
+        <ErrorNote error={action.error} />
+        {changed && <p role="status">{t('changePassphrase.changed')}</p>}
       </form>
     </section>
   )

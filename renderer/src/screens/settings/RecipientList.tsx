@@ -1,3 +1,5 @@
+import { formatDate } from '../../i18n/format'
+import { useTranslation } from 'react-i18next'
 import type { MediatedRecipient } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
@@ -6,15 +8,16 @@ import { useLoad } from '../../hooks/useLoad'
 
 /** The nodes this node relays messages for (when it serves as a household's mediator). */
 export function RecipientList() {
+  const { t } = useTranslation()
   const list = useLoad(() => apiClient()['mediation.listRecipients'](undefined), ['mediation'])
 
   return (
     <section aria-labelledby="recipients-heading" className="card">
-      <h2 id="recipients-heading">Nodes this node mediates for</h2>
+      <h2 id="recipients-heading">{t('mediator.recipients')}</h2>
       <ErrorNote error={list.error} />
-      {list.data?.length === 0 && <p>None.</p>}
+      {list.data?.length === 0 && <p>{t('mediator.noRecipients')}</p>}
       {list.data && list.data.length > 0 && (
-        <ul className="rows" aria-label="Mediated nodes">
+        <ul className="rows" aria-label={t('mediator.recipientList')}>
           {list.data.map((recipient) => (
             <Recipient key={recipient.id} recipient={recipient} onRemoved={list.reload} />
           ))}
@@ -25,8 +28,9 @@ export function RecipientList() {
 }
 
 function Recipient({ recipient, onRemoved }: { recipient: MediatedRecipient; onRemoved(): void }) {
+  const { t } = useTranslation()
   const action = useAction()
-  const name = recipient.label ?? 'Unnamed node'
+  const name = recipient.label ?? t('mediator.unnamed')
 
   async function remove() {
     const result = await action.run(() => apiClient()['mediation.removeRecipient']({ id: recipient.id }))
@@ -38,11 +42,17 @@ function Recipient({ recipient, onRemoved }: { recipient: MediatedRecipient; onR
       <div className="row-main">
         <strong>{name}</strong>
         <span className="muted">
-          {recipient.queuedMessages} message(s) waiting · since {new Date(recipient.since).toLocaleDateString()}
+          {t('mediator.queued', { count: recipient.queuedMessages, since: formatDate(recipient.since) })}
         </span>
       </div>
-      <button type="button" onClick={remove} disabled={action.busy} aria-label={`Stop mediating for ${name}`}>
-        Stop mediating
+      <button
+        type="button"
+        onClick={remove}
+        disabled={action.busy}
+        aria-label={t('mediator.stopFor', { name })}
+        className="danger"
+      >
+        {t('mediator.stop')}
       </button>
       <ErrorNote error={action.error} />
     </li>

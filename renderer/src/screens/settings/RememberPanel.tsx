@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 
 import type { VaultStatus } from '../../../../shared/api'
@@ -5,7 +6,6 @@ import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
 import { Done, ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { REMEMBER_MEANS } from '../vault/RememberChoice'
 
 /**
  * "Remember on this device", turned off (or on) with the passphrase: turning off keys the store by the
@@ -13,6 +13,7 @@ import { REMEMBER_MEANS } from '../vault/RememberChoice'
  * knowing it for them. Shown only where the keychain exists or the store is remembered.
  */
 export function RememberPanel({ status }: { status: VaultStatus }) {
+  const { t } = useTranslation()
   const [remembered, setRemembered] = useState(status.remembered)
   const [passphrase, setPassphrase] = useState('')
   const [saved, setSaved] = useState<string>()
@@ -26,18 +27,17 @@ export function RememberPanel({ status }: { status: VaultStatus }) {
     setPassphrase('')
     if (!answer) return
     setRemembered(answer.remembered)
-    setSaved(answer.remembered ? 'Remembered on this device.' : 'This device no longer opens the store by itself.')
+    setSaved(answer.remembered ? t('remember.saved') : t('remember.forgotten'))
   }
 
   return (
-    <form onSubmit={submit} aria-busy={action.busy} aria-labelledby="remember-heading">
-      <h3 id="remember-heading">Remember on this device</h3>
+    <form onSubmit={submit} aria-busy={action.busy} aria-labelledby="remember-heading" noValidate>
+      <h3 id="remember-heading">{t('remember.label')}</h3>
       <p>
-        {remembered ? 'On. ' : 'Off. '}
-        {REMEMBER_MEANS}
+        {remembered ? t('remember.on') : t('remember.off')} {t('remember.means')}
       </p>
       <Field
-        label="Passphrase"
+        label={t('unlock.passphrase')}
         type="password"
         autoComplete="current-password"
         required
@@ -45,9 +45,9 @@ export function RememberPanel({ status }: { status: VaultStatus }) {
         onChange={setPassphrase}
       />
       <button type="submit" disabled={action.busy}>
-        {remembered ? 'Stop remembering on this device' : 'Remember on this device'}
+        {remembered ? t('remember.stop') : t('remember.label')}
       </button>
-      <Progress busy={action.busy}>Re-encrypting the store’s keys…</Progress>
+      <Progress busy={action.busy}>{t('changePassphrase.changing')}</Progress>
       <ErrorNote error={action.error} />
       <Done text={saved} />
     </form>

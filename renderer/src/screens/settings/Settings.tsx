@@ -1,18 +1,26 @@
+import { useTranslation } from 'react-i18next'
+
 import type { VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { AutoLockPanel } from './AutoLockPanel'
 import { BackupPanel } from './BackupPanel'
+import { DeadLettersPanel } from './DeadLettersPanel'
 import { InboundPanel } from './InboundPanel'
+import { LanguageChoice } from './LanguageChoice'
 import { MediatorPanel } from './MediatorPanel'
 import { PassphrasePanel } from './PassphrasePanel'
 import { RecipientList } from './RecipientList'
 import { RememberPanel } from './RememberPanel'
 import { TrustListsPanel } from './TrustListsPanel'
 
-/** Mediation both ways, the inbound transport, and the store: where it is, its backup and passphrase, and locking it now. */
+/**
+ * Language, the store (locking, remembering), trust lists, backup and passphrase; what only a technical
+ * reader needs (mediation, the inbound transport, the data folder and library versions) is under Advanced.
+ */
 export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(status: VaultStatus): void }) {
+  const { t } = useTranslation()
   const lock = useAction()
 
   async function lockNow() {
@@ -22,28 +30,38 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
 
   return (
     <>
-      <MediatorPanel />
-      <InboundPanel />
-      <RecipientList />
+      <section aria-labelledby="language-heading" className="card">
+        <h2 id="language-heading">{t('settings.language')}</h2>
+        <LanguageChoice />
+      </section>
       <section aria-labelledby="store-heading" className="card">
-        <h2 id="store-heading">Store</h2>
-        <p>
-          Data folder: <code>{status.dataDir}</code>
-          <br />
-          Askar library version: {status.askarVersion}
-        </p>
-        <p>Locking closes the store; nothing can be read or shared until you unlock it with your passphrase.</p>
+        <h2 id="store-heading">{t('settings.store')}</h2>
+        <p>{t('settings.lockMeans')}</p>
         <AutoLockPanel status={status} />
         <button type="button" onClick={lockNow} disabled={lock.busy}>
-          Lock now
+          {t('settings.lockNow')}
         </button>
-        <Progress busy={lock.busy}>Locking…</Progress>
+        <Progress busy={lock.busy}>{t('settings.locking')}</Progress>
         <ErrorNote error={lock.error} />
         <RememberPanel status={status} />
       </section>
       <TrustListsPanel />
       <BackupPanel />
       <PassphrasePanel />
+      <details className="card advanced">
+        <summary>
+          <h2>{t('screens.advanced')}</h2>
+        </summary>
+        <p>
+          {t('settings.dataFolder')} <code>{status.dataDir}</code>
+          <br />
+          {t('settings.askar')} {status.askarVersion}
+        </p>
+        <MediatorPanel />
+        <InboundPanel />
+        <DeadLettersPanel />
+        <RecipientList />
+      </details>
     </>
   )
 }

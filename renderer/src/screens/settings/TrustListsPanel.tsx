@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 
 import { apiClient } from '../../apiClient'
@@ -8,6 +9,7 @@ import { useLoad } from '../../hooks/useLoad'
 
 /** Signed lists of requesters and their roles (a regulator's, an association's); policies name roles. */
 export function TrustListsPanel() {
+  const { t } = useTranslation()
   const lists = useLoad(() => apiClient()['trustLists.list'](undefined), [])
   const [document, setDocument] = useState('')
   const [done, setDone] = useState<string>()
@@ -18,36 +20,36 @@ export function TrustListsPanel() {
     setDone(undefined)
     const imported = await action.run(() => apiClient()['trustLists.import']({ document }))
     if (!imported) return
-    setDone(`Imported “${imported.name}”.`)
+    setDone(t('trustLists.imported', { name: imported.name }))
     setDocument('')
     lists.reload()
   }
 
   return (
     <section aria-labelledby="trust-lists-heading" className="card">
-      <h2 id="trust-lists-heading">Trust lists</h2>
+      <h2 id="trust-lists-heading">{t('trustLists.title')}</h2>
       <ErrorNote error={lists.error} />
-      {lists.data?.length === 0 && <p>None imported: every requester counts as unknown.</p>}
+      {lists.data?.length === 0 && <p>{t('trustLists.none')}</p>}
       {lists.data && lists.data.length > 0 && (
-        <ul aria-label="Trust lists">
+        <ul aria-label={t('trustLists.title')}>
           {lists.data.map((list) => (
             <li key={list.id}>{list.name}</li>
           ))}
         </ul>
       )}
-      <form onSubmit={submit} aria-busy={action.busy}>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
         <Field
-          label="Trust list (JSON)"
+          label={t('trustLists.document')}
           multiline
           required
           value={document}
           onChange={setDocument}
-          hint="Paste the signed list; its signature is checked before anything is kept."
+          hint={t('trustLists.hint')}
         />
         <button type="submit" disabled={action.busy}>
-          Import
+          {t('trustLists.import')}
         </button>
-        <Progress busy={action.busy}>Checking the signature…</Progress>
+        <Progress busy={action.busy}>{t('myData.checking')}</Progress>
         <ErrorNote error={action.error} />
         <Done text={done} />
       </form>

@@ -1,25 +1,28 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import type { VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { NewPassphrase } from '../../components/NewPassphrase'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { LanguageChoice } from '../settings/LanguageChoice'
 import { passphraseStrength } from './passphraseStrength'
 import { RestoreBackup } from './RestoreBackup'
 
 /** First start: the person chooses the passphrase that encrypts their store. */
 export function Onboarding({ onCreated }: { onCreated(status: VaultStatus): void }) {
+  const { t } = useTranslation()
   const [passphrase, setPassphrase] = useState('')
   const [confirm, setConfirm] = useState('')
-  const [problem, setProblem] = useState<string>()
+  const [problem, setProblem] = useState<{ field: 'passphrase' | 'confirm'; text: string }>()
   const action = useAction()
   const strength = passphraseStrength(passphrase)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    if (strength.level === 'too-short') return setProblem(strength.text)
-    if (confirm !== passphrase) return setProblem('The two passphrases differ. Type the same passphrase twice.')
+    if (strength.level === 'too-short') return setProblem({ field: 'passphrase', text: strength.text })
+    if (confirm !== passphrase) return setProblem({ field: 'confirm', text: t('onboarding.differ') })
     setProblem(undefined)
     const status = await action.run(() => apiClient()['vault.create']({ passphrase }))
     if (status) onCreated(status)
@@ -27,29 +30,28 @@ export function Onboarding({ onCreated }: { onCreated(status: VaultStatus): void
 
   return (
     <main className="narrow">
-      <h1>Create your Custos store</h1>
-      <p>
-        Custos keeps your data, your connections and the keys that prove who you are in a store on this device,
-        encrypted with a passphrase you choose now. The passphrase never leaves this device.
-      </p>
+      <LanguageChoice />
+      <h1>{t('onboarding.title')}</h1>
+      <p>{t('onboarding.intro')}</p>
       <p className="warning">
-        <strong>It cannot be recovered.</strong> If you forget it, nobody can open the store, and its contents are lost.
-        Write it down and keep it somewhere safe.
+        <strong>{t('onboarding.noRecovery')}</strong> {t('onboarding.noRecoveryMore')}
       </p>
-      <form onSubmit={submit} aria-busy={action.busy}>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
         <NewPassphrase
-          label="Passphrase"
+          label={t('onboarding.passphrase')}
           value={passphrase}
           confirm={confirm}
           onChange={setPassphrase}
           onConfirmChange={setConfirm}
-          hint={passphrase ? strength.text : 'At least 8 characters; a few unrelated words work well.'}
+          hint={passphrase ? strength.text : t('onboarding.hint')}
+          error={problem?.field === 'passphrase' ? problem.text : undefined}
+          confirmError={problem?.field === 'confirm' ? problem.text : undefined}
         />
         <button type="submit" disabled={action.busy}>
-          Create store
+          {t('onboarding.create')}
         </button>
-        <Progress busy={action.busy}>Creating your encrypted store…</Progress>
-        <ErrorNote error={problem ?? action.error} />
+        <Progress busy={action.busy}>{t('onboarding.creating')}</Progress>
+        <ErrorNote error={action.error} />
       </form>
       <RestoreBackup onRestored={onCreated} />
     </main>

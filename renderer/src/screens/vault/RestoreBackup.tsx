@@ -1,14 +1,18 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import type { BackupManifest, VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
+import { FileChoice } from '../../components/FileChoice'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { formatDateTime } from '../../i18n/format'
 import { passphraseStrength } from './passphraseStrength'
 
 /** A new device: restore a backup file instead of creating an empty store. The manifest comes first. */
 export function RestoreBackup({ onRestored }: { onRestored(status: VaultStatus): void }) {
+  const { t } = useTranslation()
   const [path, setPath] = useState('')
   const [manifest, setManifest] = useState<BackupManifest>()
   const [backupPassphrase, setBackupPassphrase] = useState('')
@@ -35,23 +39,32 @@ export function RestoreBackup({ onRestored }: { onRestored(status: VaultStatus):
 
   return (
     <section aria-labelledby="restore-heading" className="card">
-      <h2 id="restore-heading">Restore from a backup</h2>
-      <form onSubmit={readManifest} aria-busy={read.busy}>
-        <Field label="Backup file" required value={path} onChange={setPath} hint="The full path of the backup file." />
+      <h2 id="restore-heading">{t('restore.title')}</h2>
+      <form onSubmit={readManifest} aria-busy={read.busy} noValidate>
+        <FileChoice
+          purpose="backup-open"
+          label={t('restore.file')}
+          hint={t('restore.fileHint')}
+          value={path}
+          onChange={setPath}
+        />
         <button type="submit" disabled={read.busy}>
-          Read backup
+          {t('restore.read')}
         </button>
         <ErrorNote error={read.error} />
       </form>
       {manifest && (
-        <form onSubmit={submit} aria-busy={restore.busy}>
+        <form onSubmit={submit} aria-busy={restore.busy} noValidate>
           <p data-testid="backup-manifest">
-            Backup of “{manifest.nodeLabel}” made {new Date(manifest.createdAt).toLocaleString()}:{' '}
-            {manifest.counts.connections ?? 0} connections, {manifest.counts.self_declared_items ?? 0} self-declared
-            items.
+            {t('restore.manifest', {
+              label: manifest.nodeLabel,
+              when: formatDateTime(manifest.createdAt),
+              connections: manifest.counts.connections ?? 0,
+              items: manifest.counts.self_declared_items ?? 0,
+            })}
           </p>
           <Field
-            label="Backup passphrase"
+            label={t('restore.backupPassphrase')}
             type="password"
             autoComplete="off"
             required
@@ -59,19 +72,20 @@ export function RestoreBackup({ onRestored }: { onRestored(status: VaultStatus):
             onChange={setBackupPassphrase}
           />
           <Field
-            label="Passphrase for this device"
+            label={t('restore.devicePassphrase')}
             type="password"
             autoComplete="new-password"
             required
             value={passphrase}
             onChange={setPassphrase}
-            hint={passphrase ? strength.text : 'Opens the restored store here; it may be the backup passphrase.'}
+            hint={passphrase ? strength.text : t('restore.deviceHint')}
+            error={problem}
           />
           <button type="submit" disabled={restore.busy}>
-            Restore
+            {t('restore.restore')}
           </button>
-          <Progress busy={restore.busy}>Checking and restoring the backup…</Progress>
-          <ErrorNote error={problem ?? restore.error} />
+          <Progress busy={restore.busy}>{t('restore.restoring')}</Progress>
+          <ErrorNote error={restore.error} />
         </form>
       )}
     </section>

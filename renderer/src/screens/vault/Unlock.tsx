@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 
 import type { VaultStatus } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { LanguageChoice } from '../settings/LanguageChoice'
 import { RememberChoice } from './RememberChoice'
 
 /**
@@ -12,13 +14,17 @@ import { RememberChoice } from './RememberChoice'
  * desktop app with a working keychain the person may also choose to be remembered on this device.
  */
 export function Unlock({ status, onUnlocked }: { status?: VaultStatus; onUnlocked(status: VaultStatus): void }) {
+  const { t } = useTranslation()
   const [passphrase, setPassphrase] = useState('')
   const [remember, setRemember] = useState(status?.remembered ?? false)
+  const [empty, setEmpty] = useState(false)
   const action = useAction()
   const offered = status?.rememberAvailable === true
 
   async function submit(event: FormEvent) {
     event.preventDefault()
+    // An empty field is answered in words beside it, not silently ignored.
+    setEmpty(!passphrase)
     if (!passphrase) return
     // Sent only where it is offered: unticking it turns remembering off, so it must mean what it shows.
     const input = offered ? { passphrase, remember } : { passphrase }
@@ -29,23 +35,25 @@ export function Unlock({ status, onUnlocked }: { status?: VaultStatus; onUnlocke
 
   return (
     <main className="narrow">
-      <h1>Unlock Custos</h1>
-      <p>Your store is locked. Type your passphrase to open it.</p>
-      <form onSubmit={submit} aria-busy={action.busy}>
+      <LanguageChoice />
+      <h1>{t('unlock.title')}</h1>
+      <p>{t('unlock.intro')}</p>
+      <form onSubmit={submit} aria-busy={action.busy} noValidate>
         <Field
-          label="Passphrase"
+          label={t('unlock.passphrase')}
           type="password"
           autoComplete="current-password"
           required
           autoFocus
           value={passphrase}
           onChange={setPassphrase}
+          error={empty ? t('unlock.empty') : undefined}
         />
         {offered && <RememberChoice checked={remember} onChange={setRemember} />}
         <button type="submit" disabled={action.busy}>
-          Unlock
+          {t('unlock.unlock')}
         </button>
-        <Progress busy={action.busy}>Unlocking your store…</Progress>
+        <Progress busy={action.busy}>{t('unlock.unlocking')}</Progress>
         <ErrorNote error={action.error} />
       </form>
     </main>

@@ -1,3 +1,5 @@
+import { i18next } from '../../i18n/i18n'
+
 // A rough hint, not a guarantee: length counts most, mixing kinds of characters helps a little.
 // Long passphrases of plain words are strong, so no rule demands symbols.
 
@@ -9,15 +11,15 @@ export interface Strength {
 const MIN_LENGTH = 8
 
 export function passphraseStrength(passphrase: string): Strength {
-  if (passphrase.length < MIN_LENGTH) {
-    return { level: 'too-short', text: `Too short: use at least ${MIN_LENGTH} characters.` }
-  }
+  const say = (level: Strength['level']): Strength => ({
+    level,
+    text: i18next.t(`passphrase.strength.${level}`, { min: MIN_LENGTH }),
+  })
+  if (passphrase.length < MIN_LENGTH) return say('too-short')
   const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((kind) => kind.test(passphrase)).length
   const distinct = new Set(passphrase).size
   const score = passphrase.length + kinds * 3 + Math.min(distinct, 12)
-  if (score < 26 || distinct < 5) {
-    return { level: 'weak', text: 'Weak: easy to guess. Add more words or characters.' }
-  }
-  if (score < 38) return { level: 'fair', text: 'Fair: a few more words would make it strong.' }
-  return { level: 'strong', text: 'Strong.' }
+  if (score < 26 || distinct < 5) return say('weak')
+  if (score < 38) return say('fair')
+  return say('strong')
 }

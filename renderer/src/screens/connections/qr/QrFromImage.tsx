@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+import { errorText } from '../../../errorText'
 import { useId, useState, type ChangeEvent } from 'react'
 
 import { ErrorNote, Progress } from '../../../components/Notice'
@@ -5,6 +7,7 @@ import { readQrCode } from './readQrCode'
 
 /** A file picker for a picture of an invitation's QR code; the link found is handed on for the person to check. */
 export function QrFromImage({ onFound }: { onFound(text: string): void }) {
+  const { t } = useTranslation()
   const id = useId()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
@@ -18,7 +21,7 @@ export function QrFromImage({ onFound }: { onFound(text: string): void }) {
     try {
       onFound(await readQrCode(file))
     } catch (failure) {
-      setError((failure as Error).message)
+      setError(errorText(failure))
     } finally {
       setBusy(false)
       // The same file picked again (after fixing nothing) should still be read, and say so again.
@@ -28,7 +31,7 @@ export function QrFromImage({ onFound }: { onFound(text: string): void }) {
 
   return (
     <div className="field">
-      <label htmlFor={id}>Or read a QR code from a picture</label>
+      <label htmlFor={id}>{t('connections.qrPicture')}</label>
       <input
         id={id}
         type="file"
@@ -38,9 +41,9 @@ export function QrFromImage({ onFound }: { onFound(text: string): void }) {
         disabled={busy}
       />
       <span id={`${id}-hint`} className="hint">
-        A screenshot or photo of the invitation’s QR code. It is read on this device only.
+        {t('connections.qrPictureHint')}
       </span>
-      <Progress busy={busy}>Looking for a QR code…</Progress>
+      <Progress busy={busy}>{t('connections.qrLooking')}</Progress>
       <ErrorNote error={error} />
     </div>
   )

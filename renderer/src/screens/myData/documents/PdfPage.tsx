@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useRef, useState } from 'react'
 
 import { ErrorNote } from '../../../components/Notice'
@@ -11,6 +12,7 @@ const SCALE = 1.2
  * reader, so the words on the page are given as text too.
  */
 export function PdfPage({ pdf, pageNumber, label }: { pdf: PDFDocumentProxy; pageNumber: number; label: string }) {
+  const { t } = useTranslation()
   const canvas = useRef<HTMLCanvasElement>(null)
   const [text, setText] = useState<string>()
   const [error, setError] = useState<string>()
@@ -62,7 +64,7 @@ export function PdfPage({ pdf, pageNumber, label }: { pdf: PDFDocumentProxy; pag
       <ErrorNote error={error} />
       {text !== undefined && (
         <details>
-          <summary>Text of page {pageNumber}</summary>
+          <summary>{t('documents.text', { page: pageNumber })}</summary>
           <p data-testid="pdf-page-text">{text}</p>
         </details>
       )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 
 import type { DocumentReference } from '../../../../../shared/api'
@@ -20,11 +21,12 @@ export function PdfViewer({
   document: DocumentReference
   onClose(): void
 }) {
+  const { t } = useTranslation()
   const [pdf, setPdf] = useState<PDFDocumentProxy>()
   const [pageNumber, setPageNumber] = useState(1)
   const [error, setError] = useState<string>()
   const heading = useRef<HTMLHeadingElement>(null)
-  const name = document.name ?? 'document'
+  const name = document.name ?? t('documents.aDocument')
 
   useEffect(() => {
     let opened: PDFDocumentProxy | undefined
@@ -67,30 +69,32 @@ export function PdfViewer({
   }
 
   return (
-    <section className="pdf-viewer" aria-label={`Document ${name}`} onKeyDown={onKeyDown}>
+    <section className="pdf-viewer" aria-label={t('documents.document', { name })} onKeyDown={onKeyDown}>
       <h4 ref={heading} tabIndex={-1}>
         {name}
       </h4>
-      <Progress busy={!pdf && !error}>Opening the document…</Progress>
+      <Progress busy={!pdf && !error}>{t('documents.opening')}</Progress>
       <ErrorNote error={error} />
       {/* aria-disabled, not disabled: a button that turns disabled under the keyboard would drop focus. */}
       <div className="actions">
         {!error && (
-          <div className="actions" role="group" aria-label="Pages">
+          <div className="actions" role="group" aria-label={t('documents.pages')}>
             <button type="button" onClick={() => go(pageNumber - 1)} aria-disabled={!pdf || pageNumber <= 1}>
-              Previous page
+              {t('documents.previous')}
             </button>
-            <span aria-live="polite">{pdf ? `Page ${pageNumber} of ${pages}` : ''}</span>
+            <span aria-live="polite">{pdf ? t('documents.page', { page: pageNumber, pages }) : ''}</span>
             <button type="button" onClick={() => go(pageNumber + 1)} aria-disabled={!pdf || pageNumber >= pages}>
-              Next page
+              {t('documents.next')}
             </button>
           </div>
         )}
         <button type="button" onClick={onClose}>
-          Close {name}
+          {t('documents.close', { name })}
         </button>
       </div>
-      {pdf && <PdfPage pdf={pdf} pageNumber={pageNumber} label={`Page ${pageNumber} of ${pages} of ${name}`} />}
+      {pdf && (
+        <PdfPage pdf={pdf} pageNumber={pageNumber} label={t('documents.pageOf', { page: pageNumber, pages, name })} />
+      )}
     </section>
   )
 }
