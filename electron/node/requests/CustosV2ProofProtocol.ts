@@ -31,8 +31,10 @@ export class CustosV2ProofProtocol<
 function documentsToSend(agentContext: AgentContext, proofFormats: unknown): DidCommAttachment[] {
   const selected = (proofFormats as { presentationExchange?: { credentials?: Record<string, unknown[]> } } | undefined)
     ?.presentationExchange?.credentials
+  // Credo 0.6 takes submission entries ({ claimFormat, credentialRecord }), not the records themselves.
   const records = Object.values(selected ?? {})
     .flat()
+    .map((entry) => (entry as { credentialRecord?: unknown } | undefined)?.credentialRecord)
     .filter((record): record is W3cCredentialRecord => record instanceof W3cCredentialRecord)
   const service = agentContext.dependencyManager.resolve(DocumentsService)
   const seen = new Set<string>()

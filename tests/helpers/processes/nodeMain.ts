@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       }
       case 'acceptInvitation': {
         const { connectionRecord } = await agent.didcomm.oob.receiveInvitationFromUrl(command.url, {
-          label: 'node process',
+          label: config.label,
         })
         if (!connectionRecord) throw new Error('no connection from invitation')
         const connection = await agent.didcomm.connections.returnWhenIsConnected(connectionRecord.id, {

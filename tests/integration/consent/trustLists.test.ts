@@ -89,7 +89,9 @@ describe('trust lists, roles and warnings, with the listed lender and insurer an
     expect(waiting.map((request) => request.requester)).toEqual(['Insurer', 'Lender'])
     const copied = waiting[1]
     const warnings = await api['consent.requestWarnings']({ requestId: copied.id })
+    // The copy takes the listed lender's name: the first warning says so (issue 28's look-alike).
     expect(warnings.map((warning) => warning.kind)).toEqual([
+      'look-alike',
       'untrusted-requester',
       'identifying',
       'beyond-request',

@@ -6,8 +6,9 @@ import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 /** What a plain Credo agent does with any invitation link: connect, then ask for mediation. */
-async function askForMediation(node: CustosNode, url: string, timeoutMs = 20_000) {
-  const { connectionRecord } = await node.agent.didcomm.oob.receiveInvitationFromUrl(url, { label: 'plain requester' })
+// Credo 0.6 takes the label per invitation: each node answers under its own name.
+async function askForMediation(node: CustosNode, label: string, url: string, timeoutMs = 20_000) {
+  const { connectionRecord } = await node.agent.didcomm.oob.receiveInvitationFromUrl(url, { label })
   const connection = await node.agent.didcomm.connections.returnWhenIsConnected(connectionRecord!.id, { timeoutMs })
   const recipient = node.agent.dependencyManager.resolve(DidCommMediationRecipientApi)
   return recipient.requestMediation(connection)
@@ -44,7 +45,7 @@ describe('mediation is granted only to whom the person allows', () => {
 
   it('leaves a request through an ordinary invitation waiting, and the person grants or denies it', async () => {
     const open = await apiOf(household)['connections.createInvitation']({ multiUse: true })
-    const request = await askForMediation(stranger, open.url)
+    const request = await askForMediation(stranger, 'stranger', open.url)
     const api = createApi(household).api
     let waiting = await api['mediation.listRequests']()
     for (let i = 0; i < 100 && waiting.length === 0; i++) {
@@ -65,9 +66,9 @@ describe('mediation is granted only to whom the person allows', () => {
   it('grants at once to the device that uses a one-time device invitation, and to nobody after it', async () => {
     const api = createApi(household).api
     const invitation = await api['mediation.createDeviceInvitation']()
-    const request = await askForMediation(device, invitation.url)
+    const request = await askForMediation(device, 'laptop', invitation.url)
     expect(await stateOf(device, request.id, DidCommMediationState.Granted)).toBe(DidCommMediationState.Granted)
     expect(await api['mediation.listRecipients']()).toMatchObject([{ label: 'laptop' }])
-    await expect(askForMediation(stranger, invitation.url, 3_000)).rejects.toThrow()
+    await expect(askForMediation(stranger, 'stranger', invitation.url, 3_000)).rejects.toThrow()
   })
 })
