@@ -312,22 +312,29 @@ describe('no silent listener: every Credo event the node listens to fires in its
     const pickupAtMediator = mediator.agent.dependencyManager.resolve(DidCommMessagePickupApi)
     const pickupAtDesktop = desktop.agent.dependencyManager.resolve(DidCommMessagePickupApi)
     const liveSession = async () => pickupAtMediator.getLiveModeSession({ connectionId: mediatorSide.id })
-    const atMediatorSince = (mark: number, type: string) =>
-      atMediator.emitted
-        .slice(mark)
-        .some(
-          (e) => e.type === type && (e.payload.session as { connectionId?: string }).connectionId === mediatorSide.id,
-        )
+    // Where the mediator next changed the desktop's live session, from `from` on (-1: not yet).
+    const sessionChange = (from: number, type: string) =>
+      atMediator.emitted.findIndex(
+        (e, i) =>
+          i >= from &&
+          e.type === type &&
+          (e.payload.session as { connectionId?: string }).connectionId === mediatorSide.id,
+      )
 
     // liveModeAfterDrain: live delivery off (as Credo leaves it when its start-up pickup is slow); once a
     // pickup completes, the node itself asks the mediator for live delivery again.
     await eventually(liveSession)
     const mark = atMediator.emitted.length
     await pickupAtDesktop.setLiveDeliveryMode({ connectionId: desktopSide, liveDelivery: false, protocolVersion: 'v2' })
-    await eventually(async () => atMediatorSince(mark, DidCommMessagePickupEventTypes.LiveSessionRemoved) || undefined)
+    const removed = await eventually(async () => {
+      const at = sessionChange(mark, DidCommMessagePickupEventTypes.LiveSessionRemoved)
+      return at >= 0 ? at : undefined
+    })
     await pickupAtDesktop.pickupMessages({ connectionId: desktopSide, protocolVersion: 'v2', awaitCompletion: true })
-    await eventually(async () => atMediatorSince(mark, DidCommMessagePickupEventTypes.LiveSessionSaved) || undefined)
-    expect(await liveSession()).toBeDefined()
+    await eventually(
+      async () => sessionChange(removed, DidCommMessagePickupEventTypes.LiveSessionSaved) >= 0 || undefined,
+    )
+    await eventually(liveSession)
 
     // releaseWhenSocketCloses: messages leased to the desktop's socket are offered again as soon as that
     // socket closes, not after the five-minute lease.
