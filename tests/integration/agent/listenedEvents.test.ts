@@ -24,19 +24,24 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { createLiveDispatch, type CustosNode } from '../../../electron/node'
 import { topicOfRecord } from '../../../electron/node/api/liveEvents'
 import { PICKUP_QUEUE, type StorageMessagePickupRepository } from '../../../electron/node/mediation'
+import {
+  ImplicitDeliveryState,
+  startImplicitDelivery,
+  stopImplicitDelivery,
+} from '../../../electron/node/mediation/recipient/implicitDelivery'
 import { VERDICT_WAIT_MS } from '../../../electron/node/requests/requesterVerdict'
 import { identityClaims, samplePerson } from '../../../scripts/companies'
 import { connectToCompany, eventually, startCompanies } from '../../helpers/companies'
 import { evaluationOfThread, issueIdentityAndIncome, mortgagePolicy } from '../../helpers/consent'
 import { freePort } from '../../helpers/freePort'
-import { apiOf, startNode } from '../../helpers/nodes'
+import { apiOf, connect, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 // Credo 0.6 renamed almost every DIDComm event string; a listener on a string nobody emits any more
 // stays silent and throws nothing. Every Credo event the node listens to is in this table, each proved
 // by a flow of real parts here (the event fires AND its listener's effect happens), or, where the effect
-// needs a crash or a restarted mediator, by the named test that fails when that listener stops firing.
-type Flow = 'companies' | 'mediation'
+// needs a Credo pickup v1 client, by the named test that fails when that listener stops firing.
+type Flow = 'companies' | 'mediation' | 'implicit'
 interface Listened {
   /** The files under electron/node that subscribe to it. */
   files: string[]
@@ -73,17 +78,13 @@ const LISTENED: Record<string, Listened> = {
   },
   [DidCommTransportEventTypes.DidCommOutboundWebSocketOpenedEvent]: {
     files: ['mediation/recipient/implicitDelivery.ts'],
-    flow: 'mediation',
-    agent: 'desktop',
-    effectIn:
-      'tests/integration/interop/implicitDelivery.test.ts (reopens the socket with back-off after the mediator restarts)',
+    flow: 'implicit',
+    agent: 'node',
   },
   [DidCommTransportEventTypes.DidCommOutboundWebSocketClosedEvent]: {
     files: ['mediation/recipient/implicitDelivery.ts'],
-    flow: 'mediation',
-    agent: 'desktop',
-    effectIn:
-      'tests/integration/interop/implicitDelivery.test.ts (reopens the socket with back-off after the mediator restarts)',
+    flow: 'implicit',
+    agent: 'node',
   },
   [DidCommTransportEventTypes.DidCommTransportSessionRemoved]: {
     files: ['mediation/mediator/queue/releaseWhenSocketCloses.ts'],
@@ -292,7 +293,7 @@ describe('no silent listener: every Credo event the node listens to fires in its
     seen.companies = { node: watched.types() }
   })
 
-  it('a desktop behind a mediator: pickup drained, sockets opened and closed', async () => {
+  it('a desktop behind a mediator: live delivery back after a drain, leases released when its socket closes', async () => {
     const mediator = await startNode(`${tmp.dir}/mediator`, { label: 'mediator', mediator: true })
     stops.push(() => mediator.close())
     const desktop = await startNode(`${tmp.dir}/desktop`, { label: 'desktop', inbound: undefined })
@@ -350,6 +351,45 @@ describe('no silent listener: every Credo event the node listens to fires in its
     seen.mediation = { desktop: atDesktop.types(), mediator: atMediator.types() }
     atDesktop.close()
     atMediator.close()
+  })
+
+  it('implicit delivery: a socket the other side closed is opened again, and the back-off starts over', async () => {
+    const peerPort = await freePort()
+    const peerDir = `${tmp.dir}/peer`
+    let peer = await startNode(peerDir, { label: 'peer', inbound: { port: peerPort } })
+    stops.push(() => peer.close())
+    const node = await startNode(`${tmp.dir}/implicit`, { label: 'node', inbound: { port: await freePort() } })
+    stops.push(() => node.close())
+    const { inviteeConnection } = await connect(peer, node)
+    const watched = watch(node)
+    const socketEvent = (type: string, from = 0) =>
+      watched.emitted.findIndex(
+        (e, i) => i >= from && e.type === type && e.payload.connectionId === inviteeConnection.id,
+      )
+    const state = node.agent.dependencyManager.resolve(ImplicitDeliveryState)
+
+    // The socket a return-route trust ping opens (what a mediator without pickup delivers down).
+    startImplicitDelivery(node.agent.context, inviteeConnection.id)
+    const opened = await eventually(async () => {
+      const at = socketEvent(DidCommTransportEventTypes.DidCommOutboundWebSocketOpenedEvent)
+      return at >= 0 ? at : undefined
+    })
+    // The other side goes away: the closed socket is to be opened again, after a back-off.
+    await peer.close()
+    const closed = await eventually(async () => {
+      const at = socketEvent(DidCommTransportEventTypes.DidCommOutboundWebSocketClosedEvent, opened)
+      return at >= 0 ? at : undefined
+    })
+    expect(state.delayMs).toBeGreaterThan(0)
+    peer = await startNode(peerDir, { label: 'peer', inbound: { port: peerPort } })
+    await eventually(
+      async () => socketEvent(DidCommTransportEventTypes.DidCommOutboundWebSocketOpenedEvent, closed) >= 0 || undefined,
+    )
+    // Open again: the next loss starts from the shortest back-off.
+    expect(state.delayMs).toBeUndefined()
+    stopImplicitDelivery(node.agent.context)
+    seen.implicit = { node: watched.types() }
+    watched.close()
   })
 
   it('every event in the table fired in its flow', () => {
