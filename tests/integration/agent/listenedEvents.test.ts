@@ -18,6 +18,7 @@ import {
   DidCommProofState,
   DidCommTransportEventTypes,
   type DidCommEncryptedMessage,
+  type DidCommMessageReceivedEvent,
 } from '@credo-ts/didcomm'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 
@@ -34,13 +35,12 @@ import { identityClaims, samplePerson } from '../../../scripts/companies'
 import { connectToCompany, eventually, startCompanies } from '../../helpers/companies'
 import { evaluationOfThread, issueIdentityAndIncome, mortgagePolicy } from '../../helpers/consent'
 import { freePort } from '../../helpers/freePort'
-import { apiOf, connect, startNode } from '../../helpers/nodes'
+import { apiOf, connect, startNode, waitForEvent } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 // Credo 0.6 renamed almost every DIDComm event string; a listener on a string nobody emits any more
 // stays silent and throws nothing. Every Credo event the node listens to is in this table, each proved
-// by a flow of real parts here (the event fires AND its listener's effect happens), or, where the effect
-// needs a Credo pickup v1 client, by the named test that fails when that listener stops firing.
+// by a flow of real parts here: the event fires, AND its listener's effect happens.
 type Flow = 'companies' | 'mediation' | 'implicit'
 interface Listened {
   /** The files under electron/node that subscribe to it. */
@@ -48,8 +48,6 @@ interface Listened {
   /** The flow below that raises it, and on which agent. */
   flow: Flow
   agent: 'node' | 'desktop' | 'mediator'
-  /** Where the listener's effect is asserted when it is not in this file. */
-  effectIn?: string
 }
 
 const LISTENED: Record<string, Listened> = {
@@ -95,8 +93,6 @@ const LISTENED: Record<string, Listened> = {
     files: ['mediation/mediator/queue/deleteWhenSent.ts'],
     flow: 'mediation',
     agent: 'mediator',
-    effectIn:
-      'tests/integration/mediation/mediatorLeases.test.ts (deletes what a real Credo recipient picked up with pickup v1)',
   },
 }
 
@@ -293,7 +289,7 @@ describe('no silent listener: every Credo event the node listens to fires in its
     seen.companies = { node: watched.types() }
   })
 
-  it('a desktop behind a mediator: live delivery back after a drain, leases released when its socket closes', async () => {
+  it('a desktop behind a mediator: live delivery back after a drain, a v1 batch deleted once sent, leases released when its socket closes', async () => {
     const mediator = await startNode(`${tmp.dir}/mediator`, { label: 'mediator', mediator: true })
     stops.push(() => mediator.close())
     const desktop = await startNode(`${tmp.dir}/desktop`, { label: 'desktop', inbound: undefined })
@@ -337,9 +333,21 @@ describe('no silent listener: every Credo event the node listens to fires in its
     )
     await eventually(liveSession)
 
+    const queue = mediator.agent.dependencyManager.resolve<StorageMessagePickupRepository>(PICKUP_QUEUE)
+    // deleteWhenSent: a pickup v1 batch (no acknowledgement in v1) leaves the queue once Credo reports it sent.
+    for (const marker of ['v1-a', 'v1-b'])
+      await queue.addMessage({ connectionId: mediatorSide.id, recipientDids: [], payload: envelope(marker) })
+    const batchArrived = waitForEvent<DidCommMessageReceivedEvent>(
+      desktop,
+      DidCommEventTypes.DidCommMessageReceived,
+      (e) => (e.payload.message as DidCommEncryptedMessage).protected === 'v1-b',
+    )
+    await pickupAtDesktop.pickupMessages({ connectionId: desktopSide, protocolVersion: 'v1' })
+    await batchArrived
+    await eventually(async () => (queue.countHeld(mediatorSide.id) === 0 ? true : undefined))
+
     // releaseWhenSocketCloses: messages leased to the desktop's socket are offered again as soon as that
     // socket closes, not after the five-minute lease.
-    const queue = mediator.agent.dependencyManager.resolve<StorageMessagePickupRepository>(PICKUP_QUEUE)
     for (const marker of ['leased-a', 'leased-b'])
       await queue.addMessage({ connectionId: mediatorSide.id, recipientDids: [], payload: envelope(marker) })
     expect(await queue.takeFromQueue({ connectionId: mediatorSide.id })).toHaveLength(2)
