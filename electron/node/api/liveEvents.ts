@@ -18,7 +18,8 @@ export type LiveTopic =
 
 type RecordEvent = RecordSavedEvent<BaseRecord> | RecordUpdatedEvent<BaseRecord> | RecordDeletedEvent<BaseRecord>
 
-const topicOfRecord: Record<string, LiveTopic> = {
+/** Credo record `type`s whose saves, updates and deletions the page hears of; checked against Credo's record classes in a test. */
+export const topicOfRecord: Readonly<Record<string, LiveTopic>> = {
   ConnectionRecord: 'connections',
   MediationRecord: 'mediation',
   // Offers and held credentials; proof requests. Their lists are queries on these Credo records.
