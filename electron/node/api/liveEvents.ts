@@ -25,6 +25,8 @@ export const topicOfRecord: Readonly<Record<string, LiveTopic>> = {
   // Offers and held credentials; proof requests. Their lists are queries on these Credo records.
   CredentialRecord: 'credentials',
   W3cCredentialRecord: 'credentials',
+  // An SD-JWT VC taken over OpenID4VCI comes with no DIDComm exchange to announce it.
+  SdJwtVcRecord: 'credentials',
   ProofRecord: 'requests',
 }
 

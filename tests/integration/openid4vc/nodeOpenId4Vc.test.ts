@@ -2,7 +2,7 @@ import type { DcqlQuery, SdJwtVc } from '@credo-ts/core'
 import { OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { CustosNode } from '../../../electron/node'
+import { createLiveDispatch, type CustosNode } from '../../../electron/node'
 import { freePort } from '../../helpers/freePort'
 import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
 import { demoPrivateKey } from '../../../scripts/companies'
@@ -86,7 +86,14 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
       { configurationId: 'account', format: 'dc+sd-jwt', name: 'Account holder', type: ACCOUNT_VCT, supported: true },
     ])
     expect(summary.txCode).toBeUndefined()
-    const [held] = await api['openid4vc.acceptOffer']({ offer: summary.offer })
+    // The window hears of the new credential, though no DIDComm exchange announces it (an SdJwtVcRecord save).
+    const topics: string[] = []
+    const live = createLiveDispatch(node, (topic) => topics.push(topic))
+    const [held] = (await live.dispatch('openid4vc.acceptOffer', { offer: summary.offer })) as Awaited<
+      ReturnType<(typeof api)['openid4vc.acceptOffer']>
+    >
+    live.close()
+    expect(topics).toContain('credentials')
     expect(held.claims).toMatchObject({ iban: ACCOUNT_CLAIMS.iban, family_name: 'Mustermann' })
     expect((await api['credentials.list'](undefined)).map((credential) => credential.id)).toContain(held.id)
   })
