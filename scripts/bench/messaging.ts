@@ -60,6 +60,10 @@ async function credoPair(dir: string, ffi: boolean): Promise<Pair> {
     const { askarLibraryPath } = await import('../../electron/node/askar')
     process.env.LIB_ASKAR_PATH = path.dirname(askarLibraryPath())
     askarBinding = (await import('@openwallet-foundation/askar-nodejs')).askarNodeJS
+    // Credo 0.6.3's key management calls the registered binding, not the module's: the whole process
+    // must use npm's wrapper, or its handles meet the koffi binding ("created by another Askar binding").
+    const { useAskarBinding } = await import('../../electron/node/askar/register')
+    useAskarBinding(askarBinding)
   }
   const [a, b] = await Promise.all(
     ['a', 'b'].map((name) =>
