@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util'
 import { passphraseSchema } from '../../../shared/api'
 import { InvalidInputError, isCustosError, StoreNotFoundError } from '../../../shared/errors'
 import { CustosNode } from '../CustosNode'
+import { ownMessages } from '../platform/zodMessages'
 import { startWebBridge, type WebBridge } from '../webBridge'
 import { PassphraseSourceError, readPassphrase, type PassphraseSource } from './readPassphrase'
 
@@ -215,7 +216,7 @@ main().then(
 
 // A new store gets the same rule as one made in the app: its passphrase is all that protects it.
 function newStorePassphrase(passphrase: string): string {
-  const checked = passphraseSchema.safeParse(passphrase)
+  const checked = passphraseSchema.safeParse(passphrase, { error: ownMessages })
   if (!checked.success) throw new InvalidInputError(checked.error.issues.map((issue) => issue.message).join(' '))
   return checked.data
 }

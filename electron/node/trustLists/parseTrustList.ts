@@ -1,5 +1,6 @@
 import { trustListSchema, type TrustListDocument } from '../../../shared/api'
 import { TrustListRefusedError } from '../../../shared/errors'
+import { ownMessages } from '../platform/zodMessages'
 import { verifyTrustList } from './trustListSignature'
 
 /** The list in `text`, once it is JSON of the documented form and its publisher's signature holds. */
@@ -10,7 +11,7 @@ export function parseTrustList(text: string): TrustListDocument {
   } catch {
     throw new TrustListRefusedError('it is not JSON')
   }
-  const parsed = trustListSchema.safeParse(json)
+  const parsed = trustListSchema.safeParse(json, { error: ownMessages })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new TrustListRefusedError(`it is not a trust list (${issue.path.join('.') || 'document'}: ${issue.message})`)
