@@ -54,7 +54,7 @@ export async function startCredoAgent<M extends ModulesMap = Record<string, neve
   const ports: Partial<Record<CredoScheme, number>> = {}
   for (const scheme of schemes) ports[scheme] = options.ports?.[scheme] ?? (await freePort())
   const inbound: DidCommInboundTransport[] = []
-  if (ports.http !== undefined) inbound.push(new LoopbackHttpInbound(ports.http))
+  if (ports.http !== undefined) inbound.push(new LoopbackHttpInbound(ports.http, { inboundQueue: true }))
   let server: WebSocketServer | undefined
   if (ports.ws !== undefined) {
     // Our own server, so that stopping can drop the sockets clients keep open (ws waits for them otherwise).
