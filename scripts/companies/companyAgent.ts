@@ -97,7 +97,7 @@ export interface StartedCompanyAgent {
 export async function startCompanyAgent(options: CompanyAgentOptions): Promise<StartedCompanyAgent> {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
   const endpoint = `http://127.0.0.1:${options.port}`
-  const inbound = new LoopbackHttpInbound(options.port, options.tap)
+  const inbound = new LoopbackHttpInbound(options.port, { tap: options.tap })
   const agent: CompanyAgent = new Agent({
     config: { logger: new ConsoleLogger(process.env.CUSTOS_COMPANY_LOG ? LogLevel.debug : LogLevel.off) },
     dependencies: nodeDependencies(options.dataDir),

@@ -2,27 +2,35 @@ import { randomUUID } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { CredoError, type AgentContext } from '@credo-ts/core'
+import { CredoError, EventEmitter, type AgentContext } from '@credo-ts/core'
 import {
+  DidCommEventTypes,
   DidCommMessageReceiver,
-  DidCommMimeType,
   DidCommTransportService,
   type DidCommEncryptedMessage,
   type DidCommInboundTransport,
+  type DidCommMessageProcessedEvent,
+  type DidCommMessageReceivedEvent,
   type DidCommTransportSession,
 } from '@credo-ts/didcomm'
 
 // A presentation carries statement PDFs inline: room for a few at the node's 20 MiB limit each.
 const MAX_BODY = 128 * 1024 * 1024
+// As Credo's own HTTP inbound transport: an answer that never comes is a 500 after this long.
+const PROCESSED_TIMEOUT_MS = 10_000
 
 export interface LoopbackHttpInboundOptions {
+  /** Sees every message body as it arrived (tests measure what a company received on the wire). */
+  tap?: (body: Buffer) => void
   /**
-   * Answer on the HTTP response of a message that asked for a return route (RFC 0092), as Credo's own
-   * DidCommHttpInboundTransport (@credo-ts/node) does: an agent without an endpoint, such as a desktop node
-   * making a connection with its mediator, gets its answers no other way. Off: every request is answered
-   * at once with an empty 200, and answers go only to the sender's endpoints.
+   * As Credo's own HTTP inbound transport (@credo-ts/node, 0.5 and 0.6): each message goes through the
+   * agent's inbound queue, which processes one at a time in arrival order, and the answer comes once the
+   * agent has taken it (a 200 after decrypting, or its reply when the sender asked for a return route). A
+   * sender that waits for each answer, as a mediator delivering a backlog does, so has its order kept.
+   * Without it (the sample companies) the 200 comes before processing and messages are processed side by
+   * side, in whatever order their decryption finishes.
    */
-  returnRoute?: boolean
+  inboundQueue?: boolean
 }
 
 /**
@@ -35,16 +43,10 @@ export class LoopbackHttpInbound implements DidCommInboundTransport {
 
   constructor(
     private readonly port: number,
-    /** Sees every message body as it arrived (tests measure what a company received on the wire). */
-    private readonly tap?: (body: Buffer) => void,
     private readonly options: LoopbackHttpInboundOptions = {},
   ) {}
 
   async start(agentContext: AgentContext): Promise<void> {
-    const receiver = agentContext.dependencyManager.resolve(DidCommMessageReceiver)
-    const transportService = agentContext.dependencyManager.resolve(DidCommTransportService)
-    const failed = (error: unknown) =>
-      agentContext.config.logger.error('company agent: processing an inbound message failed', { error })
     const server = http.createServer((request, response) => {
       const chunks: Buffer[] = []
       let size = 0
@@ -54,34 +56,22 @@ export class LoopbackHttpInbound implements DidCommInboundTransport {
         else chunks.push(chunk)
       })
       request.on('end', () => {
-        let message: unknown
+        let message: DidCommEncryptedMessage
         const body = Buffer.concat(chunks)
-        this.tap?.(body)
+        this.options.tap?.(body)
         try {
-          message = JSON.parse(body.toString('utf8'))
+          message = JSON.parse(body.toString('utf8')) as DidCommEncryptedMessage
         } catch {
           response.writeHead(400).end()
           return
         }
-        if (!this.options.returnRoute) {
-          // Answered at once: the sender does not wait for processing.
-          response.writeHead(200).end()
-          receiver.receiveMessage(message).catch(failed)
-          return
-        }
-        // Credo keeps the session only for a message with a return route (closing it at once otherwise),
-        // and sends the answer down it while processing; whatever is left open is ended here.
-        const session = new HttpResponseSession(response)
-        response.once('close', () => transportService.removeSession(session))
-        receiver
-          .receiveMessage(message, { session })
+        if (this.options.inboundQueue) return void throughInboundQueue(agentContext, message, response)
+        response.writeHead(200).end()
+        agentContext.dependencyManager
+          .resolve(DidCommMessageReceiver)
+          .receiveMessage(message)
           .catch((error: unknown) => {
-            failed(error)
-            if (!response.headersSent) response.writeHead(500).end()
-          })
-          .finally(() => {
-            transportService.removeSession(session)
-            if (!response.headersSent) response.writeHead(200).end()
+            agentContext.config.logger.error('company agent: processing an inbound message failed', { error })
           })
       })
     })
@@ -105,16 +95,49 @@ export class LoopbackHttpInbound implements DidCommInboundTransport {
   }
 }
 
-/** One HTTP request as a transport session: it carries at most one message back, in its response. */
-class HttpResponseSession implements DidCommTransportSession {
+// What DidCommHttpInboundTransport does: hand the message to the agent's inbound queue by event; the
+// receiver closes the session (a 200) once decrypted unless it keeps it for a reply, and the dispatcher
+// reports that very envelope processed (a failure shows only as the timeout).
+async function throughInboundQueue(
+  agentContext: AgentContext,
+  message: DidCommEncryptedMessage,
+  response: http.ServerResponse,
+): Promise<void> {
+  const transportService = agentContext.dependencyManager.resolve(DidCommTransportService)
+  const events = agentContext.dependencyManager.resolve(EventEmitter)
+  const session = new HttpSession(response)
+  response.once('close', () => transportService.removeSession(session))
+  let onProcessed = (_event: DidCommMessageProcessedEvent) => {}
+  let timer: NodeJS.Timeout | undefined
+  const processed = new Promise<boolean>((resolve) => {
+    onProcessed = (event) => event.payload.encryptedMessage === message && resolve(true)
+    timer = setTimeout(() => resolve(false), PROCESSED_TIMEOUT_MS)
+  })
+  events.on(DidCommEventTypes.DidCommMessageProcessed, onProcessed)
+  try {
+    events.emit<DidCommMessageReceivedEvent>(agentContext, {
+      type: DidCommEventTypes.DidCommMessageReceived,
+      payload: { message, session },
+    })
+    const ok = await processed
+    if (!response.headersSent) response.writeHead(ok ? 200 : 500).end()
+  } finally {
+    clearTimeout(timer)
+    events.off(DidCommEventTypes.DidCommMessageProcessed, onProcessed)
+    transportService.removeSession(session)
+  }
+}
+
+/** The HTTP exchange as a transport session, so an answer can go back on it (return route). */
+class HttpSession implements DidCommTransportSession {
   readonly id = randomUUID()
   readonly type = 'http'
 
   constructor(private readonly response: http.ServerResponse) {}
 
   async send(_agentContext: AgentContext, message: DidCommEncryptedMessage): Promise<void> {
-    if (this.response.headersSent) throw new CredoError('http transport session has been closed.')
-    this.response.writeHead(200, { 'Content-Type': DidCommMimeType.V1 }).end(JSON.stringify(message))
+    if (this.response.headersSent) throw new CredoError('HTTP transport session has been closed.')
+    this.response.writeHead(200, { 'Content-Type': 'application/didcomm-envelope-enc' }).end(JSON.stringify(message))
   }
 
   async close(): Promise<void> {

@@ -54,9 +54,7 @@ export async function startCredoAgent<M extends ModulesMap = Record<string, neve
   const ports: Partial<Record<CredoScheme, number>> = {}
   for (const scheme of schemes) ports[scheme] = options.ports?.[scheme] ?? (await freePort())
   const inbound: DidCommInboundTransport[] = []
-  // With return routes, as Credo's own HTTP inbound transport: a node without an endpoint (a desktop asking
-  // a plain Credo agent to mediate) gets the answers to its connection and mediation requests only there.
-  if (ports.http !== undefined) inbound.push(new LoopbackHttpInbound(ports.http, undefined, { returnRoute: true }))
+  if (ports.http !== undefined) inbound.push(new LoopbackHttpInbound(ports.http, { inboundQueue: true }))
   let server: WebSocketServer | undefined
   if (ports.ws !== undefined) {
     // Our own server, so that stopping can drop the sockets clients keep open (ws waits for them otherwise).

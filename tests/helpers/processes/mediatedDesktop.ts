@@ -2,6 +2,10 @@ import { freePort } from '../freePort'
 import { NodeProcess } from './NodeProcess'
 import type { NodeProcessConfig } from './protocol'
 
+// Three processes start together on two cores busy with other work: measured 35-45 s on Credo 0.5.19 and
+// 0.6.3 alike at a load of 7, past NodeProcess's default 30 s. Inside vitest's 120 s hook timeout.
+const START_MS = 100_000
+
 export interface MediatedDesktop {
   /** Kept so a test can kill a process and start it again on the same data directory. */
   mediatorConfig: NodeProcessConfig
@@ -33,9 +37,9 @@ export async function startMediatedDesktop(dir: string, passphrase: string): Pro
   }
   const companyConfig: NodeProcessConfig = { dataDir: `${dir}/c`, label: 'Company', passphrase, port: await freePort() }
   const [mediator, desktop, company] = await Promise.all([
-    NodeProcess.start(mediatorConfig),
-    NodeProcess.start(desktopConfig),
-    NodeProcess.start(companyConfig),
+    NodeProcess.start(mediatorConfig, START_MS),
+    NodeProcess.start(desktopConfig, START_MS),
+    NodeProcess.start(companyConfig, START_MS),
   ])
   const device = await mediator.api('mediation.createDeviceInvitation')
   await desktop.api('mediation.useMediator', { invitationUrl: device.url })

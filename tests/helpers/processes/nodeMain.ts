@@ -69,9 +69,14 @@ async function main(): Promise<void> {
           label: config.label,
         })
         if (!connectionRecord) throw new Error('no connection from invitation')
-        const connection = await agent.didcomm.connections.returnWhenIsConnected(connectionRecord.id, {
-          timeoutMs: 20_000,
-        })
+        const connection = await agent.didcomm.connections
+          .returnWhenIsConnected(connectionRecord.id, { timeoutMs: 20_000 })
+          .catch(async (error: unknown) => {
+            // Credo says only "Timeout has occurred"; the state tells which leg of the exchange never came.
+            const record = await agent.didcomm.connections.findById(connectionRecord.id)
+            const why = error instanceof Error ? error.message : String(error)
+            throw new Error(`acceptInvitation: ${why}, connection ${record?.state ?? 'gone'} after 20 s`)
+          })
         return connection.id
       }
       case 'sendNumbered': {
