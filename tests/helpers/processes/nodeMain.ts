@@ -16,6 +16,9 @@ import { type StorageMessagePickupRepository, PICKUP_QUEUE } from '../../../elec
 import type { Command, NodeEvent, NodeProcessConfig, Reply, Request } from './protocol'
 
 const config = JSON.parse(process.env.CUSTOS_NODE_CONFIG ?? '{}') as NodeProcessConfig
+// A slow exchange under load is not what the tests check; a lost message still fails (a recipient here
+// polls its mediator every 10 minutes at most).
+const CONNECT_MS = 60_000
 const received: string[] = []
 
 function send(message: Reply | NodeEvent, then?: () => void): void {
@@ -70,12 +73,12 @@ async function main(): Promise<void> {
         })
         if (!connectionRecord) throw new Error('no connection from invitation')
         const connection = await agent.didcomm.connections
-          .returnWhenIsConnected(connectionRecord.id, { timeoutMs: 20_000 })
+          .returnWhenIsConnected(connectionRecord.id, { timeoutMs: CONNECT_MS })
           .catch(async (error: unknown) => {
             // Credo says only "Timeout has occurred"; the state tells which leg of the exchange never came.
             const record = await agent.didcomm.connections.findById(connectionRecord.id)
             const why = error instanceof Error ? error.message : String(error)
-            throw new Error(`acceptInvitation: ${why}, connection ${record?.state ?? 'gone'} after 20 s`)
+            throw new Error(`acceptInvitation: ${why}, connection ${record?.state ?? 'gone'} after ${CONNECT_MS / 1000} s`)
           })
         return connection.id
       }
