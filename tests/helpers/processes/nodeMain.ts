@@ -78,7 +78,9 @@ async function main(): Promise<void> {
             // Credo says only "Timeout has occurred"; the state tells which leg of the exchange never came.
             const record = await agent.didcomm.connections.findById(connectionRecord.id)
             const why = error instanceof Error ? error.message : String(error)
-            throw new Error(`acceptInvitation: ${why}, connection ${record?.state ?? 'gone'} after ${CONNECT_MS / 1000} s`)
+            throw new Error(
+              `acceptInvitation: ${why}, connection ${record?.state ?? 'gone'} after ${CONNECT_MS / 1000} s`,
+            )
           })
         return connection.id
       }
