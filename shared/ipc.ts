@@ -12,3 +12,6 @@ export const LIVE_CHANNEL = 'custos:live'
 export const FILE_CHANNEL = 'custos:pick-file'
 
 export type FilePurpose = 'backup-save' | 'backup-open'
+
+/** Window → main (one-way): the language the person chose, so the tray and notifications speak it. */
+export const LANGUAGE_CHANNEL = 'custos:language'

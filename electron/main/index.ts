@@ -16,8 +16,10 @@ import { handleDeepLinks, invitationLinkIn } from './deepLinks'
 import { Keychain, openRemembered } from './deviceKey'
 import { registerFilePicker } from './filePicker'
 import { registerApiHandler } from './ipc'
+import { registerLanguageChannel } from './languageChannel'
 import { devServerUrl } from './launchPolicy'
 import { NodeHostClient } from './nodeHostClient'
+import { languageOf, say, setShellLanguage } from './shellWords'
 import { createMainWindow } from './window'
 
 // The shell stays thin: the node (store, agent, database) is pure Node code in electron/node, run in
@@ -56,6 +58,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  // Until the window says the person's choice, the shell speaks the system's language.
+  setShellLanguage(languageOf(app.getPreferredSystemLanguages()))
   const outDir = fileURLToPath(new URL('..', import.meta.url))
   // "Remember on this device": the store's key as the OS keychain keeps it (deviceKey/), read first so
   // the node host starts knowing whether one is held.
@@ -76,7 +80,7 @@ async function start(): Promise<void> {
     // Before the window exists, so it opens on the unlocked store instead of flashing the unlock screen.
     await openRemembered(host, keychain, rememberedKey)
   } catch (error) {
-    dialog.showErrorBox('Custos cannot start', (error as Error).message)
+    dialog.showErrorBox(say('cannotStart'), (error as Error).message)
     app.exit(1)
     return
   }
@@ -87,6 +91,7 @@ async function start(): Promise<void> {
   mainWindow = window
   registerApiHandler((method, input) => host.call(method, input), isTrustedUrl)
   registerFilePicker(isTrustedUrl)
+  registerLanguageChannel(isTrustedUrl)
   host.on('live', (topic, data) => window.webContents.send(LIVE_CHANNEL, topic, data))
   // The store is locked again after a restart: the window goes back to the unlock screen and says why.
   host.on('crashed', (restarting) => window.webContents.send(LIVE_CHANNEL, 'node', { crashed: true, restarting }))

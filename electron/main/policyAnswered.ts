@@ -2,15 +2,20 @@ import { Notification } from 'electron'
 
 import type { PolicyDecision } from '../../shared/api'
 import type { NodeHostClient } from './nodeHostClient'
+import { say } from './shellWords'
 
 /** What the notification says: who asked and why, and which policy answered how; never which data. */
 export function policyNotice(decision: PolicyDecision): { title: string; body: string } {
-  const who = decision.requester ?? 'A connection'
-  const why = decision.purpose ? ` for “${decision.purpose}”` : ''
-  const policy = decision.policyName ? `your policy “${decision.policyName}”` : 'a standing policy of yours'
+  const values = {
+    who: decision.requester ?? say('someone'),
+    hasPurpose: decision.purpose ? 'yes' : 'no',
+    purpose: decision.purpose ?? '',
+    named: decision.policyName ? 'yes' : 'no',
+    policy: decision.policyName ?? '',
+  }
   return decision.outcome === 'shared'
-    ? { title: 'A policy shared your data', body: `${who} asked${why}; ${policy} shared without asking you.` }
-    : { title: 'A policy refused a request', body: `${who} asked${why}; ${policy} refused it.` }
+    ? { title: say('policySharedTitle'), body: say('policySharedBody', values) }
+    : { title: say('policyRefusedTitle'), body: say('policyRefusedBody', values) }
 }
 
 /**

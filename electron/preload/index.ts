@@ -1,7 +1,14 @@
 import { contextBridge, ipcRenderer } from 'electron'
 
 import { apiMethodNames } from '../../shared/api'
-import { FILE_CHANNEL, IPC_CHANNEL, LIVE_CHANNEL, type FilePurpose, type IpcReply } from '../../shared/ipc'
+import {
+  FILE_CHANNEL,
+  IPC_CHANNEL,
+  LANGUAGE_CHANNEL,
+  LIVE_CHANNEL,
+  type FilePurpose,
+  type IpcReply,
+} from '../../shared/ipc'
 
 // One narrow function per contract method; the renderer never sees ipcRenderer itself. Each resolves to
 // the reply as data ({ok, value} or {ok:false, error:{code, message}}) and never rejects: contextBridge
@@ -51,3 +58,12 @@ export const custosFiles = Object.freeze({
 })
 
 contextBridge.exposeInMainWorld('custosFiles', custosFiles)
+
+/** Tells main the language the person chose, so the tray and notifications speak it; main checks it. */
+export const custosLanguage = Object.freeze({
+  tell(language: string): void {
+    if (typeof language === 'string' && language.length <= 16) ipcRenderer.send(LANGUAGE_CHANNEL, language)
+  },
+})
+
+contextBridge.exposeInMainWorld('custosLanguage', custosLanguage)

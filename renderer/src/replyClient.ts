@@ -18,7 +18,8 @@ export function replyClient(transport: Transport): CustosApi {
   ) as unknown as CustosApi
 }
 
-async function unwrap(call: () => Promise<unknown>): Promise<unknown> {
+/** The value of a reply, or its error as a CustosError; also for the bridge's file routes. */
+export async function unwrap(call: () => Promise<unknown>): Promise<unknown> {
   let reply: unknown
   try {
     reply = await call()

@@ -33,7 +33,7 @@ async function signIn(): Promise<void> {
   }
 }
 
-function sessionHeaders(): Record<string, string> {
+export function sessionHeaders(): Record<string, string> {
   const session = sessionStorage.getItem(SESSION_KEY)
   return session ? { [SESSION_HEADER]: session } : {}
 }

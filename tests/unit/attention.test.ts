@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 
 import { describe, expect, it, vi } from 'vitest'
 
-import type { IpcReply } from '../../shared/ipc'
+import { LANGUAGE_CHANNEL, type IpcReply } from '../../shared/ipc'
 
 // Electron's binary cannot be installed on these machines, so `electron` is mocked here: a Tray and a
 // Notification that record what main asked of them.
@@ -42,10 +42,19 @@ vi.mock('electron', () => ({
   },
   Menu: { buildFromTemplate: (items: Array<{ label: string }>) => items.map((item) => item.label) },
   nativeImage: { createFromPath: (file: string) => ({ file }) },
+  ipcMain: {
+    on: (channel: string, listener: LanguageListener) => languageListeners.set(channel, listener),
+    removeListener: (channel: string) => languageListeners.delete(channel),
+  },
 }))
+type LanguageListener = (event: unknown, language: unknown) => void
+const languageListeners = new Map<string, LanguageListener>()
 
 const { watchAttention } = await import('../../electron/main/attention')
 const { invitationLinkIn } = await import('../../electron/main/deepLinks')
+const { registerLanguageChannel } = await import('../../electron/main/languageChannel')
+const { trustedUrlCheck } = await import('../../electron/main/trustedUrl')
+const { languageOf, setShellLanguage, shellLanguage } = await import('../../electron/main/shellWords')
 
 const locked: IpcReply = { ok: false, error: { code: 'NodeLocked', message: 'locked' } }
 
@@ -146,6 +155,56 @@ describe('the tray and notifications', () => {
     )
     expect(host.call).toHaveBeenCalledWith('consent.decisions', { limit: 20 })
     stop()
+  })
+
+  it('speaks the language the window tells it: German tray and notifications, from our own page only', async () => {
+    notifications.length = 0
+    const stopChannel = registerLanguageChannel(trustedUrlCheck())
+    const tell = languageListeners.get(LANGUAGE_CHANNEL)!
+    const from = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } })
+    const host = new FakeHost()
+    const window = { isMinimized: () => false, restore: vi.fn(), show: vi.fn(), focus: vi.fn() }
+    const stop = watchAttention(host as never, window as never, '/icons/tray.png')
+    const tray = trays.at(-1)!
+    tell(from('https://evil.test/'), 'de')
+    tell(from('app://custos/index.html', {}), 'de')
+    tell(from('app://custos/index.html'), 'fr')
+    expect(shellLanguage()).toBe('en')
+
+    tell(from('app://custos/index.html'), 'de')
+    expect(shellLanguage()).toBe('de')
+    expect(tray.menu).toEqual(['Custos öffnen', 'Jetzt sperren'])
+    host.reply = { ok: true, value: [request('x'), request('y')] }
+    host.emit('live', 'requests')
+    await settle()
+    expect(tray.tooltip).toBe('Custos: 2 warten auf Sie')
+    expect(notifications).toEqual([
+      { title: '2 Anfragen warten auf Sie', body: 'Lender bittet um Daten für „mortgage“.' },
+    ])
+    host.decisions = { ok: true, value: [] }
+    host.emit('live', 'vault')
+    await settle()
+    host.decisions = {
+      ok: true,
+      value: [
+        { requestId: 'r', outcome: 'refused', decidedAt: '2026-11-30T12:00:00Z', policyId: 'p', policyVersion: 1 },
+      ],
+    }
+    host.emit('live', 'decisions')
+    await settle()
+    expect(notifications[1]).toEqual({
+      title: 'Eine Einwilligung hat eine Anfrage abgelehnt',
+      body: 'Eine Verbindung hat angefragt; eine Ihrer dauerhaften Einwilligungen hat abgelehnt.',
+    })
+    stop()
+    stopChannel()
+    setShellLanguage('en')
+    expect(languageListeners.has(LANGUAGE_CHANNEL)).toBe(false)
+  })
+
+  it('starts in the first system language it has, else English', () => {
+    expect(languageOf(['fr-FR', 'nl-BE', 'de'])).toBe('nl')
+    expect(languageOf(['fr-FR'])).toBe('en')
   })
 
   it('finds a custos:// invitation among launch arguments, and nothing else', () => {

@@ -11,6 +11,7 @@ import type { Dispatch } from './apiCall'
 import { EventStream } from './EventStream'
 import { BridgeGuard } from './guard'
 import { createRoute } from './route'
+import { BackupScratch } from './uploads'
 
 export interface WebBridgeOptions {
   node: CustosNode
@@ -18,6 +19,8 @@ export interface WebBridgeOptions {
   port?: number
   /** The built renderer; defaults to out/renderer of this checkout. */
   rendererDir?: string
+  /** The largest backup file the page may upload for a restore (MAX_UPLOAD_BYTES unless set). */
+  maxUploadBytes?: number
   /** Where unexpected errors go with their detail; the page only gets a plain message. */
   logUnexpected?: (method: string, error: unknown) => void
 }
@@ -43,7 +46,13 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   const { node } = options
   const events = new EventStream()
   const live = createLiveDispatch(node, (topic, data) => events.publish(topic, data))
-  const bridged: Dispatch = (method, input) => live.dispatch(method, input)
+  const scratch = new BackupScratch(node.layout.tmpDir)
+  const bridged: Dispatch = async (method, input) => {
+    const value = await live.dispatch(method, input)
+    // A restored upload has done its work; it is not left lying in the data folder.
+    if (method === 'vault.restoreBackup') scratch.used((input as { path?: unknown } | undefined)?.path)
+    return value
+  }
 
   const server = createLimitedServer()
   await new Promise<void>((resolve, reject) => {
@@ -52,7 +61,11 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   })
   const guard = new BridgeGuard((server.address() as AddressInfo).port)
   const logUnexpected = options.logUnexpected ?? ((method, error) => console.error(`custos: ${method} failed`, error))
-  server.on('request', createRoute({ guard, events, rendererDir, dispatch: bridged, logUnexpected }))
+  const { maxUploadBytes } = options
+  server.on(
+    'request',
+    createRoute({ guard, events, rendererDir, dispatch: bridged, logUnexpected, scratch, maxUploadBytes }),
+  )
 
   return {
     origin: guard.origin,
@@ -64,6 +77,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
       await closed
+      scratch.close()
     },
   }
 }

@@ -36,9 +36,19 @@ export async function handleApiCall(
   try {
     sendJson(res, { ok: true, value: await dispatch(method, input) })
   } catch (error) {
-    if (isCustosError(error)) return sendJson(res, { ok: false, error: error.toJSON() })
-    // Unexpected errors may carry internals; the page gets a plain message, the log the detail.
-    logUnexpected(method, error)
-    sendJson(res, { ok: false, error: new CustosError('Internal', 'Something went wrong in the node.').toJSON() })
+    sendFailure(res, method, error, logUnexpected)
   }
+}
+
+/** A typed error as it is; anything else as a plain message, its detail to the log only. */
+export function sendFailure(
+  res: ServerResponse,
+  method: string,
+  error: unknown,
+  logUnexpected: (method: string, error: unknown) => void,
+): void {
+  if (isCustosError(error)) return sendJson(res, { ok: false, error: error.toJSON() })
+  // Unexpected errors may carry internals; the page gets a plain message, the log the detail.
+  logUnexpected(method, error)
+  sendJson(res, { ok: false, error: new CustosError('Internal', 'Something went wrong in the node.').toJSON() })
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 
 import type { FilePurpose } from '../../../shared/ipc'
 import { canPickFiles, fileName, pickFile } from '../filePicker'
-import { Field } from './Field'
+import { UploadChoice } from './UploadChoice'
 
 interface FileChoiceProps {
   purpose: FilePurpose
@@ -14,13 +14,17 @@ interface FileChoiceProps {
 }
 
 /**
- * A backup file: in the desktop app picked in the OS dialog (the screen shows only the file's name); in
- * the web mode, where the page cannot reach the node's disk, its path on the node's machine is typed.
+ * A backup file: in the desktop app picked in the OS dialog (the screen shows only the file's name). In
+ * the web mode, where the page cannot reach the node's disk, a backup to read is uploaded, and a new one
+ * is saved by the browser as a download (BackupPanel), so there is nothing to choose here.
  */
 export function FileChoice({ purpose, label, hint, value, onChange }: FileChoiceProps) {
   const { t } = useTranslation()
   const id = useId()
-  if (!canPickFiles()) return <Field label={label} required value={value} onChange={onChange} hint={hint} />
+  if (!canPickFiles()) {
+    if (purpose === 'backup-open') return <UploadChoice label={label} hint={hint} onChange={onChange} />
+    return <p className="hint">{t('files.download')}</p>
+  }
   return (
     <div className="field">
       <span id={id}>{label}</span>

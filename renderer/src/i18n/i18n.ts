@@ -52,6 +52,8 @@ export async function chooseLanguage(language: Language): Promise<void> {
 export function setUpI18n(): typeof i18next {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language
+    // The desktop shell's tray and notifications follow the same choice (absent in the web mode).
+    ;(window as { custosLanguage?: { tell(language: string): void } }).custosLanguage?.tell(language)
   })
   void i18next
     .use(ICU)

@@ -7,7 +7,7 @@ import { expect } from 'vitest'
 import { checkScreen } from '../../helpers/browser/screens'
 import { openScreen } from './myData'
 
-/** Mediator status, the mediated nodes, the inbound transport, a bad mediator link explained, and a backup written. */
+/** Mediator status, the mediated nodes, the inbound transport, a bad mediator link explained, and a backup downloaded (refused first in words). */
 export async function checkSettings(page: Page, backupFile: string): Promise<void> {
   await openScreen(page, 'Settings')
   // Mediation and the inbound transport (with their addresses and flags) are under Advanced.
@@ -25,17 +25,20 @@ export async function checkSettings(page: Page, backupFile: string): Promise<voi
   await page.getByRole('alert').getByText('This is not an invitation link').waitFor()
   await checkScreen(page, '06-settings')
 
+  // The web mode has no file dialog: the browser saves the backup as a download.
   const backup = page.getByRole('region', { name: 'Backup' })
-  await backup.getByLabel('Backup file').fill(backupFile)
+  await backup.getByLabel('Backup passphrase', { exact: true }).fill('short')
+  await backup.getByLabel('Type the backup passphrase again').fill('short')
+  await backup.getByRole('button', { name: 'Write backup' }).click()
+  await backup.getByRole('alert').getByText('at least 8 characters').waitFor()
   await backup.getByLabel('Backup passphrase', { exact: true }).fill('a separate backup passphrase')
   await backup.getByLabel('Type the backup passphrase again').fill('a separate backup passphrase')
+  const download = page.waitForEvent('download')
   await backup.getByRole('button', { name: 'Write backup' }).click()
+  const saved = await download
+  expect(saved.suggestedFilename()).toMatch(/^custos-\d{4}-\d\d-\d\d\.custos-backup$/)
+  await saved.saveAs(backupFile)
   await page.getByTestId('backup-done').getByText('1 connection,', { exact: false }).waitFor()
-  // The same file again is refused in words, never overwritten.
-  await backup.getByLabel('Backup passphrase', { exact: true }).fill('a separate backup passphrase')
-  await backup.getByLabel('Type the backup passphrase again').fill('a separate backup passphrase')
-  await backup.getByRole('button', { name: 'Write backup' }).click()
-  await backup.getByRole('alert').getByText('A file already exists').waitFor()
   await checkScreen(page, '06b-settings-backup')
 
   // The demo trust list imports; the same list with one changed letter is refused, in words.

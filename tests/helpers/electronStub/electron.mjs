@@ -10,6 +10,7 @@ if (process.env.STUB_PACKAGED === '1') process.resourcesPath = process.cwd()
 
 const state = (globalThis.__electronStub = {
   handlers: new Map(),
+  listeners: new Map(),
   windows: [],
   quitting: false,
   schemes: [],
@@ -30,6 +31,10 @@ class AppStub extends EventEmitter {
   }
   whenReady() {
     return Promise.resolve()
+  }
+  // STUB_LANGUAGES (comma-separated tags) plays the system's languages; English when unset.
+  getPreferredSystemLanguages() {
+    return (process.env.STUB_LANGUAGES ?? 'en-US').split(',')
   }
   getPath(name) {
     if (name !== 'userData') throw new Error(`stub: getPath(${name})`)
@@ -120,6 +125,8 @@ export const nativeImage = { createFromPath: (file) => ({ file }) }
 export const ipcMain = {
   handle: (channel, handler) => state.handlers.set(channel, handler),
   removeHandler: (channel) => state.handlers.delete(channel),
+  on: (channel, listener) => state.listeners.set(channel, listener),
+  removeListener: (channel) => state.listeners.delete(channel),
 }
 export const protocol = {
   registerSchemesAsPrivileged: (schemes) => state.schemes.push(...schemes),

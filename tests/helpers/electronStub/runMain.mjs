@@ -53,7 +53,11 @@ const result = {
   badInput: await call(window?.url, 'selfDeclared.put', { label: '' }),
   nodeHosts: state().utilityProcesses.length,
   protocolClients: state().protocolClients,
-  tray: { tooltip: state().trays[0]?.tooltip, image: state().trays[0]?.image?.file },
+  tray: {
+    tooltip: state().trays[0]?.tooltip,
+    image: state().trays[0]?.image?.file,
+    menu: state().trays[0]?.menu?.items,
+  },
   linkSent: (() => {
     window?.webContents.emit('did-finish-load')
     return state()

@@ -26,6 +26,8 @@ describe('the bundled Electron main process', () => {
         STUB_USER_DATA: tmp.dir,
         STUB_PASSPHRASE: 'a passphrase for the shell test',
         STUB_LINK: 'custos://invite?oob=eyJAdHlwZSI6Im5vdCByZWFsIn0',
+        // A German system: the tray speaks German until the window says otherwise.
+        STUB_LANGUAGES: 'de-DE,en-US',
       },
     })
     result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>
@@ -104,7 +106,7 @@ describe('the bundled Electron main process', () => {
 
   it('has a tray icon, registers custos:// and hands a launch link to the window once it has loaded', () => {
     expect(result.protocolClients).toEqual(['custos'])
-    expect(result.tray).toMatchObject({ tooltip: 'Custos' })
+    expect(result.tray).toMatchObject({ tooltip: 'Custos', menu: ['Custos öffnen', 'Jetzt sperren'] })
     expect(fs.existsSync((result.tray as { image: string }).image)).toBe(true)
     expect(result.linkSent).toEqual([{ url: 'custos://invite?oob=eyJAdHlwZSI6Im5vdCByZWFsIn0' }])
   })

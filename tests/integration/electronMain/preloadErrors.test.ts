@@ -41,8 +41,8 @@ describe('typed errors across the preload bridge', () => {
         exposeInMainWorld: (key: string, api: unknown) => {
           if (key === 'custos') exposed = acrossTheBridge(api) as Exposed
           else if (key === 'custosLive') live = acrossTheBridge(api) as typeof live
-          else if (key === 'custosFiles')
-            acrossTheBridge(api) // the OS file dialog; no errors cross it
+          else if (key === 'custosFiles' || key === 'custosLanguage')
+            acrossTheBridge(api) // the OS file dialog and the language; no errors cross them
           else throw new Error(`unexpected key ${key}`)
         },
       },

@@ -4,6 +4,8 @@ import { useState, type FormEvent } from 'react'
 
 import type { ExportedBackupSummary } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
+import { downloadBackup } from '../../backupFiles'
+import { canPickFiles } from '../../filePicker'
 import { FileChoice } from '../../components/FileChoice'
 import { NewPassphrase } from '../../components/NewPassphrase'
 import { ErrorNote, Progress } from '../../components/Notice'
@@ -16,7 +18,7 @@ export function BackupPanel() {
   const [passphrase, setPassphrase] = useState('')
   const [confirm, setConfirm] = useState('')
   const [problem, setProblem] = useState<string>()
-  const [done, setDone] = useState<ExportedBackupSummary>()
+  const [done, setDone] = useState<Pick<ExportedBackupSummary, 'bytes' | 'manifest'>>()
   const action = useAction()
 
   async function submit(event: FormEvent) {
@@ -24,8 +26,11 @@ export function BackupPanel() {
     if (confirm !== passphrase) return setProblem(t('backup.differ'))
     setProblem(undefined)
     setDone(undefined)
+    // The desktop app writes where the OS dialog said; the web mode hands the file to the browser.
     const written = await action.run(() =>
-      apiClient()['vault.exportBackup']({ path: path.trim(), backupPassphrase: passphrase }),
+      canPickFiles()
+        ? apiClient()['vault.exportBackup']({ path: path.trim(), backupPassphrase: passphrase })
+        : downloadBackup(passphrase),
     )
     if (!written) return
     setDone(written)
