@@ -96,17 +96,7 @@ export class DisclosuresService {
       .where(and(eq(disclosures.threadId, grantThreadId), eq(disclosures.connectionId, connectionId)))
       .get()
     if (!row) return false
-    db.insert(disclosureNotices)
-      .values({
-        id: randomUUID(),
-        disclosureId: row.id,
-        kind,
-        messageId,
-        note: note ?? null,
-        receivedAt: new Date().toISOString(),
-      })
-      .run()
-    this.changed(agentContext, row.id, 'notice')
+    this.addNotice(agentContext, row.id, { kind, messageId, note: note ?? null, receivedAt: new Date().toISOString() })
     return true
   }
 
@@ -123,18 +113,25 @@ export class DisclosuresService {
     const db = appDatabaseOf(agentContext)
     const row = db.select().from(disclosures).where(eq(disclosures.requestId, requestId)).get()
     if (!row) return false
-    db.insert(disclosureNotices)
-      .values({
-        id: randomUUID(),
-        disclosureId: row.id,
-        kind,
-        messageId: `${row.threadId}#${kind}`,
-        note: reason ?? null,
-        receivedAt: at,
-      })
-      .run()
-    this.changed(agentContext, row.id, 'notice')
+    this.addNotice(agentContext, row.id, {
+      kind,
+      messageId: `${row.threadId}#${kind}`,
+      note: reason ?? null,
+      receivedAt: at,
+    })
     return true
+  }
+
+  private addNotice(
+    agentContext: AgentContext,
+    disclosureId: string,
+    notice: Omit<typeof disclosureNotices.$inferInsert, 'id' | 'disclosureId'>,
+  ): void {
+    appDatabaseOf(agentContext)
+      .insert(disclosureNotices)
+      .values({ id: randomUUID(), disclosureId, ...notice })
+      .run()
+    this.changed(agentContext, disclosureId, 'notice')
   }
 
   async receipts(agentContext: AgentContext, id?: string): Promise<ConsentReceipt[]> {

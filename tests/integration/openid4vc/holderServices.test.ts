@@ -1,4 +1,4 @@
-import type { DcqlQuery, SdJwtVc } from '@credo-ts/core'
+import type { SdJwtVc } from '@credo-ts/core'
 import { OpenId4VcIssuanceSessionState, OpenId4VcModule, OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -11,6 +11,8 @@ import { makeTmpDir } from '../../helpers/tmpDir'
 import {
   ACCOUNT_CLAIMS,
   ACCOUNT_VCT,
+  accountQuery,
+  offerFrom,
   plainAgent,
   startCertifiedVerifier,
   startIssuer,
@@ -63,32 +65,14 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     tmp.cleanup()
   })
 
-  async function offer(txCode: boolean, configuration = 'account') {
-    return issuer.agent.openid4vc.issuer.createCredentialOffer({
-      issuerId: issuer.issuer.issuerId,
-      credentialConfigurationIds: [configuration],
-      preAuthorizedCodeFlowConfig: txCode
-        ? { txCode: { input_mode: 'numeric', length: 6, description: 'The code in your bank letter' } }
-        : {},
-      version: 'v1',
-    })
-  }
+  const offer = (txCode: boolean, configuration = 'account') => offerFrom(issuer, txCode, configuration)
 
   async function request(
     claims: string[],
     signed = true,
     responseMode: 'direct_post' | 'direct_post.jwt' = 'direct_post',
   ) {
-    const query = {
-      credentials: [
-        {
-          id: 'account',
-          format: 'dc+sd-jwt',
-          meta: { vct_values: [ACCOUNT_VCT] },
-          claims: claims.map((claim) => ({ path: [claim] })),
-        },
-      ],
-    } satisfies DcqlQuery
+    const query = accountQuery(claims)
     return verifier.agent.openid4vc.verifier.createAuthorizationRequest({
       verifierId: verifier.verifier.verifierId,
       requestSigner: signed ? { method: 'did', didUrl: verifier.didKey.kid } : { method: 'none' },

@@ -1,4 +1,4 @@
-import type { DcqlQuery, SdJwtVc } from '@credo-ts/core'
+import type { SdJwtVc } from '@credo-ts/core'
 import { OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -8,7 +8,7 @@ import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustL
 import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { ACCOUNT_CLAIMS, ACCOUNT_VCT, startIssuer, startVerifier } from './plainAgents'
+import { ACCOUNT_CLAIMS, ACCOUNT_VCT, accountQuery, offerFrom, startIssuer, startVerifier } from './plainAgents'
 import { readableWire } from './wire'
 
 /**
@@ -38,16 +38,7 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
     tmp.cleanup()
   })
 
-  async function offer(txCode: boolean) {
-    return issuer.agent.openid4vc.issuer.createCredentialOffer({
-      issuerId: issuer.issuer.issuerId,
-      credentialConfigurationIds: ['account'],
-      preAuthorizedCodeFlowConfig: txCode
-        ? { txCode: { input_mode: 'numeric', length: 6, description: 'The code in your bank letter' } }
-        : {},
-      version: 'v1',
-    })
-  }
+  const offer = (txCode: boolean) => offerFrom(issuer, txCode)
 
   const TERMS = {
     format: 'custos_terms',
@@ -55,16 +46,7 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
   }
 
   async function request(claims: string[], options: { signed?: boolean; terms?: boolean } = {}) {
-    const query = {
-      credentials: [
-        {
-          id: 'account',
-          format: 'dc+sd-jwt',
-          meta: { vct_values: [ACCOUNT_VCT] },
-          claims: claims.map((c) => ({ path: [c] })),
-        },
-      ],
-    } satisfies DcqlQuery
+    const query = accountQuery(claims)
     return verifier.agent.openid4vc.verifier.createAuthorizationRequest({
       verifierId: verifier.verifier.verifierId,
       requestSigner: options.signed === false ? { method: 'none' } : { method: 'did', didUrl: verifier.didKey.kid },

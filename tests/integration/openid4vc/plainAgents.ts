@@ -11,6 +11,7 @@ import {
   Kms,
   type AgentContext,
   type AgentDependencies,
+  type DcqlQuery,
   type FileSystem,
   type KeyDidCreateOptions,
   type ModulesMap,
@@ -189,6 +190,34 @@ export async function startIssuer(dir: string) {
       await agent.shutdown()
     },
   }
+}
+
+type PlainIssuer = Awaited<ReturnType<typeof startIssuer>>
+
+/** The bank's pre-authorized offer of one configuration, with a 6-digit transaction code or none. */
+export function offerFrom(issuer: PlainIssuer, txCode: boolean, configuration = 'account') {
+  return issuer.agent.openid4vc.issuer.createCredentialOffer({
+    issuerId: issuer.issuer.issuerId,
+    credentialConfigurationIds: [configuration],
+    preAuthorizedCodeFlowConfig: txCode
+      ? { txCode: { input_mode: 'numeric', length: 6, description: 'The code in your bank letter' } }
+      : {},
+    version: 'v1',
+  })
+}
+
+/** A DCQL query for these claims of the account credential. */
+export function accountQuery(claims: string[]) {
+  return {
+    credentials: [
+      {
+        id: 'account',
+        format: 'dc+sd-jwt',
+        meta: { vct_values: [ACCOUNT_VCT] },
+        claims: claims.map((claim) => ({ path: [claim] })),
+      },
+    ],
+  } satisfies DcqlQuery
 }
 
 /**
