@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import fs from 'node:fs'
+import { promisify } from 'node:util'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
@@ -95,12 +96,20 @@ describe('vault: errors leave the store as it was', () => {
       import { CustosNode } from './electron/node/index.ts'
       try { CustosNode.open({ dataDir: process.argv[1] }); console.log('opened') }
       catch (e) { console.log(e.code) }`
-    const run = () =>
-      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', tryOpen, tmp.dir], {
-        encoding: 'utf8',
-        env: { ...process.env, NODE_OPTIONS: '' },
-      }).trim()
-    expect(run()).toBe('DataDirInUse')
+    // Not execFileSync: the holder (this process) must go on refreshing its lock while the other starts,
+    // or a start slower than the stale time (10 s) finds a lock that looks abandoned.
+    const run = async () =>
+      (
+        await promisify(execFile)(
+          process.execPath,
+          ['--import', 'tsx', '--input-type=module', '-e', tryOpen, tmp.dir],
+          {
+            encoding: 'utf8',
+            env: { ...process.env, NODE_OPTIONS: '' },
+          },
+        )
+      ).stdout.trim()
+    expect(await run()).toBe('DataDirInUse')
     await first.close()
 
     // A lock as a process that died left it: the lock directory with its owner, a pid that is gone.
@@ -111,12 +120,12 @@ describe('vault: errors leave the store as it was', () => {
       fs.writeFileSync(`${lockFile}.owner`, JSON.stringify({ pid, host, since: new Date().toISOString() }))
     }
     plantLock(2 ** 22 + 17)
-    expect(run()).toBe('opened')
+    expect(await run()).toBe('opened')
     // A reused pid (pid 1 is alive) no longer blocks the directory once the holder stopped refreshing it.
     plantLock(1)
-    expect(run()).toBe('DataDirInUse')
+    expect(await run()).toBe('DataDirInUse')
     const old = new Date(Date.now() - 60_000)
     fs.utimesSync(lockFile, old, old)
-    expect(run()).toBe('opened')
+    expect(await run()).toBe('opened')
   })
 })
