@@ -139,6 +139,14 @@ export const ACCOUNT_CLAIMS = {
 }
 
 /** Signs every asked credential with the issuer's did:key, every claim selectively disclosable. */
+/** The account's values a request for family_name and monthly_income must never carry on the wire. */
+export const UNASKED_ACCOUNT_VALUES = [
+  ACCOUNT_CLAIMS.iban,
+  ACCOUNT_CLAIMS.given_name,
+  ACCOUNT_CLAIMS.birthdate,
+  ACCOUNT_CLAIMS.employer,
+]
+
 export function accountMapper(issuerKid: () => string): OpenId4VciCredentialRequestToCredentialMapper {
   return async ({ holderBinding, credentialConfiguration }) => ({
     type: 'credentials',
