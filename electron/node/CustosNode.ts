@@ -64,7 +64,7 @@ export class CustosNode implements VaultHost {
     readonly layout: DataDirLayout,
     private readonly dirLock: DataDirLock,
     private readonly logger: FileLogger,
-    private readonly vault: Vault,
+    private readonly vault: Vault<CustosAgent>,
     private readonly label: string,
     private readonly inbound?: CustosInboundTransport,
     autoLockUnitMs?: number,
@@ -95,7 +95,7 @@ export class CustosNode implements VaultHost {
     const queue = postgres
       ? { postgres: { connection: postgres, instanceId: options.postgres?.instanceId ?? instanceIdIn(layout.root) } }
       : undefined
-    const vault = new Vault(layout, logger, {
+    const vault = new Vault<CustosAgent>(layout, logger, {
       kdf,
       postgres,
       deviceKeys: options.deviceKeys,

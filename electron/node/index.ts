@@ -1,3 +1,4 @@
 export { CustosNode, type CustosNodeOptions } from './CustosNode'
-export { createApi, createLiveDispatch, type LiveTopic } from './api'
+export { createApi, createLiveDispatch } from './api'
+export { type LiveTopic } from './kernel'
 export { markPackagedApp } from './platform'

@@ -8,6 +8,7 @@ import {
   LIVE_CHANNEL,
   type FilePurpose,
   type IpcReply,
+  type PreloadGlobals,
 } from '../../shared/ipc'
 
 // One narrow function per contract method; the renderer never sees ipcRenderer itself. Each resolves to
@@ -25,7 +26,9 @@ function call(method: string) {
   }
 }
 
-export const custosBridge = Object.freeze(Object.fromEntries(apiMethodNames.map((method) => [method, call(method)])))
+export const custosBridge = Object.freeze(
+  Object.fromEntries(apiMethodNames.map((method) => [method, call(method)])),
+) satisfies PreloadGlobals['custos']
 
 export type CustosBridge = { [M in (typeof apiMethodNames)[number]]: (input: unknown) => Promise<IpcReply> }
 
@@ -45,7 +48,7 @@ export const custosLive = Object.freeze({
     ipcRenderer.on(LIVE_CHANNEL, relay)
     return () => ipcRenderer.removeListener(LIVE_CHANNEL, relay)
   },
-})
+}) satisfies PreloadGlobals['custosLive']
 
 contextBridge.exposeInMainWorld('custosLive', custosLive)
 
@@ -55,7 +58,7 @@ export const custosFiles = Object.freeze({
     const chosen: unknown = await ipcRenderer.invoke(FILE_CHANNEL, purpose).catch(() => undefined)
     return typeof chosen === 'string' ? chosen : undefined
   },
-})
+}) satisfies PreloadGlobals['custosFiles']
 
 contextBridge.exposeInMainWorld('custosFiles', custosFiles)
 
@@ -64,6 +67,6 @@ export const custosLanguage = Object.freeze({
   tell(language: string): void {
     if (typeof language === 'string' && language.length <= 16) ipcRenderer.send(LANGUAGE_CHANNEL, language)
   },
-})
+}) satisfies PreloadGlobals['custosLanguage']
 
 contextBridge.exposeInMainWorld('custosLanguage', custosLanguage)

@@ -1,5 +1,5 @@
 import type { CustosApi } from '../../shared/api'
-import type { IpcReply } from '../../shared/ipc'
+import type { PreloadGlobals } from '../../shared/ipc'
 import { replyClient } from './replyClient'
 import { webBridgeTransport } from './webBridgeClient'
 
@@ -7,9 +7,12 @@ import { webBridgeTransport } from './webBridgeClient'
 // (replies as data: contextBridge would strip an Error's code), the headless web mode the loopback
 // bridge. Screens never know which is underneath.
 declare global {
+  // Present in the desktop app only (the preload's objects); the headless web mode has none of them.
   interface Window {
-    custos?: Record<string, (input: unknown) => Promise<IpcReply>>
-    custosLive?: typeof import('../../electron/preload').custosLive
+    custos?: PreloadGlobals['custos']
+    custosLive?: PreloadGlobals['custosLive']
+    custosFiles?: PreloadGlobals['custosFiles']
+    custosLanguage?: PreloadGlobals['custosLanguage']
   }
 }
 

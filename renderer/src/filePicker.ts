@@ -1,9 +1,7 @@
 import type { FilePurpose } from '../../shared/ipc'
 
-type Files = { pick(purpose: FilePurpose): Promise<string | undefined> }
-
 // Present in the desktop app (preload's custosFiles); the web mode has no OS dialog and keeps a path field.
-const files = (): Files | undefined => (window as unknown as { custosFiles?: Files }).custosFiles
+const files = () => window.custosFiles
 
 export const canPickFiles = (): boolean => files() !== undefined
 

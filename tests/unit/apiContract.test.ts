@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { apiContract, apiMethodNames, vaultContract } from '../../shared/api'
 import { nodeModules } from '../../electron/node/agent'
-import { isContractModule } from '../../electron/node/api'
+import { isContractModule } from '../../electron/node/kernel'
 import { VaultApi } from '../../electron/node/vault'
 
 // createApi finds each method's implementation at run time; this checks, without a store, that the

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { DeadLetters } from '../../electron/node/transports/spool/DeadLetters'
-import type { SpoolEntry } from '../../electron/node/transports/spool/InboundSpool'
+import type { SpoolEntry } from '../../electron/node/transports/spool'
 import { makeTmpDir } from '../helpers/tmpDir'
 
 const entry = (sequence: number, remote = '127.0.0.1'): SpoolEntry => ({

@@ -1,4 +1,4 @@
-import type { NodeHostClient } from '../nodeHostClient'
+import type { IpcReply } from '../../../shared/ipc'
 import type { Keychain } from './keychain'
 
 /**
@@ -7,7 +7,16 @@ import type { Keychain } from './keychain'
  * is ready. A key the store no longer takes (remembering was turned off elsewhere) is dropped; any other
  * failure leaves it for the next launch, and the window shows the unlock screen either way.
  */
-export async function openRemembered(host: NodeHostClient, keychain: Keychain, key: string | undefined): Promise<void> {
+// The node host as far as this needs it (not its client class, which itself keeps keys through deviceKey/).
+interface OpensWithDeviceKey {
+  openWithDeviceKey(key: string): Promise<IpcReply>
+}
+
+export async function openRemembered(
+  host: OpensWithDeviceKey,
+  keychain: Keychain,
+  key: string | undefined,
+): Promise<void> {
   if (key === undefined) return
   const reply = await host.openWithDeviceKey(key)
   if (!reply.ok && reply.error.code === 'WrongPassphrase') keychain.forget()

@@ -4,7 +4,7 @@ import { apiMethodNames, isApiMethod, vaultContract, type ApiMethod, type Custos
 import { CustosError } from '../../../shared/errors'
 import type { CustosNode } from '../CustosNode'
 import { VaultApi } from '../vault'
-import { isContractModule } from './ContractModule'
+import { isContractModule } from '../kernel'
 import { validateInput } from './validateInput'
 
 type ApiObject = Record<string, (input: unknown) => Promise<unknown>>

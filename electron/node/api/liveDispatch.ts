@@ -1,6 +1,7 @@
 import type { CustosNode } from '../CustosNode'
 import { createApi } from './createApi'
-import { followAgent, type LiveTopic } from './liveEvents'
+import type { LiveTopic } from '../kernel'
+import { followAgent } from './liveEvents'
 
 export type Publish = (topic: LiveTopic, data?: object) => void
 

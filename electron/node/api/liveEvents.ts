@@ -10,11 +10,8 @@ import { DidCommConnectionEventTypes } from '@credo-ts/didcomm'
 
 import type { CustosAgent } from '../agent'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
+import type { LiveTopic } from '../kernel'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
-
-/** What the page is told changed; it then asks the API again, so no data rides on these events. */
-export type LiveTopic =
-  'vault' | 'connections' | 'selfDeclared' | 'mediation' | 'credentials' | 'requests' | 'decisions'
 
 type RecordEvent = RecordSavedEvent<BaseRecord> | RecordUpdatedEvent<BaseRecord> | RecordDeletedEvent<BaseRecord>
 

@@ -3,7 +3,7 @@ import type { DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 import { DidCommMessageHandlerRegistry } from '@credo-ts/didcomm'
 
 import { connectionsContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { ConnectionsService, NodeLabel } from './ConnectionsService'
 import { CustosConnectionsApi } from './CustosConnectionsApi'
 import { responseCarriesParentThread } from './responseParentThread'

@@ -7,7 +7,7 @@ import {
 } from '@credo-ts/didcomm'
 
 import { consentContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { ConsentApi } from './ConsentApi'
 import { ConsentDecider } from './ConsentDecider'
 import { ConsentService } from './ConsentService'

@@ -2,7 +2,7 @@ import { type DependencyManager } from '@credo-ts/core'
 import { DidCommAutoAcceptCredential, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { credentialsContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { offlineW3cCredentialsModule } from '../jsonld'
 import { CredentialsService } from './CredentialsService'
 import { CustosCredentialsApi } from './CustosCredentialsApi'

@@ -1,10 +1,16 @@
-import type { DidCommCredentialExchangeRecord, JsonLdFormatDataCredentialDetail } from '@credo-ts/didcomm'
+import type {
+  DidCommCredentialExchangeRecord,
+  DidCommJsonLdCredentialFormat,
+  GetCredentialFormatDataReturn,
+  JsonLdFormatDataCredentialDetail,
+} from '@credo-ts/didcomm'
 
 import type { CredentialOffer } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
-import type { NodeCredentialsApi } from './CredentialsService'
+import type { SdJwtVcCredentialFormat } from './sdJwt/sdJwtVcFormat'
 
-type FormatData = Awaited<ReturnType<NodeCredentialsApi['getFormatData']>>
+// The formats this node takes offers in (CredentialsService's Api, named by format, not by service).
+type FormatData = GetCredentialFormatDataReturn<[DidCommJsonLdCredentialFormat, SdJwtVcCredentialFormat]>
 
 /** An offer as the person sees it, from the offer attachment Credo kept with the exchange. */
 export function toCredentialOffer(

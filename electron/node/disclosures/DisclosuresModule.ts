@@ -9,7 +9,7 @@ import {
 } from '@credo-ts/didcomm'
 
 import { disclosuresContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { ConsentEventTypes, type PolicyChangedEvent } from '../consent'
 import { CustosRequestEventTypes, type RequestAnsweredEvent } from '../requests'
 import { DisclosuresApi } from './DisclosuresApi'

@@ -1,7 +1,7 @@
 import type { DependencyManager } from '@credo-ts/core'
 
 import { inboxContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { MESSAGE_COMMIT_PROBE } from '../transports/spool/commitProbes'
 import { basicMessageCommitted } from './basicMessageCommitted'
 import { InboxApi } from './InboxApi'

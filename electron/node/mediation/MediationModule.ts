@@ -6,7 +6,7 @@ import {
 } from '@credo-ts/didcomm'
 
 import { mediationContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { MediationApi } from './MediationApi'
 import { markCollectors } from './mediator/delivery/collectors'
 import { DirectDeliveryService } from './mediator/delivery/DirectDeliveryService'

@@ -3,7 +3,7 @@ import { OpenId4VcModule } from '@credo-ts/openid4vc'
 import { setGlobalConfig } from '@openid4vc/oauth2'
 
 import { openid4vcContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { CustosOpenId4VcApi } from './CustosOpenId4VcApi'
 import { OfferService } from './OfferService'
 import { PendingRequests } from './pendingRequests'

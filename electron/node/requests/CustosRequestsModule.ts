@@ -2,7 +2,7 @@ import { type DependencyManager } from '@credo-ts/core'
 import { DidCommAutoAcceptProof, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { requestsContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { CustosPresentationExchangeFormatService } from './CustosPresentationExchangeFormatService'
 import { CustosRequestsApi } from './CustosRequestsApi'
 import { CustosV2ProofProtocol } from './CustosV2ProofProtocol'

@@ -1,7 +1,7 @@
 import type { DependencyManager } from '@credo-ts/core'
 
 import { selfDeclaredContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { SelfDeclaredApi } from './SelfDeclaredApi'
 import { SelfDeclaredService } from './SelfDeclaredService'
 

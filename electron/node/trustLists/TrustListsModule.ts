@@ -1,7 +1,7 @@
 import type { DependencyManager } from '@credo-ts/core'
 
 import { trustListsContract } from '../../../shared/api'
-import type { ContractModule } from '../api'
+import type { ContractModule } from '../kernel'
 import { TrustListsApi } from './TrustListsApi'
 import { TrustListsService } from './TrustListsService'
 

@@ -3,29 +3,26 @@ import path from 'node:path'
 
 import type { BackupManifest, VaultState } from '../../../shared/api'
 import {
-  InvalidInputError,
   NodeLockedError,
   RestoreTargetNotEmptyError,
   StoreExistsError,
   StoreNotFoundError,
 } from '../../../shared/errors'
-import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../db'
-import { Mutex, restrictTree, type DataDirLayout, type FileLogger } from '../platform'
-import { checkPostgres, describePostgres, type PostgresConnection } from '../postgres'
-import { loadOrCreateAppDbKey } from './appDbKey'
+import { Mutex, type DataDirLayout, type FileLogger } from '../platform'
 import { exportBackup, restoreBackup, type ExportedBackup } from './backup'
 import { DeviceKeys } from './deviceKey'
 import { rekeyStore } from './rekeyStore'
 import { checkStoreFile, verifyKeyOnCopy, waitForStoreReleased } from './storeFile'
-import { postgresStoreOpenError, storeOpenError } from './storeOpenError'
-import type { Unlocked, VaultOptions } from './VaultOptions'
-import { isRawKey, walletConfigForKey, type StoreKey } from './walletConfig'
+import { describeStore, refuseOnPostgres, storeExists } from './storeLocation'
+import { closeUnlocked, openUnlocked } from './openUnlocked'
+import type { StoreAgent, Unlocked, VaultOptions } from './VaultOptions'
+import { isRawKey, type StoreKey } from './walletConfig'
 
-export type { Unlocked, VaultOptions }
+export type { StoreAgent, Unlocked, VaultOptions }
 
 /** The encrypted store of one node: creating it, unlocking it with the passphrase, locking it. */
-export class Vault {
-  private unlocked?: Unlocked
+export class Vault<A extends StoreAgent = StoreAgent> {
+  private unlocked?: Unlocked<A>
   private openKey?: StoreKey
   // create, unlock and lock each run alone: a double-clicked unlock must not start two agents on one
   // store, and a lock (or the node's close) that comes during an unlock must wait for it and then lock.
@@ -35,7 +32,7 @@ export class Vault {
   constructor(
     private readonly layout: DataDirLayout,
     private readonly logger: FileLogger,
-    private readonly options: VaultOptions,
+    private readonly options: VaultOptions<A>,
   ) {
     this.keys = new DeviceKeys({
       layout,
@@ -59,25 +56,25 @@ export class Vault {
     return fs.existsSync(this.layout.storeFile) ? 'locked' : 'no-store'
   }
 
-  current(): Unlocked {
+  current(): Unlocked<A> {
     if (!this.unlocked) throw new NodeLockedError()
     return this.unlocked
   }
 
-  create(passphrase: string): Promise<Unlocked> {
+  create(passphrase: string): Promise<Unlocked<A>> {
     return this.mutex.runExclusive(() => this.createNow(passphrase))
   }
 
   /** `remember`: true keeps the key on this device, false stops that, undefined leaves it as it is. */
-  unlock(passphrase: string, remember?: boolean): Promise<Unlocked> {
+  unlock(passphrase: string, remember?: boolean): Promise<Unlocked<A>> {
     return this.mutex.runExclusive(() => this.unlockNow(passphrase, remember))
   }
 
   /** A launch of the desktop app: the key main read from the OS keychain (WrongPassphrase if stale). */
-  unlockWithDeviceKey(raw: string): Promise<Unlocked> {
+  unlockWithDeviceKey(raw: string): Promise<Unlocked<A>> {
     return this.mutex.runExclusive(async () => {
       if (this.unlocked) return this.unlocked
-      this.refuseOnPostgres('remembering the store on this device')
+      refuseOnPostgres(this.options, 'remembering the store on this device')
       checkStoreFile(this.layout.storeFile)
       await this.keys.checkDeviceKey(raw)
       return this.finishUnlock({ raw })
@@ -91,7 +88,7 @@ export class Vault {
   /** Turns remembering on or off; the store is closed for it and opened again if it was. */
   setRemembered(passphrase: string, remember: boolean): Promise<void> {
     return this.mutex.runExclusive(() => {
-      this.refuseOnPostgres('remembering the store on this device')
+      refuseOnPostgres(this.options, 'remembering the store on this device')
       return this.withStoreClosed(async () => this.keys.apply(passphrase, await this.keys.keyFor(passphrase), remember))
     })
   }
@@ -99,7 +96,7 @@ export class Vault {
   /** Needs the current passphrase; the store is closed for the change and opened again if it was. */
   changePassphrase(current: string, next: string): Promise<void> {
     return this.mutex.runExclusive(() => {
-      this.refuseOnPostgres('changing the passphrase')
+      refuseOnPostgres(this.options, 'changing the passphrase')
       return this.withStoreClosed(async () => {
         // A remembered store keeps its raw key: only the file that wraps it under the passphrase changes.
         const raw = await this.keys.changePassphrase(current, next)
@@ -119,7 +116,7 @@ export class Vault {
   /** Needs the store unlocked; writes one encrypted file (see backup/). */
   exportBackup(destination: string, backupPassphrase: string, nodeLabel: string): Promise<ExportedBackup> {
     return this.mutex.runExclusive(async () => {
-      this.refuseOnPostgres('a backup file')
+      refuseOnPostgres(this.options, 'a backup file')
       return exportBackup(this.current(), this.layout, {
         destination,
         backupPassphrase,
@@ -132,7 +129,7 @@ export class Vault {
   /** Only into a data directory without a store or app database; unlocked with `passphrase` afterwards. */
   restoreBackup(source: string, backupPassphrase: string, passphrase: string): Promise<BackupManifest> {
     return this.mutex.runExclusive(async () => {
-      this.refuseOnPostgres('restoring a backup file')
+      refuseOnPostgres(this.options, 'restoring a backup file')
       if (this.unlocked || fs.existsSync(this.layout.storeFile) || fs.existsSync(this.layout.appDbFile)) {
         throw new RestoreTargetNotEmptyError(this.layout.root)
       }
@@ -159,24 +156,20 @@ export class Vault {
     if (openedWith) await this.finishUnlock(key)
   }
 
-  private async createNow(passphrase: string): Promise<Unlocked> {
-    const { postgres } = this.options
-    if (postgres) {
-      if (this.unlocked || (await this.checkPostgresNow(postgres)).storeExists)
-        throw new StoreExistsError(describePostgres(postgres))
-      return this.finishUnlock({ kdf: this.options.kdf, passphrase }, true)
-    }
-    if (this.unlocked || fs.existsSync(this.layout.storeFile)) throw new StoreExistsError(this.layout.storeFile)
-    fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
+  private async createNow(passphrase: string): Promise<Unlocked<A>> {
+    const where = this.options
+    if (this.unlocked || (await storeExists(this.layout, where)))
+      throw new StoreExistsError(describeStore(this.layout, where))
+    if (!where.postgres) fs.mkdirSync(path.dirname(this.layout.storeFile), { recursive: true })
     return this.finishUnlock({ kdf: this.options.kdf, passphrase }, true)
   }
 
-  private async unlockNow(passphrase: string, remember?: boolean): Promise<Unlocked> {
+  private async unlockNow(passphrase: string, remember?: boolean): Promise<Unlocked<A>> {
     if (this.unlocked) return this.unlocked
     if (this.options.postgres) {
       // A refused open changes nothing on the server, so there is no copy to try the passphrase on first.
-      const { postgres } = this.options
-      if (!(await this.checkPostgresNow(postgres)).storeExists) throw new StoreNotFoundError(describePostgres(postgres))
+      if (!(await storeExists(this.layout, this.options)))
+        throw new StoreNotFoundError(describeStore(this.layout, this.options))
       return this.finishUnlock({ kdf: this.options.kdf, passphrase })
     }
     checkStoreFile(this.layout.storeFile)
@@ -190,69 +183,15 @@ export class Vault {
     if (!unlocked) return
     this.unlocked = undefined
     this.openKey = undefined
-    // Each step runs even if one before it failed: nothing may keep the store or the database open.
-    try {
-      await unlocked.agent.shutdown()
-    } finally {
-      try {
-        if (unlocked.agent.modules.askar.isStoreOpen) await unlocked.agent.modules.askar.closeStore()
-      } finally {
-        unlocked.appDb.close()
-        await this.waitForStoreReleased()
-        this.logger.info('vault locked')
-      }
-    }
+    await closeUnlocked(this.layout, unlocked).finally(() => this.logger.info('vault locked'))
   }
 
-  // `create` provisions a new store (the callers checked there is none); otherwise the store must exist:
-  // Credo 0.6 would provision one itself when it finds none, so it is opened here before it initializes.
-  private async finishUnlock(key: StoreKey, create = false): Promise<Unlocked> {
-    const agent = this.options.newAgent(this.walletConfig(key))
-    try {
-      if (create) await agent.modules.askar.provisionStore()
-      else await agent.modules.askar.openStore()
-    } catch (error) {
-      const { postgres } = this.options
-      if (postgres) throw postgresStoreOpenError(postgres, error)
-      await this.waitForStoreReleased()
-      throw storeOpenError(this.layout.storeFile, error)
-    }
-    let appDb: OpenedAppDatabase | undefined
-    try {
-      // The app database opens before the agent initializes, so no inbound handler can run without it.
-      appDb = openAppDatabase(this.layout.appDbFile, await loadOrCreateAppDbKey(agent))
-      agent.dependencyManager.registerInstance(AppDatabaseToken, appDb.db)
-      this.options.prepareAgent?.(agent)
-      await agent.initialize()
-      this.unlocked = { agent, appDb }
-      // Credo keeps the wallet's key in its config while open; this copy only lets a failed change reopen.
-      this.openKey = key
-      // Askar and SQLite made their files under the process umask; make sure of them all the same.
-      restrictTree(this.layout.root)
-      this.logger.info(isRawKey(key) ? 'vault unlocked with the device key' : 'vault unlocked')
-      return this.unlocked
-    } catch (error) {
-      appDb?.close()
-      await agent.shutdown().catch(() => undefined)
-      if (agent.modules.askar.isStoreOpen) await agent.modules.askar.closeStore().catch(() => undefined)
-      throw error
-    }
-  }
-
-  private walletConfig(key: StoreKey) {
-    return walletConfigForKey(this.layout, key, this.options.postgres)
-  }
-
-  private async checkPostgresNow(postgres: PostgresConnection): Promise<{ storeExists: boolean }> {
-    const found = await checkPostgres(postgres)
-    await this.options.checkPostgres?.()
-    return found
-  }
-
-  // File operations on a store that is not a file.
-  private refuseOnPostgres(what: string): void {
-    if (this.options.postgres)
-      throw new InvalidInputError(`This node's store is on PostgreSQL; ${what} is done with the database's own tools.`)
+  private async finishUnlock(key: StoreKey, create = false): Promise<Unlocked<A>> {
+    this.unlocked = await openUnlocked(this.layout, this.options, key, create)
+    // Credo keeps the wallet's key in its config while open; this copy only lets a failed change reopen.
+    this.openKey = key
+    this.logger.info(isRawKey(key) ? 'vault unlocked with the device key' : 'vault unlocked')
+    return this.unlocked
   }
 
   private waitForStoreReleased(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { LiveTopic } from '../api'
+import type { LiveTopic } from '../kernel'
 
 const KEEPALIVE_MS = 25_000
 

@@ -1,3 +1,3 @@
-export { type LiveTopic } from '../api'
+export { type LiveTopic } from '../kernel'
 export { CONTENT_SECURITY_POLICY, type BridgeErrorCode, type BridgeReply } from './replies'
 export { startWebBridge, type WebBridge, type WebBridgeOptions } from './WebBridge'

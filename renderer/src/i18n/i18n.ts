@@ -53,7 +53,7 @@ export function setUpI18n(): typeof i18next {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language
     // The desktop shell's tray and notifications follow the same choice (absent in the web mode).
-    ;(window as { custosLanguage?: { tell(language: string): void } }).custosLanguage?.tell(language)
+    window.custosLanguage?.tell(language)
   })
   void i18next
     .use(ICU)

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import type { DeadLetter, DeadLetterPage } from '../../../../shared/api'
 import { writeDurably } from '../../platform'
 import { letterFiles, META_FILE, readLetter, removeLetter, splitLegacy } from './deadLetterFiles'
-import type { SpoolEntry } from './InboundSpool'
+import type { SpoolEntry } from './spoolFiles'
 
 export interface DeadLetterBounds {
   /** Dead letters kept at most; beyond it the oldest go. */

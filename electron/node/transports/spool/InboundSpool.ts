@@ -3,16 +3,7 @@ import path from 'node:path'
 
 import { DEFAULT_DEAD_LETTER_BOUNDS, DeadLetters, type DeadLetterBounds } from './DeadLetters'
 import { SpoolCounts } from './SpoolCounts'
-import { entryFileParts, readEntry, syncFolder, writeFlushed } from './spoolFiles'
-
-/** One envelope waiting on disk; its body stays there until it is processed (`body`). */
-export interface SpoolEntry {
-  file: string
-  sequence: number
-  remote: string
-  receivedAt: string
-  bytes: number
-}
+import { entryFileParts, readEntry, syncFolder, writeFlushed, type SpoolEntry } from './spoolFiles'
 
 export interface SpoolQuota {
   /** Envelopes and bytes one remote address may have waiting at once (dead letters included). */

@@ -4,7 +4,8 @@ import type { DidCommEncryptedMessage } from '@credo-ts/didcomm'
 import type { ByteBudget } from '../ByteBudget'
 import { receiveEnvelope, type ReceiveOutcome } from '../receiveEnvelope'
 import { HandlingTurn } from './HandlingTurn'
-import type { InboundSpool, SpoolEntry } from './InboundSpool'
+import type { InboundSpool } from './InboundSpool'
+import type { SpoolEntry } from './spoolFiles'
 import type { SeenMessages } from './SeenMessages'
 
 // Messages in processing at once. Decrypting and looking up the connection wait on the store; with a

@@ -1,5 +1,6 @@
 export { InboundQueue } from './InboundQueue'
-export { InboundSpool, SpoolQuotaExceededError, type SpoolEntry, type SpoolQuota } from './InboundSpool'
+export { InboundSpool, SpoolQuotaExceededError, type SpoolQuota } from './InboundSpool'
+export { type SpoolEntry } from './spoolFiles'
 export { QueueAttachment } from './QueueAttachment'
 export { SeenMessages } from './SeenMessages'
 export { SpoolDrainer } from './SpoolDrainer'

@@ -1,5 +1,14 @@
 import fs from 'node:fs'
 
+/** One envelope waiting on disk; its body stays there until it is processed (`body`). */
+export interface SpoolEntry {
+  file: string
+  sequence: number
+  remote: string
+  receivedAt: string
+  bytes: number
+}
+
 export async function writeFlushed(file: string, ...parts: Array<string | Buffer>): Promise<void> {
   const handle = await fs.promises.open(file, 'w', 0o600)
   try {

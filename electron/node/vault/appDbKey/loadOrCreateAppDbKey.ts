@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 
-import { InjectionSymbols, type Agent, type StorageService } from '@credo-ts/core'
+import { InjectionSymbols, type StorageService } from '@credo-ts/core'
 
+import type { StoreAgent } from '../VaultOptions'
 import { AppDbKeyRecord } from './AppDbKeyRecord'
 
 // The app database key is a random 32-byte key kept as a record in the Askar store, so it is
@@ -9,7 +10,7 @@ import { AppDbKeyRecord } from './AppDbKeyRecord'
 // store opens, before the agent initializes, so the database exists before any inbound handler runs.
 const RECORD_ID = 'custos.app-db-key'
 
-export async function loadOrCreateAppDbKey(agent: Agent): Promise<string> {
+export async function loadOrCreateAppDbKey(agent: StoreAgent): Promise<string> {
   const agentContext = agent.context
   const storage = agentContext.dependencyManager.resolve<StorageService<AppDbKeyRecord>>(
     InjectionSymbols.StorageService,

@@ -2,13 +2,14 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { DidCommBasicMessageRepository, DidCommConnectionRepository } from '@credo-ts/didcomm'
 import { Store } from '@openwallet-foundation/askar-shared'
 
 import type { BackupManifest } from '../../../../shared/api'
 import { InvalidInputError } from '../../../../shared/errors'
 import type { DataDirLayout } from '../../platform'
 import { askarKey } from '../rekeyStore'
-import type { Unlocked } from '../Vault'
+import type { Unlocked } from '../VaultOptions'
 import type { PassphraseKdf } from '../walletConfig'
 import { writeArchive } from './archiveWriter'
 import { BACKUP_FORMAT, encodeHeader } from './backupFormat'
@@ -74,8 +75,8 @@ export async function exportBackup(
 async function recordCounts({ agent }: Unlocked): Promise<Record<string, number>> {
   return {
     dids: (await agent.dids.getCreatedDids()).length,
-    connections: (await agent.didcomm.connections.getAll()).length,
+    connections: (await agent.dependencyManager.resolve(DidCommConnectionRepository).getAll(agent.context)).length,
     credentials: (await agent.w3cCredentials.getAll()).length,
-    basicMessages: (await agent.didcomm.basicMessages.findAllByQuery({})).length,
+    basicMessages: (await agent.dependencyManager.resolve(DidCommBasicMessageRepository).getAll(agent.context)).length,
   }
 }
