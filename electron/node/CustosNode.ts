@@ -1,56 +1,15 @@
-import { DidCommHttpOutboundTransport, DidCommWsOutboundTransport } from '@credo-ts/didcomm'
-
 import type { BackupManifest, ExportedBackupSummary, VaultStatus } from '../../shared/api'
-import { createAgent, type CustosAgent } from './agent'
+import type { CustosAgent } from './agent'
 import { askar } from './askar'
+import { assembleNode } from './assembleNode'
+import type { CustosNodeOptions } from './CustosNodeOptions'
 import type { AppDatabase } from './db'
 import { DataDirLock, dataDirLayout, FileLogger, freshScratchDir, makePrivate, type DataDirLayout } from './platform'
-import { DEFAULT_MAX_DOCUMENT_BYTES, messageBytesForDocument } from './credentials'
-import { checkPgQueueSchema } from './mediation'
-import { instanceIdIn, parsePostgresUrl } from './postgres'
-import {
-  CustosInboundTransport,
-  DEFAULT_MAX_MESSAGE_BYTES,
-  DEFAULT_SPOOL_QUOTA,
-  INBOUND_SPOOL,
-  INBOUND_TRANSPORT,
-  InboundQueue,
-  QueueAttachment,
-  type InboundOptions,
-} from './transports'
-import { AutoLock, readBackupManifest, Vault, type DeviceKeyKeeper, type PassphraseKdf, type VaultHost } from './vault'
+import { parsePostgresUrl } from './postgres'
+import type { CustosInboundTransport } from './transports'
+import { AutoLock, readBackupManifest, type Vault, type VaultHost } from './vault'
 
-export interface CustosNodeOptions {
-  /** The folder that holds this node's store, database and logs. */
-  dataDir: string
-  /** The name other agents see in invitations. */
-  label?: string
-  /** Passphrase key derivation; defaults to Argon2i at the moderate level. */
-  kdf?: PassphraseKdf
-  /**
-   * Inbound DIDComm over HTTP and WebSocket on one host:port (default 127.0.0.1 and a free port);
-   * without it the node only sends.
-   */
-  inbound?: InboundOptions
-  /** Serve as DIDComm mediator for other nodes (a household's always-on node). */
-  mediator?: boolean
-  /** Pickup polling interval when this node uses a mediator; live mode, the default, does not poll. */
-  mediatorPollingIntervalMs?: number
-  /** The length of an auto-lock "minute"; tests shorten it. */
-  autoLockUnitMs?: number
-  /** The largest document (a statement PDF) the node takes with a credential; 20 MiB by default. */
-  maxDocumentBytes?: number
-  /**
-   * A mediator of several instances: the Askar store and the pickup queue in this PostgreSQL database,
-   * shared with the other instances. Only with `mediator`; the desktop app never sets it.
-   */
-  postgres?: { url: string; instanceId?: string }
-  /**
-   * Where "remember on this device" keeps the store's key: the desktop app's OS keychain, reached through
-   * Electron main. Without it (the web mode, plain node runs) remembering is not offered.
-   */
-  deviceKeys?: DeviceKeyKeeper
-}
+export type { CustosNodeOptions }
 
 /**
  * One personal data node on one data directory. Opening takes the directory's lock; the store
@@ -80,49 +39,7 @@ export class CustosNode implements VaultHost {
     const dirLock = DataDirLock.acquire(layout.root, layout.lockFile)
     freshScratchDir(layout.tmpDir)
     const logger = new FileLogger(layout.logFile)
-    // Unless set, the message limit follows the document limit: a statement PDF must be able to arrive.
-    const documentLimit = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES
-    const messageLimit = Math.max(DEFAULT_MAX_MESSAGE_BYTES, messageBytesForDocument(documentLimit))
-    const inboundQueue = new InboundQueue(layout.spoolDir, options.inbound?.spoolQuota ?? DEFAULT_SPOOL_QUOTA, logger)
-    const inbound = options.inbound
-      ? new CustosInboundTransport(
-          { ...options.inbound, maxMessageBytes: options.inbound.maxMessageBytes ?? messageLimit },
-          logger,
-          inboundQueue,
-        )
-      : undefined
-    const kdf = options.kdf ?? 'argon2i-mod'
-    const queue = postgres
-      ? { postgres: { connection: postgres, instanceId: options.postgres?.instanceId ?? instanceIdIn(layout.root) } }
-      : undefined
-    const vault = new Vault<CustosAgent>(layout, logger, {
-      kdf,
-      postgres,
-      deviceKeys: options.deviceKeys,
-      checkPostgres: postgres ? () => checkPgQueueSchema(postgres) : undefined,
-      // No endpoints here: the inbound transport sets them when it starts, once the port is known.
-      newAgent: (store) =>
-        createAgent({
-          store,
-          label: options.label ?? 'Custos',
-          layout,
-          logger,
-          mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs, queue },
-          documents: { maxDocumentBytes: options.maxDocumentBytes },
-        }),
-      prepareAgent: (agent) => {
-        agent.didcomm.registerOutboundTransport(new DidCommHttpOutboundTransport())
-        agent.didcomm.registerOutboundTransport(new DidCommWsOutboundTransport())
-        // The endpoint first: Credo starts them in this order, and the queue's first drain may answer.
-        if (inbound) {
-          agent.didcomm.registerInboundTransport(inbound)
-          agent.dependencyManager.registerInstance(INBOUND_TRANSPORT, inbound)
-        }
-        agent.didcomm.registerInboundTransport(new QueueAttachment(inboundQueue))
-        agent.dependencyManager.registerInstance(INBOUND_SPOOL, inboundQueue.spool)
-        agent.dependencyManager.registerInstance(InboundQueue, inboundQueue)
-      },
-    })
+    const { vault, inbound } = assembleNode(options, postgres, layout, logger)
     logger.info(`node opened on ${layout.root}`)
     return new CustosNode(layout, dirLock, logger, vault, options.label ?? 'Custos', inbound, options.autoLockUnitMs)
   }
