@@ -40,8 +40,16 @@ export interface Disclosure {
   disclosedAt: string
   revokedAt?: string
   deletionRequestedAt?: string
+  /**
+   * Whether the answer left: 'pending' while it is being sent; 'not-sent' if it never did (the requester
+   * could not be reached, or the app stopped before it left); 'uncertain' if the app stopped while sending.
+   */
+  delivery: DisclosureDelivery
+  deliveryNote?: string
   notices: DisclosureNotice[]
 }
+
+export type DisclosureDelivery = 'pending' | 'sent' | 'not-sent' | 'uncertain'
 
 /** One page of the history, newest first; `next` (absent on the last page) asks for the page after it. */
 export interface DisclosurePage {

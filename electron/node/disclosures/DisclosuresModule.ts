@@ -11,7 +11,8 @@ import {
 import { disclosuresContract } from '../../../shared/api'
 import type { ContractModule } from '../kernel'
 import { ConsentEventTypes, type PolicyChangedEvent } from '../consent'
-import { CustosRequestEventTypes, type RequestAnsweredEvent } from '../requests'
+import { ANSWER_RECORDER } from '../requests'
+import { DisclosureAnswerRecorder, settleInterrupted } from './DisclosureAnswerRecorder'
 import { DisclosuresApi } from './DisclosuresApi'
 import { DisclosuresService } from './DisclosuresService'
 import { DATA_NOTICES_PROTOCOL, DataNoticeHandler, readNotice } from './protocol'
@@ -24,6 +25,7 @@ export class DisclosuresModule implements ContractModule<typeof disclosuresContr
   register(dependencyManager: DependencyManager): void {
     const featureRegistry = dependencyManager.resolve(DidCommFeatureRegistry)
     dependencyManager.registerSingleton(DisclosuresService)
+    dependencyManager.registerSingleton(ANSWER_RECORDER, DisclosureAnswerRecorder)
     featureRegistry.register(new DidCommProtocol({ id: DATA_NOTICES_PROTOCOL, roles: ['holder'] }))
     dependencyManager.resolve(DidCommMessageHandlerRegistry).registerMessageHandlers([
       new DataNoticeHandler(async (message, connection, context) => {
@@ -50,17 +52,9 @@ export class DisclosuresModule implements ContractModule<typeof disclosuresContr
     const events = agentContext.dependencyManager.resolve(EventEmitter)
     const warn = (what: string) => (error: unknown) =>
       agentContext.config.logger.warn(`disclosures: ${what} failed`, { error: (error as Error).message })
-    // A requester's ack or refusal can come before the disclosure's row is written: it waits for that.
-    const recording = new Map<string, Promise<unknown>>()
-    // Whoever approved (the person or a policy), the one answering path says what left.
-    events.on<RequestAnsweredEvent>(CustosRequestEventTypes.RequestAnswered, ({ payload }) => {
-      if (payload.decision !== 'approved') return
-      const recorded = service
-        .record(agentContext, payload.requestId, payload.credentialIds, payload.claimsLeft)
-        .catch(warn('recording a disclosure'))
-      recording.set(payload.requestId, recorded)
-      void recorded.finally(() => setTimeout(() => recording.delete(payload.requestId), 60_000).unref())
-    })
+    // Entries a crash left pending say now whether their answer left (the answer path writes them first).
+    const settled = await settleInterrupted(agentContext, service)
+    if (settled > 0) agentContext.config.logger.warn(`disclosures: ${settled} answer(s) interrupted by a stop settled`)
     // What the requester did with what left: acknowledged it, or refused it (its words kept).
     events.on<DidCommProofStateChangedEvent>(DidCommProofEventTypes.ProofStateChanged, ({ payload }) => {
       const { proofRecord, previousState } = payload
@@ -69,12 +63,13 @@ export class DisclosuresModule implements ContractModule<typeof disclosuresContr
       const kind = proofRecord.state === DidCommProofState.Done ? 'accepted' : 'refused'
       const reason = proofRecord.errorMessage?.replace(/^[a-z-]+: /, '')
       const at = new Date().toISOString()
-      void Promise.resolve(recording.get(proofRecord.id))
-        .then(() => {
-          if (!service.recordVerdict(agentContext, proofRecord.id, { kind, reason, at }))
-            agentContext.config.logger.warn('disclosures: a verdict came for no recorded disclosure')
-        })
-        .catch(warn("recording the requester's verdict"))
+      // The entry was written before the answer left, so it is there whenever the verdict comes.
+      try {
+        if (!service.recordVerdict(agentContext, proofRecord.id, { kind, reason, at }))
+          agentContext.config.logger.warn('disclosures: a verdict came for no recorded disclosure')
+      } catch (error) {
+        warn("recording the requester's verdict")(error)
+      }
     })
     events.on<PolicyChangedEvent>(ConsentEventTypes.PolicyChanged, ({ payload }) => {
       if (payload.change !== 'revoked') return

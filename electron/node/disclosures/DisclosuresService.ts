@@ -3,11 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
 import { and, eq } from 'drizzle-orm'
 
-import type { ConsentReceipt, Disclosure, DisclosurePage } from '../../../shared/api'
+import type { ConsentReceipt, Disclosure, DisclosureDelivery, DisclosurePage } from '../../../shared/api'
 import { ConsentService } from '../consent'
 import { HolderDidService } from '../credentials'
 import { appDatabaseOf } from '../db'
-import { describeDisclosure } from './describeDisclosure'
 import { allDisclosures, disclosureById, disclosurePage } from './disclosureStore'
 import { disclosureNotices, disclosures, type NewDisclosure } from './disclosureTables'
 import { DisclosureEventTypes, type DisclosureChangedEvent } from './DisclosuresEvents'
@@ -30,25 +29,32 @@ export class DisclosuresService {
     return disclosureById(appDatabaseOf(agentContext), id)
   }
 
-  async record(
-    agentContext: AgentContext,
-    requestId: string,
-    credentialIds: string[],
-    claimsLeft?: Record<string, string[]>,
-  ): Promise<Disclosure> {
-    return this.recordDescribed(
-      agentContext,
-      await describeDisclosure(agentContext, requestId, credentialIds, claimsLeft),
-    )
+  /**
+   * The history entry of an answer about to leave, written before it leaves (`delivery` pending);
+   * `settleDelivery` completes it. Whatever protocol describes the row, it is kept and announced the same way.
+   */
+  beginDisclosure(agentContext: AgentContext, row: NewDisclosure): Disclosure {
+    appDatabaseOf(agentContext)
+      .insert(disclosures)
+      .values({ ...row, delivery: 'pending', deliveryNote: null })
+      .onConflictDoNothing()
+      .run()
+    return this.changed(agentContext, row.id, 'recorded')
   }
 
-  /**
-   * The protocol-neutral half of `record`: a disclosure another protocol described (OpenID4VP has no
-   * DIDComm proof record to describe it from) is saved and announced the same way.
-   */
-  recordDescribed(agentContext: AgentContext, row: NewDisclosure): Disclosure {
-    appDatabaseOf(agentContext).insert(disclosures).values(row).onConflictDoNothing().run()
-    return this.changed(agentContext, row.id, 'recorded')
+  /** Whether the answer of a pending entry left; `note` says why in words when it did not (or may not have). */
+  settleDelivery(
+    agentContext: AgentContext,
+    id: string,
+    delivery: Exclude<DisclosureDelivery, 'pending'>,
+    note?: string,
+  ) {
+    appDatabaseOf(agentContext)
+      .update(disclosures)
+      .set({ delivery, deliveryNote: note ?? null })
+      .where(and(eq(disclosures.id, id), eq(disclosures.delivery, 'pending')))
+      .run()
+    return this.changed(agentContext, id, 'delivery')
   }
 
   /**

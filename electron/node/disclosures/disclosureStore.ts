@@ -27,6 +27,8 @@ export function toDisclosure(row: Row, notices: DisclosureNotice[]): Disclosure 
     disclosedAt: row.disclosedAt,
     revokedAt: row.revokedAt ?? undefined,
     deletionRequestedAt: row.deletionRequestedAt ?? undefined,
+    delivery: row.delivery,
+    deliveryNote: row.deliveryNote ?? undefined,
     notices,
   }
 }

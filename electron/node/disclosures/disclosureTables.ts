@@ -22,6 +22,15 @@ export const disclosures = sqliteTable(
     disclosedAt: text('disclosed_at').notNull(),
     revokedAt: text('revoked_at'),
     deletionRequestedAt: text('deletion_requested_at'),
+    /**
+     * Written 'pending' before the answer leaves, completed after: 'sent', or 'not-sent' (it never left),
+     * or 'uncertain' (the app stopped while sending and nothing records whether it left). `delivery_note`
+     * says why in words.
+     */
+    delivery: text('delivery', { enum: ['pending', 'sent', 'not-sent', 'uncertain'] })
+      .notNull()
+      .default('sent'),
+    deliveryNote: text('delivery_note'),
   },
   // The history is read newest first, a page at a time (disclosures.page): a page is a range of this index.
   (table) => [index('disclosures_disclosed_at').on(table.disclosedAt, table.id)],

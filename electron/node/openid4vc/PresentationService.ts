@@ -88,18 +88,25 @@ export class PresentationService {
         `The answer would carry claims the request does not ask (${extra.join(', ')}); nothing was sent.`,
       )
     }
+    // The answer path: the history entry first, then the answer, then the entry says whether it left.
+    const history = agentContext.resolve(DisclosuresService)
+    const disclosure = history.beginDisclosure(agentContext, describeDisclosure(pending))
     const holder = agentContext.resolve(OpenId4VcHolderApi)
-    const result = await withPeer(VERIFIER, 'The answer could not be sent', () =>
-      holder.acceptOpenId4VpAuthorizationRequest({
-        authorizationRequestPayload: pending.resolved.authorizationRequestPayload,
-        dcql: { credentials: proposal.selection! },
-      }),
-    )
+    let result
+    try {
+      result = await withPeer(VERIFIER, 'The answer could not be sent', () =>
+        holder.acceptOpenId4VpAuthorizationRequest({
+          authorizationRequestPayload: pending.resolved.authorizationRequestPayload,
+          dcql: { credentials: proposal.selection! },
+        }),
+      )
+    } catch (error) {
+      history.settleDelivery(agentContext, disclosure.id, 'not-sent', (error as Error).message)
+      throw error
+    }
     agentContext.resolve(PendingRequests).take(id)
     // Once sent, it left: the history says so whatever the verifier answered.
-    const disclosure = agentContext
-      .resolve(DisclosuresService)
-      .recordDescribed(agentContext, describeDisclosure(pending))
+    history.settleDelivery(agentContext, disclosure.id, 'sent')
     const status = result.serverResponse?.status
     if (status !== undefined && status >= 400) {
       throw new InvalidInputError(`The verifier refused the answer (HTTP ${status}); what was sent is in your history.`)

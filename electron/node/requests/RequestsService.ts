@@ -1,5 +1,6 @@
 import {
   EventEmitter,
+  inject,
   injectable,
   SdJwtVcRepository,
   W3cCredentialRepository,
@@ -12,6 +13,7 @@ import type { AnswerItem, ProofRequestSummary, ProposedAnswer } from '../../../s
 import { CustosError, InvalidInputError } from '../../../shared/errors'
 import type { HeldRecord } from '../credentials'
 import { withPeerErrors } from '../platform'
+import { ANSWER_RECORDER, type AnswerRecorder } from './AnswerRecorder'
 import { proofsOf, requestOf } from './proofsApi'
 import { proposeAnswer } from './proposeAnswer'
 import { declineReason, keptItems } from './subset'
@@ -28,6 +30,8 @@ export type Decision =
  */
 @injectable()
 export class RequestsService {
+  constructor(@inject(ANSWER_RECORDER) private readonly history: AnswerRecorder) {}
+
   async list(agentContext: AgentContext): Promise<ProofRequestSummary[]> {
     const records = await proofsOf(agentContext).findAllByQuery({ state: DidCommProofState.RequestReceived })
     const summaries = await Promise.all(records.map((record) => toRequestSummary(agentContext, record)))
@@ -99,12 +103,20 @@ export class RequestsService {
       // The proposal says what leaves of its own choice; another candidate's claims are read when recorded.
       sent[credentialId] = credentialId === item.credentialId ? Object.keys(item.claimsLeaving) : []
     }
-    await withPeerErrors('requester', 'The request cannot be answered', () =>
-      proofsOf(agentContext).acceptRequest({
-        proofExchangeRecordId: record.id,
-        proofFormats: { presentationExchange: { credentials: selection } },
-      }),
-    )
+    // The answer path: the history entry first, then the answer, then the entry says whether it left.
+    const entry = await this.history.beforeSending(agentContext, record.id, sent)
+    try {
+      await withPeerErrors('requester', 'The request cannot be answered', () =>
+        proofsOf(agentContext).acceptRequest({
+          proofExchangeRecordId: record.id,
+          proofFormats: { presentationExchange: { credentials: selection } },
+        }),
+      )
+    } catch (error) {
+      this.history.notSent(agentContext, entry, error instanceof Error ? error.message : String(error))
+      throw error
+    }
+    this.history.sent(agentContext, entry)
     return sent
   }
 

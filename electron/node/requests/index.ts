@@ -1,3 +1,4 @@
+export { ANSWER_RECORDER, type AnswerRecorder } from './AnswerRecorder'
 export { askedItems } from './askedItems'
 export { CustosPresentationExchangeFormatService } from './CustosPresentationExchangeFormatService'
 export { CustosRequestsApi } from './CustosRequestsApi'

@@ -45,6 +45,11 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
             decided,
           })}
         </span>
+        {disclosure.delivery !== 'sent' && (
+          <span className={disclosure.delivery === 'pending' ? 'hint' : 'hint refused'}>
+            {t(`history.delivery.${disclosure.delivery}`, { recipient: disclosure.recipient })}
+          </span>
+        )}
         {disclosure.revokedAt && (
           <span className="hint">{t('history.revoked', { when: formatDateTime(disclosure.revokedAt) })}</span>
         )}
@@ -58,7 +63,7 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
           </span>
         ))}
       </div>
-      {!disclosure.revokedAt && (
+      {!disclosure.revokedAt && disclosure.delivery !== 'not-sent' && (
         <div className="actions">
           {confirming ? (
             <>
