@@ -2,3 +2,4 @@
 // Nothing here imports another folder of electron/node (the dependency check in `npm run lint` holds it).
 export { isContractModule, type ContractModule } from './ContractModule'
 export { type LiveTopic } from './liveTopic'
+export { InboundRefusal } from './InboundRefusal'

@@ -1,18 +1,21 @@
 import { type AgentContext } from '@credo-ts/core'
 import { DidCommMessageReceiver, DidCommMessageHandlerRegistry } from '@credo-ts/didcomm'
 
+import { InboundRefusal } from '../kernel'
 import { alreadyCommitted } from './spool/commitProbes'
 import { AlreadyProcessedError, messageIdScope } from './spool/messageIdScope'
 import type { SeenMessages } from './spool/SeenMessages'
 
 /** The envelope is not for this node, or it was tampered with: the sender's fault, refused. */
-export class EnvelopeNotDecryptableError extends Error {
+export class EnvelopeNotDecryptableError extends InboundRefusal {
   override readonly name = 'EnvelopeNotDecryptableError'
+  readonly reason = 'cannot decrypt' as const
 }
 
 /** The envelope decrypted but its message is not a valid DIDComm message: refused. */
-export class MessageInvalidError extends Error {
+export class MessageInvalidError extends InboundRefusal {
   override readonly name = 'MessageInvalidError'
+  readonly reason = 'invalid message' as const
 }
 
 type Stage = (...args: unknown[]) => Promise<unknown>

@@ -1,7 +1,7 @@
 import { type AgentContext } from '@credo-ts/core'
 import { DidCommMessageReceiver, type DidCommEncryptedMessage, type DidCommTransportSession } from '@credo-ts/didcomm'
 
-import { EnvelopeNotDecryptableError, MessageInvalidError } from './processingStages'
+import { InboundRefusal } from '../kernel'
 import { AlreadyProcessedError, messageIdScope, type MessageScope } from './spool/messageIdScope'
 import type { SeenMessages } from './spool/SeenMessages'
 
@@ -12,7 +12,7 @@ import type { SeenMessages } from './spool/SeenMessages'
  */
 export type ReceiveOutcome =
   | { kind: 'processed' }
-  | { kind: 'refused'; reason: 'cannot decrypt' | 'invalid message' | 'not accepted' }
+  | { kind: 'refused'; reason: InboundRefusal['reason'] }
   | { kind: 'failedAfterAccept'; error: string }
 
 /** Hands a checked envelope to the agent, which decrypts it once; see processingStages for the stages. */
@@ -47,12 +47,8 @@ async function receive(
     return { kind: 'processed' }
   } catch (error) {
     if (error instanceof AlreadyProcessedError) return { kind: 'processed' }
-    if (error instanceof EnvelopeNotDecryptableError) return { kind: 'refused', reason: 'cannot decrypt' }
-    if (error instanceof MessageInvalidError) return { kind: 'refused', reason: 'invalid message' }
-    // A handler that declines to keep a message (a recipient's full queue at a mediator) says so by
-    // this flag, so the transport need not know each capability's errors.
-    if ((error as { refusesInbound?: unknown }).refusesInbound === true)
-      return { kind: 'refused', reason: 'not accepted' }
+    // Bad input judged by the processing stages, or a handler that declines to keep a message.
+    if (error instanceof InboundRefusal) return { kind: 'refused', reason: error.reason }
     return { kind: 'failedAfterAccept', error: error instanceof Error ? error.name : typeof error }
   }
 }

@@ -36,7 +36,7 @@ describe('mediation: quotas and expiry of the pickup queue', () => {
       await queue.addMessage({ connectionId: 'full', recipientDids: [], payload: envelope(n) })
     await expect(
       queue.addMessage({ connectionId: 'full', recipientDids: [], payload: envelope(4) }),
-    ).rejects.toMatchObject({ name: 'RecipientQueueFullError', refusesInbound: true })
+    ).rejects.toMatchObject({ name: 'RecipientQueueFullError', reason: 'not accepted' })
     expect(queue.countHeld('full')).toBe(3)
     await queue.addMessage({ connectionId: 'other', recipientDids: [], payload: envelope(5) })
     expect(queue.countHeld('other')).toBe(1)

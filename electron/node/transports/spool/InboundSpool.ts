@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { InboundRefusal } from '../../kernel'
 import { DEFAULT_DEAD_LETTER_BOUNDS, DeadLetters, type DeadLetterBounds } from './DeadLetters'
 import { SpoolCounts } from './SpoolCounts'
 import { entryFileParts, readEntry, syncFolder, writeFlushed, type SpoolEntry } from './spoolFiles'
@@ -15,8 +16,10 @@ export interface SpoolQuota {
 
 export const DEFAULT_SPOOL_TOTAL_BYTES = 1024 * 1024 * 1024
 
-export class SpoolQuotaExceededError extends Error {
+/** A sender with too much waiting: refused before its message is read (429, or a socket closed). */
+export class SpoolQuotaExceededError extends InboundRefusal {
   override readonly name = 'SpoolQuotaExceededError'
+  readonly reason = 'rate limited' as const
 }
 
 /**
