@@ -14,7 +14,7 @@ import {
 import { CustosCredentialEventTypes, type CredentialStoredEvent } from './CredentialsEvents'
 import { CredentialRefusal } from './CredentialRefusal'
 import { refuseAndTell } from './refuseAndTell'
-import { checkCredentialFromConnection, checkOfferDetail } from './credentialChecks'
+import { checkCredentialFromConnection, checkOfferDetail, DEFAULT_PROOF_PURPOSE } from './credentialChecks'
 import { boundDocuments, DocumentsService, InboundDocuments, type BoundDocument } from './documents'
 import { HolderDidService } from './HolderDidService'
 import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
@@ -79,7 +79,10 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
         documents.check(agentContext, document, bytes)
       }
       // Credo checks that it is what was requested and verifies the signature, then stores it.
-      await super.processCredential(agentContext, options)
+      await super.processCredential(agentContext, {
+        ...options,
+        requestAttachment: withDefaults(options.requestAttachment),
+      })
     })
     const stored = credentialRecord.credentials.at(-1)
     if (!stored) return
@@ -94,6 +97,22 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
       payload: { exchangeId: credentialRecord.id, credential: toHeldCredential(record) },
     })
   }
+}
+
+/**
+ * The request as RFC 0593 reads it: an issuer signs with assertionMethod when the detail names no purpose
+ * (Credo and ACA-Py alike), but Credo's holder compares the proof's purpose with the request's literally,
+ * so a request that left it out would refuse every such credential. What was sent to the issuer stays as sent.
+ */
+function withDefaults(request: DidCommAttachment): DidCommAttachment {
+  const detail = request.getDataAsJson<JsonLdFormatDataCredentialDetail>()
+  if (detail.options.proofPurpose !== undefined) return request
+  const options = { ...detail.options, proofPurpose: DEFAULT_PROOF_PURPOSE }
+  return new DidCommAttachment({
+    id: request.id,
+    mimeType: 'application/json',
+    data: new DidCommAttachmentData({ base64: JsonEncoder.toBase64({ ...detail, options }) }),
+  })
 }
 
 // Documents travel inline (base64); a link would make the node fetch from the issuer's side later.

@@ -12,6 +12,9 @@ interface CredentialShape {
   issuanceDate?: unknown
 }
 
+/** The only purpose an issuer's proof may have; RFC 0593's default when an offer names none. */
+export const DEFAULT_PROOF_PURPOSE = 'assertionMethod'
+
 /** The suites the node verifies with its bundled contexts. */
 const PROOF_TYPES = ['Ed25519Signature2018', 'Ed25519Signature2020']
 
@@ -59,7 +62,8 @@ export function checkOfferDetail(detail: { credential?: CredentialShape; options
   if (typeof options.proofType !== 'string' || !PROOF_TYPES.includes(options.proofType)) {
     throw new CredentialRefusal(`Proof type ${String(options.proofType)} is not one of ${PROOF_TYPES.join(', ')}.`)
   }
-  if (options.proofPurpose !== 'assertionMethod') {
+  // RFC 0593: proofPurpose is optional and defaults to assertionMethod (ACA-Py reads it so too).
+  if (options.proofPurpose !== undefined && options.proofPurpose !== DEFAULT_PROOF_PURPOSE) {
     throw new CredentialRefusal(`Proof purpose ${String(options.proofPurpose)} is not assertionMethod.`)
   }
   const issued = detail.credential?.issuanceDate
