@@ -103,6 +103,16 @@ export class FieldIssuer {
     return created.didState.did
   }
 
+  /** A did:jwk of its own (Ed25519), as issuers on OpenID stacks have one. */
+  async newDidJwk(): Promise<string> {
+    const created = await this.agent.dids.create({
+      method: 'jwk',
+      options: { createKey: { type: { kty: 'OKP', crv: 'Ed25519' } } },
+    })
+    if (!created.didState.did) throw new Error('no did:jwk')
+    return created.didState.did
+  }
+
   /** Connects the node through an invitation whose recipient key is `connectionDid`; the issuer's connection id. */
   async connect(node: CustosNode): Promise<string> {
     const endpoint = this.agent.didcomm.config.endpoints[0]

@@ -1,13 +1,7 @@
 // JSON-LD without the network: the contexts the node knows are files under resources/jsonld.
-import {
-  Kms,
-  SignatureSuiteToken,
-  VERIFICATION_METHOD_TYPE_ED25519_VERIFICATION_KEY_2020,
-  W3cCredentialsModule,
-  type DependencyManager,
-} from '@credo-ts/core'
+import { SignatureSuiteRegistry, W3cCredentialsModule, type DependencyManager } from '@credo-ts/core'
 
-import { Ed25519Signature2020AnyEncoding } from './Ed25519Signature2020AnyEncoding'
+import { CustosSignatureSuiteRegistry } from './CustosSignatureSuiteRegistry'
 import { offlineDocumentLoader } from './offlineDocumentLoader'
 
 export { bundledContexts, ContextDigestError, isBundledContext, type JsonLdDocument } from './bundledContexts'
@@ -19,17 +13,13 @@ export { offlineDocumentLoader, UnbundledDocumentError, type LoadedDocument } fr
  */
 class OfflineW3cCredentialsModule extends W3cCredentialsModule {
   override register(dependencyManager: DependencyManager): void {
-    // Registered before Credo's own: the suite registry takes the first one registered for a proof type.
-    dependencyManager.registerInstance(SignatureSuiteToken, {
-      suiteClass: Ed25519Signature2020AnyEncoding,
-      proofType: 'Ed25519Signature2020',
-      verificationMethodTypes: [VERIFICATION_METHOD_TYPE_ED25519_VERIFICATION_KEY_2020],
-      supportedPublicJwkTypes: [Kms.Ed25519PublicJwk],
-    })
     super.register(dependencyManager)
+    dependencyManager.registerSingleton(SignatureSuiteRegistry, CustosSignatureSuiteRegistry)
   }
 }
 
 export function offlineW3cCredentialsModule(): W3cCredentialsModule {
   return new OfflineW3cCredentialsModule({ documentLoader: offlineDocumentLoader })
 }
+
+export { credentialTypes } from './credentialTypes'
