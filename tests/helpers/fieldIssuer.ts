@@ -20,8 +20,9 @@ export const CITIZENSHIP_CONTEXTS = ['https://www.w3.org/2018/credentials/v1', '
 
 export const ED25519_2020 = 'https://w3id.org/security/suites/ed25519-2020/v1'
 
-export function residentCard(issuer: string, extraContexts: string[] = []): JsonObject {
+export function residentCard(issuer: string, extraContexts: string[] = [], extra: JsonObject = {}): JsonObject {
   return {
+    ...extra,
     '@context': [...CITIZENSHIP_CONTEXTS, ...extraContexts],
     type: ['VerifiableCredential', 'PermanentResidentCard'],
     issuer,

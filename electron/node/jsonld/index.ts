@@ -22,4 +22,4 @@ export function offlineW3cCredentialsModule(): W3cCredentialsModule {
   return new OfflineW3cCredentialsModule({ documentLoader: offlineDocumentLoader })
 }
 
-export { credentialTypes } from './credentialTypes'
+export { credentialTypes, expandedTypePairs } from './credentialTypes'
