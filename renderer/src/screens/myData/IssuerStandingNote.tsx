@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next'
+
+import type { IssuerStanding } from '../../../../shared/api'
+
+/**
+ * Who issued a credential beside who delivered it: the name a trust list gives the issuer, or that no
+ * list confirms it (then a warning the person reads before accepting).
+ */
+export function IssuerStandingNote({ standing, from }: { standing?: IssuerStanding; from: string }) {
+  const { t } = useTranslation()
+  if (!standing) return null
+  const issuer = standing.issuerName ?? (standing.issuerIsConnection ? from : t('myData.issuerNotVerified'))
+  return (
+    <>
+      <p className="hint" data-testid="issuer-standing">
+        {t('myData.issuedDelivered', { issuer, from })}
+      </p>
+      {standing.listedBy.length === 0 && <p className="warning">{t('myData.issuerNotListed')}</p>}
+    </>
+  )
+}
