@@ -10,11 +10,15 @@ export function IssuerStandingNote({ standing, from }: { standing?: IssuerStandi
   const { t } = useTranslation()
   if (!standing) return null
   const issuer = standing.issuerName ?? (standing.issuerIsConnection ? from : t('myData.issuerNotVerified'))
+  // The connection that signed it itself is already named as where it came from.
+  const sameParty = standing.issuerIsConnection && !standing.issuerName
   return (
     <>
-      <p className="hint" data-testid="issuer-standing">
-        {t('myData.issuedDelivered', { issuer, from })}
-      </p>
+      {!sameParty && (
+        <p className="hint" data-testid="issuer-standing">
+          {t('myData.issuedDelivered', { issuer, from })}
+        </p>
+      )}
       {standing.listedBy.length === 0 && <p className="warning">{t('myData.issuerNotListed')}</p>}
     </>
   )
