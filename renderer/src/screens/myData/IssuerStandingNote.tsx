@@ -4,9 +4,10 @@ import type { IssuerStanding } from '../../../../shared/api'
 
 /**
  * Who issued a credential beside who delivered it: the name a trust list gives the issuer, or that no
- * list confirms it (then a warning the person reads before accepting).
+ * list confirms it (on an offer, `warn`: a warning the person reads before accepting).
  */
-export function IssuerStandingNote({ standing, from }: { standing?: IssuerStanding; from: string }) {
+export function IssuerStandingNote(props: { standing?: IssuerStanding; from: string; warn?: boolean }) {
+  const { standing, from, warn = false } = props
   const { t } = useTranslation()
   if (!standing) return null
   const issuer = standing.issuerName ?? (standing.issuerIsConnection ? from : t('myData.issuerNotVerified'))
@@ -19,7 +20,7 @@ export function IssuerStandingNote({ standing, from }: { standing?: IssuerStandi
           {t('myData.issuedDelivered', { issuer, from })}
         </p>
       )}
-      {standing.listedBy.length === 0 && <p className="warning">{t('myData.issuerNotListed')}</p>}
+      {warn && standing.listedBy.length === 0 && <p className="warning">{t('myData.issuerNotListed')}</p>}
     </>
   )
 }

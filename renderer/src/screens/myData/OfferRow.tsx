@@ -31,7 +31,7 @@ export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): 
           {t('myData.from', { from })}
           {offer.expiresAt && ` ${t('myData.validUntil', { date: formatDate(offer.expiresAt) })}`}
         </span>
-        <IssuerStandingNote standing={offer.standing} from={from} />
+        <IssuerStandingNote standing={offer.standing} from={from} warn />
         <dl className="claims">
           {Object.entries(offer.claims).map(([key, value]) => (
             <div key={key}>
