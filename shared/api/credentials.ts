@@ -23,6 +23,21 @@ export interface CredentialOffer {
   expiresAt?: string
   format: CredentialFormat
   receivedAt: string
+  /** Who issues it, as trust lists know it, beside the connection that delivers it. */
+  standing?: IssuerStanding
+}
+
+/**
+ * An issuer beside the connection that delivers its credential: a bank issues with its own DID, and
+ * the connection may be another key of its, or a party that only passes the credential on.
+ */
+export interface IssuerStanding {
+  /** The issuer's DID is a key of the delivering connection. */
+  issuerIsConnection: boolean
+  /** The name an imported trust list gives the issuer for these credential types. */
+  issuerName?: string
+  /** The trust lists that name it so; empty: no list does (the person is warned). */
+  listedBy: string[]
 }
 
 export interface SignatureCheck {
@@ -41,6 +56,10 @@ export interface Provenance {
   expiresAt?: string
   signature: SignatureCheck
   format: CredentialFormat
+  /** As it stood on arrival; absent on credentials kept before the node recorded it. */
+  standing?: IssuerStanding
+  /** The label of the connection that delivered it, on arrival. */
+  deliveredBy?: string
 }
 
 /** A document bound to a credential by the SHA-256 digest the issuer signed (e.g. a statement PDF). */

@@ -16,11 +16,19 @@ export const publishedPurposeSchema = z
 
 export const trustListEntrySchema = z
   .object({
-    /** A did:key: matched against the keys that speak for a connection. */
-    did: z.string().startsWith('did:key:').max(200),
+    /**
+     * A requester's did:key (matched against the keys that speak for a connection), or an issuer's DID
+     * (did:key, did:jwk, did:web, …; matched against a credential's issuer and its keys).
+     */
+    did: z
+      .string()
+      .regex(/^did:[a-z0-9]+:\S+$/)
+      .max(500),
     name: z.string().trim().min(1).max(200),
     roles: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
     purposes: z.array(publishedPurposeSchema).max(50).default([]),
+    /** The credential types this DID is listed to issue (short names or full type URIs). */
+    issues: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
   })
   .strict()
 

@@ -14,6 +14,7 @@ import { withPeerErrors } from '../platform'
 import { awaitIssued } from './awaitIssued'
 import { DocumentsService } from './documents'
 import { checkSignature, findHeld, sdJwtRecords, w3cRecords } from './heldRecords'
+import { issuerStanding } from './issuerStanding'
 import { toCredentialOffer } from './offers'
 import { setSignatureCheck, toHeldCredential } from './provenance'
 import { toHeldSdJwtVc, type SdJwtVcCredentialFormatService } from './sdJwt'
@@ -112,7 +113,16 @@ export class CredentialsService {
           .resolve(DidCommConnectionRepository)
           .findById(agentContext, record.connectionId)
       : null
-    return toCredentialOffer(record, data, connection?.theirLabel)
+    const offer = toCredentialOffer(record, data, connection?.theirLabel)
+    const credential = data.offer?.jsonld?.credential
+    if (offer && credential && record.connectionId) {
+      // Checked when the offer came (an issuer that does not resolve never reaches the list); trust lists
+      // may have been imported since, so the standing is read afresh.
+      offer.standing = await issuerStanding(agentContext, offer.issuer, credential, record.connectionId).catch(
+        () => undefined,
+      )
+    }
+    return offer
   }
 }
 

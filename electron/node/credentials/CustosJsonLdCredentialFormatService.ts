@@ -2,6 +2,7 @@ import { EventEmitter, JsonEncoder, W3cCredentialRepository, type AgentContext }
 import {
   DidCommAttachment,
   DidCommAttachmentData,
+  DidCommConnectionRepository,
   DidCommJsonLdCredentialFormatService,
   type DidCommCredentialFormatAcceptOfferOptions,
   type DidCommCredentialFormatCreateReturn,
@@ -11,13 +12,15 @@ import {
   type JsonLdFormatDataCredentialDetail,
 } from '@credo-ts/didcomm'
 
+import type { IssuerStanding } from '../../../shared/api'
 import { CustosCredentialEventTypes, type CredentialStoredEvent } from './CredentialsEvents'
 import { CredentialRefusal } from './CredentialRefusal'
 import { refuseAndTell } from './refuseAndTell'
-import { checkCredentialFromConnection, checkOfferDetail } from './credentialChecks'
+import { checkCredential, checkOfferDetail, issuerOf } from './credentialChecks'
+import { attachedBytes, namingIssuer, withDefaults } from './jsonLdAttachments'
 import { boundDocuments, DocumentsService, InboundDocuments, type BoundDocument } from './documents'
 import { HolderDidService } from './HolderDidService'
-import { setArrival, setSignatureCheck, toHeldCredential } from './provenance'
+import { setArrival, setSignatureCheck, setStanding, toHeldCredential } from './provenance'
 
 /**
  * Credo's JSON-LD credential format (RFC 0593) with the node's checks where Credo processes offers and
@@ -33,11 +36,7 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
       checkOfferDetail(detail)
-      await checkCredentialFromConnection(
-        agentContext,
-        detail.credential,
-        options.credentialExchangeRecord.connectionId,
-      )
+      await checkCredential(agentContext, detail.credential, options.credentialExchangeRecord.connectionId)
     })
   }
 
@@ -66,27 +65,41 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
     const documents = agentContext.dependencyManager.resolve(DocumentsService)
     const arrived = agentContext.dependencyManager.resolve(InboundDocuments).take(credentialRecord.threadId)
     let bound: { document: BoundDocument; bytes?: Uint8Array }[] = []
+    let standing: IssuerStanding | undefined
     await refuseAndTell(agentContext, credentialRecord, 'The credential was refused', async () => {
       const credential = options.attachment.getDataAsJson<Record<string, unknown>>()
       bound = boundDocuments(credential).map((document) => ({
         document,
         bytes: attachedBytes(arrived.find((attachment) => attachment.id === document.attachmentId)),
       }))
-      await checkCredentialFromConnection(agentContext, credential, credentialRecord.connectionId)
+      standing = await checkCredential(agentContext, credential, credentialRecord.connectionId)
       // The documents the signed credential binds must have come with it, whole and within the limit.
       for (const { document, bytes } of bound) {
         if (!bytes) throw new CredentialRefusal(`Document ${document.attachmentId} did not come with the credential.`)
         documents.check(agentContext, document, bytes)
       }
       // Credo checks that it is what was requested and verifies the signature, then stores it.
-      await super.processCredential(agentContext, options)
+      await namingIssuer(issuerOf(credential), () =>
+        super.processCredential(agentContext, {
+          ...options,
+          requestAttachment: withDefaults(options.requestAttachment),
+        }),
+      )
     })
     const stored = credentialRecord.credentials.at(-1)
     if (!stored) return
     for (const { document, bytes } of bound) if (bytes) documents.save(agentContext, document, bytes)
     const repository = agentContext.dependencyManager.resolve(W3cCredentialRepository)
     const record = await repository.getById(agentContext, stored.credentialRecordId)
-    setArrival(record, { connectionId: credentialRecord.connectionId, exchangeId: credentialRecord.id })
+    const deliveredBy = credentialRecord.connectionId
+      ? (
+          await agentContext.dependencyManager
+            .resolve(DidCommConnectionRepository)
+            .findById(agentContext, credentialRecord.connectionId)
+        )?.theirLabel
+      : undefined
+    setArrival(record, { connectionId: credentialRecord.connectionId, exchangeId: credentialRecord.id, deliveredBy })
+    if (standing) setStanding(record, standing)
     setSignatureCheck(record, { result: 'valid', checkedAt: new Date().toISOString() })
     await repository.update(agentContext, record)
     agentContext.dependencyManager.resolve(EventEmitter).emit<CredentialStoredEvent>(agentContext, {
@@ -94,10 +107,4 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
       payload: { exchangeId: credentialRecord.id, credential: toHeldCredential(record) },
     })
   }
-}
-
-// Documents travel inline (base64); a link would make the node fetch from the issuer's side later.
-function attachedBytes(attachment: DidCommAttachment | undefined): Uint8Array | undefined {
-  const base64 = attachment?.data.base64
-  return typeof base64 === 'string' ? Buffer.from(base64, 'base64') : undefined
 }

@@ -22,14 +22,21 @@ export async function keysOfConnection(agentContext: AgentContext, connectionId:
     }
   }
   if (connection.theirDid) {
-    const resolver = agentContext.dependencyManager.resolve(DidResolverService)
-    const document = await resolver.resolveDidDocument(agentContext, connection.theirDid)
-    for (const method of document.verificationMethod ?? []) {
-      try {
-        fingerprints.add(getPublicJwkFromVerificationMethod(method).fingerprint)
-      } catch {
-        // A key type Credo cannot read cannot have signed a credential we verify either.
-      }
+    for (const fingerprint of await keysOfDid(agentContext, connection.theirDid)) fingerprints.add(fingerprint)
+  }
+  return fingerprints
+}
+
+/** The fingerprints of the keys a DID document lists (resolved through Credo's resolver). */
+export async function keysOfDid(agentContext: AgentContext, did: string): Promise<Set<string>> {
+  const resolver = agentContext.dependencyManager.resolve(DidResolverService)
+  const document = await resolver.resolveDidDocument(agentContext, did)
+  const fingerprints = new Set<string>()
+  for (const method of document.verificationMethod ?? []) {
+    try {
+      fingerprints.add(getPublicJwkFromVerificationMethod(method).fingerprint)
+    } catch {
+      // A key type Credo cannot read cannot have signed a credential we verify either.
     }
   }
   return fingerprints

@@ -1,8 +1,9 @@
-import { DidKey, type AgentContext } from '@credo-ts/core'
+import { type AgentContext } from '@credo-ts/core'
 
+import type { IssuerStanding } from '../../../shared/api'
 import { isBundledContext } from '../jsonld'
 import { CredentialRefusal } from './CredentialRefusal'
-import { keysOfConnection } from './connectionKeys'
+import { issuerStanding } from './issuerStanding'
 
 interface CredentialShape {
   '@context'?: unknown
@@ -11,6 +12,9 @@ interface CredentialShape {
   expirationDate?: unknown
   issuanceDate?: unknown
 }
+
+/** The only purpose an issuer's proof may have; RFC 0593's default when an offer names none. */
+export const DEFAULT_PROOF_PURPOSE = 'assertionMethod'
 
 /** The suites the node verifies with its bundled contexts. */
 const PROOF_TYPES = ['Ed25519Signature2018', 'Ed25519Signature2020']
@@ -26,13 +30,14 @@ export function issuerOf(credential: CredentialShape): string | undefined {
 
 /**
  * What the node checks on an offered and on an issued credential, before anything is stored: only
- * bundled contexts, not expired, and issued by the party of the connection it came through.
+ * bundled contexts, not expired, and an issuer whose DID resolves. The issuer may be another party than
+ * the connection that delivers it; what trust lists say of it is returned for the person to see.
  */
-export async function checkCredentialFromConnection(
+export async function checkCredential(
   agentContext: AgentContext,
   credential: CredentialShape,
   connectionId: string | undefined,
-): Promise<void> {
+): Promise<IssuerStanding> {
   const contexts = [credential['@context']].flat()
   const unknown = contexts.filter((context) => typeof context !== 'string' || !isBundledContext(context))
   if (contexts.length === 0 || unknown.length > 0) {
@@ -42,12 +47,9 @@ export async function checkCredentialFromConnection(
     throw new CredentialRefusal(`The credential expired on ${credential.expirationDate}.`, 'credential-expired')
   }
   const issuer = issuerOf(credential)
-  if (!issuer?.startsWith('did:key:')) throw new CredentialRefusal(`Issuer ${String(issuer)} is not a did:key.`)
+  if (!issuer) throw new CredentialRefusal('The credential names no issuer.', 'issuer-unresolvable')
   if (!connectionId) throw new CredentialRefusal('Credentials are accepted over a connection only.')
-  const fingerprint = DidKey.fromDid(issuer).publicJwk.fingerprint
-  if (!(await keysOfConnection(agentContext, connectionId)).has(fingerprint)) {
-    throw new CredentialRefusal(`Issuer ${issuer} is not the party of this connection.`, 'issuer-mismatch')
-  }
+  return issuerStanding(agentContext, issuer, credential, connectionId)
 }
 
 /**
@@ -59,7 +61,8 @@ export function checkOfferDetail(detail: { credential?: CredentialShape; options
   if (typeof options.proofType !== 'string' || !PROOF_TYPES.includes(options.proofType)) {
     throw new CredentialRefusal(`Proof type ${String(options.proofType)} is not one of ${PROOF_TYPES.join(', ')}.`)
   }
-  if (options.proofPurpose !== 'assertionMethod') {
+  // RFC 0593: proofPurpose is optional and defaults to assertionMethod (ACA-Py reads it so too).
+  if (options.proofPurpose !== undefined && options.proofPurpose !== DEFAULT_PROOF_PURPOSE) {
     throw new CredentialRefusal(`Proof purpose ${String(options.proofPurpose)} is not assertionMethod.`)
   }
   const issued = detail.credential?.issuanceDate

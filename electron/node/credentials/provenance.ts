@@ -1,6 +1,6 @@
 import { JsonTransformer, type BaseRecord, type SdJwtVcRecord, type W3cCredentialRecord } from '@credo-ts/core'
 
-import type { HeldCredential, SignatureCheck } from '../../../shared/api'
+import type { HeldCredential, IssuerStanding, Provenance, SignatureCheck } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
 import { boundDocuments, toReference } from './documents'
 
@@ -12,6 +12,8 @@ const TAGS = {
   signature: 'custosSignature',
   checkedAt: 'custosCheckedAt',
   error: 'custosSignatureError',
+  deliveredBy: 'custosDeliveredBy',
+  standing: 'custosIssuerStanding',
 } as const
 
 /** A held credential as Credo stores it, in either format. */
@@ -22,9 +24,23 @@ function taggable(record: HeldRecord): BaseRecord {
   return record as unknown as BaseRecord
 }
 
-export function setArrival(record: HeldRecord, arrival: { connectionId?: string; exchangeId: string }): void {
+export function setArrival(
+  record: HeldRecord,
+  arrival: { connectionId?: string; exchangeId: string; deliveredBy?: string },
+): void {
   if (arrival.connectionId) taggable(record).setTag(TAGS.connectionId, arrival.connectionId)
   taggable(record).setTag(TAGS.exchangeId, arrival.exchangeId)
+  if (arrival.deliveredBy) taggable(record).setTag(TAGS.deliveredBy, arrival.deliveredBy)
+}
+
+/** Who issued it as it stood on arrival (trust lists may change later; this says what the person saw). */
+export function setStanding(record: HeldRecord, standing: IssuerStanding): void {
+  taggable(record).setTag(TAGS.standing, JSON.stringify(standing))
+}
+
+function standingOf(record: HeldRecord): IssuerStanding | undefined {
+  const json = tag(record, TAGS.standing)
+  return json ? (JSON.parse(json) as IssuerStanding) : undefined
 }
 
 export function setSignatureCheck(record: HeldRecord, check: SignatureCheck): void {
@@ -47,8 +63,17 @@ export function signatureOf(record: HeldRecord): HeldCredential['provenance']['s
   }
 }
 
-export function arrivalOf(record: HeldRecord): { connectionId?: string; exchangeId?: string } {
-  return { connectionId: tag(record, TAGS.connectionId), exchangeId: tag(record, TAGS.exchangeId) }
+export function arrivalOf(
+  record: HeldRecord,
+): Pick<Provenance, 'connectionId' | 'exchangeId' | 'deliveredBy' | 'standing'> {
+  const deliveredBy = tag(record, TAGS.deliveredBy)
+  const standing = standingOf(record)
+  return {
+    connectionId: tag(record, TAGS.connectionId),
+    exchangeId: tag(record, TAGS.exchangeId),
+    ...(deliveredBy ? { deliveredBy } : {}),
+    ...(standing ? { standing } : {}),
+  }
 }
 
 export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {

@@ -1,6 +1,7 @@
 import { DidResolverService, isDid, JsonTransformer, parseDid, type AgentContext } from '@credo-ts/core'
 
 import { bundledContexts, type JsonLdDocument } from './bundledContexts'
+import { didJwkForLinkedData, didJwkMethodContext } from './didJwkForLinkedData'
 
 export interface LoadedDocument {
   contextUrl: null
@@ -42,8 +43,11 @@ export function offlineDocumentLoader(agentContext: AgentContext) {
 async function resolveDidUrl(agentContext: AgentContext, url: string): Promise<JsonLdDocument> {
   const resolver = agentContext.dependencyManager.resolve(DidResolverService)
   const didDocument = await resolver.resolveDidDocument(agentContext, url.split('#')[0])
+  const isJwk = parseDid(url).method === 'jwk'
   const json = didDocument.toJSON() as JsonLdDocument
-  if (!url.includes('#')) return json
-  const method = didDocument.dereferenceKey(url)
-  return { '@context': json['@context'], ...(JsonTransformer.toJSON(method) as JsonLdDocument) }
+  if (!url.includes('#')) return isJwk ? didJwkForLinkedData(json) : json
+  const method = JsonTransformer.toJSON(didDocument.dereferenceKey(url)) as JsonLdDocument
+  if (!isJwk) return { '@context': json['@context'], ...method }
+  const encoded = didJwkForLinkedData(method)
+  return { '@context': didJwkMethodContext(encoded, json['@context']), ...encoded }
 }

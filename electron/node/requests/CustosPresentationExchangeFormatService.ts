@@ -8,6 +8,8 @@ import {
   type DifPresentationExchangeRequest,
   type DidCommProofFormatAcceptRequestOptions,
   type DidCommProofFormatCreateReturn,
+  type DidCommProofFormatGetCredentialsForRequestOptions,
+  type DidCommProofFormatSelectCredentialsForRequestOptions,
   type DidCommProofFormatProcessOptions,
   type DidCommProofFormatProcessPresentationOptions,
 } from '@credo-ts/didcomm'
@@ -16,6 +18,7 @@ import { requestForAnswered } from './presentation/answeredOnly'
 import { createMixedPresentation } from './presentation/createMixedPresentation'
 import { isMixedPresentation } from './presentation/mixedPresentation'
 import { verifyMixedPresentation } from './presentation/verifyMixedPresentation'
+import { heldJsonLd, requestForTypes } from './presentation/schemaByType'
 import { PresentationRefusal } from './PresentationRefusal'
 
 const SUBMISSION_FORMAT = 'dif/presentation-exchange/submission@v1.0'
@@ -37,10 +40,41 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
     }
   }
 
+  override async getCredentialsForRequest(
+    agentContext: AgentContext,
+    options: DidCommProofFormatGetCredentialsForRequestOptions<DidCommDifPresentationExchangeProofFormat>,
+  ) {
+    const requestAttachment = await requestForTypes(
+      agentContext,
+      options.requestAttachment,
+      await heldJsonLd(agentContext),
+    )
+    return super.getCredentialsForRequest(agentContext, { ...options, requestAttachment })
+  }
+
+  override async selectCredentialsForRequest(
+    agentContext: AgentContext,
+    options: DidCommProofFormatSelectCredentialsForRequestOptions<DidCommDifPresentationExchangeProofFormat>,
+  ) {
+    const requestAttachment = await requestForTypes(
+      agentContext,
+      options.requestAttachment,
+      await heldJsonLd(agentContext),
+    )
+    return super.selectCredentialsForRequest(agentContext, { ...options, requestAttachment })
+  }
+
   override async acceptRequest(
     agentContext: AgentContext,
-    options: DidCommProofFormatAcceptRequestOptions<DidCommDifPresentationExchangeProofFormat>,
+    given: DidCommProofFormatAcceptRequestOptions<DidCommDifPresentationExchangeProofFormat>,
   ): Promise<DidCommProofFormatCreateReturn> {
+    // PEX evaluates the chosen credentials again as it builds the presentation: with the same widened request.
+    const requestAttachment = await requestForTypes(
+      agentContext,
+      given.requestAttachment,
+      await heldJsonLd(agentContext),
+    )
+    const options = { ...given, requestAttachment }
     const selection = options.proofFormats?.presentationExchange?.credentials
     const hasSdJwt = Object.values(selection ?? {}).some((records) =>
       records.some((r) => r.credentialRecord instanceof SdJwtVcRecord),
@@ -70,7 +104,8 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
   ): Promise<boolean> {
     const presentation = options.attachment.getDataAsJson<unknown>()
     if (!isMixedPresentation(presentation)) {
-      const requestAttachment = requestForAnswered(options.requestAttachment, presentation) ?? options.requestAttachment
+      const answered = requestForAnswered(options.requestAttachment, presentation) ?? options.requestAttachment
+      const requestAttachment = await requestForTypes(agentContext, answered, presentedCredentials(presentation))
       return super.processPresentation(agentContext, { ...options, requestAttachment })
     }
     const request = options.requestAttachment.getDataAsJson<DifPresentationExchangeRequest>()
@@ -86,4 +121,10 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
       return false
     }
   }
+}
+
+// A verifier matches the request's type IRIs against the credentials it was shown, as a holder does against its own.
+function presentedCredentials(presentation: unknown): { '@context'?: unknown; type?: unknown }[] {
+  const credentials = (presentation as { verifiableCredential?: unknown } | null)?.verifiableCredential
+  return [credentials ?? []].flat().filter((c): c is Record<string, unknown> => !!c && typeof c === 'object')
 }

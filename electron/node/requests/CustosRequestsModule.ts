@@ -1,10 +1,11 @@
-import { type DependencyManager } from '@credo-ts/core'
+import { DifPresentationExchangeService, type DependencyManager } from '@credo-ts/core'
 import { DidCommAutoAcceptProof, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { requestsContract } from '../../../shared/api'
 import type { ContractModule } from '../kernel'
 import { CustosPresentationExchangeFormatService } from './CustosPresentationExchangeFormatService'
 import { CustosRequestsApi } from './CustosRequestsApi'
+import { CustosDifPresentationExchangeService } from './presentation/CustosDifPresentationExchangeService'
 import { CustosV2ProofProtocol } from './CustosV2ProofProtocol'
 import { RequestsService } from './RequestsService'
 
@@ -15,6 +16,8 @@ export class CustosRequestsModule implements ContractModule<typeof requestsContr
 
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerSingleton(RequestsService)
+    // After Credo's default modules registered its own: the last registration is the one resolved.
+    dependencyManager.registerSingleton(DifPresentationExchangeService, CustosDifPresentationExchangeService)
   }
 }
 

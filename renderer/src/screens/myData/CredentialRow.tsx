@@ -7,6 +7,7 @@ import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { claimLabel, formatDate, formatDateTime, typeLabel } from '../../i18n/format'
 import { claimText } from './claimsText'
+import { IssuerStandingNote } from './IssuerStandingNote'
 import { Documents } from './documents/Documents'
 
 /** A held credential with its claims and where it came from; its signature can be checked again. */
@@ -46,6 +47,7 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
           {provenance.expiresAt && ` ${t('myData.validUntil', { date: formatDate(provenance.expiresAt) })}`}
           {!provenance.connectionId && ` ${t('myData.connectionRemoved')}`}
         </p>
+        <IssuerStandingNote standing={provenance.standing} from={provenance.deliveredBy ?? t('myData.anIssuer')} />
         <details className="details">
           <summary>{t('common.details')}</summary>
           <p className="hint">

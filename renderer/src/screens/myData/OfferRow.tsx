@@ -5,6 +5,7 @@ import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { claimLabel, formatDate, typeLabel } from '../../i18n/format'
 import { claimText } from './claimsText'
+import { IssuerStandingNote } from './IssuerStandingNote'
 
 /** An offer from an issuer, with what it would hold, waiting for the person's yes or no. */
 export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): void }) {
@@ -30,6 +31,7 @@ export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): 
           {t('myData.from', { from })}
           {offer.expiresAt && ` ${t('myData.validUntil', { date: formatDate(offer.expiresAt) })}`}
         </span>
+        <IssuerStandingNote standing={offer.standing} from={from} warn />
         <dl className="claims">
           {Object.entries(offer.claims).map(([key, value]) => (
             <div key={key}>

@@ -1,0 +1,61 @@
+import { tryParseDid, type AgentContext } from '@credo-ts/core'
+
+import type { IssuerStanding } from '../../../shared/api'
+import { credentialTypes } from '../jsonld'
+import { issuerVouchers } from '../trustLists'
+import { CredentialRefusal } from './CredentialRefusal'
+import { keysOfConnection, keysOfDid } from './connectionKeys'
+
+/**
+ * DID methods whose documents the node reads without asking anyone: computed from the DID itself.
+ * did:web would need the issuer's host, ledger methods a ledger; both are refused with a sentence.
+ */
+export const RESOLVED_DID_METHODS = ['key', 'jwk', 'peer']
+
+interface IssuedShape {
+  '@context'?: unknown
+  type?: unknown
+}
+
+/**
+ * Who stands behind `issuer`: its DID must resolve (or the credential is refused, naming it); it may be
+ * the connection's own key or another party; trust lists may name it for the credential's types.
+ */
+export async function issuerStanding(
+  agentContext: AgentContext,
+  issuer: string,
+  credential: IssuedShape,
+  connectionId: string,
+): Promise<IssuerStanding> {
+  const method = tryParseDid(issuer)?.method
+  if (!method) throw new CredentialRefusal(`The issuer ${issuer} is not a DID.`, 'issuer-unresolvable')
+  if (!RESOLVED_DID_METHODS.includes(method)) {
+    throw new CredentialRefusal(
+      `The issuer ${issuer} cannot be checked: Custos reads did:${RESOLVED_DID_METHODS.join(', did:')} issuers, not did:${method}.`,
+      'issuer-unresolvable',
+    )
+  }
+  let issuerKeys: Set<string>
+  try {
+    issuerKeys = await keysOfDid(agentContext, issuer)
+  } catch (error) {
+    throw new CredentialRefusal(
+      `The issuer ${issuer} cannot be checked: its DID does not resolve (${(error as Error).message}).`.slice(0, 500),
+      'issuer-unresolvable',
+    )
+  }
+  if (issuerKeys.size === 0) {
+    throw new CredentialRefusal(
+      `The issuer ${issuer} lists no key a signature could be checked with.`,
+      'issuer-unresolvable',
+    )
+  }
+  const connectionKeys = await keysOfConnection(agentContext, connectionId)
+  const types = await credentialTypes(agentContext, credential)
+  const vouchers = issuerVouchers(agentContext, { issuer, keyFingerprints: issuerKeys, types })
+  return {
+    issuerIsConnection: [...issuerKeys].some((key) => connectionKeys.has(key)),
+    issuerName: vouchers[0]?.name,
+    listedBy: [...new Set(vouchers.map((voucher) => voucher.list))],
+  }
+}

@@ -1,0 +1,40 @@
+import { DidKey, type AgentContext } from '@credo-ts/core'
+
+import type { TrustListDocument, TrustListVoucher } from '../../../shared/api'
+import { appDatabaseOf } from '../db'
+import { trustLists } from './trustListTables'
+
+export interface IssuerQuery {
+  /** The issuer DID the credential names. */
+  issuer: string
+  /** The fingerprints of the keys its DID document lists (a list may name the issuer by one of them). */
+  keyFingerprints: Set<string>
+  /** The credential's types, short and expanded; an entry vouches when it issues one of them. */
+  types: string[]
+}
+
+function namesIssuer(did: string, query: IssuerQuery): boolean {
+  if (did === query.issuer) return true
+  if (!did.startsWith('did:key:')) return false
+  try {
+    return query.keyFingerprints.has(DidKey.fromDid(did).publicJwk.fingerprint)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The imported lists that name an issuer for one of a credential's types. Read from the signed list as
+ * it was imported (its signature was checked then), so the table of requester entries needs no new column.
+ */
+export function issuerVouchers(agentContext: AgentContext, query: IssuerQuery): TrustListVoucher[] {
+  const vouchers: TrustListVoucher[] = []
+  for (const list of appDatabaseOf(agentContext).select().from(trustLists).all()) {
+    const document = JSON.parse(list.document) as TrustListDocument
+    for (const entry of document.entries) {
+      if (!entry.issues?.some((type) => query.types.includes(type))) continue
+      if (namesIssuer(entry.did, query)) vouchers.push({ list: list.name, name: entry.name, roles: entry.roles })
+    }
+  }
+  return vouchers
+}
