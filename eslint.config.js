@@ -19,6 +19,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware checks on the source: a promise nobody awaits or catches fails silently (a history row
+    // not written, an answer not sent), and an async handler where a void one is expected drops its error.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // The node never imports Electron: it must run headless and under plain Node in tests.
     files: ['electron/node/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },

@@ -33,7 +33,13 @@ export function UploadChoice({ label, hint, onChange }: UploadChoiceProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="file" accept=".custos-backup" aria-describedby={`${id}-hint`} onChange={chosen} />
+      <input
+        id={id}
+        type="file"
+        accept=".custos-backup"
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => void chosen(event)}
+      />
       <p id={`${id}-hint`} className="hint" aria-live="polite">
         {name ? t('files.uploaded', { name }) : hint}
       </p>

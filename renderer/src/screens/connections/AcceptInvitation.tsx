@@ -47,7 +47,7 @@ export function AcceptInvitation({
   return (
     <section aria-labelledby="accept-heading" className="card">
       <h2 id="accept-heading">{t('connections.accept')}</h2>
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <Field
           label={t('connections.received')}
           multiline

@@ -47,7 +47,7 @@ export function ConnectionItem({ connection, onChanged }: { connection: Connecti
           id={roleId}
           value={connection.role}
           disabled={action.busy}
-          onChange={(e) => changeRole(e.target.value as ConnectionRole)}
+          onChange={(e) => void changeRole(e.target.value as ConnectionRole)}
         >
           {connectionRoles.map((role) => (
             <option key={role} value={role}>
@@ -58,7 +58,7 @@ export function ConnectionItem({ connection, onChanged }: { connection: Connecti
       </div>
       {confirming ? (
         <div className="actions">
-          <button type="button" className="danger" onClick={remove} disabled={action.busy}>
+          <button type="button" className="danger" onClick={() => void remove()} disabled={action.busy}>
             {t('connections.confirmRemove', { name })}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>

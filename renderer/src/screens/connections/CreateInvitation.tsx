@@ -34,7 +34,7 @@ export function CreateInvitation() {
     <section aria-labelledby="invite-heading" className="card">
       <h2 id="invite-heading">{t('connections.invite')}</h2>
       <p>{t('connections.inviteIntro')}</p>
-      <button type="button" onClick={create} disabled={action.busy}>
+      <button type="button" onClick={() => void create()} disabled={action.busy}>
         {invitation ? t('connections.createAnother') : t('connections.create')}
       </button>
       <Progress busy={action.busy}>{t('connections.creating')}</Progress>
@@ -43,7 +43,7 @@ export function CreateInvitation() {
         <div className="invitation">
           <QrCode text={invitation.qrData} label={t('connections.qrLabel')} />
           <Field label={t('connections.link')} multiline readOnly value={invitation.url} onChange={() => undefined} />
-          <button type="button" onClick={() => copy(invitation.url)}>
+          <button type="button" onClick={() => void copy(invitation.url)}>
             {t('connections.copy')}
           </button>
           <Done text={copied} />

@@ -33,7 +33,13 @@ export function ItemForm({ editing, onSaved, onCancel }: ItemFormProps) {
   }
 
   return (
-    <form onSubmit={submit} aria-busy={action.busy} aria-labelledby="item-form-heading" className="subform" noValidate>
+    <form
+      onSubmit={(event) => void submit(event)}
+      aria-busy={action.busy}
+      aria-labelledby="item-form-heading"
+      className="subform"
+      noValidate
+    >
       <h3 id="item-form-heading">{editing ? t('myData.edit', { label: editing.label }) : t('myData.add')}</h3>
       <Field
         label={t('myData.label')}

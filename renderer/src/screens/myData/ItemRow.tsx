@@ -28,7 +28,7 @@ export function ItemRow({ item, onEdit, onRemoved }: { item: SelfDeclaredItem; o
         </button>
         {confirming ? (
           <>
-            <button type="button" className="danger" onClick={remove} disabled={action.busy}>
+            <button type="button" className="danger" onClick={() => void remove()} disabled={action.busy}>
               {t('myData.confirmRemove', { label: item.label })}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>

@@ -86,7 +86,7 @@ export function PolicyForm({ onSaved }: { onSaved(): void }) {
   return (
     <section aria-labelledby="new-policy" className="card">
       <h2 id="new-policy">{t('policyForm.title')}</h2>
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <Field label={t('policyForm.name')} required value={draft.name} onChange={set('name')} error={problems.name} />
         {select(
           'whoKind',

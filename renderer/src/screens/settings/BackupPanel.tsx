@@ -42,7 +42,7 @@ export function BackupPanel() {
     <section aria-labelledby="backup-heading" className="card">
       <h2 id="backup-heading">{t('backup.title')}</h2>
       <p>{t('backup.intro')}</p>
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <FileChoice
           purpose="backup-save"
           label={t('backup.file')}

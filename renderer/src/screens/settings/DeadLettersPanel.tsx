@@ -68,7 +68,7 @@ export function DeadLettersPanel() {
               {t('deadLetters.newer')}
             </button>
           )}
-          <button type="button" onClick={removeAll} disabled={remove.busy}>
+          <button type="button" onClick={() => void removeAll()} disabled={remove.busy}>
             {t('deadLetters.removeAll')}
           </button>
         </>

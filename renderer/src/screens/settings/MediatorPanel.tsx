@@ -40,7 +40,7 @@ export function MediatorPanel() {
           {status.data.servesAsMediator ? t('mediator.serves') : ''}
         </p>
       )}
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <Field
           label={t('mediator.link')}
           multiline

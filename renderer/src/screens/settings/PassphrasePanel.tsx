@@ -36,7 +36,7 @@ export function PassphrasePanel() {
   return (
     <section aria-labelledby="passphrase-heading" className="card">
       <h2 id="passphrase-heading">{t('changePassphrase.title')}</h2>
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <Field
           label={t('changePassphrase.current')}
           type="password"

@@ -47,7 +47,7 @@ function Recipient({ recipient, onRemoved }: { recipient: MediatedRecipient; onR
       </div>
       <button
         type="button"
-        onClick={remove}
+        onClick={() => void remove()}
         disabled={action.busy}
         aria-label={t('mediator.stopFor', { name })}
         className="danger"

@@ -31,7 +31,12 @@ export function RememberPanel({ status }: { status: VaultStatus }) {
   }
 
   return (
-    <form onSubmit={submit} aria-busy={action.busy} aria-labelledby="remember-heading" noValidate>
+    <form
+      onSubmit={(event) => void submit(event)}
+      aria-busy={action.busy}
+      aria-labelledby="remember-heading"
+      noValidate
+    >
       <h3 id="remember-heading">{t('remember.label')}</h3>
       <p>
         {remembered ? t('remember.on') : t('remember.off')} {t('remember.means')}

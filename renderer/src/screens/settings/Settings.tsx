@@ -38,7 +38,7 @@ export function Settings({ status, onLocked }: { status: VaultStatus; onLocked(s
         <h2 id="store-heading">{t('settings.store')}</h2>
         <p>{t('settings.lockMeans')}</p>
         <AutoLockPanel status={status} />
-        <button type="button" onClick={lockNow} disabled={lock.busy}>
+        <button type="button" onClick={() => void lockNow()} disabled={lock.busy}>
           {t('settings.lockNow')}
         </button>
         <Progress busy={lock.busy}>{t('settings.locking')}</Progress>

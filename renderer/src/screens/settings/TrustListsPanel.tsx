@@ -37,7 +37,7 @@ export function TrustListsPanel() {
           ))}
         </ul>
       )}
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <Field
           label={t('trustLists.document')}
           multiline

@@ -36,7 +36,7 @@ export function Onboarding({ onCreated }: { onCreated(status: VaultStatus): void
       <p className="warning">
         <strong>{t('onboarding.noRecovery')}</strong> {t('onboarding.noRecoveryMore')}
       </p>
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <NewPassphrase
           label={t('onboarding.passphrase')}
           value={passphrase}

@@ -40,7 +40,7 @@ export function RestoreBackup({ onRestored }: { onRestored(status: VaultStatus):
   return (
     <section aria-labelledby="restore-heading" className="card">
       <h2 id="restore-heading">{t('restore.title')}</h2>
-      <form onSubmit={readManifest} aria-busy={read.busy} noValidate>
+      <form onSubmit={(event) => void readManifest(event)} aria-busy={read.busy} noValidate>
         <FileChoice
           purpose="backup-open"
           label={t('restore.file')}
@@ -54,7 +54,7 @@ export function RestoreBackup({ onRestored }: { onRestored(status: VaultStatus):
         <ErrorNote error={read.error} />
       </form>
       {manifest && (
-        <form onSubmit={submit} aria-busy={restore.busy} noValidate>
+        <form onSubmit={(event) => void submit(event)} aria-busy={restore.busy} noValidate>
           <p data-testid="backup-manifest">
             {t('restore.manifest', {
               label: manifest.nodeLabel,

@@ -38,7 +38,7 @@ export function Unlock({ status, onUnlocked }: { status?: VaultStatus; onUnlocke
       <LanguageChoice />
       <h1>{t('unlock.title')}</h1>
       <p>{t('unlock.intro')}</p>
-      <form onSubmit={submit} aria-busy={action.busy} noValidate>
+      <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <Field
           label={t('unlock.passphrase')}
           type="password"
