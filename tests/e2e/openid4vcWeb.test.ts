@@ -86,7 +86,7 @@ describe('an OpenID4VC offer and request through the web UI (plain Credo 0.6.3 b
     await page.getByRole('button', { name: 'Open', exact: true }).click()
     const card = page.getByRole('region', { name: 'Offer from Example Bank' })
     await card.getByText('Account holder', { exact: true }).waitFor()
-    await card.getByText('Where to find it: The code in your bank letter. 6 characters.').waitFor()
+    await card.getByText('Where to find it: The code in your bank letter. 6 digits.').waitFor()
     // No protocol identifier outside the details fold.
     expect(await card.getByText('OpenID4VCI 1.0').isVisible()).toBe(false)
     await checkScreen(page, 'oid4vc-01-offer')
@@ -182,7 +182,14 @@ describe('an OpenID4VC offer and request through the web UI (plain Credo 0.6.3 b
     expect(text).toContain('1 year')
     expect(text).toContain('you decided')
     expect(text).not.toContain('Iban')
+    // The client id the request proved is in the receipt and folded away here, not in the row's words.
+    expect(await row.getByText(verifier.didKey.did, { exact: false }).isVisible()).toBe(false)
     await checkScreen(page, 'oid4vc-04-history')
+
+    // No channel leads back to an OpenID4VP verifier: revoking says so, and the entry stays.
+    await row.getByRole('button', { name: 'Revoke' }).click()
+    await row.getByRole('button', { name: 'Yes, revoke (there is no way to ask Example Lender to delete it)' }).click()
+    await row.getByText(/^Revoked .*\. No deletion request could be sent/).waitFor()
   })
 
   it('met no uncaught error or Content-Security-Policy refusal on the way', () => {

@@ -71,7 +71,11 @@ export function OfferCard({ offer, onDone }: { offer: CredentialOfferSummary; on
             maxLength={offer.txCode.length ?? 100}
             hint={[
               offer.txCode.description ? t('openid4vc.codeFrom', { description: offer.txCode.description }) : '',
-              offer.txCode.length ? t('openid4vc.codeLength', { count: offer.txCode.length }) : '',
+              offer.txCode.length
+                ? t(offer.txCode.inputMode === 'numeric' ? 'openid4vc.codeDigits' : 'openid4vc.codeLength', {
+                    count: offer.txCode.length,
+                  })
+                : '',
             ]
               .filter(Boolean)
               .join(' ')}
