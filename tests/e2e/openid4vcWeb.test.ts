@@ -13,18 +13,18 @@ import { serveUi, type ServedUi } from '../helpers/browser/serveUi'
 import { makeTmpDir } from '../helpers/tmpDir'
 import {
   ACCOUNT_CLAIMS,
-  accountQuery,
   offerFrom,
   startIssuer,
   startVerifier,
   UNASKED_ACCOUNT_VALUES,
 } from '../integration/openid4vc/plainAgents'
 import { readableWire } from '../integration/openid4vc/wire'
+import { rawTextOn } from './mortgage/rawText'
 import { openScreen } from './steps/myData'
+import { ASKED, lenderRequest, offerAndDeclineInGerman } from './steps/openid4vc'
 
 const INDEX = path.resolve(import.meta.dirname, '../../out/renderer/index.html')
 const PASSPHRASE = 'Harbour lights 7 over quiet water'
-const ASKED = ['family_name', 'monthly_income']
 
 /**
  * One offer and one request walked through the screens in Chromium against `serve --ui` (real node, real
@@ -109,20 +109,7 @@ describe('an OpenID4VC offer and request through the web UI (plain Credo 0.6.3 b
   })
 
   it('answers the lender’s DCQL request on the request card: the lender verifies exactly the two claims asked', async () => {
-    const { authorizationRequest, verificationSession } =
-      await verifier.agent.openid4vc.verifier.createAuthorizationRequest({
-        verifierId: verifier.verifier.verifierId,
-        requestSigner: { method: 'did', didUrl: verifier.didKey.kid },
-        dcql: { query: accountQuery(ASKED) },
-        verifierInfo: [
-          {
-            format: 'custos_terms',
-            data: { dpvPurpose: 'dpv:CreditChecking', purpose: 'Mortgage offer', retention: 'P1Y' },
-          },
-        ],
-        responseMode: 'direct_post',
-        version: 'v1',
-      })
+    const { authorizationRequest, verificationSession } = await lenderRequest(verifier)
     await openScreen(page, 'Requests')
     await page.getByText('No requests wait for you.', { exact: false }).waitFor()
     const png = await QRCode.toBuffer(authorizationRequest, { type: 'png', errorCorrectionLevel: 'M' })
@@ -148,6 +135,7 @@ describe('an OpenID4VC offer and request through the web UI (plain Credo 0.6.3 b
       .poll(() => proposal.textContent())
       .toMatch(/(Family name and Monthly income|Monthly income and Family name)What exactly leaves/)
     expect(await proposal.textContent()).not.toContain(ACCOUNT_CLAIMS.iban)
+    expect(await rawTextOn(page, 'en')).toEqual([])
     await checkScreen(page, 'oid4vc-03-request-proposal')
 
     wire.length = 0
@@ -184,12 +172,22 @@ describe('an OpenID4VC offer and request through the web UI (plain Credo 0.6.3 b
     expect(text).not.toContain('Iban')
     // The client id the request proved is in the receipt and folded away here, not in the row's words.
     expect(await row.getByText(verifier.didKey.did, { exact: false }).isVisible()).toBe(false)
+    expect(await rawTextOn(page, 'en')).toEqual([])
     await checkScreen(page, 'oid4vc-04-history')
 
     // No channel leads back to an OpenID4VP verifier: revoking says so, and the entry stays.
     await row.getByRole('button', { name: 'Revoke' }).click()
     await row.getByRole('button', { name: 'Yes, revoke (there is no way to ask Example Lender to delete it)' }).click()
     await row.getByText(/^Revoked .*\. No deletion request could be sent/).waitFor()
+  })
+
+  it('in German: takes an offer without a code and declines a request, in German words with no protocol id on screen', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' })
+    const german = await context.newPage()
+    german.on('pageerror', (error) => pageProblems.push(error.message))
+    await german.goto(await served.freshUrl())
+    await offerAndDeclineInGerman(german, issuer, verifier, wire)
+    await context.close()
   })
 
   it('met no uncaught error or Content-Security-Policy refusal on the way', () => {
