@@ -60,7 +60,9 @@ export async function offerAndDeclineInGerman(
   const card = german.getByRole('listitem', { name: 'Anfrage von Example Lender' })
   await card.getByText('Bonitätsprüfung', { exact: true }).waitFor()
   await card.getByRole('button', { name: 'Ansehen, was geteilt würde' }).click()
-  await card.getByTestId('proposal').waitFor()
+  await expect
+    .poll(() => card.getByTestId('proposal').textContent())
+    .toMatch(/Nachname und Monatseinkommen|Monatseinkommen und Nachname/)
   expect(await rawTextOn(german, 'de')).toEqual([])
   await checkScreen(german, 'oid4vc-05-request-de')
   wire.length = 0
