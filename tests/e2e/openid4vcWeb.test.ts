@@ -18,10 +18,11 @@ import {
   startVerifier,
   UNASKED_ACCOUNT_VALUES,
 } from '../integration/openid4vc/plainAgents'
+import { ASKED, lenderRequest } from '../integration/openid4vc/lenderRequest'
 import { readableWire } from '../integration/openid4vc/wire'
 import { rawTextOn } from './mortgage/rawText'
 import { openScreen } from './steps/myData'
-import { ASKED, lenderRequest, offerAndDeclineInGerman } from './steps/openid4vc'
+import { offerAndDeclineInGerman } from './steps/openid4vc'
 
 const INDEX = path.resolve(import.meta.dirname, '../../out/renderer/index.html')
 const PASSPHRASE = 'Harbour lights 7 over quiet water'

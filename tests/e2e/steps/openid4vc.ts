@@ -3,32 +3,13 @@ import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 import { checkScreen } from '../../helpers/browser/screens'
-import { accountQuery, offerFrom, type startIssuer, type startVerifier } from '../../integration/openid4vc/plainAgents'
+import { lenderRequest } from '../../integration/openid4vc/lenderRequest'
+import { offerFrom, type startIssuer, type startVerifier } from '../../integration/openid4vc/plainAgents'
 import { readableWire } from '../../integration/openid4vc/wire'
 import { rawTextOn } from '../mortgage/rawText'
 
 type Issuer = Awaited<ReturnType<typeof startIssuer>>
 type Verifier = Awaited<ReturnType<typeof startVerifier>>
-
-/** What the lender asks: two of the account's six claims. */
-export const ASKED = ['family_name', 'monthly_income']
-
-/** The lender's signed DCQL request (its client id is its did:key), with its terms. */
-export function lenderRequest(verifier: Verifier) {
-  return verifier.agent.openid4vc.verifier.createAuthorizationRequest({
-    verifierId: verifier.verifier.verifierId,
-    requestSigner: { method: 'did', didUrl: verifier.didKey.kid },
-    dcql: { query: accountQuery(ASKED) },
-    verifierInfo: [
-      {
-        format: 'custos_terms',
-        data: { dpvPurpose: 'dpv:CreditChecking', purpose: 'Mortgage offer', retention: 'P1Y' },
-      },
-    ],
-    responseMode: 'direct_post',
-    version: 'v1',
-  })
-}
 
 /**
  * In a German page: an offer without a transaction code taken on Meine Daten, and a request declined on
