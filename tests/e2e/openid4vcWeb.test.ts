@@ -88,7 +88,6 @@ describe('an OpenID4VC offer and request through the web UI (plain Credo 0.6.3 b
     const card = page.getByRole('region', { name: 'Offer from Example Bank' })
     await card.getByText('Account holder', { exact: true }).waitFor()
     await card.getByText('Where to find it: The code in your bank letter. 6 digits.').waitFor()
-    // No protocol identifier outside the details fold.
     expect(await card.getByText('OpenID4VCI 1.0').isVisible()).toBe(false)
     await checkScreen(page, 'oid4vc-01-offer')
 
@@ -123,6 +122,10 @@ describe('an OpenID4VC offer and request through the web UI (plain Credo 0.6.3 b
     expect(await page.getByLabel('Link from the company').inputValue()).toBe(authorizationRequest)
     await page.getByRole('button', { name: 'Open', exact: true }).click()
     await page.getByText('The request from Example Lender waits above.').waitFor()
+    // Home counts it with the DIDComm requests, and leads to it.
+    await openScreen(page, 'Home')
+    await page.getByTestId('waiting-count').getByText('1 request waits for your decision.').waitFor()
+    await page.getByRole('button', { name: 'Open requests' }).click()
 
     const card = page.getByRole('listitem', { name: 'Request from Example Lender' })
     expect(await card.getByTestId('requester').textContent()).toMatch(/^Example Lender — not verified/)
