@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { appLinkIn } from '../../electron/main/deepLinks'
 import { recipientName } from '../../renderer/src/screens/history/recipientName'
 import { linkKind } from '../../renderer/src/screens/openid4vc/linkKind'
 
@@ -36,5 +37,18 @@ describe('the OpenID4VC screens without a browser', () => {
     expect(recipientName('Bank (Berlin)')).toEqual({ name: 'Bank (Berlin)' })
     expect(recipientName('Lender')).toEqual({ name: 'Lender' })
     expect(recipientName('x509_san_dns:lender.example')).toEqual({ name: 'x509_san_dns:lender.example' })
+  })
+
+  it('hands a wallet link the desktop app was opened with to Requests, an invitation to Connections, nothing else', () => {
+    const argv = (...links: string[]) => ['/usr/bin/custos', '--flag', ...links]
+    const request = 'openid4vp://?client_id=x&request_uri=https%3A%2F%2Flender.example%2Fr%2F1'
+    expect(appLinkIn(argv(request))).toEqual({ url: request, topic: 'walletLink' })
+    expect(appLinkIn(argv('OPENID-CREDENTIAL-OFFER://?credential_offer_uri=x'))?.topic).toBe('walletLink')
+    expect(appLinkIn(argv('haip-vp://?request_uri=x'))?.topic).toBe('walletLink')
+    expect(appLinkIn(argv('custos://invite?oob=abc', request))).toEqual({
+      url: 'custos://invite?oob=abc',
+      topic: 'invitation',
+    })
+    expect(appLinkIn(argv('https://lender.example/?client_id=x', 'openid4vpx://y', 'custos://other'))).toBeUndefined()
   })
 })

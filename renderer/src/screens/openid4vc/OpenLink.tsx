@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { CredentialOfferSummary, PresentationRequestSummary } from '../../../../shared/api'
@@ -17,7 +17,16 @@ import { PresentationCard, verifierName } from './PresentationCard'
  * (the requests list), or shown here when there is none. A request a standing policy answered at once is
  * said to be so.
  */
-export function OpenLink({ onRequest }: { onRequest?(request: PresentationRequestSummary): void }) {
+export function OpenLink({
+  onRequest,
+  link: opened,
+  onLinkTaken,
+}: {
+  onRequest?(request: PresentationRequestSummary): void
+  /** A link the desktop app was opened with: read as if pasted and opened. */
+  link?: string
+  onLinkTaken?(): void
+}) {
   const { t } = useTranslation()
   const [link, setLink] = useState('')
   const [problem, setProblem] = useState<string>()
@@ -26,30 +35,45 @@ export function OpenLink({ onRequest }: { onRequest?(request: PresentationReques
   const [done, setDone] = useState<{ text: string; refused: boolean }>()
   const action = useAction()
 
-  async function open(event: FormEvent) {
-    event.preventDefault()
+  // Once per link handed over, also when effects run twice (React's strict mode in development).
+  const handled = useRef<string>(undefined)
+  useEffect(() => {
+    if (!opened || handled.current === opened) return
+    handled.current = opened
+    onLinkTaken?.()
+    setLink(opened)
+    void openLink(opened)
+  }, [opened])
+
+  async function openLink(text: string) {
     setDone(undefined)
-    const kind = linkKind(link)
+    const kind = linkKind(text)
     // Checked here first so a wrong paste is explained at once, without a round trip.
     if (!kind) return setProblem(t('openid4vc.notALink'))
     setProblem(undefined)
     if (kind === 'offer') {
-      const summary = await action.run(() => apiClient()['openid4vc.resolveOffer']({ offer: link }))
-      if (summary) setOffer(summary)
-    } else {
-      const summary = await action.run(() => apiClient()['openid4vc.resolveRequest']({ request: link }))
+      const summary = await action.run(() => apiClient()['openid4vc.resolveOffer']({ offer: text }))
       if (!summary) return
-      const who = verifierName(summary, t('openid4vc.aVerifier'))
-      if (summary.state === 'answered')
-        setDone({ text: t('openid4vc.policyShared', { requester: who }), refused: false })
-      else if (summary.state === 'refused')
-        setDone({ text: t('openid4vc.policyRefused', { requester: who }), refused: false })
-      else if (onRequest) {
-        onRequest(summary)
-        setDone({ text: t('openid4vc.requestWaits', { requester: who }), refused: false })
-      } else setRequest(summary)
+      setOffer(summary)
+      return setLink('')
     }
+    const summary = await action.run(() => apiClient()['openid4vc.resolveRequest']({ request: text }))
+    if (!summary) return
     setLink('')
+    const who = verifierName(summary, t('openid4vc.aVerifier'))
+    // A standing policy may have answered it at once (only a verifier whose identity the request proves).
+    if (summary.state === 'answered')
+      return setDone({ text: t('openid4vc.policyShared', { requester: who }), refused: false })
+    if (summary.state === 'refused')
+      return setDone({ text: t('openid4vc.policyRefused', { requester: who }), refused: false })
+    if (!onRequest) return setRequest(summary)
+    onRequest(summary)
+    setDone({ text: t('openid4vc.requestWaits', { requester: who }), refused: false })
+  }
+
+  function open(event: FormEvent) {
+    event.preventDefault()
+    void openLink(link)
   }
 
   function finished(text: string, refused = false) {
@@ -62,7 +86,7 @@ export function OpenLink({ onRequest }: { onRequest?(request: PresentationReques
     <section aria-labelledby="open-link" className="card">
       <h2 id="open-link">{t('openid4vc.openLink')}</h2>
       <p>{t('openid4vc.openLinkIntro')}</p>
-      <form onSubmit={(event) => void open(event)} aria-busy={action.busy} noValidate>
+      <form onSubmit={open} aria-busy={action.busy} noValidate>
         <Field
           label={t('openid4vc.link')}
           multiline

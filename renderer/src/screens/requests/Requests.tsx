@@ -12,7 +12,7 @@ import { RequestCard } from './RequestCard'
  * Requests for the person's data that wait for a decision, whatever protocol the company speaks (DIDComm
  * over a connection, or OpenID4VP from a link); nothing leaves before they decide.
  */
-export function Requests() {
+export function Requests({ link, onLinkTaken }: { link?: string; onLinkTaken?(): void } = {}) {
   const { t } = useTranslation()
   const requests = useLoad(() => apiClient()['requests.list'](undefined), ['requests'])
   // Kept in the node's memory only, announced by no event: asked again when a link opened one.
@@ -42,6 +42,8 @@ export function Requests() {
         </ul>
       )}
       <OpenLink
+        link={link}
+        onLinkTaken={onLinkTaken}
         onRequest={() => {
           setOutcome(undefined)
           fromLinks.reload()
