@@ -12,7 +12,7 @@ import { app, dialog, type BrowserWindow } from 'electron'
 import { LIVE_CHANNEL } from '../../shared/ipc'
 import { registerAppScheme, serveRenderer } from './appProtocol'
 import { watchAttention } from './attention'
-import { handleDeepLinks, invitationLinkIn } from './deepLinks'
+import { appLinkIn, handleDeepLinks } from './deepLinks'
 import { Keychain, openRemembered } from './deviceKey'
 import { registerFilePicker } from './filePicker'
 import { registerApiHandler } from './ipc'
@@ -26,19 +26,21 @@ import { createMainWindow } from './window'
 // its own utilityProcess (electron/nodeHost) so its synchronous work never stalls this process.
 let node: NodeHostClient | undefined
 let mainWindow: BrowserWindow | undefined
-// A custos:// link that arrived before the window could take it (the launch that opened the app).
-let pendingLink = invitationLinkIn(process.argv)
+// A link that arrived before the window could take it (the launch that opened the app).
+let pendingLink = appLinkIn(process.argv)?.url
 
 registerAppScheme()
 
-function openInvitation(url: string): void {
+function openLink(url: string): void {
+  const link = appLinkIn([url])
+  if (!link) return
   if (!mainWindow) {
     pendingLink = url
     return
   }
   if (mainWindow.isMinimized()) mainWindow.restore()
   mainWindow.focus()
-  mainWindow.webContents.send(LIVE_CHANNEL, 'invitation', { url })
+  mainWindow.webContents.send(LIVE_CHANNEL, link.topic, { url })
 }
 
 // One instance per data directory: a second launch hands over to the first (and its custos:// link).
@@ -46,13 +48,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.on('second-instance', (_event, argv) => {
-    const link = invitationLinkIn(argv)
-    if (link) return openInvitation(link)
+    const link = appLinkIn(argv)
+    if (link) return openLink(link.url)
     if (!mainWindow) return
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  handleDeepLinks(app, openInvitation)
+  handleDeepLinks(app, openLink)
   void start()
 }
 
@@ -99,7 +101,7 @@ async function start(): Promise<void> {
   const stopAttention = watchAttention(host, window, path.join(resources, 'icons', 'tray.png'))
   // The page asks for it once it is ready to show the accept screen (a link from the launch itself).
   window.webContents.once('did-finish-load', () => {
-    if (pendingLink) openInvitation(pendingLink)
+    if (pendingLink) openLink(pendingLink)
     pendingLink = undefined
   })
   window.on('closed', () => {

@@ -19,6 +19,8 @@ export function App() {
   const [restartNote, setRestartNote] = useState<'restarted' | 'keepsStopping'>()
   // A custos:// link opened from elsewhere (desktop app): shown on the accept screen once unlocked.
   const [invitationLink, setInvitationLink] = useState<string>()
+  // An offer or presentation request link opened from elsewhere (desktop app): opened on Requests.
+  const [walletLink, setWalletLink] = useState<string>()
 
   const refresh = useCallback(() => {
     apiClient()
@@ -37,10 +39,15 @@ export function App() {
       const url = (data as { url?: unknown } | undefined)?.url
       if (typeof url === 'string') setInvitationLink(url)
     })
+    const unsubscribeWallet = subscribeLive(['walletLink'], (data) => {
+      const url = (data as { url?: unknown } | undefined)?.url
+      if (typeof url === 'string') setWalletLink(url)
+    })
     return () => {
       unsubscribeVault()
       unsubscribeNode()
       unsubscribeLink()
+      unsubscribeWallet()
     }
   }, [refresh])
 
@@ -67,6 +74,8 @@ export function App() {
       onLocked={setStatus}
       invitationLink={invitationLink}
       onInvitationTaken={() => setInvitationLink(undefined)}
+      walletLink={walletLink}
+      onWalletLinkTaken={() => setWalletLink(undefined)}
     />
   )
 }

@@ -13,6 +13,7 @@ export type LiveTopic =
   | 'decisions'
   | 'node'
   | 'invitation'
+  | 'walletLink'
 
 /** Calls `onChange` whenever one of `topics` changes; returns the unsubscribe function. */
 export function subscribeLive(topics: readonly LiveTopic[], onChange: (data?: object) => void): () => void {

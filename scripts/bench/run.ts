@@ -31,6 +31,8 @@ const benches: string[][] = [
   ['auto-answer/latency.ts', '--format', 'jsonld'],
   ['auto-answer/latency.ts', '--format', 'sd-jwt'],
   ['auto-answer/throughput.ts'],
+  // OpenID4VP 1.0 answered by policy, against a plain Credo 0.6.3 holder (issue 31).
+  ['auto-answer/openid4vp.ts'],
   ['store-scale/scale.ts'],
   // A `serve` process under 64 x 30 MB at once and 8 x 64 x 4 MB undecryptable envelopes (issue 28).
   ['inbound-flood.ts'],
@@ -44,6 +46,7 @@ const baselines: Record<string, string[]> = {
   'autoAnswer.latency.jsonld.custos': ['autoAnswer.latency.jsonld.credo'],
   'autoAnswer.latency.sd-jwt.custos': ['autoAnswer.latency.sd-jwt.credo'],
   'autoAnswer.throughput.custos': ['autoAnswer.throughput.credo'],
+  'autoAnswer.latency.openid4vp': ['autoAnswer.latency.openid4vp.credo'],
 }
 
 const collected = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'custos-bench-')), 'results.jsonl')

@@ -8,6 +8,7 @@ import type { ConsentEvaluation, RequestWarning } from './consent'
 import { method } from './contract'
 import type { HeldCredential } from './credentials'
 import type { AnswerItem, AskedItem } from './requests'
+import type { TrustListVoucher } from './trustLists'
 
 /** A pasted or opened link (`openid-credential-offer://`, `openid4vp://`, `haip-…://`, https) or the JSON itself. */
 const linkSchema = z.string().trim().min(1).max(20_000)
@@ -56,6 +57,8 @@ export interface VerifierIdentity {
   statedName?: string
   /** Roles imported trust lists give the proved identity (its did:key). */
   roles: string[]
+  /** The imported trust lists that vouch for the proved identity (none when it is not proved). */
+  vouchedBy: TrustListVoucher[]
 }
 
 export interface PresentationRequestSummary {

@@ -1,7 +1,7 @@
 import { DidKey, type AgentContext } from '@credo-ts/core'
 import type { OpenId4VpResolvedAuthorizationRequest } from '@credo-ts/openid4vc'
 
-import type { TrustListEntry, VerifierIdentity } from '../../../shared/api'
+import type { TrustListEntry, TrustListVoucher, VerifierIdentity } from '../../../shared/api'
 import { TrustListsService } from '../trustLists'
 
 // Prefixes under which Credo has checked that the request object's signature is made by a key the client
@@ -29,6 +29,13 @@ export function listedEntries(
   return agentContext.resolve(TrustListsService).entriesForKeys(agentContext, new Set([didKey.publicJwk.fingerprint]))
 }
 
+/** The imported lists that vouch for the verifier's proved did:key, as a DIDComm requester's are shown. */
+function vouchersOf(agentContext: AgentContext, resolved: OpenId4VpResolvedAuthorizationRequest): TrustListVoucher[] {
+  const didKey = didKeyOf(resolved)
+  if (!didKey) return []
+  return agentContext.resolve(TrustListsService).vouchersForKeys(agentContext, new Set([didKey.publicJwk.fingerprint]))
+}
+
 /**
  * Who asks, as far as the request proves it: a signed request object under a client id prefix that binds
  * the signing key. A `redirect_uri` client id, or an unsigned request, proves nothing (any site can name
@@ -49,5 +56,6 @@ export function verifierIdentity(
     proved,
     statedName,
     roles: [...new Set(roles)].sort(),
+    vouchedBy: proved ? vouchersOf(agentContext, resolved) : [],
   }
 }

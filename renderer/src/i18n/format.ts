@@ -50,7 +50,7 @@ export function formatList(items: string[]): string {
 function spelledOut(identifier: string): string {
   const words = identifier
     .replace(/^.*[#/:]/, '')
-    .replace(/_/g, ' ')
+    .replace(/[_-]/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)

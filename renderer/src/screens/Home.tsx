@@ -14,8 +14,12 @@ export function Home({ status, onOpen }: { status: VaultStatus; onOpen(screen: S
   const connections = useLoad(() => apiClient()['connections.list'](undefined), ['connections'])
   const items = useLoad(() => apiClient()['selfDeclared.list'](undefined), ['selfDeclared'])
   const requests = useLoad(() => apiClient()['requests.list'](undefined), ['requests'])
+  // OpenID4VP requests opened from a link wait in the node's memory beside the DIDComm ones.
+  const fromLinks = useLoad(() => apiClient()['openid4vc.listRequests'](undefined), ['requests'])
   const credentials = useLoad(() => apiClient()['credentials.list'](undefined), ['credentials'])
-  const waiting = requests.data?.filter((request) => request.state === 'request-received').length
+  const waitingDidComm = requests.data?.filter((request) => request.state === 'request-received').length
+  const waiting =
+    waitingDidComm === undefined || fromLinks.data === undefined ? undefined : waitingDidComm + fromLinks.data.length
   const ready = connections.data?.filter((c) => c.ready).length ?? 0
 
   return (
@@ -29,7 +33,7 @@ export function Home({ status, onOpen }: { status: VaultStatus; onOpen(screen: S
         <p data-testid="waiting-count">
           {waiting === undefined ? t('common.loading') : t('home.waitingCount', { count: waiting })}
         </p>
-        <ErrorNote error={requests.error} />
+        <ErrorNote error={requests.error ?? fromLinks.error} />
         {!!waiting && (
           <button type="button" onClick={() => onOpen('requests')}>
             {t('home.openRequests')}

@@ -17,19 +17,32 @@ interface ShellProps {
   /** An invitation link opened from outside the app, for the accept screen. */
   invitationLink?: string
   onInvitationTaken(): void
+  /** An offer or presentation request link opened from outside the app, for the requests screen. */
+  walletLink?: string
+  onWalletLinkTaken(): void
 }
 
 /**
  * The unlocked app: a navigation bar and one screen at a time. On a narrow window the navigation folds
  * into a menu button, so the bar never runs off the screen.
  */
-export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: ShellProps) {
+export function Shell({
+  status,
+  onLocked,
+  invitationLink,
+  onInvitationTaken,
+  walletLink,
+  onWalletLinkTaken,
+}: ShellProps) {
   const { t } = useTranslation()
   const [screen, setScreen] = useState<ScreenId>('home')
   const [menuOpen, setMenuOpen] = useState(false)
   useEffect(() => {
     if (invitationLink) setScreen('connections')
   }, [invitationLink])
+  useEffect(() => {
+    if (walletLink) setScreen('requests')
+  }, [walletLink])
   const heading = useRef<HTMLHeadingElement>(null)
   const first = useRef(true)
 
@@ -83,7 +96,7 @@ export function Shell({ status, onLocked, invitationLink, onInvitationTaken }: S
           <Connections invitationLink={invitationLink} onInvitationTaken={onInvitationTaken} />
         )}
         {screen === 'data' && <MyData />}
-        {screen === 'requests' && <Requests />}
+        {screen === 'requests' && <Requests link={walletLink} onLinkTaken={onWalletLinkTaken} />}
         {screen === 'policies' && <Policies />}
         {screen === 'history' && <History />}
         {screen === 'settings' && <Settings status={status} onLocked={onLocked} />}

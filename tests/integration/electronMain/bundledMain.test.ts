@@ -104,8 +104,15 @@ describe('the bundled Electron main process', () => {
     expect(afterCrash.list).toMatchObject({ ok: true, value: [{ label: 'Name', value: 'Ada' }] })
   })
 
-  it('has a tray icon, registers custos:// and hands a launch link to the window once it has loaded', () => {
-    expect(result.protocolClients).toEqual(['custos'])
+  it('has a tray icon, registers custos:// and the wallet schemes, and hands a launch link to the window once it has loaded', () => {
+    expect(result.protocolClients).toEqual([
+      'custos',
+      'openid-credential-offer',
+      'haip-vci',
+      'openid4vp',
+      'haip-vp',
+      'eudi-openid4vp',
+    ])
     expect(result.tray).toMatchObject({ tooltip: 'Custos', menu: ['Custos öffnen', 'Jetzt sperren'] })
     expect(fs.existsSync((result.tray as { image: string }).image)).toBe(true)
     expect(result.linkSent).toEqual([{ url: 'custos://invite?oob=eyJAdHlwZSI6Im5vdCByZWFsIn0' }])

@@ -5,6 +5,7 @@ import type { Disclosure } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { recipientName } from './recipientName'
 import { claimLabel, formatDateTime, formatDuration, formatList, purposeLabel, typeLabel } from '../../i18n/format'
 
 /**
@@ -16,6 +17,9 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
   const action = useAction()
   const [confirming, setConfirming] = useState(false)
   const when = formatDateTime(disclosure.disclosedAt)
+  const { name: recipient, technicalId } = recipientName(disclosure.recipient)
+  // OpenID4VP leaves no channel back to the verifier: revoking keeps the record and asks nobody to delete.
+  const channelBack = disclosure.connectionId !== ''
   const decided =
     disclosure.decidedBy.kind === 'person'
       ? t('history.youDecided')
@@ -30,10 +34,10 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
   }
 
   return (
-    <li className="row" aria-label={t('history.sharedWith', { recipient: disclosure.recipient, when })}>
+    <li className="row" aria-label={t('history.sharedWith', { recipient, when })}>
       <div className="row-main">
         <strong>
-          {disclosure.recipient}, {when}
+          {recipient}, {when}
         </strong>
         <span>
           {t('history.what', {
@@ -51,24 +55,34 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
           </span>
         )}
         {disclosure.revokedAt && (
-          <span className="hint">{t('history.revoked', { when: formatDateTime(disclosure.revokedAt) })}</span>
+          <span className="hint">
+            {t(channelBack ? 'history.revoked' : 'history.revokedNoRequest', {
+              when: formatDateTime(disclosure.revokedAt),
+            })}
+          </span>
         )}
         {disclosure.notices.map((notice) => (
           <span key={notice.id} className={notice.kind === 'refused' ? 'hint refused' : 'hint'}>
             {t(`history.notice.${notice.kind}`, {
-              recipient: disclosure.recipient,
+              recipient,
               when: formatDateTime(notice.receivedAt),
             })}
             {notice.note && ` ${t('history.theirWords', { note: notice.note.replace(/[.!?]$/, '') })}`}
           </span>
         ))}
+        {technicalId && (
+          <details className="details">
+            <summary>{t('common.details')}</summary>
+            <code>{technicalId}</code>
+          </details>
+        )}
       </div>
       {!disclosure.revokedAt && disclosure.delivery !== 'not-sent' && (
         <div className="actions">
           {confirming ? (
             <>
               <button type="button" className="danger" onClick={() => void revoke()} disabled={action.busy}>
-                {t('history.confirmRevoke', { recipient: disclosure.recipient })}
+                {t(channelBack ? 'history.confirmRevoke' : 'history.confirmRevokeNoChannel', { recipient })}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
                 {t('common.keep')}

@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
 import { ItemForm } from './ItemForm'
 import { ItemRow } from './ItemRow'
+import { OpenLink } from '../openid4vc/OpenLink'
 import { Validated } from './Validated'
 
 /** The person's data: what they state themselves, and what issuers signed. */
@@ -40,6 +41,7 @@ export function MyData() {
         />
       </section>
       <Validated />
+      <OpenLink />
     </>
   )
 }

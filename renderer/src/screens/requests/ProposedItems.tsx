@@ -17,7 +17,8 @@ export function ProposedItems({
 }: {
   proposal: ProposedAnswer
   omit: readonly string[]
-  onToggle(descriptorId: string): void
+  /** Absent where the answer is sent whole (OpenID4VP): no boxes, and no item is called required. */
+  onToggle?(descriptorId: string): void
 }) {
   const { t } = useTranslation()
   // A statement is told apart from the others by its month.
@@ -37,7 +38,7 @@ export function ProposedItems({
         return (
           <section key={item.descriptorId} aria-label={t('proposal.wouldShare', { item: name(item) })}>
             <h3 className="item-choice">
-              {item.optional ? (
+              {item.optional && onToggle ? (
                 <>
                   <input
                     type="checkbox"
@@ -50,7 +51,7 @@ export function ProposedItems({
                 </>
               ) : (
                 <span>
-                  {name(item)} <span className="hint">({t('proposal.required')})</span>
+                  {name(item)} {!item.optional && <span className="hint">({t('proposal.required')})</span>}
                 </span>
               )}
             </h3>

@@ -97,7 +97,7 @@ export function RequestCard({
 
   return (
     <li className="card request" aria-label={t('request.from', { requester: who })}>
-      <Requester request={request} />
+      <Requester who={who} vouchedBy={request.vouchedBy} />
       <RequestTerms request={request} />
       <Warnings requestId={request.id} />
       {!proposal && (

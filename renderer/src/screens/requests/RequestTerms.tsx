@@ -7,7 +7,12 @@ import { formatDateTime, formatDuration, formatList, purposeLabel, typeLabel } f
  * What the requester states, in the person's words: why, for how long, and what it asks. The
  * requester's own wording (purpose, legal basis, item names) and protocol identifiers are folded away.
  */
-export function RequestTerms({ request }: { request: ProofRequestSummary }) {
+export function RequestTerms({
+  request,
+}: {
+  /** A DIDComm proof request or an OpenID4VP one: the terms both state the same way. */
+  request: Pick<ProofRequestSummary, 'dpvPurpose' | 'purpose' | 'retention' | 'legalBasis' | 'asked' | 'receivedAt'>
+}) {
   const { t } = useTranslation()
   const why = request.dpvPurpose ? purposeLabel(request.dpvPurpose) : (request.purpose ?? t('common.notStated'))
   // Items of one kind are named once (two statements read "Bank statement", not twice).

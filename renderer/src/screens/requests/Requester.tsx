@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next'
 
-import type { ProofRequestSummary } from '../../../../shared/api'
+import type { TrustListVoucher } from '../../../../shared/api'
 import { formatList, roleLabel } from '../../i18n/format'
 
 /**
  * The card's first line: who asks, and whether a trust list the person imported vouches for them (and
  * which, in which role), or that their name is only what they say about themselves.
  */
-export function Requester({ request }: { request: ProofRequestSummary }) {
+export function Requester({ who, vouchedBy }: { who: string; vouchedBy: TrustListVoucher[] }) {
   const { t } = useTranslation()
-  const who = request.requester ?? t('common.aConnection')
-  const [voucher] = request.vouchedBy
+  const [voucher] = vouchedBy
   return (
     <h2 className="requester" data-testid="requester">
       {who}{' '}
@@ -19,7 +18,7 @@ export function Requester({ request }: { request: ProofRequestSummary }) {
           ? t('request.vouched', {
               list: voucher.list,
               roles: formatList(voucher.roles.map(roleLabel)),
-              count: request.vouchedBy.length - 1,
+              count: vouchedBy.length - 1,
             })
           : t('request.notVerified')}
       </span>

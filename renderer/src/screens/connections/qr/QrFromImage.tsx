@@ -5,8 +5,14 @@ import { useId, useState, type ChangeEvent } from 'react'
 import { ErrorNote, Progress } from '../../../components/Notice'
 import { readQrCode } from './readQrCode'
 
-/** A file picker for a picture of an invitation's QR code; the link found is handed on for the person to check. */
-export function QrFromImage({ onFound }: { onFound(text: string): void }) {
+/** A file picker for a picture of a link's QR code; the link found is handed on for the person to check. */
+export function QrFromImage({
+  onFound,
+  hint,
+}: {
+  onFound(text: string): void
+  /** What kind of code to pick. */ hint?: string
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [busy, setBusy] = useState(false)
@@ -41,7 +47,7 @@ export function QrFromImage({ onFound }: { onFound(text: string): void }) {
         disabled={busy}
       />
       <span id={`${id}-hint`} className="hint">
-        {t('connections.qrPictureHint')}
+        {hint ?? t('connections.qrPictureHint')}
       </span>
       <Progress busy={busy}>{t('connections.qrLooking')}</Progress>
       <ErrorNote error={error} />
