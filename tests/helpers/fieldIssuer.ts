@@ -13,7 +13,8 @@ import { offlineDocumentLoader } from '../../electron/node/jsonld'
 import { companyDidKey, recipientKeyOf } from '../../scripts/companies/didKeyRouting'
 import { startCredoAgent, stopCredoAgent, type CredoAgent } from './credoAgent'
 import { eventually } from './companies'
-import { apiOf } from './nodes'
+import { freePort } from './freePort'
+import { apiOf, startNode } from './nodes'
 
 /** Contexts as issuers in the field use them: W3C VC 1.1 and citizenship v1 (both bundled). */
 export const CITIZENSHIP_CONTEXTS = ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/citizenship/v1']
@@ -150,4 +151,16 @@ export class FieldIssuer {
   stop(): Promise<void> {
     return stopCredoAgent(this.agent)
   }
+}
+
+/** A field issuer connected to a fresh node, both in `dir`; `stop` closes both. */
+export async function fieldIssuerBesideNode(dir: string) {
+  const issuer = await FieldIssuer.start(`${dir}/issuer`)
+  const node = await startNode(`${dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
+  const connectionId = await issuer.connect(node)
+  const stop = async () => {
+    await node.close().catch(() => undefined)
+    await issuer.stop().catch(() => undefined)
+  }
+  return { issuer, node, connectionId, stop }
 }

@@ -44,24 +44,14 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
     agentContext: AgentContext,
     options: DidCommProofFormatGetCredentialsForRequestOptions<DidCommDifPresentationExchangeProofFormat>,
   ) {
-    const requestAttachment = await requestForTypes(
-      agentContext,
-      options.requestAttachment,
-      await heldJsonLd(agentContext),
-    )
-    return super.getCredentialsForRequest(agentContext, { ...options, requestAttachment })
+    return super.getCredentialsForRequest(agentContext, await widenedForTypes(agentContext, options))
   }
 
   override async selectCredentialsForRequest(
     agentContext: AgentContext,
     options: DidCommProofFormatSelectCredentialsForRequestOptions<DidCommDifPresentationExchangeProofFormat>,
   ) {
-    const requestAttachment = await requestForTypes(
-      agentContext,
-      options.requestAttachment,
-      await heldJsonLd(agentContext),
-    )
-    return super.selectCredentialsForRequest(agentContext, { ...options, requestAttachment })
+    return super.selectCredentialsForRequest(agentContext, await widenedForTypes(agentContext, options))
   }
 
   override async acceptRequest(
@@ -69,12 +59,7 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
     given: DidCommProofFormatAcceptRequestOptions<DidCommDifPresentationExchangeProofFormat>,
   ): Promise<DidCommProofFormatCreateReturn> {
     // PEX evaluates the chosen credentials again as it builds the presentation: with the same widened request.
-    const requestAttachment = await requestForTypes(
-      agentContext,
-      given.requestAttachment,
-      await heldJsonLd(agentContext),
-    )
-    const options = { ...given, requestAttachment }
+    const options = await widenedForTypes(agentContext, given)
     const selection = options.proofFormats?.presentationExchange?.credentials
     const hasSdJwt = Object.values(selection ?? {}).some((records) =>
       records.some((r) => r.credentialRecord instanceof SdJwtVcRecord),
@@ -127,4 +112,17 @@ export class CustosPresentationExchangeFormatService extends DidCommDifPresentat
 function presentedCredentials(presentation: unknown): { '@context'?: unknown; type?: unknown }[] {
   const credentials = (presentation as { verifiableCredential?: unknown } | null)?.verifiableCredential
   return [credentials ?? []].flat().filter((c): c is Record<string, unknown> => !!c && typeof c === 'object')
+}
+
+/** The options with their request widened by the short types of the full type IRIs it names (schemaByType). */
+async function widenedForTypes<O extends { requestAttachment: DidCommAttachment }>(
+  agentContext: AgentContext,
+  options: O,
+): Promise<O> {
+  const requestAttachment = await requestForTypes(
+    agentContext,
+    options.requestAttachment,
+    await heldJsonLd(agentContext),
+  )
+  return { ...options, requestAttachment }
 }

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { eventually } from '../../helpers/companies'
-import { ED25519_2020, FieldIssuer, residentCard } from '../../helpers/fieldIssuer'
-import { freePort } from '../../helpers/freePort'
-import { apiOf, startNode } from '../../helpers/nodes'
+import { ED25519_2020, fieldIssuerBesideNode, type FieldIssuer, residentCard } from '../../helpers/fieldIssuer'
+import { apiOf } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 /** The did:key's own verification method, as ACA-Py and Digital Bazaar name it. */
@@ -19,14 +18,13 @@ describe('credentials: a stock Credo issuer as the field runs it (standard conte
   let issuer: FieldIssuer
   let connectionId: string
 
+  let stop: () => Promise<void>
+
   beforeAll(async () => {
-    issuer = await FieldIssuer.start(`${tmp.dir}/issuer`)
-    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
-    connectionId = await issuer.connect(node)
+    ;({ issuer, node, connectionId, stop } = await fieldIssuerBesideNode(tmp.dir))
   })
   afterAll(async () => {
-    await node.close().catch(() => undefined)
-    await issuer.stop().catch(() => undefined)
+    await stop()
     tmp.cleanup()
   })
 

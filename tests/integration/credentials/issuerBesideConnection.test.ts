@@ -4,9 +4,8 @@ import type { CustosNode } from '../../../electron/node'
 import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
 import { demoPrivateKey } from '../../../scripts/companies'
 import { eventually } from '../../helpers/companies'
-import { FieldIssuer, residentCard } from '../../helpers/fieldIssuer'
-import { freePort } from '../../helpers/freePort'
-import { apiOf, startNode } from '../../helpers/nodes'
+import { fieldIssuerBesideNode, type FieldIssuer, residentCard } from '../../helpers/fieldIssuer'
+import { apiOf } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 const RESIDENT_CARD_IRI = 'https://w3id.org/citizenship#PermanentResidentCard'
@@ -17,14 +16,13 @@ describe('credentials: the issuer signs with its own DID, the connection only de
   let issuer: FieldIssuer
   let connectionId: string
 
+  let stop: () => Promise<void>
+
   beforeAll(async () => {
-    issuer = await FieldIssuer.start(`${tmp.dir}/issuer`)
-    node = await startNode(`${tmp.dir}/node`, { label: 'Alice', inbound: { port: await freePort() } })
-    connectionId = await issuer.connect(node)
+    ;({ issuer, node, connectionId, stop } = await fieldIssuerBesideNode(tmp.dir))
   })
   afterAll(async () => {
-    await node.close().catch(() => undefined)
-    await issuer.stop().catch(() => undefined)
+    await stop()
     tmp.cleanup()
   })
 

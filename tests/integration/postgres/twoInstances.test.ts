@@ -33,6 +33,8 @@ describe('a mediator of two instances on one PostgreSQL', () => {
   const running: NodeProcess[] = []
 
   async function setUp(name: string): Promise<Setup> {
+    // The previous test's four processes are done: stopped, so this one's start on 2 cores without them.
+    await Promise.all(running.splice(0).map((node) => node.stop()))
     const dir = `${tmp.dir}/${name}`
     const postgres = { url: pg.url(name) }
     const [portA, portB] = [await freePort(), await freePort()]
@@ -65,7 +67,16 @@ describe('a mediator of two instances on one PostgreSQL', () => {
     // is not awaited): a request forwarded to a key the mediator does not know yet is lost. The company
     // uses the invitation once the mediator lists the key, as a person passing it on would in practice.
     await expect.poll(keysAtA, { timeout: 30_000 }).toBeGreaterThan(before)
-    const companyToDesktop = await company.request<string>({ cmd: 'acceptInvitation', url: invitation })
+    const companyToDesktop = await company
+      .request<string>({ cmd: 'acceptInvitation', url: invitation })
+      .catch(async (error: Error) => {
+        // Where the company's request stopped: queued at A for the desktop, or never there.
+        const atA = await a.api('mediation.listRecipients')
+        const desktopSide = await desktop.api('mediation.status')
+        throw new Error(
+          `${error.message}; A holds ${JSON.stringify(atA)}; the desktop has ${JSON.stringify(desktopSide)}`,
+        )
+      })
     return { a, b, aConfig, desktop, desktopConfig, company, companyToDesktop }
   }
 
