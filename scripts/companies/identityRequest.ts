@@ -13,7 +13,9 @@ export function eitherPath(...claims: string[]) {
  * Identity asked for as either format, field by field: `eitherPath('city')`, or `eitherPath('dateOfBirth',
  * 'age_over_18')` where the lender accepts either claim.
  */
-export function identityRequest(fields: ReturnType<typeof eitherPath>[]): DifPresentationExchangeDefinitionV2 {
+export function identityRequest(
+  fields: (ReturnType<typeof eitherPath> & { optional?: boolean })[],
+): DifPresentationExchangeDefinitionV2 {
   return {
     id: 'identity-check',
     name: 'Identity check',
