@@ -157,6 +157,15 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
     expect((await api['requests.get']({ id: request.id })).state).toBe('request-received')
     expect(await api['disclosures.list'](undefined)).toEqual([])
 
+    // A policy remembered from this answer names only what the person let leave.
+    const policy = await api['consent.previewRemember']({
+      requestId: request.id,
+      action: 'share',
+      remember: { who: { kind: 'connection' } },
+      omitClaims: { identity: ['address.street'] },
+    })
+    expect(policy.what).toEqual([{ type: 'IdentityCredential', claims: ['address.city'] }])
+
     await api['requests.approve']({ id: request.id, omitClaims: { identity: ['address.street'] } })
     const verified = await outcome
     expect(verified.state).toBe('verified')
