@@ -1,4 +1,4 @@
-import { type DependencyManager } from '@credo-ts/core'
+import { type AgentContext, type DependencyManager } from '@credo-ts/core'
 import { DidCommAutoAcceptCredential, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { credentialsContract } from '../../../shared/api'
@@ -14,6 +14,7 @@ import {
   InboundDocuments,
   type DocumentsOptions,
 } from './documents'
+import { HeldIndexService, keepHeldIndexInStep } from './heldIndex'
 import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
 import { CustosSdJwtVcCredentialFormatService } from './sdJwt'
 
@@ -31,6 +32,11 @@ export class CustosCredentialsModule implements ContractModule<typeof credential
     dependencyManager.registerInstance(InboundDocuments, new InboundDocuments())
     dependencyManager.registerSingleton(HolderDidService)
     dependencyManager.registerInstance(HolderDidLock, newHolderDidLock())
+    dependencyManager.registerSingleton(HeldIndexService)
+  }
+
+  async initialize(agentContext: AgentContext): Promise<void> {
+    await keepHeldIndexInStep(agentContext)
   }
 }
 
