@@ -1,6 +1,6 @@
 import { AgentContext, inject, injectable } from '@credo-ts/core'
 
-import type { ContractApi, SelfDeclaredItem, selfDeclaredContract } from '../../../shared/api'
+import type { ContractApi, SelfDeclaredItem, SelfDeclaredPage, selfDeclaredContract } from '../../../shared/api'
 import { SelfDeclaredService, type PutSelfDeclared } from './SelfDeclaredService'
 
 // Explicit tokens: child-process scripts run under tsx (esbuild), which emits no decorator metadata.
@@ -13,6 +13,10 @@ export class SelfDeclaredApi implements ContractApi<typeof selfDeclaredContract>
 
   async list(): Promise<SelfDeclaredItem[]> {
     return this.service.list(this.agentContext)
+  }
+
+  async page(options: { limit: number; after?: string; query?: string }): Promise<SelfDeclaredPage> {
+    return this.service.page(this.agentContext, options)
   }
 
   async put(input: PutSelfDeclared): Promise<SelfDeclaredItem> {

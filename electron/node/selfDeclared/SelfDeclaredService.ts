@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 
 import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, gt, or, sql } from 'drizzle-orm'
 
-import type { SelfDeclaredItem } from '../../../shared/api'
+import type { SelfDeclaredItem, SelfDeclaredPage } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { appDatabaseOf } from '../db'
 import { SelfDeclaredEventTypes, type SelfDeclaredItemChangedEvent } from './SelfDeclaredEvents'
@@ -20,6 +20,41 @@ export interface PutSelfDeclared {
 export class SelfDeclaredService {
   list(agentContext: AgentContext): SelfDeclaredItem[] {
     return appDatabaseOf(agentContext).select().from(selfDeclaredItems).orderBy(asc(selfDeclaredItems.label)).all()
+  }
+
+  /**
+   * A page in label order after the cursor `after`; `query` is a case-insensitive LIKE on label and value
+   * (self-declared values are short texts the person typed, so a scan of the table is the search).
+   */
+  page(agentContext: AgentContext, options: { limit: number; after?: string; query?: string }): SelfDeclaredPage {
+    const cursor = options.after ? parseCursor(options.after) : undefined
+    const query = options.query?.trim()
+    const pattern = query ? `%${query.replace(/[\\%_]/g, '\\$&')}%` : undefined
+    const rows = appDatabaseOf(agentContext)
+      .select()
+      .from(selfDeclaredItems)
+      .where(
+        and(
+          cursor
+            ? or(
+                gt(selfDeclaredItems.label, cursor.label),
+                and(eq(selfDeclaredItems.label, cursor.label), gt(selfDeclaredItems.id, cursor.id)),
+              )
+            : undefined,
+          pattern
+            ? or(
+                sql`${selfDeclaredItems.label} LIKE ${pattern} ESCAPE '\\'`,
+                sql`${selfDeclaredItems.value} LIKE ${pattern} ESCAPE '\\'`,
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(asc(selfDeclaredItems.label), asc(selfDeclaredItems.id))
+      .limit(options.limit + 1)
+      .all()
+    const items = rows.slice(0, options.limit)
+    const last = items.at(-1)
+    return rows.length > options.limit && last ? { items, next: JSON.stringify([last.label, last.id]) } : { items }
   }
 
   get(agentContext: AgentContext, id: string): SelfDeclaredItem {
@@ -60,4 +95,15 @@ export class SelfDeclaredService {
       payload: { id, item },
     })
   }
+}
+
+// A label may hold any character, so the cursor is JSON rather than a joined string.
+function parseCursor(cursor: string): { label: string; id: string } {
+  try {
+    const [label, id] = JSON.parse(cursor) as unknown[]
+    if (typeof label === 'string' && typeof id === 'string') return { label, id }
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new CustosError('InvalidInput', 'That is not a page of self-declared items.')
 }

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next'
 
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
+import { SearchField } from '../../components/SearchField'
 import { useLoad } from '../../hooks/useLoad'
+import { usePages } from '../../hooks/usePages'
 import { CredentialRow } from './CredentialRow'
 import { OfferRow } from './OfferRow'
-import { useHeldPages } from './useHeldPages'
 
 /**
  * Data issuers signed: offers waiting for an answer, and the credentials held, each with its source, a
@@ -17,7 +18,11 @@ export function Validated() {
   const offers = useLoad(() => apiClient()['credentials.listOffers'](undefined), ['credentials'])
   const [search, setSearch] = useState('')
   const query = useDeferredValue(search.trim())
-  const held = useHeldPages(query)
+  const held = usePages(
+    (before, search) => apiClient()['credentials.page']({ limit: 50, before, query: search }),
+    query,
+    ['credentials'],
+  )
   const reload = () => {
     offers.reload()
     held.reload()
@@ -39,19 +44,13 @@ export function Validated() {
         </>
       )}
       {(query || (held.items?.length ?? 0) > 0) && (
-        <div className="field">
-          <label htmlFor="held-search">{t('myData.search')}</label>
-          <input
-            id="held-search"
-            type="search"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            aria-describedby="held-search-hint"
-          />
-          <p id="held-search-hint" className="hint">
-            {t('myData.searchHint')}
-          </p>
-        </div>
+        <SearchField
+          id="held-search"
+          label={t('myData.search')}
+          hint={t('myData.searchHint')}
+          value={search}
+          onChange={setSearch}
+        />
       )}
       {held.items?.length === 0 && <p>{query ? t('myData.noneFound', { query }) : t('myData.noneValidated')}</p>}
       {held.items && held.items.length > 0 && (
