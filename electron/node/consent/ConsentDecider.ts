@@ -1,4 +1,4 @@
-import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, inject, injectable, type AgentContext } from '@credo-ts/core'
 import { and, eq } from 'drizzle-orm'
 
 import type { ConsentEvaluation } from '../../../shared/api'
@@ -19,6 +19,11 @@ export const POLICY_REFUSAL = 'Refused under the standing consent policy of the 
  */
 @injectable()
 export class ConsentDecider {
+  constructor(
+    @inject(RequestsService) private readonly requests: RequestsService,
+    @inject(EventEmitter) private readonly events: EventEmitter,
+  ) {}
+
   async decide(agentContext: AgentContext, requestId: string): Promise<ConsentEvaluation | undefined> {
     const db = appDatabaseOf(agentContext)
     // Decided before (this unlock or an earlier one): not even the facts are gathered again.
@@ -27,7 +32,7 @@ export class ConsentDecider {
     const { facts, proposal } = await gatherFacts(agentContext, requestId, vocabulary)
     const evaluation = takeDecision(db, requestId, facts, vocabulary)
     if (!evaluation) return undefined
-    const requests = agentContext.dependencyManager.resolve(RequestsService)
+    const requests = this.requests
     let acted: RequestEvaluatedEvent['payload']['acted'] = 'waiting'
     try {
       if (evaluation.outcome === 'share') {
@@ -47,7 +52,7 @@ export class ConsentDecider {
         .run()
       agentContext.config.logger.warn('consent: acting on a decision failed', { error: (error as Error).message })
     }
-    agentContext.dependencyManager.resolve(EventEmitter).emit<RequestEvaluatedEvent>(agentContext, {
+    this.events.emit<RequestEvaluatedEvent>(agentContext, {
       type: ConsentEventTypes.RequestEvaluated,
       payload: { evaluation, acted },
     })
@@ -56,8 +61,7 @@ export class ConsentDecider {
 
   /** Requests that came while nothing could decide them (a crash, a restart) are decided now. */
   async decidePending(agentContext: AgentContext): Promise<void> {
-    const requests = agentContext.dependencyManager.resolve(RequestsService)
-    for (const request of await requests.list(agentContext)) {
+    for (const request of await this.requests.list(agentContext)) {
       await this.decide(agentContext, request.id).catch((error: unknown) => {
         agentContext.config.logger.warn('consent: deciding a pending request failed', {
           error: (error as Error).message,

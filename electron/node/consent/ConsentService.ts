@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 
-import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, inject, injectable, type AgentContext } from '@credo-ts/core'
 import { asc, eq } from 'drizzle-orm'
 
 import type { ConsentEvaluation, ConsentPolicy, PolicyInput, PolicyStatus } from '../../../shared/api'
@@ -14,6 +14,8 @@ import { dpvPurposes } from './purposes'
 /** Standing consent policies and their recorded evaluations, in the app database. Stateless. */
 @injectable()
 export class ConsentService {
+  constructor(@inject(EventEmitter) private readonly events: EventEmitter) {}
+
   list(agentContext: AgentContext): ConsentPolicy[] {
     return currentPolicies(appDatabaseOf(agentContext))
   }
@@ -88,7 +90,7 @@ export class ConsentService {
 
   private changed(agentContext: AgentContext, id: string, change: PolicyChangedEvent['payload']['change']) {
     const policy = this.get(agentContext, id)
-    agentContext.dependencyManager.resolve(EventEmitter).emit<PolicyChangedEvent>(agentContext, {
+    this.events.emit<PolicyChangedEvent>(agentContext, {
       type: ConsentEventTypes.PolicyChanged,
       payload: { policy, change },
     })

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 
-import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, inject, injectable, type AgentContext } from '@credo-ts/core'
 import { and, eq } from 'drizzle-orm'
 
 import type { ConsentReceipt, Disclosure, DisclosureDelivery, DisclosurePage } from '../../../shared/api'
@@ -17,6 +17,12 @@ import { markRevoked, refusingPolicyFor, requestDeletion, type DisclosureRow } f
 /** The disclosure history in the app database, revocation, the recipients' notices, receipts. Stateless. */
 @injectable()
 export class DisclosuresService {
+  constructor(
+    @inject(ConsentService) private readonly consent: ConsentService,
+    @inject(HolderDidService) private readonly holderDids: HolderDidService,
+    @inject(EventEmitter) private readonly events: EventEmitter,
+  ) {}
+
   list(agentContext: AgentContext): Disclosure[] {
     return allDisclosures(appDatabaseOf(agentContext))
   }
@@ -64,7 +70,7 @@ export class DisclosuresService {
    */
   async revoke(agentContext: AgentContext, id: string): Promise<Disclosure> {
     const disclosure = this.get(agentContext, id)
-    const consent = agentContext.dependencyManager.resolve(ConsentService)
+    const consent = this.consent
     const db = appDatabaseOf(agentContext)
     if (disclosure.decidedBy.kind === 'policy') {
       const policy = consent.get(agentContext, disclosure.decidedBy.policyId)
@@ -141,7 +147,7 @@ export class DisclosuresService {
   }
 
   async receipts(agentContext: AgentContext, id?: string): Promise<ConsentReceipt[]> {
-    const principal = await agentContext.dependencyManager.resolve(HolderDidService).holderDid(agentContext)
+    const principal = await this.holderDids.holderDid(agentContext)
     const chosen = id ? [this.get(agentContext, id)] : this.list(agentContext)
     return chosen.map((disclosure) => toReceipt(disclosure, principal))
   }
@@ -161,7 +167,7 @@ export class DisclosuresService {
 
   private changed(agentContext: AgentContext, id: string, change: DisclosureChangedEvent['payload']['change']) {
     const disclosure = this.get(agentContext, id)
-    agentContext.dependencyManager.resolve(EventEmitter).emit<DisclosureChangedEvent>(agentContext, {
+    this.events.emit<DisclosureChangedEvent>(agentContext, {
       type: DisclosureEventTypes.DisclosureChanged,
       payload: { disclosure, change },
     })

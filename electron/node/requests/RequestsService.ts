@@ -32,7 +32,12 @@ export type Decision =
  */
 @injectable()
 export class RequestsService {
-  constructor(@inject(ANSWER_RECORDER) private readonly history: AnswerRecorder) {}
+  constructor(
+    @inject(ANSWER_RECORDER) private readonly history: AnswerRecorder,
+    @inject(EventEmitter) private readonly events: EventEmitter,
+    @inject(W3cCredentialRepository) private readonly w3c: W3cCredentialRepository,
+    @inject(SdJwtVcRepository) private readonly sdJwt: SdJwtVcRepository,
+  ) {}
 
   async list(agentContext: AgentContext): Promise<ProofRequestSummary[]> {
     const records = await proofsOf(agentContext).findAllByQuery({ state: DidCommProofState.RequestReceived })
@@ -74,7 +79,7 @@ export class RequestsService {
       })
     }
     const summary = await this.get(agentContext, id)
-    agentContext.dependencyManager.resolve(EventEmitter).emit<RequestAnsweredEvent>(agentContext, {
+    this.events.emit<RequestAnsweredEvent>(agentContext, {
       type: CustosRequestEventTypes.RequestAnswered,
       payload: {
         requestId: id,
@@ -103,7 +108,7 @@ export class RequestsService {
       if (!credentialId || !item.candidates.includes(credentialId) || !descriptor) {
         throw new InvalidInputError(`Credential ${credentialId} does not answer "${item.name ?? item.descriptorId}".`)
       }
-      const held = await heldRecord(agentContext, credentialId)
+      const held = await this.heldRecord(agentContext, credentialId)
       const leaving = chosenClaims(item, descriptor, held, omitClaims[item.descriptorId] ?? [])
       selection[item.descriptorId] = [submissionEntry(held, leaving)]
       // The proposal says what leaves of its own choice; another JSON-LD candidate's claims are read when recorded.
@@ -132,6 +137,11 @@ export class RequestsService {
     return keptItems(proposal, omit, request.presentation_definition)
   }
 
+  /** A held credential as Credo keeps it, in whichever format. */
+  private async heldRecord(agentContext: AgentContext, id: string): Promise<HeldRecord> {
+    return (await this.w3c.findById(agentContext, id)) ?? (await this.sdJwt.getById(agentContext, id))
+  }
+
   private async getOpen(agentContext: AgentContext, id: string): Promise<DidCommProofExchangeRecord> {
     const record = await proofsOf(agentContext).findById(id)
     if (!record || record.state !== DidCommProofState.RequestReceived) {
@@ -139,10 +149,4 @@ export class RequestsService {
     }
     return record
   }
-}
-
-/** A held credential as Credo keeps it, in whichever format. */
-async function heldRecord(agentContext: AgentContext, id: string): Promise<HeldRecord> {
-  const w3c = await agentContext.dependencyManager.resolve(W3cCredentialRepository).findById(agentContext, id)
-  return w3c ?? (await agentContext.dependencyManager.resolve(SdJwtVcRepository).getById(agentContext, id))
 }

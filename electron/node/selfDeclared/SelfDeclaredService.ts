@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 
-import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, inject, injectable, type AgentContext } from '@credo-ts/core'
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm'
 
 import type { SelfDeclaredItem, SelfDeclaredPage } from '../../../shared/api'
@@ -18,6 +18,8 @@ export interface PutSelfDeclared {
 /** Data the person states about themselves, in the app database. Stateless: all state is in the context. */
 @injectable()
 export class SelfDeclaredService {
+  constructor(@inject(EventEmitter) private readonly events: EventEmitter) {}
+
   list(agentContext: AgentContext): SelfDeclaredItem[] {
     return appDatabaseOf(agentContext).select().from(selfDeclaredItems).orderBy(asc(selfDeclaredItems.label)).all()
   }
@@ -90,7 +92,7 @@ export class SelfDeclaredService {
   }
 
   private emitChanged(agentContext: AgentContext, id: string, item: SelfDeclaredItem | null): void {
-    agentContext.dependencyManager.resolve(EventEmitter).emit<SelfDeclaredItemChangedEvent>(agentContext, {
+    this.events.emit<SelfDeclaredItemChangedEvent>(agentContext, {
       type: SelfDeclaredEventTypes.SelfDeclaredItemChanged,
       payload: { id, item },
     })
