@@ -1,4 +1,4 @@
-import { type DependencyManager } from '@credo-ts/core'
+import { DidsModule, JwkDidResolver, KeyDidResolver, PeerDidResolver, type DependencyManager } from '@credo-ts/core'
 import { DidCommAutoAcceptCredential, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { credentialsContract } from '../../../shared/api'
@@ -14,6 +14,7 @@ import {
   InboundDocuments,
   type DocumentsOptions,
 } from './documents'
+import { CustosWebDidResolver, type IssuerHostsOptions } from './issuerHosts'
 import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
 import { CustosSdJwtVcCredentialFormatService } from './sdJwt'
 
@@ -50,11 +51,25 @@ export function credentialsDidComm() {
   } satisfies DidCommModuleConfigOptions
 }
 
+/** What a node is told about credentials: the document limit and how issuers' hosts are reached. */
+export interface CredentialsOptions extends DocumentsOptions {
+  issuerHosts?: IssuerHostsOptions
+}
+
 /** Offers and held credentials as the person manages them, and the offline JSON-LD checks. */
-export function credentialsModules(options: DocumentsOptions = {}) {
+export function credentialsModules(options: CredentialsOptions = {}) {
   return {
+    // Credo's resolvers, with did:web read from the DID's own host under the node's TLS rules.
+    dids: new DidsModule({
+      resolvers: [
+        new CustosWebDidResolver(options.issuerHosts),
+        new KeyDidResolver(),
+        new PeerDidResolver(),
+        new JwkDidResolver(),
+      ],
+    }),
     // JSON-LD with the bundled contexts only; nothing is fetched to check a signature.
     w3cCredentials: offlineW3cCredentialsModule(),
-    custosCredentials: new CustosCredentialsModule(options),
+    custosCredentials: new CustosCredentialsModule({ maxDocumentBytes: options.maxDocumentBytes }),
   }
 }

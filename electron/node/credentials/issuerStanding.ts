@@ -7,10 +7,11 @@ import { CredentialRefusal } from './CredentialRefusal'
 import { keysOfConnection, keysOfDid } from './connectionKeys'
 
 /**
- * DID methods whose documents the node reads without asking anyone: computed from the DID itself.
- * did:web would need the issuer's host, ledger methods a ledger; both are refused with a sentence.
+ * DID methods the node reads: did:key, did:jwk and did:peer are computed from the DID itself, did:web is
+ * fetched from the issuer's own host over verified TLS (CustosWebDidResolver). Ledger methods would need
+ * a ledger and are refused with a sentence.
  */
-export const RESOLVED_DID_METHODS = ['key', 'jwk', 'peer']
+export const RESOLVED_DID_METHODS = ['key', 'jwk', 'peer', 'web']
 
 interface IssuedShape {
   '@context'?: unknown
