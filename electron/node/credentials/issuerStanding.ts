@@ -2,7 +2,7 @@ import { tryParseDid, type AgentContext } from '@credo-ts/core'
 
 import type { IssuerStanding } from '../../../shared/api'
 import { credentialTypes } from '../jsonld'
-import { issuerVouchers } from '../trustLists'
+import { issuerRevocations, issuerVouchers, type IssuerRevocation } from '../trustLists'
 import { CredentialRefusal } from './CredentialRefusal'
 import { keysOfConnection, keysOfDid } from './connectionKeys'
 
@@ -36,6 +36,8 @@ export async function issuerStanding(
       'issuer-unresolvable',
     )
   }
+  // A revoked issuer is refused before its host is even asked; by key once its DID document is read.
+  refuseRevoked(issuer, issuerRevocations(agentContext, { issuer, keyFingerprints: new Set() }))
   let issuerKeys: Set<string>
   try {
     issuerKeys = await keysOfDid(agentContext, issuer)
@@ -51,6 +53,7 @@ export async function issuerStanding(
       'issuer-unresolvable',
     )
   }
+  refuseRevoked(issuer, issuerRevocations(agentContext, { issuer, keyFingerprints: issuerKeys }))
   const connectionKeys = await keysOfConnection(agentContext, connectionId)
   const types = await credentialTypes(agentContext, credential)
   const vouchers = issuerVouchers(agentContext, { issuer, keyFingerprints: issuerKeys, types })
@@ -59,4 +62,15 @@ export async function issuerStanding(
     issuerName: vouchers[0]?.name,
     listedBy: [...new Set(vouchers.map((voucher) => voucher.list))],
   }
+}
+
+function refuseRevoked(issuer: string, revocations: IssuerRevocation[]): void {
+  const [revoked] = revocations
+  if (!revoked) return
+  throw new CredentialRefusal(
+    `The issuer ${issuer} (${revoked.name}) is revoked by the trust list "${revoked.list}" since ${revoked.since}${
+      revoked.reason ? `: ${revoked.reason}` : ''
+    }.`.slice(0, 500),
+    'issuer-revoked',
+  )
 }
