@@ -14,7 +14,7 @@ import {
   InboundDocuments,
   type DocumentsOptions,
 } from './documents'
-import { CustosWebDidResolver, type IssuerHostsOptions } from './issuerHosts'
+import { CustosWebDidResolver, IssuerHostsConfig, type IssuerHostsOptions } from './issuerHosts'
 import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
 import { CustosSdJwtVcCredentialFormatService } from './sdJwt'
 
@@ -23,12 +23,13 @@ export class CustosCredentialsModule implements ContractModule<typeof credential
   readonly api = CustosCredentialsApi
   readonly contract = credentialsContract
 
-  constructor(private readonly options: DocumentsOptions = {}) {}
+  constructor(private readonly options: CredentialsOptions = {}) {}
 
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerSingleton(CredentialsService)
     dependencyManager.registerSingleton(DocumentsService)
     dependencyManager.registerInstance(DocumentsConfig, new DocumentsConfig(this.options))
+    dependencyManager.registerInstance(IssuerHostsConfig, new IssuerHostsConfig(this.options.issuerHosts))
     dependencyManager.registerInstance(InboundDocuments, new InboundDocuments())
     dependencyManager.registerSingleton(HolderDidService)
     dependencyManager.registerInstance(HolderDidLock, newHolderDidLock())
@@ -70,6 +71,6 @@ export function credentialsModules(options: CredentialsOptions = {}) {
     }),
     // JSON-LD with the bundled contexts only; nothing is fetched to check a signature.
     w3cCredentials: offlineW3cCredentialsModule(),
-    custosCredentials: new CustosCredentialsModule({ maxDocumentBytes: options.maxDocumentBytes }),
+    custosCredentials: new CustosCredentialsModule(options),
   }
 }

@@ -36,7 +36,7 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
       checkOfferDetail(detail)
-      await checkCredential(agentContext, detail.credential, options.credentialExchangeRecord.connectionId)
+      await checkCredential(agentContext, detail.credential, options.credentialExchangeRecord.connectionId, 'offer')
     })
   }
 

@@ -2,6 +2,7 @@ import { DidResolverService, isDid, JsonTransformer, parseDid, type AgentContext
 
 import { bundledContexts, type JsonLdDocument } from './bundledContexts'
 import { didJwkForLinkedData, didJwkMethodContext } from './didJwkForLinkedData'
+import { findPinnedContext } from './pinnedContexts'
 
 export interface LoadedDocument {
   contextUrl: null
@@ -23,7 +24,7 @@ export class UnbundledDocumentError extends Error {
 const LOCAL_DID_METHODS = new Set(['key', 'peer', 'jwk', 'web'])
 
 /**
- * The document loader for Credo's W3cCredentialsModule: contexts from resources/jsonld, DIDs of the
+ * The document loader for Credo's W3cCredentialsModule: contexts from resources/jsonld or pinned, DIDs of the
  * methods above through Credo's resolver, anything else an error. Credo's default loader fetches unknown
  * URLs, which would let a credential make the node call out.
  */
@@ -32,6 +33,9 @@ export function offlineDocumentLoader(agentContext: AgentContext) {
     const contexts = bundledContexts()
     const context = contexts.get(url) ?? contexts.get(url.split('#')[0])
     if (context) return { contextUrl: null, documentUrl: url, document: context }
+    // A context the person let the node fetch once from the issuer's host, held to its digest.
+    const pinned = url.startsWith('https://') ? await findPinnedContext(agentContext, url.split('#')[0]) : undefined
+    if (pinned) return { contextUrl: null, documentUrl: url, document: pinned.document }
     if (isDid(url) && LOCAL_DID_METHODS.has(parseDid(url).method)) {
       return { contextUrl: null, documentUrl: url, document: await resolveDidUrl(agentContext, url) }
     }

@@ -80,3 +80,8 @@ export function fetchFromIssuerHost(url: URL, options: IssuerHostsOptions = {}):
     request.on('error', (error) => fail(reasonOf(error)))
   })
 }
+
+/** The node's IssuerHostsOptions, for what fetches from issuers' hosts besides the DID resolver. */
+export class IssuerHostsConfig {
+  constructor(readonly options: IssuerHostsOptions = {}) {}
+}
