@@ -57,6 +57,18 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
     return { format: accepted.format, attachment }
   }
 
+  // The acknowledgement compares the credential with the request too: the same RFC 0593 default, or a
+  // stock issuer that left proofPurpose out would never hear that its credential arrived.
+  override async shouldAutoRespondToCredential(
+    agentContext: AgentContext,
+    options: Parameters<DidCommJsonLdCredentialFormatService['shouldAutoRespondToCredential']>[1],
+  ): Promise<boolean> {
+    return super.shouldAutoRespondToCredential(agentContext, {
+      ...options,
+      requestAttachment: withDefaults(options.requestAttachment),
+    })
+  }
+
   override async processCredential(
     agentContext: AgentContext,
     options: DidCommCredentialFormatProcessCredentialOptions,

@@ -46,7 +46,7 @@ describe('credentials: a did:web issuer, read over HTTPS from its own host only'
 
   it('verifies a citizenship credential signed by the issuer’s did:web and shows who issued and who delivered', async () => {
     host.fetched.clear()
-    await issuer.offer(connectionId, residentCard(did), { proofType: 'Ed25519Signature2018' })
+    const offered = await issuer.offer(connectionId, residentCard(did), { proofType: 'Ed25519Signature2018' })
     const offer = await waitingOffer()
     expect(offer).toMatchObject({ issuer: did, from: 'Field registry' })
     expect(offer.standing).toEqual({ issuerIsConnection: false, listedBy: [] })
@@ -61,6 +61,8 @@ describe('credentials: a did:web issuer, read over HTTPS from its own host only'
       signature: { result: 'valid' },
     })
     expect(held.types).toContain('PermanentResidentCard')
+    // The node acknowledges it, though the offer named no proofPurpose (RFC 0593's default applies there too).
+    await eventually(async () => ((await issuer.stateOf(offered.id)).state === 'done' ? true : undefined))
     expect(await api()['credentials.verify']({ id: held.id })).toMatchObject({
       provenance: { signature: { result: 'valid' } },
     })
