@@ -1,8 +1,10 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
 
 import { FILE_CHANNEL, type FilePurpose } from '../../shared/ipc'
+import { say } from './shellWords'
 
-const BACKUP_FILTERS = [{ name: 'Custos backup', extensions: ['custos-backup'] }]
+// The filter's name is read in the dialog: in the person's language.
+const backupFilters = () => [{ name: say('backupFiles'), extensions: ['custos-backup'] }]
 
 /**
  * The OS file dialog for backup and restore, so a person picks a file instead of typing its path. Only
@@ -17,12 +19,12 @@ export function registerFilePicker(isTrustedUrl: (url: string) => boolean): () =
     if ((purpose as FilePurpose) === 'backup-save') {
       const chosen = await dialog.showSaveDialog(window, {
         defaultPath: 'custos.custos-backup',
-        filters: BACKUP_FILTERS,
+        filters: backupFilters(),
       })
       return chosen.canceled ? undefined : chosen.filePath
     }
     if ((purpose as FilePurpose) === 'backup-open') {
-      const chosen = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: BACKUP_FILTERS })
+      const chosen = await dialog.showOpenDialog(window, { properties: ['openFile'], filters: backupFilters() })
       return chosen.canceled ? undefined : chosen.filePaths[0]
     }
     return undefined

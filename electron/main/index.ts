@@ -19,7 +19,7 @@ import { registerApiHandler } from './ipc'
 import { registerLanguageChannel } from './languageChannel'
 import { devServerUrl } from './launchPolicy'
 import { NodeHostClient } from './nodeHostClient'
-import { languageOf, say, setShellLanguage } from './shellWords'
+import { languageOf, say, sayError, setShellLanguage } from './shellWords'
 import { createMainWindow } from './window'
 
 // The shell stays thin: the node (store, agent, database) is pure Node code in electron/node, run in
@@ -82,7 +82,7 @@ async function start(): Promise<void> {
     // Before the window exists, so it opens on the unlocked store instead of flashing the unlock screen.
     await openRemembered(host, keychain, rememberedKey)
   } catch (error) {
-    dialog.showErrorBox(say('cannotStart'), (error as Error).message)
+    dialog.showErrorBox(say('cannotStart'), sayError(error))
     app.exit(1)
     return
   }

@@ -9,11 +9,14 @@ export function eitherPath(...claims: string[]) {
   return { path: claims.flatMap((name) => [`$.credentialSubject.${name}`, `$.${name}`]) }
 }
 
+/** A field of the identity request; `optional` lets the person leave its statement out. */
+export type IdentityField = ReturnType<typeof eitherPath> & { optional?: boolean }
+
 /**
  * Identity asked for as either format, field by field: `eitherPath('city')`, or `eitherPath('dateOfBirth',
  * 'age_over_18')` where the lender accepts either claim.
  */
-export function identityRequest(fields: ReturnType<typeof eitherPath>[]): DifPresentationExchangeDefinitionV2 {
+export function identityRequest(fields: IdentityField[]): DifPresentationExchangeDefinitionV2 {
   return {
     id: 'identity-check',
     name: 'Identity check',
@@ -42,7 +45,7 @@ export function identityRequest(fields: ReturnType<typeof eitherPath>[]): DifPre
 
 /** Identity (either format, only `identityFields`), income and the last three statements. */
 export function fullMortgageRequest(
-  identityFields: ReturnType<typeof eitherPath>[],
+  identityFields: IdentityField[],
   periods: string[],
 ): DifPresentationExchangeDefinitionV2 {
   return {

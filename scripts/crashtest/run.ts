@@ -1,5 +1,6 @@
 // `npm run crashtest [-- --kills N --seed S]`: prints the figures and exits 1 if anything was lost,
-// duplicated, or a restart failed to unlock.
+// duplicated, or a restart failed to unlock, or if a SIGKILL during an automatic answer left a history
+// entry that is untrue (scripts/crashtest/answerPath.ts).
 import 'reflect-metadata'
 
 // Before anything imports Credo (see electron/node/askar/register.ts).
@@ -10,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { runAnswerPathCrash } from './answerPath'
 import { runCrashTest } from './crashRun'
 
 const { values } = parseArgs({
@@ -33,7 +35,13 @@ try {
     figures.unacknowledgedDuplicated +
     figures.invitationsLost +
     figures.invitationsDuplicated
-  process.exitCode = bad > 0 ? 1 : 0
+  // The answer path: SIGKILL at each of its four steps, then what the history says against what left.
+  const answers = await runAnswerPathCrash(path.join(dir, 'answers'))
+  console.table(answers.rows.map((row) => ({ ...row, entries: row.entries.join(' ') || '(none)' })))
+  const { rows: _rows, ...answerCounts } = answers
+  console.table(answerCounts)
+  const untrue = answers.disclosuresWithoutEntry + answers.entriesClaimingSent + answers.entriesLeftPending
+  process.exitCode = bad + untrue > 0 ? 1 : 0
 } finally {
   fs.rmSync(dir, { recursive: true, force: true })
 }

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { idSchema, noInput } from './common'
 import { method } from './contract'
 import type { ConsentEvaluation, DpvPurpose, RequestWarning } from './consentEvaluation'
-import type { ProofRequestSummary, RequestAnswer } from './requests'
+import { omitClaimsSchema, type ProofRequestSummary, type RequestAnswer } from './requests'
 
 export * from './consentEvaluation'
 
@@ -109,6 +109,7 @@ const rememberInputSchema = z
     action: z.enum(['share', 'refuse']),
     remember: rememberSchema,
     omit: z.array(z.string().max(200)).max(50).optional(),
+    omitClaims: omitClaimsSchema.optional(),
     /** The policy's name in the person's language. */
     name: name.optional(),
   })

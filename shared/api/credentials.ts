@@ -92,6 +92,12 @@ export interface DocumentContent extends DocumentReference {
 
 const byId = z.object({ id: idSchema }).strict()
 
+/** One page of My data's validated credentials, newest first; `next` (absent on the last) asks for the next. */
+export interface HeldCredentialPage {
+  items: HeldCredential[]
+  next?: string
+}
+
 export const credentialsContract = {
   'credentials.listOffers': method<CredentialOffer[]>()(noInput),
   /** Accepts the offer and resolves once the credential arrived, was verified and stored. */
@@ -101,6 +107,19 @@ export const credentialsContract = {
     z.object({ id: idSchema, reason: z.string().trim().max(500).optional() }).strict(),
   ),
   'credentials.list': method<HeldCredential[]>()(noInput),
+  /**
+   * A page of held credentials, newest first, read from the node's index so the store's size does not
+   * slow the screen; `query` keeps those whose type, issuer or any claim name or value contains it.
+   */
+  'credentials.page': method<HeldCredentialPage>()(
+    z
+      .object({
+        limit: z.number().int().min(1).max(200).default(50),
+        before: z.string().min(3).max(300).optional(),
+        query: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+  ),
   'credentials.get': method<HeldCredential>()(byId),
   /** A document of a held credential (its digest as listed in `documents`), for the app's viewer. */
   'credentials.getDocument': method<DocumentContent>()(

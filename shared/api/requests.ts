@@ -71,6 +71,11 @@ export interface AnswerItem {
   claimsLeaving: Record<string, unknown>
   /** Of those, the claims the requester asked for. */
   claimsAsked: string[]
+  /**
+   * Of those, the claims the request lets the person leave out (a field it marks optional). Only an SD-JWT
+   * VC's claims leave one by one; a JSON-LD credential is signed whole, so none for one (absent: none).
+   */
+  claimsOptional?: string[]
 }
 
 export interface ProposedAnswer {
@@ -81,13 +86,17 @@ export interface ProposedAnswer {
   missing: AskedItem[]
 }
 
+/** Statements left out of a document, by descriptor id: `{ identity: ['address.street'] }`. */
+export const omitClaimsSchema = z.record(z.string().max(200), z.array(z.string().max(200)).max(100))
+
 export const requestsContract = {
   'requests.list': method<ProofRequestSummary[]>()(noInput),
   'requests.get': method<ProofRequestSummary>()(z.object({ id: idSchema }).strict()),
   'requests.propose': method<ProposedAnswer>()(z.object({ id: idSchema }).strict()),
   /**
    * Sends the proposed answer, or the credentials chosen per descriptor; `omit` leaves descriptors out
-   * where the request allows it (its submission requirements). Returns once the requester acknowledged
+   * where the request allows it (its submission requirements), `omitClaims` single statements inside a
+   * document, by descriptor, where the request marks them optional (AnswerItem.claimsOptional). Returns once the requester acknowledged
    * or refused the presentation (or after a wait, `answer.outcome` then 'unconfirmed').
    */
   'requests.approve': method<ProofRequestSummary>()(
@@ -96,6 +105,7 @@ export const requestsContract = {
         id: idSchema,
         choose: z.record(z.string().max(200), idSchema).optional(),
         omit: z.array(z.string().max(200)).max(50).optional(),
+        omitClaims: omitClaimsSchema.optional(),
       })
       .strict(),
   ),

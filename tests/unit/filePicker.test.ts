@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
+import { CustosError } from '../../shared/errors'
 import { FILE_CHANNEL } from '../../shared/ipc'
 
 // Electron's binary cannot be installed on these machines, so `electron` is mocked here: ipcMain.handle
@@ -21,6 +22,7 @@ vi.mock('electron', () => ({
 
 const { registerFilePicker } = await import('../../electron/main/filePicker')
 const { trustedUrlCheck } = await import('../../electron/main/trustedUrl')
+const { sayError, setShellLanguage } = await import('../../electron/main/shellWords')
 
 const APP = 'app://custos/index.html'
 const from = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: {} })
@@ -36,11 +38,28 @@ describe('the OS file dialog for backup and restore', () => {
     expect(dialog.showOpenDialog).toHaveBeenCalledOnce()
   })
 
+  it('names the files in the person’s language, and says a start error in it too', async () => {
+    setShellLanguage('de')
+    await handler(from(APP), 'backup-save')
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(
+      { id: 1 },
+      expect.objectContaining({ filters: [{ name: 'Custos-Sicherung', extensions: ['custos-backup'] }] }),
+    )
+    const inUse = new CustosError('DataDirInUse', 'Another Custos node (pid 7) uses /home/ada/.custos.')
+    expect(sayError(inUse)).toBe(
+      'Ein anderer Custos-Knoten verwendet diesen Datenordner. Schließen Sie den anderen Custos-Knoten, der diesen Ordner verwendet, und versuchen Sie es erneut.',
+    )
+    // Without a code the catalogues know, the node's own sentence is all there is.
+    expect(sayError(new Error('disk full'))).toBe('disk full')
+    setShellLanguage('en')
+    expect(sayError(inUse)).toMatch(/^Another Custos node uses this data folder\. Close the other/)
+  })
+
   it('opens nothing for another page, an embedded frame, or an unknown purpose', async () => {
     expect(await handler(from('https://evil.test/'), 'backup-save')).toBeUndefined()
     expect(await handler(from(APP, {}), 'backup-save')).toBeUndefined()
     expect(await handler(from(APP), 'anything')).toBeUndefined()
-    expect(dialog.showSaveDialog).toHaveBeenCalledOnce()
+    expect(dialog.showSaveDialog).toHaveBeenCalledTimes(2)
     unregister()
     expect(handlers.has(FILE_CHANNEL)).toBe(false)
   })

@@ -9,7 +9,7 @@ import {
   type rememberSchema,
 } from '../../../shared/api'
 import { InvalidInputError } from '../../../shared/errors'
-import { awaitRequesterVerdict, RequestsService } from '../requests'
+import { awaitRequesterVerdict, RequestsService, type OmitClaims } from '../requests'
 import { ConsentService } from './ConsentService'
 import { durationDays } from './durations'
 import { gatherFacts } from './gatherFacts'
@@ -23,6 +23,8 @@ export interface RememberChoice {
   remember: Remember
   /** Descriptors the person left out: the answer and the policy both name only the rest. */
   omit?: readonly string[]
+  /** Statements the person left out of a document, by descriptor: left out of the policy too. */
+  omitClaims?: OmitClaims
   /** The policy's name in the person's language (the renderer's catalogue); a plain one otherwise. */
   name?: string
 }
@@ -34,7 +36,7 @@ export interface RememberChoice {
  * Throws the node's typed errors for what could not be remembered or answered, so nothing is sent.
  */
 export async function rememberedPolicy(agentContext: AgentContext, choice: RememberChoice): Promise<PolicyInput> {
-  const { requestId, action, remember, omit = [] } = choice
+  const { requestId, action, remember, omit = [], omitClaims = {} } = choice
   const { facts, summary, proposal } = await gatherFacts(agentContext, requestId, dpvPurposes())
   if (facts.purposes.length === 0) {
     throw new InvalidInputError('The request states no purpose from the vocabulary, so no policy can name it.')
@@ -61,10 +63,10 @@ export async function rememberedPolicy(agentContext: AgentContext, choice: Remem
     who: remember.who.kind === 'role' ? remember.who : { kind: 'connection', connectionId: connectionId ?? '' },
     what: facts.items
       .filter((item) => item.held && (!kept || kept.includes(item.descriptorId)))
-      .map((item) => ({
-        type: item.types.at(-1) ?? 'VerifiableCredential',
-        claims: item.claims.length ? item.claims : ['id'],
-      })),
+      .map((item) => {
+        const claims = item.claims.filter((claim) => !omitClaims[item.descriptorId]?.includes(claim))
+        return { type: item.types.at(-1) ?? 'VerifiableCredential', claims: claims.length ? claims : ['id'] }
+      }),
     why: facts.purposes,
     when,
     action,
@@ -90,7 +92,7 @@ export async function answerAndRemember(
   await requests.answer(
     agentContext,
     choice.requestId,
-    share ? { approve: true, omit: [...(choice.omit ?? [])] } : { approve: false },
+    share ? { approve: true, omit: [...(choice.omit ?? [])], omitClaims: choice.omitClaims } : { approve: false },
   )
   if (share) await awaitRequesterVerdict(agentContext, choice.requestId)
   const request = await requests.get(agentContext, choice.requestId)

@@ -6,8 +6,10 @@ import type {
   credentialsContract,
   DocumentContent,
   HeldCredential,
+  HeldCredentialPage,
 } from '../../../shared/api'
 import { CredentialsService } from './CredentialsService'
+import { HeldIndexService } from './heldIndex'
 
 /** The person's side of credentials: offers to answer, and what they hold. */
 @injectable()
@@ -15,6 +17,7 @@ export class CustosCredentialsApi implements ContractApi<typeof credentialsContr
   constructor(
     @inject(AgentContext) private readonly agentContext: AgentContext,
     @inject(CredentialsService) private readonly service: CredentialsService,
+    @inject(HeldIndexService) private readonly index: HeldIndexService,
   ) {}
 
   listOffers(): Promise<CredentialOffer[]> {
@@ -32,6 +35,10 @@ export class CustosCredentialsApi implements ContractApi<typeof credentialsContr
 
   list(): Promise<HeldCredential[]> {
     return this.service.list(this.agentContext)
+  }
+
+  page(options: { limit: number; before?: string; query?: string }): Promise<HeldCredentialPage> {
+    return Promise.resolve(this.index.page(this.agentContext, options))
   }
 
   get({ id }: { id: string }): Promise<HeldCredential> {

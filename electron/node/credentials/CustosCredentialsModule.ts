@@ -1,4 +1,11 @@
-import { DidsModule, JwkDidResolver, KeyDidResolver, PeerDidResolver, type DependencyManager } from '@credo-ts/core'
+import {
+  DidsModule,
+  JwkDidResolver,
+  KeyDidResolver,
+  PeerDidResolver,
+  type AgentContext,
+  type DependencyManager,
+} from '@credo-ts/core'
 import { DidCommAutoAcceptCredential, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { credentialsContract } from '../../../shared/api'
@@ -14,6 +21,7 @@ import {
   InboundDocuments,
   type DocumentsOptions,
 } from './documents'
+import { HeldIndexService, keepHeldIndexInStep } from './heldIndex'
 import { CustosWebDidResolver, IssuerHostsConfig, type IssuerHostsOptions } from './issuerHosts'
 import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
 import { CustosSdJwtVcCredentialFormatService } from './sdJwt'
@@ -33,6 +41,11 @@ export class CustosCredentialsModule implements ContractModule<typeof credential
     dependencyManager.registerInstance(InboundDocuments, new InboundDocuments())
     dependencyManager.registerSingleton(HolderDidService)
     dependencyManager.registerInstance(HolderDidLock, newHolderDidLock())
+    dependencyManager.registerSingleton(HeldIndexService)
+  }
+
+  async initialize(agentContext: AgentContext): Promise<void> {
+    await keepHeldIndexInStep(agentContext)
   }
 }
 

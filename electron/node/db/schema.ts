@@ -7,3 +7,4 @@ export { mediationQueue, mediationQueueRecipients } from '../mediation/mediator/
 export { consentEvaluations, consentPolicies, consentPolicyVersions } from '../consent/consentTables'
 export { disclosureNotices, disclosures } from '../disclosures/disclosureTables'
 export { trustListEntries, trustLists } from '../trustLists/trustListTables'
+export { heldCredentials } from '../credentials/heldIndex/heldIndexTable'

@@ -2,7 +2,9 @@ import { AgentContext, inject, injectable } from '@credo-ts/core'
 
 import type { ContractApi, ProofRequestSummary, ProposedAnswer, requestsContract } from '../../../shared/api'
 import { awaitRequesterVerdict } from './requesterVerdict'
-import { RequestsService } from './RequestsService'
+import { RequestsService, type Decision } from './RequestsService'
+
+type ApproveInput = { id: string } & Omit<Extract<Decision, { approve: true }>, 'approve'>
 
 /** The person's side of proof requests: the list, the proposed answer, approve or decline. */
 @injectable()
@@ -24,11 +26,11 @@ export class CustosRequestsApi implements ContractApi<typeof requestsContract> {
     return this.service.propose(this.agentContext, id)
   }
 
-  async approve(input: { id: string; choose?: Record<string, string>; omit?: string[] }): Promise<ProofRequestSummary> {
-    await this.service.answer(this.agentContext, input.id, { approve: true, choose: input.choose, omit: input.omit })
+  async approve({ id, ...chosen }: ApproveInput): Promise<ProofRequestSummary> {
+    await this.service.answer(this.agentContext, id, { approve: true, ...chosen })
     // The screen says what the requester did with the answer, not only that it left.
-    await awaitRequesterVerdict(this.agentContext, input.id)
-    return this.service.get(this.agentContext, input.id)
+    await awaitRequesterVerdict(this.agentContext, id)
+    return this.service.get(this.agentContext, id)
   }
 
   decline({ id, reason }: { id: string; reason?: string }): Promise<ProofRequestSummary> {

@@ -14,6 +14,7 @@ import { CustosError, InvalidInputError } from '../../../shared/errors'
 import type { HeldRecord } from '../credentials'
 import { withPeerErrors } from '../platform'
 import { ANSWER_RECORDER, type AnswerRecorder } from './AnswerRecorder'
+import { checkOmitClaims, chosenClaims, type OmitClaims } from './claimChoice'
 import { proofsOf, requestOf } from './proofsApi'
 import { proposeAnswer } from './proposeAnswer'
 import { declineReason, keptItems } from './subset'
@@ -22,7 +23,8 @@ import { submissionEntry } from './submissionEntry'
 import { toRequestSummary } from './summaries'
 
 export type Decision =
-  { approve: true; choose?: Record<string, string>; omit?: string[] } | { approve: false; reason?: string }
+  | { approve: true; choose?: Record<string, string>; omit?: string[]; omitClaims?: OmitClaims }
+  | { approve: false; reason?: string }
 
 /**
  * Proof requests: the list (Credo's proof exchanges in request-received, in Askar), the proposed answer,
@@ -63,7 +65,7 @@ export class RequestsService {
     const proposal = proposed?.requestId === id ? proposed : await proposeAnswer(agentContext, id)
     let sent: Record<string, string[]> = {}
     if (decision.approve) {
-      sent = await this.present(agentContext, open, proposal, decision.choose ?? {}, decision.omit ?? [])
+      sent = await this.present(agentContext, open, proposal, decision)
     } else {
       await proofsOf(agentContext).declineRequest({
         proofExchangeRecordId: id,
@@ -88,20 +90,24 @@ export class RequestsService {
     agentContext: AgentContext,
     record: DidCommProofExchangeRecord,
     proposal: ProposedAnswer,
-    choose: Record<string, string>,
-    omit: string[],
+    { choose = {}, omit = [], omitClaims = {} }: Extract<Decision, { approve: true }>,
   ): Promise<Record<string, string[]>> {
     const kept = await this.keep(agentContext, proposal, omit)
+    checkOmitClaims(kept, omitClaims)
+    const { presentation_definition: definition } = await requestOf(agentContext, proposal.requestId)
     const selection: Record<string, SubmissionEntryCredential[]> = {}
     const sent: Record<string, string[]> = {}
     for (const item of kept) {
       const credentialId = choose[item.descriptorId] ?? item.credentialId
-      if (!credentialId || !item.candidates.includes(credentialId)) {
+      const descriptor = definition.input_descriptors.find((candidate) => candidate.id === item.descriptorId)
+      if (!credentialId || !item.candidates.includes(credentialId) || !descriptor) {
         throw new InvalidInputError(`Credential ${credentialId} does not answer "${item.name ?? item.descriptorId}".`)
       }
-      selection[item.descriptorId] = [submissionEntry(await heldRecord(agentContext, credentialId))]
-      // The proposal says what leaves of its own choice; another candidate's claims are read when recorded.
-      sent[credentialId] = credentialId === item.credentialId ? Object.keys(item.claimsLeaving) : []
+      const held = await heldRecord(agentContext, credentialId)
+      const leaving = chosenClaims(item, descriptor, held, omitClaims[item.descriptorId] ?? [])
+      selection[item.descriptorId] = [submissionEntry(held, leaving)]
+      // The proposal says what leaves of its own choice; another JSON-LD candidate's claims are read when recorded.
+      sent[credentialId] = Object.keys(leaving ?? (credentialId === item.credentialId ? item.claimsLeaving : {}))
     }
     // The answer path: the history entry first, then the answer, then the entry says whether it left.
     const entry = await this.history.beforeSending(agentContext, record.id, sent)

@@ -1,4 +1,5 @@
 export { ANSWER_RECORDER, type AnswerRecorder } from './AnswerRecorder'
+export type { OmitClaims } from './claimChoice'
 export { askedItems } from './askedItems'
 export { CustosPresentationExchangeFormatService } from './CustosPresentationExchangeFormatService'
 export { CustosRequestsApi } from './CustosRequestsApi'

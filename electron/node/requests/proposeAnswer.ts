@@ -24,14 +24,15 @@ export async function proposeAnswer(agentContext: AgentContext, id: string): Pro
     const entry = entries.find((candidate) => candidate.inputDescriptorId === item.descriptorId)
     const fitting = (entry?.verifiableCredentials ?? [])
       .map((credential) => credential.credentialRecord)
-      .map((record): { held: HeldCredential; leaving: Record<string, unknown> } | undefined => {
+      .map((record): Fit | undefined => {
         if (record instanceof W3cCredentialRecord) {
           const held = toHeldCredential(record)
-          return { held, leaving: held.claims }
+          return { held, leaving: held.claims, optional: [] }
         }
         if (record instanceof SdJwtVcRecord && descriptor) {
           const held = toHeldSdJwtVc(agentContext, record)
-          return { held, leaving: sdJwtDisclosure(descriptor, held.claims).claims }
+          const { claims, optional } = sdJwtDisclosure(descriptor, held.claims)
+          return { held, leaving: claims, optional }
         }
         return undefined
       })
@@ -49,6 +50,7 @@ export async function proposeAnswer(agentContext: AgentContext, id: string): Pro
       types: chosen?.held.types,
       claimsLeaving: chosen?.leaving ?? {},
       claimsAsked: chosen ? item.claims.filter((claim) => hasClaim(chosen.leaving, claim)) : [],
+      claimsOptional: chosen?.optional ?? [],
     }
   })
   const missing = asked.filter(
@@ -56,6 +58,13 @@ export async function proposeAnswer(agentContext: AgentContext, id: string): Pro
   )
   const held = items.filter((item) => item.credentialId).map((item) => item.descriptorId)
   return { requestId: id, satisfiable: held.length > 0 && allowsSubmission(definition, held), items, missing }
+}
+
+interface Fit {
+  held: HeldCredential
+  leaving: Record<string, unknown>
+  /** The claims of `leaving` the person may leave out (an SD-JWT VC's optional fields). */
+  optional: string[]
 }
 
 function rank(held: HeldCredential): number {

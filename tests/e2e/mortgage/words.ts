@@ -18,6 +18,8 @@ export const words = {
     shareAndRemember: 'Share and remember',
     confirmRemember: 'Share, and remember if accepted',
     accepted: 'Shared with Lender: they accepted your answer. You kept back 1 item.',
+    acceptedPrefix: /^Shared with Lender: they accepted your answer\./,
+    shareStreet: 'Share Address › Street',
     refused:
       /^Hypotheekbank refused your answer\. Their reason: “untrusted issuer: .*”\. What you sent is in History.* Nothing was remembered/,
     historyRefused: 'Hypotheekbank refused it',
@@ -43,6 +45,8 @@ export const words = {
     shareAndRemember: 'Teilen und merken',
     confirmRemember: 'Teilen, und merken, wenn angenommen',
     accepted: 'Mit Lender geteilt: Ihre Antwort wurde angenommen. Sie haben 1 Eintrag zurückgehalten.',
+    acceptedPrefix: /^Mit Lender geteilt: Ihre Antwort wurde angenommen\./,
+    shareStreet: 'Adresse › Straße teilen',
     refused:
       /^Hypotheekbank hat Ihre Antwort abgelehnt\. Begründung: „untrusted issuer: .*“\. .* Es wurde nichts gemerkt/,
     historyRefused: 'Hypotheekbank hat es abgelehnt',

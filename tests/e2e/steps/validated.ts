@@ -42,4 +42,14 @@ export async function receiveCredentials(page: Page, companies: Companies, perso
   expect(await identity.getByTestId('provenance').textContent()).toContain('the signature is valid')
   await identity.getByText(person.name).waitFor()
   await checkScreen(page, '07b-my-data-validated')
+  // The node searches what it holds: part of the city finds the identity card and not the income statement.
+  const search = page.getByLabel('Search your validated data')
+  const held = page.getByRole('list', { name: 'Credentials' }).getByRole('listitem')
+  await search.fill(person.address.city.slice(1, 5).toUpperCase())
+  await expect.poll(() => held.count()).toBe(1)
+  expect(await held.first().getAttribute('aria-label')).toBe('Identity card')
+  await search.fill('words nobody holds')
+  await page.getByText('Nothing you hold matches “words nobody holds”.').waitFor()
+  await search.fill('')
+  await expect.poll(() => held.count()).toBe(2)
 }

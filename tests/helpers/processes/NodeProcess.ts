@@ -125,6 +125,11 @@ export class NodeProcess {
     if (this.child.exitCode === null && this.child.signalCode === null) await this.kill()
   }
 
+  /** Resolves when the process ended, whoever ended it; with its exit code (null after a signal). */
+  waitForExit(): Promise<number | null> {
+    return this.exited
+  }
+
   /** Ends the process at once, as a crash or power cut would. */
   async kill(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return

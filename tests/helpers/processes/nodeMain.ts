@@ -13,6 +13,7 @@ import {
 
 import { createApi, CustosNode } from '../../../electron/node'
 import { type StorageMessagePickupRepository, PICKUP_QUEUE } from '../../../electron/node/mediation'
+import { crashAtAnswerStep } from './answerCrash'
 import type { Command, NodeEvent, NodeProcessConfig, Reply, Request } from './protocol'
 
 const config = JSON.parse(process.env.CUSTOS_NODE_CONFIG ?? '{}') as NodeProcessConfig
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     })
   else await node.unlock(config.passphrase)
   const agent = node.agent
+  if (config.crashAt) crashAtAnswerStep(agent, config.crashAt)
   agent.events.on<DidCommBasicMessageStateChangedEvent>(
     DidCommBasicMessageEventTypes.DidCommBasicMessageStateChanged,
     ({ payload }) => {

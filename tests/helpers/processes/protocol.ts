@@ -1,4 +1,5 @@
 // Messages between a test and a node running in a child process (over Node's IPC channel).
+import type { AnswerStep } from './answerCrash'
 
 export interface NodeProcessConfig {
   dataDir: string
@@ -12,6 +13,8 @@ export interface NodeProcessConfig {
   publicUrl?: string
   /** A mediator instance on PostgreSQL (its store and queue shared with the other instances). */
   postgres?: { url: string; instanceId?: string }
+  /** The crash test's fault injection: the process kills itself at this step of its next answer. */
+  crashAt?: AnswerStep
 }
 
 export type Command =

@@ -125,6 +125,59 @@ describe('SD-JWT VC selective disclosure between real agents, measured on the wi
     }
   })
 
+  it('leaves out a statement the request marks optional, and refuses to leave out a required one', async () => {
+    const api = apiOf(node)
+    const { companyConnectionId } = await connectToCompany(node, registry)
+    await registry.offerSdJwt(companyConnectionId, 'IdentityCredential', identityClaims(person), DISCLOSABLE)
+    const offer = await eventually(async () => (await api['credentials.listOffers'](undefined))[0])
+    await api['credentials.acceptOffer']({ id: offer.id })
+    const { companyConnectionId: lenderConnection } = await connectToCompany(node, lender)
+    const definition = identityRequest([
+      eitherPath('address.city'),
+      { ...eitherPath('address.street'), optional: true },
+    ])
+    const proofId = await lender.ask(lenderConnection, definition)
+    const outcome = lender.outcome(proofId)
+    const request = await eventually(async () => (await api['requests.list'](undefined))[0])
+    const proposal = await api['requests.propose']({ id: request.id })
+    expect(proposal.items[0]).toMatchObject({
+      claimsLeaving: { 'address.city': person.address.city, 'address.street': person.address.street },
+      claimsOptional: ['address.street'],
+    })
+
+    // Bad choices are refused in words before anything leaves: the request stays open, History stays empty.
+    received.length = 0
+    await expect(
+      api['requests.approve']({ id: request.id, omitClaims: { identity: ['address.city'] } }),
+    ).rejects.toMatchObject({ code: 'SubsetNotAllowed', message: expect.stringContaining('address.city') })
+    await expect(
+      api['requests.approve']({ id: request.id, omitClaims: { income: ['grossYearlyIncome'] } }),
+    ).rejects.toMatchObject({ code: 'InvalidInput' })
+    expect(received).toHaveLength(0)
+    expect((await api['requests.get']({ id: request.id })).state).toBe('request-received')
+    expect(await api['disclosures.list'](undefined)).toEqual([])
+
+    // A policy remembered from this answer names only what the person let leave.
+    const policy = await api['consent.previewRemember']({
+      requestId: request.id,
+      action: 'share',
+      remember: { who: { kind: 'connection' } },
+      omitClaims: { identity: ['address.street'] },
+    })
+    expect(policy.what).toEqual([{ type: 'IdentityCredential', claims: ['address.city'] }])
+
+    await api['requests.approve']({ id: request.id, omitClaims: { identity: ['address.street'] } })
+    const verified = await outcome
+    expect(verified.state).toBe('verified')
+    if (verified.state !== 'verified') return
+    expect(verified.credentials[0].claims).toEqual({ address: { city: person.address.city } })
+    const wire = await readable(lender, received)
+    expect(wire).toContain(person.address.city)
+    expect(wire).not.toContain(person.address.street)
+    const [entry] = await api['disclosures.list'](undefined)
+    expect(entry.credentials[0].claims).toEqual(['address.city'])
+  })
+
   it('the lender’s check fails for another challenge or audience, and when an asked claim is withheld', async () => {
     const api = apiOf(node)
     const { companyConnectionId } = await connectToCompany(node, registry)

@@ -12,7 +12,7 @@ import {
 import { sdJwtClaims } from '../../credentials'
 import { PresentationRefusal } from '../PresentationRefusal'
 import { onlyDescriptors, SD_JWT_DESCRIPTOR_FORMAT, type MixedPresentation } from './mixedPresentation'
-import { sdJwtDisclosure } from './sdJwtDisclosure'
+import { sdJwtDisclosure, type Disclosure } from './sdJwtDisclosure'
 
 type Selection = Parameters<DifPresentationExchangeService['createPresentation']>[1]['credentialsForInputDescriptor']
 
@@ -54,11 +54,14 @@ export async function createMixedPresentation(
   }
   const service = agentContext.dependencyManager.resolve(SdJwtVcService)
   for (const id of sdJwtIds) {
-    const record = selection[id][0].credentialRecord as SdJwtVcRecord
+    const [entry] = selection[id]
+    const record = entry.credentialRecord as SdJwtVcRecord
     const descriptor = definition.input_descriptors.find((candidate) => candidate.id === id)
     if (!descriptor) throw new Error(`No input descriptor ${id}.`)
     const held = record.firstCredential
-    const { frame } = sdJwtDisclosure(descriptor, sdJwtClaims(held.prettyClaims as Record<string, unknown>))
+    const claims = sdJwtClaims(held.prettyClaims as Record<string, unknown>)
+    const chosen = 'disclosedPayload' in entry ? Object.keys(entry.disclosedPayload) : []
+    const { frame } = sdJwtDisclosure(descriptor, claims, withheld(sdJwtDisclosure(descriptor, claims), chosen))
     const compact = await service.present(agentContext, {
       sdJwtVc: held,
       presentationFrame: frame,
@@ -71,4 +74,19 @@ export async function createMixedPresentation(
     presentation_submission: { id: utils.uuid(), definition_id: definition.id, descriptor_map: descriptorMap },
     vp_token: vpToken,
   }
+}
+
+/**
+ * The claims the person left out, from the ones they chose to disclose (none chosen: a policy's answer,
+ * every asked claim leaves). A chosen claim the request does not ask, or a required one not chosen, means
+ * the choice does not fit this request: refused, since the requester would refuse that answer.
+ */
+function withheld(asked: Disclosure, chosen: readonly string[]): string[] {
+  if (chosen.length === 0) return []
+  const left = Object.keys(asked.claims).filter((claim) => !chosen.includes(claim))
+  const strays = chosen.filter((claim) => !(claim in asked.claims))
+  if (strays.length > 0 || left.some((claim) => !asked.optional.includes(claim))) {
+    throw new PresentationRefusal('The statements chosen do not answer this request.')
+  }
+  return left
 }

@@ -14,11 +14,16 @@ export function ProposedItems({
   proposal,
   omit,
   onToggle,
+  omitClaims = {},
+  onToggleClaim,
 }: {
   proposal: ProposedAnswer
   omit: readonly string[]
   /** Absent where the answer is sent whole (OpenID4VP): no boxes, and no item is called required. */
   onToggle?(descriptorId: string): void
+  /** Statements left out inside a document, by descriptor (only those the request marks optional). */
+  omitClaims?: Readonly<Record<string, readonly string[]>>
+  onToggleClaim?(descriptorId: string, claim: string): void
 }) {
   const { t } = useTranslation()
   // A statement is told apart from the others by its month.
@@ -58,8 +63,19 @@ export function ProposedItems({
             {!held && <p className="hint">{t('proposal.notHeld')}</p>}
             {held && (
               <p className={left ? 'leaving not-leaving' : 'leaving'}>
-                {formatList(Object.keys(item.claimsLeaving).map(claimLabel))}
+                {formatList(
+                  Object.keys(item.claimsLeaving)
+                    .filter((claim) => !omitClaims[item.descriptorId]?.includes(claim))
+                    .map(claimLabel),
+                )}
               </p>
+            )}
+            {held && !left && onToggleClaim && (
+              <OptionalClaims
+                item={item}
+                withheld={omitClaims[item.descriptorId] ?? []}
+                onToggle={(claim) => onToggleClaim(item.descriptorId, claim)}
+              />
             )}
             {held && !left && 'document' in item.claimsLeaving && <p className="hint">{t('proposal.document')}</p>}
             {held && (
@@ -93,5 +109,34 @@ export function ProposedItems({
         </p>
       )}
     </div>
+  )
+}
+
+/** The statements inside one document the request lets the person leave out, each with its own box. */
+function OptionalClaims({
+  item,
+  withheld,
+  onToggle,
+}: {
+  item: AnswerItem
+  withheld: readonly string[]
+  onToggle(claim: string): void
+}) {
+  const { t } = useTranslation()
+  const optional = item.claimsOptional ?? []
+  if (optional.length === 0) return null
+  return (
+    <fieldset className="claim-choice">
+      <legend>{t('proposal.mayLeaveOut')}</legend>
+      {optional.map((claim) => {
+        const boxId = `claim-${item.descriptorId}-${claim}`
+        return (
+          <div key={claim}>
+            <input type="checkbox" id={boxId} checked={!withheld.includes(claim)} onChange={() => onToggle(claim)} />
+            <label htmlFor={boxId}>{t('proposal.shareClaim', { claim: claimLabel(claim) })}</label>
+          </div>
+        )
+      })}
+    </fieldset>
   )
 }

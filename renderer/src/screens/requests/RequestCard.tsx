@@ -29,6 +29,8 @@ export function RequestCard({
   const [proposal, setProposal] = useState<ProposedAnswer>()
   // Items the person unticked; what they do not hold starts unticked, as it cannot leave anyway.
   const [omit, setOmit] = useState<string[]>([])
+  // Statements left out inside a document, where the request marks them optional.
+  const [omitClaims, setOmitClaims] = useState<Record<string, string[]>>({})
   const [preview, setPreview] = useState<PolicyInput>()
   const [problem, setProblem] = useState<string>()
   const look = useAction()
@@ -50,6 +52,16 @@ export function RequestCard({
     )
   }
 
+  function toggleClaim(descriptorId: string, claim: string) {
+    answer.clearError()
+    setPreview(undefined)
+    setOmitClaims((current) => {
+      const withheld = current[descriptorId] ?? []
+      const next = withheld.includes(claim) ? withheld.filter((c) => c !== claim) : [...withheld, claim]
+      return { ...current, [descriptorId]: next }
+    })
+  }
+
   // Checked here first, in the person's words: sending nothing is declining.
   function nothingTicked(): boolean {
     const nothing = !!proposal && proposal.items.every((item) => omit.includes(item.descriptorId))
@@ -61,7 +73,7 @@ export function RequestCard({
     if (approve && nothingTicked()) return
     const done = await answer.run(() =>
       approve
-        ? apiClient()['requests.approve']({ id: request.id, omit })
+        ? apiClient()['requests.approve']({ id: request.id, omit, omitClaims })
         : apiClient()['requests.decline']({ id: request.id }),
     )
     if (done) onAnswered(answerText(t, who, done.answer, omit.length), done.answer?.outcome === 'refused')
@@ -72,6 +84,7 @@ export function RequestCard({
     action: 'share' as const,
     remember: { who: { kind: 'connection' as const }, when: {} },
     omit,
+    omitClaims,
     name: t('request.policyName', { requester: who }),
   }
 
@@ -107,7 +120,15 @@ export function RequestCard({
       )}
       <Progress busy={look.busy}>{t('request.finding')}</Progress>
       <ErrorNote error={look.error} />
-      {proposal && <ProposedItems proposal={proposal} omit={omit} onToggle={toggle} />}
+      {proposal && (
+        <ProposedItems
+          proposal={proposal}
+          omit={omit}
+          onToggle={toggle}
+          omitClaims={omitClaims}
+          onToggleClaim={toggleClaim}
+        />
+      )}
       {preview && <RememberPreview policy={preview} requester={who} />}
       {proposal && (
         <div className="actions">

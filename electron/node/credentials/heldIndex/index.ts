@@ -1,0 +1,3 @@
+export { heldCredentials } from './heldIndexTable'
+export { HeldIndexService } from './HeldIndexService'
+export { keepHeldIndexInStep } from './keepInStep'
