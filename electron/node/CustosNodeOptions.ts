@@ -1,3 +1,4 @@
+import type { IssuerHostsOptions } from './credentials'
 import type { InboundOptions } from './transports'
 import type { DeviceKeyKeeper, PassphraseKdf } from './vault'
 
@@ -21,6 +22,11 @@ export interface CustosNodeOptions {
   autoLockUnitMs?: number
   /** The largest document (a statement PDF) the node takes with a credential; 20 MiB by default. */
   maxDocumentBytes?: number
+  /**
+   * How issuers' own hosts are reached (their did:web documents): TLS against the system's authorities
+   * plus `extraCaCertificates` (a test or demo CA), a timeout. Never a process-wide TLS setting.
+   */
+  issuerHosts?: IssuerHostsOptions
   /**
    * A mediator of several instances: the Askar store and the pickup queue in this PostgreSQL database,
    * shared with the other instances. Only with `mediator`; the desktop app never sets it.

@@ -55,7 +55,7 @@ export function assembleNode(
         layout,
         logger,
         mediation: { mediator: options.mediator, pollingIntervalMs: options.mediatorPollingIntervalMs, queue },
-        documents: { maxDocumentBytes: options.maxDocumentBytes },
+        documents: { maxDocumentBytes: options.maxDocumentBytes, issuerHosts: options.issuerHosts },
       }),
     prepareAgent: (agent) => {
       agent.didcomm.registerOutboundTransport(new DidCommHttpOutboundTransport())

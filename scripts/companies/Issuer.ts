@@ -112,6 +112,19 @@ export class Issuer {
     return record
   }
 
+  /**
+   * Offers a JSON-LD credential as given, with RFC 0593 options as a stock ACA-Py issuer sends them
+   * (Ed25519Signature2018, no proofPurpose). Its `issuer` may be a DID of the company's other than the
+   * connection's key (a did:web); Credo signs with that DID's first Ed25519 key.
+   */
+  async offerAsIs(connectionId: string, credential: JsonObject): Promise<DidCommCredentialExchangeRecord> {
+    return this.agent.didcomm.credentials.offerCredential({
+      connectionId,
+      protocolVersion: 'v2',
+      credentialFormats: { jsonld: { credential, options: { proofType: 'Ed25519Signature2018' } } },
+    } as Parameters<CompanyAgent['didcomm']['credentials']['offerCredential']>[0])
+  }
+
   // Signs only what it offered: the request may differ from the offer in the subject's id alone.
   private async answerRequest(record: DidCommCredentialExchangeRecord): Promise<void> {
     const data = await this.agent.didcomm.credentials.getFormatData(record.id)

@@ -27,3 +27,7 @@ export { statementAttachmentId, statementClaims, statementDocument } from './sta
 export { statementPdf, type StatementPdfOptions } from './statementPdf'
 export { euros, lastMonths, sampleStatement, type SampleStatement, type StatementLine } from './statements'
 export { ageOn, samplePerson, type SamplePerson } from './sampleData'
+export { newCertificateAuthority, type CertificateAuthority, type ServerCertificate } from './certificateAuthority'
+export { DidWebHost } from './didWebHost'
+export { didWebDocument, serveOwnDidWeb } from './ownDidWeb'
+export { CITIZENSHIP_CONTEXTS, residentCardFor } from './residentCard'

@@ -9,7 +9,7 @@ export const USAGE =
 export interface DemoArgs {
   dataDir: string
   companiesOnly: boolean
-  /** First port of the four companies; 0 picks free ones. */
+  /** First port of the four companies (and the registry's web host at +4); 0 picks free ones. */
   port: number
 }
 
@@ -33,7 +33,7 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
   const dataDir = values['data-dir']
   if (!dataDir) throw new UsageError('--data-dir is required.')
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65532)
-    throw new UsageError(`--port must be 0-65532, not ${values.port}.`)
+  if (!Number.isInteger(port) || port < 0 || port > 65531)
+    throw new UsageError(`--port must be 0-65531, not ${values.port}.`)
   return { dataDir, companiesOnly: values['companies-only'], port }
 }

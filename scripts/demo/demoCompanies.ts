@@ -1,13 +1,18 @@
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { Issuer, Lender } from '../companies'
+import { DidWebHost, Issuer, Lender, newCertificateAuthority, serveOwnDidWeb } from '../companies'
 
 export interface DemoCompanies {
   registry: Issuer
   employer: Issuer
   bank: Issuer
   lender: Lender
+  /** The registry's own did:web, served over HTTPS on 127.0.0.1 with a certificate from the demo CA. */
+  registryDid: string
+  /** The demo CA (PEM) a node must be told to trust to read the registry's did:web; also in demo-ca.pem. */
+  caCertificate: string
   stop(): Promise<void>
 }
 
@@ -22,7 +27,10 @@ function freePort(): Promise<number> {
   })
 }
 
-/** The four sample companies, each a Credo agent on its own Askar store under `dir`, on 127.0.0.1. */
+/**
+ * The four sample companies, each a Credo agent on its own Askar store under `dir`, on 127.0.0.1, and the
+ * registry's web host (port + 4 when ports are given).
+ */
 export async function startDemoCompanies(dir: string, firstPort: number): Promise<DemoCompanies> {
   const port = async (offset: number) => (firstPort ? firstPort + offset : freePort())
   const options = async (name: string, offset: number) => ({
@@ -34,6 +42,12 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
   const employer = await Issuer.start(await options('Employer', 1))
   const bank = await Issuer.start(await options('Bank', 2))
   const lender = await Lender.start(await options('Lender', 3))
+  // The registry also issues as the field does: from its own did:web, on its own web host, with a
+  // certificate from a CA made for this run (its key never leaves the process; the node is told to trust it).
+  const ca = await newCertificateAuthority('Custos demo CA')
+  const registryHost = await DidWebHost.start(await ca.serverCertificate(), await port(4))
+  await serveOwnDidWeb(registry.agent, registryHost)
+  fs.writeFileSync(path.join(dir, 'demo-ca.pem'), ca.certificate)
   lender.trust('IdentityCredential', registry.did)
   lender.trust('IncomeCredential', employer.did)
   lender.trust('BankStatementCredential', bank.did)
@@ -42,8 +56,11 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
     employer,
     bank,
     lender,
+    registryDid: registryHost.did,
+    caCertificate: ca.certificate,
     stop: async () => {
       await Promise.all([registry, employer, bank, lender].map((company) => company.stop().catch(() => undefined)))
+      await registryHost.stop().catch(() => undefined)
     },
   }
 }

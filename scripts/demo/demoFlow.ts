@@ -2,7 +2,7 @@ import { DidCommDidExchangeState } from '@credo-ts/didcomm'
 
 import { eitherPath, fullMortgageRequest, lastMonths, samplePerson, type Issuer, type Lender } from '../companies'
 import type { DemoCompanies } from './demoCompanies'
-import { issueIdentity, issueIncome, issueStatements } from './issueSamples'
+import { issueIdentity, issueIncome, issueResidentCard, issueStatements } from './issueSamples'
 import type { Say } from './say'
 
 const WAIT_FOR_PERSON_MS = 24 * 60 * 60 * 1000
@@ -47,7 +47,10 @@ export async function runDemoFlow(companies: DemoCompanies, connect: Connect, sa
   for (const connection of connected) connection.catch(() => undefined)
   const [registryConnection, employerConnection, bankConnection, lenderConnection] = connected
   await Promise.all([
-    registryConnection.then((id) => issueIdentity(registry, id, person, say)),
+    registryConnection.then(async (id) => {
+      await issueIdentity(registry, id, person, say)
+      await issueResidentCard(registry, id, person, companies.registryDid, say)
+    }),
     employerConnection.then((id) => issueIncome(employer, id, person, say)),
     bankConnection.then((id) => issueStatements(bank, id, person, say)),
   ])

@@ -5,9 +5,17 @@ import type { Say } from './say'
 
 const WHO = 'Person (node)'
 
-/** A node on `dir` (created on first run, unlocked after), reachable on 127.0.0.1. */
-export async function openDemoNode(dir: string, passphrase: string): Promise<CustosNode> {
-  const node = CustosNode.open({ dataDir: path.join(dir, 'node'), label: 'Demo person', inbound: {} })
+/**
+ * A node on `dir` (created on first run, unlocked after), reachable on 127.0.0.1, trusting the demo CA for
+ * issuers' hosts (the registry's did:web) besides the system's authorities.
+ */
+export async function openDemoNode(dir: string, passphrase: string, caCertificate: string): Promise<CustosNode> {
+  const node = CustosNode.open({
+    dataDir: path.join(dir, 'node'),
+    label: 'Demo person',
+    inbound: {},
+    issuerHosts: { extraCaCertificates: [caCertificate] },
+  })
   try {
     if (node.status().state === 'no-store') await node.createStore(passphrase)
     else await node.unlock(passphrase)
@@ -30,7 +38,10 @@ export function actAsPerson(node: CustosNode, say: Say): () => void {
       say(WHO, `accepts the offer of ${offer.types.at(-1)} (${offer.format}) from ${offer.from ?? offer.issuer}`)
       const held = await api['credentials.acceptOffer']({ id: offer.id })
       const documents = held.documents?.map((document) => ` with ${document.name ?? document.digestSRI}`) ?? ''
-      say(WHO, `stored ${held.types.at(-1)}${documents}, signature ${held.provenance.signature.result}`)
+      const { issuer, deliveredBy, standing } = held.provenance
+      const issued =
+        standing && !standing.issuerIsConnection ? `, issued by ${issuer}, delivered by ${deliveredBy}` : ''
+      say(WHO, `stored ${held.types.at(-1)}${documents}${issued}, signature ${held.provenance.signature.result}`)
     }
     for (const request of await api['requests.list'](undefined)) {
       say(

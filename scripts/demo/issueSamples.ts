@@ -6,6 +6,7 @@ import {
   statementClaims,
   statementDocument,
   statementPdf,
+  residentCardFor,
   type Issuer,
   type SamplePerson,
 } from '../companies'
@@ -28,6 +29,19 @@ export async function issueIdentity(registry: Issuer, connectionId: string, pers
   const offer = await registry.offerSdJwt(connectionId, 'IdentityCredential', identityClaims(person), DISCLOSABLE)
   say('Population Registry', `offered identity as SD-JWT VC (${DISCLOSABLE.join(', ')} selectively disclosable)`)
   say('Population Registry', `identity: ${await settled(registry, offer.id)}`)
+}
+
+/** As a registry in the field issues: citizenship v1, from its own did:web, no proofPurpose in the offer. */
+export async function issueResidentCard(
+  registry: Issuer,
+  connectionId: string,
+  person: SamplePerson,
+  registryDid: string,
+  say: Say,
+) {
+  const offer = await registry.offerAsIs(connectionId, residentCardFor(person, registryDid))
+  say('Population Registry', `offered a PermanentResidentCard (citizenship v1) signed by ${registryDid}`)
+  say('Population Registry', `resident card: ${await settled(registry, offer.id)}`)
 }
 
 export async function issueIncome(employer: Issuer, connectionId: string, person: SamplePerson, say: Say) {

@@ -39,9 +39,13 @@ async function main(): Promise<number> {
   try {
     companies = await startDemoCompanies(path.join(args.dataDir, 'companies'), args.port)
     say('Demo', 'companies started: Population Registry, Employer, Bank, Lender (127.0.0.1 only)')
+    say(
+      'Demo',
+      `Population Registry also issues from ${companies.registryDid} (HTTPS, demo CA in ${path.join(args.dataDir, 'companies', 'demo-ca.pem')})`,
+    )
     let connect: Connect = async (company) => say('Demo', `paste the ${company} invitation into your node`)
     if (!args.companiesOnly) {
-      const opened = await openDemoNode(args.dataDir, passphrase)
+      const opened = await openDemoNode(args.dataDir, passphrase, companies.caCertificate)
       node = opened
       say('Demo', `node on ${path.join(args.dataDir, 'node')} at ${(opened.endpoints ?? []).join(' ')}`)
       stopPerson = actAsPerson(opened, say)

@@ -25,6 +25,11 @@ export interface CredentialOffer {
   receivedAt: string
   /** Who issues it, as trust lists know it, beside the connection that delivers it. */
   standing?: IssuerStanding
+  /**
+   * JSON-LD contexts the offer names that Custos neither ships nor has pinned. Each is on the issuer's own
+   * host; the node fetches them only when the person asks (`credentials.fetchContexts`), then pins them.
+   */
+  unknownContexts?: string[]
 }
 
 /**
@@ -122,4 +127,9 @@ export const credentialsContract = {
   ),
   /** Checks the signature again now and records the result. */
   'credentials.verify': method<HeldCredential>()(byId),
+  /**
+   * Fetches, once, the offer's `unknownContexts` from the issuer's own host and pins them by digest;
+   * the offer as it is then. Never done without this call.
+   */
+  'credentials.fetchContexts': method<CredentialOffer>()(byId),
 }

@@ -32,6 +32,22 @@ export const trustListEntrySchema = z
   })
   .strict()
 
+/**
+ * An issuer the publisher no longer vouches for, from `since` on (a leaked key, a closed registry): its
+ * offers and credentials are refused, whatever another list says of it. Matched as issuer entries are.
+ */
+export const revokedIssuerSchema = z
+  .object({
+    did: z
+      .string()
+      .regex(/^did:[a-z0-9]+:\S+$/)
+      .max(500),
+    name: z.string().trim().min(1).max(200),
+    since: z.string().datetime({ offset: true }),
+    reason: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict()
+
 export const trustListProofSchema = z
   .object({
     type: z.literal('CustosJcsEd25519Signature2026'),
@@ -50,12 +66,15 @@ export const trustListSchema = z
     publisher: z.string().startsWith('did:key:').max(200),
     issued: z.string().datetime({ offset: true }),
     entries: z.array(trustListEntrySchema).max(1000),
+    // Optional, and no default: a list signed before this field existed keeps its signed bytes.
+    revoked: z.array(revokedIssuerSchema).max(1000).optional(),
     proof: trustListProofSchema,
   })
   .strict()
 
 export type TrustListDocument = z.output<typeof trustListSchema>
 export type TrustListEntry = z.output<typeof trustListEntrySchema>
+export type RevokedIssuer = z.output<typeof revokedIssuerSchema>
 export type PublishedPurpose = z.output<typeof publishedPurposeSchema>
 
 /** An imported list that vouches for a requester: the list's name, the name and roles it gives the requester. */

@@ -1,7 +1,7 @@
 import type { AskarModuleConfigStoreOptions } from '@credo-ts/askar'
 import { Agent, type InitConfig } from '@credo-ts/core'
 
-import type { DocumentsOptions } from '../credentials'
+import type { CredentialsOptions } from '../credentials'
 import type { MediationOptions } from '../mediation'
 import type { DataDirLayout, FileLogger } from '../platform'
 import { nodeDependencies } from './nodeDependencies'
@@ -14,7 +14,7 @@ export interface AgentOptions {
   /** The Askar store this agent opens when it initializes (Credo 0.6 takes it with the module). */
   store: AskarModuleConfigStoreOptions
   mediation?: MediationOptions
-  documents?: DocumentsOptions
+  documents?: CredentialsOptions
 }
 
 export type CustosAgent = Agent<ReturnType<typeof nodeModules>>

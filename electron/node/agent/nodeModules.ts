@@ -4,7 +4,7 @@ import { DidCommModule } from '@credo-ts/didcomm'
 import { askar } from '../askar'
 import { connectionsDidComm, connectionsModules } from '../connections'
 import { ConsentModule } from '../consent'
-import { credentialsDidComm, credentialsModules, type DocumentsOptions } from '../credentials'
+import { credentialsDidComm, credentialsModules, type CredentialsOptions } from '../credentials'
 import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
 import { mediationDidComm, mediationModules, type MediationOptions } from '../mediation'
@@ -18,7 +18,7 @@ export interface NodeModulesOptions {
   label: string
   store: AskarModuleConfigStoreOptions
   mediation?: MediationOptions
-  documents?: DocumentsOptions
+  documents?: CredentialsOptions
 }
 
 /**

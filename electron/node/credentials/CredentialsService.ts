@@ -12,6 +12,8 @@ import type { CredentialOffer, DocumentContent, HeldCredential } from '../../../
 import { CustosError } from '../../../shared/errors'
 import { withPeerErrors } from '../platform'
 import { awaitIssued } from './awaitIssued'
+import { contextsNotHeld } from './contextChecks'
+import { fetchOfferContexts } from './fetchContexts'
 import { DocumentsService } from './documents'
 import { checkSignature, findHeld, sdJwtRecords, w3cRecords } from './heldRecords'
 import { issuerStanding } from './issuerStanding'
@@ -34,7 +36,13 @@ export class CredentialsService {
   }
 
   async acceptOffer(agentContext: AgentContext, id: string): Promise<HeldCredential> {
-    await this.getOffer(agentContext, id)
+    const offer = await this.describeOffer(agentContext, await this.getOffer(agentContext, id))
+    if (offer?.unknownContexts?.length) {
+      throw new CustosError(
+        'CredentialRefused',
+        `The offer names the JSON-LD context ${offer.unknownContexts.join(', ')}, which Custos does not have: fetch it from the issuer's host first, or decline.`,
+      )
+    }
     const { issued, cancel } = awaitIssued(agentContext, id, ISSUE_TIMEOUT_MS)
     try {
       await withPeerErrors('issuer', 'The offer cannot be accepted', () =>
@@ -98,6 +106,16 @@ export class CredentialsService {
     return this.get(agentContext, id)
   }
 
+  /** The person lets the node fetch the offer's unknown contexts once from the issuer's own host. */
+  async fetchContexts(agentContext: AgentContext, id: string): Promise<CredentialOffer> {
+    const record = await this.getOffer(agentContext, id)
+    const credential = (await credentials(agentContext).getFormatData(id)).offer?.jsonld?.credential
+    if (credential) await fetchOfferContexts(agentContext, credential)
+    const offer = await this.describeOffer(agentContext, record)
+    if (!offer) throw new CustosError('NotFound', `No open credential offer with id ${id}.`)
+    return offer
+  }
+
   private async getOffer(agentContext: AgentContext, id: string): Promise<DidCommCredentialExchangeRecord> {
     const record = await credentials(agentContext).findById(id)
     if (!record || record.state !== DidCommCredentialState.OfferReceived) {
@@ -121,6 +139,8 @@ export class CredentialsService {
       offer.standing = await issuerStanding(agentContext, offer.issuer, credential, record.connectionId).catch(
         () => undefined,
       )
+      const unknownContexts = await contextsNotHeld(agentContext, credential).catch(() => [])
+      if (unknownContexts.length > 0) offer.unknownContexts = unknownContexts
     }
     return offer
   }

@@ -52,4 +52,8 @@ export class CustosCredentialsApi implements ContractApi<typeof credentialsContr
   verify({ id }: { id: string }): Promise<HeldCredential> {
     return this.service.verify(this.agentContext, id)
   }
+
+  fetchContexts({ id }: { id: string }): Promise<CredentialOffer> {
+    return this.service.fetchContexts(this.agentContext, id)
+  }
 }

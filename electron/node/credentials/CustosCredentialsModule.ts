@@ -1,4 +1,11 @@
-import { type AgentContext, type DependencyManager } from '@credo-ts/core'
+import {
+  DidsModule,
+  JwkDidResolver,
+  KeyDidResolver,
+  PeerDidResolver,
+  type AgentContext,
+  type DependencyManager,
+} from '@credo-ts/core'
 import { DidCommAutoAcceptCredential, type DidCommModuleConfigOptions } from '@credo-ts/didcomm'
 
 import { credentialsContract } from '../../../shared/api'
@@ -15,6 +22,7 @@ import {
   type DocumentsOptions,
 } from './documents'
 import { HeldIndexService, keepHeldIndexInStep } from './heldIndex'
+import { CustosWebDidResolver, IssuerHostsConfig, type IssuerHostsOptions } from './issuerHosts'
 import { HolderDidLock, HolderDidService, newHolderDidLock } from './HolderDidService'
 import { CustosSdJwtVcCredentialFormatService } from './sdJwt'
 
@@ -23,12 +31,13 @@ export class CustosCredentialsModule implements ContractModule<typeof credential
   readonly api = CustosCredentialsApi
   readonly contract = credentialsContract
 
-  constructor(private readonly options: DocumentsOptions = {}) {}
+  constructor(private readonly options: CredentialsOptions = {}) {}
 
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerSingleton(CredentialsService)
     dependencyManager.registerSingleton(DocumentsService)
     dependencyManager.registerInstance(DocumentsConfig, new DocumentsConfig(this.options))
+    dependencyManager.registerInstance(IssuerHostsConfig, new IssuerHostsConfig(this.options.issuerHosts))
     dependencyManager.registerInstance(InboundDocuments, new InboundDocuments())
     dependencyManager.registerSingleton(HolderDidService)
     dependencyManager.registerInstance(HolderDidLock, newHolderDidLock())
@@ -56,9 +65,23 @@ export function credentialsDidComm() {
   } satisfies DidCommModuleConfigOptions
 }
 
+/** What a node is told about credentials: the document limit and how issuers' hosts are reached. */
+export interface CredentialsOptions extends DocumentsOptions {
+  issuerHosts?: IssuerHostsOptions
+}
+
 /** Offers and held credentials as the person manages them, and the offline JSON-LD checks. */
-export function credentialsModules(options: DocumentsOptions = {}) {
+export function credentialsModules(options: CredentialsOptions = {}) {
   return {
+    // Credo's resolvers, with did:web read from the DID's own host under the node's TLS rules.
+    dids: new DidsModule({
+      resolvers: [
+        new CustosWebDidResolver(options.issuerHosts),
+        new KeyDidResolver(),
+        new PeerDidResolver(),
+        new JwkDidResolver(),
+      ],
+    }),
     // JSON-LD with the bundled contexts only; nothing is fetched to check a signature.
     w3cCredentials: offlineW3cCredentialsModule(),
     custosCredentials: new CustosCredentialsModule(options),

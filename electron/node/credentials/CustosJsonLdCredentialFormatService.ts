@@ -36,7 +36,7 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
       await super.processOffer(agentContext, options)
       const detail = options.attachment.getDataAsJson<JsonLdFormatDataCredentialDetail>()
       checkOfferDetail(detail)
-      await checkCredential(agentContext, detail.credential, options.credentialExchangeRecord.connectionId)
+      await checkCredential(agentContext, detail.credential, options.credentialExchangeRecord.connectionId, 'offer')
     })
   }
 
@@ -55,6 +55,18 @@ export class CustosJsonLdCredentialFormatService extends DidCommJsonLdCredential
       data: new DidCommAttachmentData({ base64: JsonEncoder.toBase64(detail) }),
     })
     return { format: accepted.format, attachment }
+  }
+
+  // The acknowledgement compares the credential with the request too: the same RFC 0593 default, or a
+  // stock issuer that left proofPurpose out would never hear that its credential arrived.
+  override async shouldAutoRespondToCredential(
+    agentContext: AgentContext,
+    options: Parameters<DidCommJsonLdCredentialFormatService['shouldAutoRespondToCredential']>[1],
+  ): Promise<boolean> {
+    return super.shouldAutoRespondToCredential(agentContext, {
+      ...options,
+      requestAttachment: withDefaults(options.requestAttachment),
+    })
   }
 
   override async processCredential(

@@ -1,12 +1,13 @@
 import { type AgentContext } from '@credo-ts/core'
 
 import type { IssuerStanding } from '../../../shared/api'
-import { isBundledContext } from '../jsonld'
+import { checkNamedDigests, contextsNotHeld, whyNotFetchable } from './contextChecks'
 import { CredentialRefusal } from './CredentialRefusal'
 import { issuerStanding } from './issuerStanding'
 
 interface CredentialShape {
   '@context'?: unknown
+  relatedResource?: unknown
   type?: unknown
   issuer?: unknown
   expirationDate?: unknown
@@ -29,24 +30,29 @@ export function issuerOf(credential: CredentialShape): string | undefined {
 }
 
 /**
- * What the node checks on an offered and on an issued credential, before anything is stored: only
- * bundled contexts, not expired, and an issuer whose DID resolves. The issuer may be another party than
- * the connection that delivers it; what trust lists say of it is returned for the person to see.
+ * What the node checks on an offered and on an issued credential, before anything is stored: contexts
+ * bundled or pinned (an offer may name others the person can let the node fetch from the issuer's own
+ * host; a credential may not), digests the credential names, not expired, and an issuer whose DID
+ * resolves. The issuer may be another party than the connection that delivers it; what trust lists say
+ * of it is returned for the person to see.
  */
 export async function checkCredential(
   agentContext: AgentContext,
   credential: CredentialShape,
   connectionId: string | undefined,
+  stage: 'offer' | 'credential' = 'credential',
 ): Promise<IssuerStanding> {
-  const contexts = [credential['@context']].flat()
-  const unknown = contexts.filter((context) => typeof context !== 'string' || !isBundledContext(context))
-  if (contexts.length === 0 || unknown.length > 0) {
-    throw new CredentialRefusal(`Unknown JSON-LD context: ${unknown.map((c) => JSON.stringify(c)).join(', ')}`)
+  const issuer = issuerOf(credential)
+  const unknown = await contextsNotHeld(agentContext, credential)
+  for (const url of unknown) {
+    const why =
+      stage === 'credential' ? 'Custos neither ships it nor has it pinned' : whyNotFetchable(url, issuer ?? '')
+    if (why) throw new CredentialRefusal(`Unknown JSON-LD context: "${url}": ${why}.`.slice(0, 500))
   }
+  await checkNamedDigests(agentContext, credential)
   if (typeof credential.expirationDate === 'string' && !(Date.parse(credential.expirationDate) > Date.now())) {
     throw new CredentialRefusal(`The credential expired on ${credential.expirationDate}.`, 'credential-expired')
   }
-  const issuer = issuerOf(credential)
   if (!issuer) throw new CredentialRefusal('The credential names no issuer.', 'issuer-unresolvable')
   if (!connectionId) throw new CredentialRefusal('Credentials are accepted over a connection only.')
   return issuerStanding(agentContext, issuer, credential, connectionId)

@@ -6,7 +6,12 @@ export {
 } from './CredentialsEvents'
 export { CredentialsService } from './CredentialsService'
 export { CustosCredentialsApi } from './CustosCredentialsApi'
-export { CustosCredentialsModule, credentialsDidComm, credentialsModules } from './CustosCredentialsModule'
+export {
+  CustosCredentialsModule,
+  credentialsDidComm,
+  credentialsModules,
+  type CredentialsOptions,
+} from './CustosCredentialsModule'
 export { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFormatService'
 export { HolderDidService } from './HolderDidService'
 export { keysOfConnection } from './connectionKeys'
@@ -35,3 +40,4 @@ export {
 } from './sdJwt'
 export type { HeldRecord } from './provenance'
 export { setArrival, setSignatureCheck } from './provenance'
+export { CustosWebDidResolver, type IssuerHostsOptions } from './issuerHosts'

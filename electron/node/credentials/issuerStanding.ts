@@ -2,15 +2,16 @@ import { tryParseDid, type AgentContext } from '@credo-ts/core'
 
 import type { IssuerStanding } from '../../../shared/api'
 import { credentialTypes } from '../jsonld'
-import { issuerVouchers } from '../trustLists'
+import { issuerRevocations, issuerVouchers, type IssuerRevocation } from '../trustLists'
 import { CredentialRefusal } from './CredentialRefusal'
 import { keysOfConnection, keysOfDid } from './connectionKeys'
 
 /**
- * DID methods whose documents the node reads without asking anyone: computed from the DID itself.
- * did:web would need the issuer's host, ledger methods a ledger; both are refused with a sentence.
+ * DID methods the node reads: did:key, did:jwk and did:peer are computed from the DID itself, did:web is
+ * fetched from the issuer's own host over verified TLS (CustosWebDidResolver). Ledger methods would need
+ * a ledger and are refused with a sentence.
  */
-export const RESOLVED_DID_METHODS = ['key', 'jwk', 'peer']
+export const RESOLVED_DID_METHODS = ['key', 'jwk', 'peer', 'web']
 
 interface IssuedShape {
   '@context'?: unknown
@@ -35,6 +36,8 @@ export async function issuerStanding(
       'issuer-unresolvable',
     )
   }
+  // A revoked issuer is refused before its host is even asked; by key once its DID document is read.
+  refuseRevoked(issuer, issuerRevocations(agentContext, { issuer, keyFingerprints: new Set() }))
   let issuerKeys: Set<string>
   try {
     issuerKeys = await keysOfDid(agentContext, issuer)
@@ -50,6 +53,7 @@ export async function issuerStanding(
       'issuer-unresolvable',
     )
   }
+  refuseRevoked(issuer, issuerRevocations(agentContext, { issuer, keyFingerprints: issuerKeys }))
   const connectionKeys = await keysOfConnection(agentContext, connectionId)
   const types = await credentialTypes(agentContext, credential)
   const vouchers = issuerVouchers(agentContext, { issuer, keyFingerprints: issuerKeys, types })
@@ -58,4 +62,15 @@ export async function issuerStanding(
     issuerName: vouchers[0]?.name,
     listedBy: [...new Set(vouchers.map((voucher) => voucher.list))],
   }
+}
+
+function refuseRevoked(issuer: string, revocations: IssuerRevocation[]): void {
+  const [revoked] = revocations
+  if (!revoked) return
+  throw new CredentialRefusal(
+    `The issuer ${issuer} (${revoked.name}) is revoked by the trust list "${revoked.list}" since ${revoked.since}${
+      revoked.reason ? `: ${revoked.reason}` : ''
+    }.`.slice(0, 500),
+    'issuer-revoked',
+  )
 }

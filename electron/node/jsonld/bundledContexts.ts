@@ -21,6 +21,7 @@ export class ContextDigestError extends Error {
 }
 
 const byFolder = new Map<string, Map<string, JsonLdDocument>>()
+const bytesByFolder = new Map<string, Map<string, Buffer>>()
 
 /**
  * The JSON-LD contexts shipped under resources/jsonld, by URL (`scripts/jsonld/bundle-contexts.ts` writes
@@ -32,15 +33,24 @@ export function bundledContexts(folder = findResource('jsonld')): Map<string, Js
   if (cached) return cached
   const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'contexts.json'), 'utf8')) as ContextManifest
   const contexts = new Map<string, JsonLdDocument>()
+  const allBytes = new Map<string, Buffer>()
   for (const [url, { file, sha256 }] of Object.entries(manifest)) {
     const bytes = fs.readFileSync(path.join(folder, file))
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new ContextDigestError(url, file)
     contexts.set(url, JSON.parse(bytes.toString('utf8')) as JsonLdDocument)
+    allBytes.set(url, bytes)
   }
   byFolder.set(folder, contexts)
+  bytesByFolder.set(folder, allBytes)
   return contexts
 }
 
 export function isBundledContext(url: string): boolean {
   return bundledContexts().has(url)
+}
+
+/** The bytes of a bundled context as shipped (checked against its digest), for a credential that names its digest. */
+export function bundledContextBytes(url: string, folder = findResource('jsonld')): Buffer | undefined {
+  bundledContexts(folder)
+  return bytesByFolder.get(folder)?.get(url)
 }

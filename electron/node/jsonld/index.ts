@@ -4,7 +4,20 @@ import { SignatureSuiteRegistry, W3cCredentialsModule, type DependencyManager } 
 import { CustosSignatureSuiteRegistry } from './CustosSignatureSuiteRegistry'
 import { offlineDocumentLoader } from './offlineDocumentLoader'
 
-export { bundledContexts, ContextDigestError, isBundledContext, type JsonLdDocument } from './bundledContexts'
+export {
+  bundledContextBytes,
+  bundledContexts,
+  ContextDigestError,
+  isBundledContext,
+  type JsonLdDocument,
+} from './bundledContexts'
+export {
+  findPinnedContext,
+  pinContext,
+  PinnedContextChangedError,
+  sha256Hex,
+  type PinnedContext,
+} from './pinnedContexts'
 export { offlineDocumentLoader, UnbundledDocumentError, type LoadedDocument } from './offlineDocumentLoader'
 
 /**

@@ -2,6 +2,7 @@ import { DidResolverService, isDid, JsonTransformer, parseDid, type AgentContext
 
 import { bundledContexts, type JsonLdDocument } from './bundledContexts'
 import { didJwkForLinkedData, didJwkMethodContext } from './didJwkForLinkedData'
+import { findPinnedContext } from './pinnedContexts'
 
 export interface LoadedDocument {
   contextUrl: null
@@ -9,7 +10,7 @@ export interface LoadedDocument {
   document: JsonLdDocument
 }
 
-/** A JSON-LD document the node would have to fetch: refused, since nothing leaves 127.0.0.1 for it. */
+/** A JSON-LD document the node would have to fetch from somewhere: refused, it fetches no context silently. */
 export class UnbundledDocumentError extends Error {
   constructor(readonly url: string) {
     super(`The JSON-LD document ${url} is not bundled with Custos and is never fetched.`)
@@ -18,12 +19,13 @@ export class UnbundledDocumentError extends Error {
 }
 
 // DID methods whose documents are computed from the DID itself (or from records of our own
-// connections); did:web and ledger methods would need the network.
-const LOCAL_DID_METHODS = new Set(['key', 'peer', 'jwk'])
+// connections), and did:web, which the node's resolver reads from the DID's own host only (the issuer
+// check has fetched it already); ledger methods would need a ledger.
+const LOCAL_DID_METHODS = new Set(['key', 'peer', 'jwk', 'web'])
 
 /**
- * The document loader for Credo's W3cCredentialsModule: contexts from resources/jsonld, DIDs of local
- * methods through Credo's resolver, anything else an error. Credo's default loader fetches unknown
+ * The document loader for Credo's W3cCredentialsModule: contexts from resources/jsonld or pinned, DIDs of the
+ * methods above through Credo's resolver, anything else an error. Credo's default loader fetches unknown
  * URLs, which would let a credential make the node call out.
  */
 export function offlineDocumentLoader(agentContext: AgentContext) {
@@ -31,6 +33,9 @@ export function offlineDocumentLoader(agentContext: AgentContext) {
     const contexts = bundledContexts()
     const context = contexts.get(url) ?? contexts.get(url.split('#')[0])
     if (context) return { contextUrl: null, documentUrl: url, document: context }
+    // A context the person let the node fetch once from the issuer's host, held to its digest.
+    const pinned = url.startsWith('https://') ? await findPinnedContext(agentContext, url.split('#')[0]) : undefined
+    if (pinned) return { contextUrl: null, documentUrl: url, document: pinned.document }
     if (isDid(url) && LOCAL_DID_METHODS.has(parseDid(url).method)) {
       return { contextUrl: null, documentUrl: url, document: await resolveDidUrl(agentContext, url) }
     }

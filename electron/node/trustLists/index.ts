@@ -5,4 +5,4 @@ export { TrustListEventTypes, type TrustListsChangedEvent } from './TrustListsEv
 export { TrustListsApi } from './TrustListsApi'
 export { TrustListsModule } from './TrustListsModule'
 export { TrustListsService } from './TrustListsService'
-export { issuerVouchers, type IssuerQuery } from './issuerVouchers'
+export { issuerRevocations, issuerVouchers, type IssuerQuery, type IssuerRevocation } from './issuerVouchers'

@@ -1,6 +1,6 @@
 import { DidKey, type AgentContext } from '@credo-ts/core'
 
-import type { TrustListDocument, TrustListVoucher } from '../../../shared/api'
+import type { RevokedIssuer, TrustListDocument, TrustListVoucher } from '../../../shared/api'
 import { appDatabaseOf } from '../db'
 import { trustLists } from './trustListTables'
 
@@ -13,7 +13,7 @@ export interface IssuerQuery {
   types: string[]
 }
 
-function namesIssuer(did: string, query: IssuerQuery): boolean {
+function namesIssuer(did: string, query: Pick<IssuerQuery, 'issuer' | 'keyFingerprints'>): boolean {
   if (did === query.issuer) return true
   if (!did.startsWith('did:key:')) return false
   try {
@@ -29,12 +29,39 @@ function namesIssuer(did: string, query: IssuerQuery): boolean {
  */
 export function issuerVouchers(agentContext: AgentContext, query: IssuerQuery): TrustListVoucher[] {
   const vouchers: TrustListVoucher[] = []
-  for (const list of appDatabaseOf(agentContext).select().from(trustLists).all()) {
-    const document = JSON.parse(list.document) as TrustListDocument
+  for (const { list, document } of importedLists(agentContext)) {
     for (const entry of document.entries) {
       if (!entry.issues?.some((type) => query.types.includes(type))) continue
-      if (namesIssuer(entry.did, query)) vouchers.push({ list: list.name, name: entry.name, roles: entry.roles })
+      if (namesIssuer(entry.did, query)) vouchers.push({ list, name: entry.name, roles: entry.roles })
     }
   }
   return vouchers
+}
+
+/** An imported list's revocation of an issuer: which list, and what it says. */
+export interface IssuerRevocation extends RevokedIssuer {
+  list: string
+}
+
+/**
+ * The imported lists that mark an issuer revoked, by its DID or (for a did:key entry) by a key its DID
+ * document lists. `keyFingerprints` may be empty before the issuer's DID was resolved.
+ */
+export function issuerRevocations(
+  agentContext: AgentContext,
+  query: Pick<IssuerQuery, 'issuer' | 'keyFingerprints'>,
+): IssuerRevocation[] {
+  return importedLists(agentContext).flatMap(({ list, document }) =>
+    (document.revoked ?? [])
+      .filter((revoked) => namesIssuer(revoked.did, query))
+      .map((revoked) => ({ ...revoked, list })),
+  )
+}
+
+function importedLists(agentContext: AgentContext): { list: string; document: TrustListDocument }[] {
+  return appDatabaseOf(agentContext)
+    .select()
+    .from(trustLists)
+    .all()
+    .map((row) => ({ list: row.name, document: JSON.parse(row.document) as TrustListDocument }))
 }

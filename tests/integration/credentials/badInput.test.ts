@@ -55,9 +55,9 @@ describe('credentials: what an issuer sends wrong is refused with a problem repo
 
   it.each([
     [
-      'issued by a DID the node cannot resolve offline',
-      async () => ({ issuer: 'did:web:registry.example' }),
-      /issuer-unresolvable: The issuer did:web:registry.example cannot be checked/,
+      'issued by a did:web whose host does not answer',
+      async () => ({ issuer: `did:web:127.0.0.1%3A${await freePort()}` }),
+      /issuer-unresolvable: The issuer did:web:127\.0\.0\.1%3A\d+ cannot be checked: its DID does not resolve .*could not be reached/,
     ],
     [
       'expired',
@@ -106,7 +106,7 @@ describe('credentials: what an issuer sends wrong is refused with a problem repo
     await expect(offlineDocumentLoader(node.agent.context)('https://unknown.example/contexts/v1')).rejects.toThrow(
       UnbundledDocumentError,
     )
-    await expect(offlineDocumentLoader(node.agent.context)('did:web:example.com')).rejects.toThrow(
+    await expect(offlineDocumentLoader(node.agent.context)('did:indy:sovrin:WRfXPg8dantKVubE3HX8pw')).rejects.toThrow(
       UnbundledDocumentError,
     )
     expect(fetchSpy).not.toHaveBeenCalled()

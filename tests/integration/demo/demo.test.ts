@@ -36,6 +36,10 @@ describe('npm run demo', () => {
       expect(printed).toMatch(/Population Registry +invitation: http:\/\/127\.0\.0\.1:\d+\?oob=/)
       expect(printed).toMatch(/Lender +invitation: /)
       expect(printed).toMatch(/Person \(node\) +stored IdentityCredential/)
+      // The registry as the field issues: citizenship v1 from its own did:web over HTTPS (the demo CA).
+      expect(printed).toMatch(
+        /Person \(node\) +stored PermanentResidentCard, issued by did:web:127\.0\.0\.1%3A\d+, delivered by Population Registry, signature valid/,
+      )
       expect(printed).toMatch(/Lender +verified IdentityCredential \(vc\+sd-jwt\)/)
       expect(printed.match(/Lender +verified PDF statement-\d{4}-\d{2}\.pdf/g)).toHaveLength(3)
     } finally {
