@@ -7,9 +7,12 @@
 // machine can read in the process list.
 // A mediator of several instances adds --postgres URL (no password in it) or --postgres-env VAR (the URL,
 // password included, in that variable): its store and pickup queue are then in that PostgreSQL database.
+// --issuer-ca FILE (repeatable) trusts that authority for issuers' did:web hosts too (the demo's CA).
 import 'reflect-metadata'
 
 import '../askar/register'
+
+import fs from 'node:fs'
 
 import { passphraseSchema } from '../../../shared/api'
 import { InvalidInputError, isCustosError, StoreNotFoundError } from '../../../shared/errors'
@@ -21,8 +24,10 @@ import { parseServeArgs, UsageError, USAGE, type ServeArgs } from './serveArgs'
 
 async function main(): Promise<number> {
   let args: ServeArgs
+  let issuerCas: string[]
   try {
     args = parseServeArgs(process.argv.slice(2))
+    issuerCas = args.issuerCaFiles.map(readCertificate)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     process.stderr.write(`${error.message}\n${USAGE}\n`)
@@ -58,6 +63,7 @@ async function main(): Promise<number> {
     inbound: { host: args.host, port: args.port, publicUrl: args.publicUrl },
     mediator: args.mediator,
     postgres: args.postgresUrl === undefined ? undefined : { url: args.postgresUrl },
+    issuerHosts: { extraCaCertificates: issuerCas },
   })
   let stopping: Promise<void> | undefined
   let ui: WebBridge | undefined
@@ -123,4 +129,17 @@ function newStorePassphrase(passphrase: string): string {
   const checked = passphraseSchema.safeParse(passphrase, { error: ownMessages })
   if (!checked.success) throw new InvalidInputError(checked.error.issues.map((issue) => issue.message).join(' '))
   return checked.data
+}
+
+/** A CA certificate file for issuers' hosts; a file that is not one stops the start with a sentence. */
+function readCertificate(file: string): string {
+  let pem: string
+  try {
+    pem = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--issuer-ca ${file} cannot be read: ${(error as Error).message}`)
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    throw new UsageError(`--issuer-ca ${file} holds no PEM certificate.`)
+  return pem
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import type { PassphraseSource } from './readPassphrase'
 
 export const USAGE =
-  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-file FILE | --passphrase-fd N | --passphrase-env VAR] [--public-url URL] [--ui [--ui-port P]] [--postgres URL | --postgres-env VAR]'
+  'Usage: npm run serve -- --data-dir DIR [--port P] [--host H] [--label NAME] [--mediator] [--passphrase-file FILE | --passphrase-fd N | --passphrase-env VAR] [--public-url URL] [--ui [--ui-port P]] [--postgres URL | --postgres-env VAR] [--issuer-ca PEM-FILE ...]'
 
 export interface ServeArgs {
   dataDir: string
@@ -17,6 +17,8 @@ export interface ServeArgs {
   uiPort: number
   publicUrl?: string
   postgresUrl?: string
+  /** PEM files of authorities trusted for issuers' did:web hosts besides the system's (a demo or test CA). */
+  issuerCaFiles: string[]
 }
 
 /** A command line that cannot run; printed with the usage, exit code 2. */
@@ -47,6 +49,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
         'ui-port': { type: 'string', default: '0' },
         postgres: { type: 'string' },
         'postgres-env': { type: 'string' },
+        'issuer-ca': { type: 'string', multiple: true },
       },
     }))
   } catch (error) {
@@ -78,6 +81,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     ui: values.ui,
     uiPort,
     publicUrl: values['public-url'],
+    issuerCaFiles: values['issuer-ca'] ?? [],
   }
 }
 

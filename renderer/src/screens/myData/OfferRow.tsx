@@ -14,6 +14,15 @@ export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): 
   const kind = typeLabel(offer.types)
   const from = offer.from ?? t('myData.anIssuer')
 
+  const unknown = offer.unknownContexts ?? []
+  const host = unknown[0] ? new URL(unknown[0]).host : undefined
+
+  // Only on the person's word, and only from the issuer's own host (the node checks both).
+  async function fetchVocabulary() {
+    const done = await action.run(() => apiClient()['credentials.fetchContexts']({ id: offer.id }))
+    if (done) onDone()
+  }
+
   async function answer(accept: boolean) {
     const done = await action.run<unknown>(() =>
       accept
@@ -40,11 +49,30 @@ export function OfferRow({ offer, onDone }: { offer: CredentialOffer; onDone(): 
             </div>
           ))}
         </dl>
+        {host && (
+          <div className="note" data-testid="unknown-vocabulary">
+            <p>{t('myData.unknownVocabulary', { host })}</p>
+            <details className="details">
+              <summary>{t('myData.vocabularyDetails')}</summary>
+              <ul>
+                {unknown.map((url) => (
+                  <li key={url}>{url}</li>
+                ))}
+              </ul>
+            </details>
+          </div>
+        )}
       </div>
       <div className="actions">
-        <button type="button" onClick={() => void answer(true)} disabled={action.busy}>
-          {t('myData.accept')}
-        </button>
+        {host ? (
+          <button type="button" onClick={() => void fetchVocabulary()} disabled={action.busy}>
+            {t('myData.fetchVocabulary', { host })}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void answer(true)} disabled={action.busy}>
+            {t('myData.accept')}
+          </button>
+        )}
         <button type="button" onClick={() => void answer(false)} disabled={action.busy}>
           {t('myData.decline')}
         </button>
