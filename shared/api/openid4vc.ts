@@ -13,11 +13,31 @@ import type { TrustListVoucher } from './trustLists'
 /** A pasted or opened link (`openid-credential-offer://`, `openid4vp://`, `haip-…://`, https) or the JSON itself. */
 const linkSchema = z.string().trim().min(1).max(20_000)
 
+/** A name an issuer gives in one language (a BCP 47 tag), or in none it named. */
+export interface LocalizedName {
+  name: string
+  locale?: string
+  description?: string
+}
+
+/**
+ * The issuer's own names for a credential, its claims and itself, from its OpenID4VCI metadata, in every
+ * language it gave. Kept with a credential taken over OpenID4VCI, so screens name it in the person's language.
+ */
+export interface CredentialDisplay {
+  names: LocalizedName[]
+  /** Per claim by dotted name (`address.city`). */
+  claims: Record<string, LocalizedName[]>
+  issuerNames: LocalizedName[]
+}
+
 /** What an issuer says about itself in its metadata: only what it says, never checked against a list. */
 export interface IssuerDisplay {
   /** The credential issuer identifier (an https URL, or http on this machine). */
   url: string
+  /** Its name in English (or the one it gave without a language); `names` has every language. */
   name?: string
+  names: LocalizedName[]
   /** Only a `data:` image, so showing it fetches nothing. */
   logo?: string
 }
@@ -26,7 +46,9 @@ export interface OfferedCredential {
   configurationId: string
   /** `dc+sd-jwt`, `vc+sd-jwt`, `mso_mdoc`, `jwt_vc_json`, … */
   format: string
+  /** The issuer's name for it in English (or without a language); `display` has every language. */
   name?: string
+  display: CredentialDisplay
   /** The SD-JWT VC type or the mdoc doctype. */
   type?: string
   /** Whether the node can take it; the others are refused before anything is asked of the issuer. */

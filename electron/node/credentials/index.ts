@@ -29,6 +29,7 @@ export {
   SD_JWT_VC_REQUEST,
   SdJwtVcCredentialFormatService,
   sdJwtClaims,
+  setIssuerDisplay,
   toHeldSdJwtVc,
   type SdJwtVcCredentialFormat,
   type SdJwtVcOfferData,
