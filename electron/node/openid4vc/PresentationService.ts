@@ -3,13 +3,14 @@ import { randomUUID } from 'node:crypto'
 import { injectable, type AgentContext } from '@credo-ts/core'
 import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
 
-import type { PresentationAnswer, PresentationRequestSummary } from '../../../shared/api'
+import type { PresentationAnswer, PresentationChoice, PresentationRequestSummary } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { dpvPurposes, takeDecision } from '../consent'
 import { appDatabaseOf } from '../db'
 import { DisclosuresService } from '../disclosures'
 import { announce, consentFacts, toSummary } from './consentFacts'
-import { beyondQuery, proposeForDcql } from './dcqlProposal'
+import { chooseForDcql } from './dcqlChoice'
+import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
 import { describeDisclosure } from './describeDisclosure'
 import { checkEndpoint, requestLink } from './links'
 import { PendingRequests, type PendingRequest } from './pendingRequests'
@@ -71,8 +72,24 @@ export class PresentationService {
     return Promise.all(pending.map((request) => toSummary(agentContext, request)))
   }
 
-  async approve(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
-    const pending = agentContext.resolve(PendingRequests).open(id)
+  async approve(agentContext: AgentContext, id: string, choice: PresentationChoice = {}): Promise<PresentationAnswer> {
+    const open = agentContext.resolve(PendingRequests).open(id)
+    if (!open.proposal.satisfiable || !open.proposal.selection) {
+      const missing = open.proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
+      throw new CustosError(
+        'RequestNotSatisfiable',
+        `Custos holds nothing that answers this request (${missing}); nothing was sent.`,
+      )
+    }
+    // The person's choice replaces Credo's pick only where they chose; it is checked against the query first.
+    const chose = Boolean(choice.choose || choice.claimSets || choice.omit?.length)
+    const queryResult = open.resolved.dcql!.queryResult
+    const pending = chose
+      ? {
+          ...open,
+          proposal: proposalFor(agentContext, queryResult, chooseForDcql(queryResult, open.proposal.selection, choice)),
+        }
+      : open
     const { proposal } = pending
     if (!proposal.satisfiable || !proposal.selection) {
       const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')

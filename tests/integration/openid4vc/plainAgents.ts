@@ -138,6 +138,9 @@ export const ACCOUNT_CLAIMS = {
   employer: 'Example GmbH',
 }
 
+/** The second account the bank offers (configuration `savings`): the same kind, other values. */
+export const SAVINGS_CLAIMS = { iban: 'NL91ABNA0417164300', monthly_income: 3100 }
+
 /** Signs every asked credential with the issuer's did:key, every claim selectively disclosable. */
 /** The account's values a request for family_name and monthly_income must never carry on the wire. */
 export const UNASKED_ACCOUNT_VALUES = [
@@ -148,11 +151,15 @@ export const UNASKED_ACCOUNT_VALUES = [
 ]
 
 export function accountMapper(issuerKid: () => string): OpenId4VciCredentialRequestToCredentialMapper {
-  return async ({ holderBinding, credentialConfiguration }) => ({
+  return async ({ holderBinding, credentialConfiguration, credentialConfigurationId }) => ({
     type: 'credentials',
     format: 'dc+sd-jwt',
     credentials: holderBinding.keys.map((holder) => ({
-      payload: { vct: (credentialConfiguration as { vct: string }).vct, ...ACCOUNT_CLAIMS },
+      payload: {
+        vct: (credentialConfiguration as { vct: string }).vct,
+        ...ACCOUNT_CLAIMS,
+        ...(credentialConfigurationId === 'savings' ? SAVINGS_CLAIMS : {}),
+      },
       holder,
       issuer: { method: 'did', didUrl: issuerKid() },
       disclosureFrame: { _sd: Object.keys(ACCOUNT_CLAIMS) },
@@ -204,6 +211,7 @@ export async function startIssuer(dir: string, issuerDisplay = [{ name: 'Example
     credentialConfigurationsSupported: {
       account: accountConfiguration,
       named: namedAccountConfiguration,
+      savings: accountConfiguration,
       // The format of the drafts, which issuers still send.
       accountLegacy: { ...accountConfiguration, format: 'vc+sd-jwt' as const },
       // A format the node does not keep yet: offered, never issued to it.
