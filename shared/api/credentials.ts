@@ -4,7 +4,7 @@ import { z } from 'zod'
 
 import { idSchema, noInput } from './common'
 import { method } from './contract'
-import type { CredentialDisplay } from './openid4vc'
+import type { CredentialDisplay } from './issuerDisplay'
 
 /**
  * `ldp_vc`: W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc).

@@ -7,6 +7,7 @@ import { idSchema, noInput } from './common'
 import type { ConsentEvaluation, RequestWarning } from './consent'
 import { method } from './contract'
 import type { HeldCredential } from './credentials'
+import type { CredentialDisplay, LocalizedName } from './issuerDisplay'
 import type { AnswerItem, AskedItem } from './requests'
 import type { TrustListVoucher } from './trustLists'
 
@@ -21,24 +22,6 @@ export interface PresentationChoice {
   choose?: Record<string, string>
   claimSets?: Record<string, number>
   omit?: string[]
-}
-
-/** A name an issuer gives in one language (a BCP 47 tag), or in none it named. */
-export interface LocalizedName {
-  name: string
-  locale?: string
-  description?: string
-}
-
-/**
- * The issuer's own names for a credential, its claims and itself, from its OpenID4VCI metadata, in every
- * language it gave. Kept with a credential taken over OpenID4VCI, so screens name it in the person's language.
- */
-export interface CredentialDisplay {
-  names: LocalizedName[]
-  /** Per claim by dotted name (`address.city`). */
-  claims: Record<string, LocalizedName[]>
-  issuerNames: LocalizedName[]
 }
 
 /** What an issuer says about itself in its metadata: only what it says, never checked against a list. */
