@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { injectable, type AgentContext } from '@credo-ts/core'
-import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
+import { OpenId4VcHolderApi, type OpenId4VpResolvedAuthorizationRequest } from '@credo-ts/openid4vc'
 
 import type { PresentationAnswer, PresentationChoice, PresentationRequestSummary } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
@@ -41,6 +41,7 @@ export class PresentationService {
       )
     }
     checkEndpoint('address the answer would go to', responseUriOf(resolved.authorizationRequestPayload))
+    refuseReplay(agentContext, resolved)
     const base = {
       id: randomUUID(),
       resolved,
@@ -105,6 +106,7 @@ export class PresentationService {
         `The answer would carry claims the request does not ask (${extra.join(', ')}); nothing was sent.`,
       )
     }
+    refuseReplay(agentContext, pending.resolved)
     // The answer path: the history entry first, then the answer, then the entry says whether it left.
     const history = agentContext.resolve(DisclosuresService)
     const disclosure = history.beginDisclosure(agentContext, describeDisclosure(pending))
@@ -122,6 +124,9 @@ export class PresentationService {
       throw error
     }
     agentContext.resolve(PendingRequests).take(id)
+    agentContext
+      .resolve(PendingRequests)
+      .markAnswered(pending.verifier.clientId, String(pending.resolved.authorizationRequestPayload.nonce))
     // Once sent, it left: the history says so whatever the verifier answered.
     history.settleDelivery(agentContext, disclosure.id, 'sent')
     const status = result.serverResponse?.status
@@ -137,5 +142,16 @@ export class PresentationService {
     agentContext.resolve(PendingRequests).take(id)
     await sendAccessDenied(agentContext, pending.resolved.authorizationRequestPayload)
     return { requestId: id, state: 'declined' }
+  }
+}
+
+/** A request whose nonce this node answered already is a replay (of a link, or of a captured request). */
+function refuseReplay(agentContext: AgentContext, resolved: OpenId4VpResolvedAuthorizationRequest): void {
+  const clientId = String(resolved.verifier.effectiveClientId)
+  const nonce = String(resolved.authorizationRequestPayload.nonce)
+  if (agentContext.resolve(PendingRequests).wasAnswered(clientId, nonce)) {
+    throw new InvalidInputError(
+      'This request was answered already; a company that asks again sends a new link. Nothing was sent.',
+    )
   }
 }

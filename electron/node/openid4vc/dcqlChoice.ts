@@ -86,7 +86,8 @@ export function queryChoices(queryResult: DcqlQueryResult, proposed: DcqlCredent
   })
 }
 
-const refused = (why: string) => new CustosError('RequestNotSatisfiable', `${why}; nothing was sent.`)
+const refused = (why: string, code: 'RequestNotSatisfiable' | 'SubsetNotAllowed' = 'RequestNotSatisfiable') =>
+  new CustosError(code, `${why}; nothing was sent.`)
 
 /**
  * The selection the person chose: per answered credential query the held credential and the claim set
@@ -110,7 +111,10 @@ export function chooseForDcql(
   const answered = new Set([...Object.keys(proposed ?? {}), ...Object.keys(choose), ...Object.keys(claimSets)])
   for (const id of omit) answered.delete(id)
   if (!answersQuery([...ids], sets, answered)) {
-    throw refused('Without what you left out the request cannot be answered; the verifier would refuse it')
+    throw refused(
+      'Without what you left out the request cannot be answered; the verifier would refuse it',
+      'SubsetNotAllowed',
+    )
   }
   const selection: DcqlCredentialsForRequest = {}
   for (const id of answered) {

@@ -214,7 +214,7 @@ describe('the person chooses what answers an OpenID4VP request', () => {
     const history = (await api['disclosures.list'](undefined)).length
     wire.length = 0
     const refusals = [
-      [{ omit: ['income'] }, 'RequestNotSatisfiable', 'cannot be answered'],
+      [{ omit: ['income'] }, 'SubsetNotAllowed', 'cannot be answered'],
       [{ choose: { income: summary.id } }, 'RequestNotSatisfiable', 'does not answer'],
       [{ claimSets: { income: 3 } }, 'RequestNotSatisfiable', 'does not hold'],
       [{ choose: { passport: current.id } }, 'InvalidInput', 'asks nothing called passport'],
