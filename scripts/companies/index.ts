@@ -27,3 +27,5 @@ export { statementAttachmentId, statementClaims, statementDocument } from './sta
 export { statementPdf, type StatementPdfOptions } from './statementPdf'
 export { euros, lastMonths, sampleStatement, type SampleStatement, type StatementLine } from './statements'
 export { ageOn, samplePerson, type SamplePerson } from './sampleData'
+export { accountClaims, DEMO_ACCOUNT_VCT, OpenId4VcBank } from './OpenId4VcBank'
+export { LENDER_ASKS, OpenId4VcLender, type OpenId4VcOutcome } from './OpenId4VcLender'

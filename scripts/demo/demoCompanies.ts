@@ -1,13 +1,16 @@
 import net from 'node:net'
 import path from 'node:path'
 
-import { Issuer, Lender } from '../companies'
+import { Issuer, Lender, OpenId4VcBank, OpenId4VcLender } from '../companies'
 
 export interface DemoCompanies {
   registry: Issuer
   employer: Issuer
   bank: Issuer
   lender: Lender
+  /** The OpenID4VC family beside DIDComm (Credo's own issuer and verifier modules). */
+  openId4VcBank: OpenId4VcBank
+  openId4VcLender: OpenId4VcLender
   stop(): Promise<void>
 }
 
@@ -22,7 +25,7 @@ function freePort(): Promise<number> {
   })
 }
 
-/** The four sample companies, each a Credo agent on its own Askar store under `dir`, on 127.0.0.1. */
+/** The six sample companies (four DIDComm, two OpenID4VC), each a Credo agent on its own Askar store under `dir`, on 127.0.0.1. */
 export async function startDemoCompanies(dir: string, firstPort: number): Promise<DemoCompanies> {
   const port = async (offset: number) => (firstPort ? firstPort + offset : freePort())
   const options = async (name: string, offset: number) => ({
@@ -34,6 +37,8 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
   const employer = await Issuer.start(await options('Employer', 1))
   const bank = await Issuer.start(await options('Bank', 2))
   const lender = await Lender.start(await options('Lender', 3))
+  const openId4VcBank = await OpenId4VcBank.start(await options('OpenID4VC Bank', 4))
+  const openId4VcLender = await OpenId4VcLender.start(await options('OpenID4VC Lender', 5))
   lender.trust('IdentityCredential', registry.did)
   lender.trust('IncomeCredential', employer.did)
   lender.trust('BankStatementCredential', bank.did)
@@ -42,8 +47,11 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
     employer,
     bank,
     lender,
+    openId4VcBank,
+    openId4VcLender,
     stop: async () => {
-      await Promise.all([registry, employer, bank, lender].map((company) => company.stop().catch(() => undefined)))
+      const all = [registry, employer, bank, lender, openId4VcBank, openId4VcLender]
+      await Promise.all(all.map((company) => company.stop().catch(() => undefined)))
     },
   }
 }
