@@ -31,3 +31,5 @@ export { newCertificateAuthority, type CertificateAuthority, type ServerCertific
 export { DidWebHost } from './didWebHost'
 export { didWebDocument, serveOwnDidWeb } from './ownDidWeb'
 export { CITIZENSHIP_CONTEXTS, residentCardFor } from './residentCard'
+export { accountClaims, DEMO_ACCOUNT_VCT, OpenId4VcBank } from './OpenId4VcBank'
+export { LENDER_ASKS, OpenId4VcLender, type OpenId4VcOutcome } from './OpenId4VcLender'

@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util'
 
 export const USAGE =
   'Usage: npm run demo -- --data-dir DIR [--companies-only] [--port P]\n' +
-  '  Starts the sample companies (registry, employer, bank, lender) and, unless --companies-only, a node\n' +
+  '  Starts the sample companies (registry, employer, bank, lender; an OpenID4VC bank and lender) and, unless --companies-only, a node\n' +
   '  on DIR/node that answers as the person would (passphrase from CUSTOS_PASSPHRASE). With\n' +
-  '  --companies-only, paste the printed invitations into your running node (connections.acceptInvitation).'
+  '  --companies-only, paste the printed invitations into your running node (connections.acceptInvitation),\n' +
+  '  and the OpenID4VC offer and request links into "Open a link from a company" on My data or Requests.'
 
 export interface DemoArgs {
   dataDir: string
   companiesOnly: boolean
-  /** First port of the four companies (and the registry's web host at +4); 0 picks free ones. */
+  /** First port of the four companies (the registry's web host at +4, the OpenID4VC bank and lender at +5 and +6); 0 picks free ones. */
   port: number
 }
 

@@ -2,7 +2,15 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 
-import { DidWebHost, Issuer, Lender, newCertificateAuthority, serveOwnDidWeb } from '../companies'
+import {
+  DidWebHost,
+  Issuer,
+  Lender,
+  newCertificateAuthority,
+  OpenId4VcBank,
+  OpenId4VcLender,
+  serveOwnDidWeb,
+} from '../companies'
 
 export interface DemoCompanies {
   registry: Issuer
@@ -13,6 +21,9 @@ export interface DemoCompanies {
   registryDid: string
   /** The demo CA (PEM) a node must be told to trust to read the registry's did:web; also in demo-ca.pem. */
   caCertificate: string
+  /** The OpenID4VC family beside DIDComm (Credo's own issuer and verifier modules). */
+  openId4VcBank: OpenId4VcBank
+  openId4VcLender: OpenId4VcLender
   stop(): Promise<void>
 }
 
@@ -28,8 +39,9 @@ function freePort(): Promise<number> {
 }
 
 /**
- * The four sample companies, each a Credo agent on its own Askar store under `dir`, on 127.0.0.1, and the
- * registry's web host (port + 4 when ports are given).
+ * The six sample companies (four DIDComm, two OpenID4VC), each a Credo agent on its own Askar store under
+ * `dir`, on 127.0.0.1, and the registry's web host (port + 4 when ports are given; the OpenID4VC bank and
+ * lender + 5 and + 6).
  */
 export async function startDemoCompanies(dir: string, firstPort: number): Promise<DemoCompanies> {
   const port = async (offset: number) => (firstPort ? firstPort + offset : freePort())
@@ -48,6 +60,8 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
   const registryHost = await DidWebHost.start(await ca.serverCertificate(), await port(4))
   await serveOwnDidWeb(registry.agent, registryHost)
   fs.writeFileSync(path.join(dir, 'demo-ca.pem'), ca.certificate)
+  const openId4VcBank = await OpenId4VcBank.start(await options('OpenID4VC Bank', 5))
+  const openId4VcLender = await OpenId4VcLender.start(await options('OpenID4VC Lender', 6))
   lender.trust('IdentityCredential', registry.did)
   lender.trust('IncomeCredential', employer.did)
   lender.trust('BankStatementCredential', bank.did)
@@ -58,8 +72,11 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
     lender,
     registryDid: registryHost.did,
     caCertificate: ca.certificate,
+    openId4VcBank,
+    openId4VcLender,
     stop: async () => {
-      await Promise.all([registry, employer, bank, lender].map((company) => company.stop().catch(() => undefined)))
+      const all = [registry, employer, bank, lender, openId4VcBank, openId4VcLender]
+      await Promise.all(all.map((company) => company.stop().catch(() => undefined)))
       await registryHost.stop().catch(() => undefined)
     },
   }

@@ -23,8 +23,12 @@ export type Connect = (company: string, url: string) => Promise<void>
  * sample data; once every source has issued and the lender is connected, the lender asks for identity
  * (only name, city and age_over_18), income and the last three statements, and says what it verified.
  */
-export async function runDemoFlow(companies: DemoCompanies, connect: Connect, say: Say): Promise<void> {
-  const person = samplePerson(Math.floor(Math.random() * 1_000_000))
+export async function runDemoFlow(
+  companies: DemoCompanies,
+  connect: Connect,
+  say: Say,
+  person = samplePerson(Math.floor(Math.random() * 1_000_000)),
+): Promise<void> {
   say('Demo', `sample person: ${person.name} (generated, not a real person)`)
   const { registry, employer, bank, lender } = companies
   const entries = [

@@ -10,8 +10,10 @@ import path from 'node:path'
 import type { CustosNode } from '../../electron/node'
 import { parseDemoArgs, USAGE, UsageError, type DemoArgs } from './demoArgs'
 import { startDemoCompanies, type DemoCompanies } from './demoCompanies'
+import { samplePerson } from '../companies'
 import { runDemoFlow, type Connect } from './demoFlow'
 import { acceptInvitation, actAsPerson, openDemoNode } from './demoNode'
+import { openId4VcPerson, runOpenId4VcFlow } from './openid4vcFlow'
 import { sayer } from './say'
 
 async function main(): Promise<number> {
@@ -38,20 +40,30 @@ async function main(): Promise<number> {
   let stopping = false
   try {
     companies = await startDemoCompanies(path.join(args.dataDir, 'companies'), args.port)
-    say('Demo', 'companies started: Population Registry, Employer, Bank, Lender (127.0.0.1 only)')
+    say(
+      'Demo',
+      'companies started: Population Registry, Employer, Bank, Lender, OpenID4VC Bank, OpenID4VC Lender (127.0.0.1 only)',
+    )
     say(
       'Demo',
       `Population Registry also issues from ${companies.registryDid} (HTTPS, demo CA in ${path.join(args.dataDir, 'companies', 'demo-ca.pem')})`,
     )
     let connect: Connect = async (company) => say('Demo', `paste the ${company} invitation into your node`)
+    let atNode: ReturnType<typeof openId4VcPerson> | undefined
     if (!args.companiesOnly) {
       const opened = await openDemoNode(args.dataDir, passphrase, companies.caCertificate)
       node = opened
       say('Demo', `node on ${path.join(args.dataDir, 'node')} at ${(opened.endpoints ?? []).join(' ')}`)
       stopPerson = actAsPerson(opened, say)
       connect = async (_company, url) => acceptInvitation(opened, url)
+      atNode = openId4VcPerson(opened, say)
     }
-    const flow = runDemoFlow(companies, connect, say).then(
+    const person = samplePerson(Math.floor(Math.random() * 1_000_000))
+    const { openId4VcBank, openId4VcLender } = companies
+    const flow = Promise.all([
+      runDemoFlow(companies, connect, say, person),
+      runOpenId4VcFlow(openId4VcBank, openId4VcLender, person, say, atNode),
+    ]).then(
       () => say('Demo', 'flow complete; Ctrl-C stops'),
       // Once stopping, the companies' polls fail as their agents shut down: that is no failure of the flow.
       (error: unknown) => stopping || say('Demo', `flow failed: ${(error as Error).message}`),

@@ -4,6 +4,7 @@ import { z } from 'zod'
 
 import { idSchema, noInput } from './common'
 import { method } from './contract'
+import type { CredentialDisplay } from './issuerDisplay'
 
 /**
  * `ldp_vc`: W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc).
@@ -82,6 +83,8 @@ export interface HeldCredential {
   provenance: Provenance
   /** The documents that came with it and are kept encrypted by the node. */
   documents?: DocumentReference[]
+  /** The issuer's own names for it and its claims, per language, where it came over OpenID4VCI with them. */
+  display?: CredentialDisplay
 }
 
 export interface DocumentContent extends DocumentReference {

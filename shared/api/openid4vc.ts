@@ -7,17 +7,30 @@ import { idSchema, noInput } from './common'
 import type { ConsentEvaluation, RequestWarning } from './consent'
 import { method } from './contract'
 import type { HeldCredential } from './credentials'
+import type { CredentialDisplay, LocalizedName } from './issuerDisplay'
 import type { AnswerItem, AskedItem } from './requests'
 import type { TrustListVoucher } from './trustLists'
 
 /** A pasted or opened link (`openid-credential-offer://`, `openid4vp://`, `haip-…://`, https) or the JSON itself. */
 const linkSchema = z.string().trim().min(1).max(20_000)
 
+/** A DCQL credential query id: alphanumeric, underscore or hyphen (OpenID4VP 1.0 §6.1). */
+const queryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'not a credential query id')
+
+/** The person's choice for an OpenID4VP answer (see `openid4vc.approveRequest`). */
+export interface PresentationChoice {
+  choose?: Record<string, string>
+  claimSets?: Record<string, number>
+  omit?: string[]
+}
+
 /** What an issuer says about itself in its metadata: only what it says, never checked against a list. */
 export interface IssuerDisplay {
   /** The credential issuer identifier (an https URL, or http on this machine). */
   url: string
+  /** Its name in English (or the one it gave without a language); `names` has every language. */
   name?: string
+  names: LocalizedName[]
   /** Only a `data:` image, so showing it fetches nothing. */
   logo?: string
 }
@@ -26,7 +39,9 @@ export interface OfferedCredential {
   configurationId: string
   /** `dc+sd-jwt`, `vc+sd-jwt`, `mso_mdoc`, `jwt_vc_json`, … */
   format: string
+  /** The issuer's name for it in English (or without a language); `display` has every language. */
   name?: string
+  display: CredentialDisplay
   /** The SD-JWT VC type or the mdoc doctype. */
   type?: string
   /** Whether the node can take it; the others are refused before anything is asked of the issuer. */
@@ -61,6 +76,28 @@ export interface VerifierIdentity {
   vouchedBy: TrustListVoucher[]
 }
 
+/** A claim set a DCQL credential query offers (`claim_sets`), as the person picks among them. */
+export interface ClaimSetChoice {
+  /** Its place in the query's `claim_sets`: the verifier's order of preference. */
+  index: number
+  claims: string[]
+  /** The held credentials that can fill it. */
+  candidates: string[]
+}
+
+/** What the request lets the person choose for one credential query; the rest of the answer is fixed. */
+export interface QueryChoice {
+  queryId: string
+  /** The held credentials that answer it (the proposal's is first choice). */
+  candidates: string[]
+  /** More than one entry: the person may pick which of the statements the verifier accepts leave. */
+  claimSets: ClaimSetChoice[]
+  /** The request's credential sets allow an answer without it (an optional set or another option). */
+  omittable: boolean
+  /** Whether the proposed answer includes it. */
+  proposed: boolean
+}
+
 export interface PresentationRequestSummary {
   id: string
   verifier: VerifierIdentity
@@ -74,6 +111,8 @@ export interface PresentationRequestSummary {
   items: AnswerItem[]
   satisfiable: boolean
   missing: AskedItem[]
+  /** Per credential query, what the person may choose (the card offers only these). */
+  choices: QueryChoice[]
   warnings: RequestWarning[]
   evaluation?: ConsentEvaluation
   /** `waiting` for the person, or what was done: answered by a policy, refused by one. */
@@ -99,8 +138,22 @@ export const openid4vcContract = {
   'openid4vc.resolveRequest': method<PresentationRequestSummary>()(z.object({ request: linkSchema }).strict()),
   /** The requests waiting for the person (kept in memory for 15 minutes; the link opens one again). */
   'openid4vc.listRequests': method<PresentationRequestSummary[]>()(noInput),
-  /** Sends the proposed answer: only the claims asked, never an answer the query would not accept. */
-  'openid4vc.approveRequest': method<PresentationAnswer>()(z.object({ id: idSchema }).strict()),
+  /**
+   * Sends the proposed answer, or the person's choice: `choose` a held credential per credential query,
+   * `claimSets` a claim set per query (its index), `omit` queries the credential sets let the answer go
+   * without. Only the claims asked leave; a choice the query would not accept is refused before anything
+   * leaves (RequestNotSatisfiable), and nothing is recorded.
+   */
+  'openid4vc.approveRequest': method<PresentationAnswer>()(
+    z
+      .object({
+        id: idSchema,
+        choose: z.record(queryIdSchema, idSchema).optional(),
+        claimSets: z.record(queryIdSchema, z.number().int().min(0).max(100)).optional(),
+        omit: z.array(queryIdSchema).max(50).optional(),
+      })
+      .strict(),
+  ),
   /** Tells the verifier no (access_denied); nothing about the person leaves. */
   'openid4vc.declineRequest': method<PresentationAnswer>()(z.object({ id: idSchema }).strict()),
 }

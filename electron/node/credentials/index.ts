@@ -34,6 +34,7 @@ export {
   SD_JWT_VC_REQUEST,
   SdJwtVcCredentialFormatService,
   sdJwtClaims,
+  setIssuerDisplay,
   toHeldSdJwtVc,
   type SdJwtVcCredentialFormat,
   type SdJwtVcOfferData,

@@ -6,6 +6,7 @@ import type {
   HeldCredential,
   openid4vcContract,
   PresentationAnswer,
+  PresentationChoice,
   PresentationRequestSummary,
 } from '../../../shared/api'
 import { OfferService } from './OfferService'
@@ -35,8 +36,8 @@ export class CustosOpenId4VcApi implements ContractApi<typeof openid4vcContract>
     return this.presentations.list(this.agentContext)
   }
 
-  async approveRequest({ id }: { id: string }): Promise<PresentationAnswer> {
-    return this.presentations.approve(this.agentContext, id)
+  async approveRequest({ id, ...choice }: { id: string } & PresentationChoice): Promise<PresentationAnswer> {
+    return this.presentations.approve(this.agentContext, id, choice)
   }
 
   async declineRequest({ id }: { id: string }): Promise<PresentationAnswer> {

@@ -1,9 +1,9 @@
 import { injectable, SdJwtVcRecord, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
 import { OpenId4VcHolderApi, type OpenId4VciResolvedCredentialOffer } from '@credo-ts/openid4vc'
 
-import type { CredentialOfferSummary, HeldCredential } from '../../../shared/api'
+import type { CredentialDisplay, CredentialOfferSummary, HeldCredential } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
-import { setArrival, setSignatureCheck, toHeldSdJwtVc } from '../credentials'
+import { setArrival, setIssuerDisplay, setSignatureCheck, toHeldSdJwtVc } from '../credentials'
 import { bindToNewKeys } from './keyBinding'
 import { checkEndpoint, offerLink } from './links'
 import { offerByValue, toOfferSummary } from './offerSummary'
@@ -61,7 +61,12 @@ export class OfferService {
     if (!records.every((record): record is SdJwtVcRecord => record instanceof SdJwtVcRecord)) {
       throw new CustosError('CredentialRefused', 'The issuer sent a credential in another format than it offered.')
     }
-    return this.storeAll(agentContext, records, summary.issuer.url)
+    // Each credential keeps the names its issuer gave it, per language, as the offer showed them.
+    const displays = response.credentials.map(
+      ({ credentialConfigurationId }) =>
+        summary.credentials.find((offered) => offered.configurationId === credentialConfigurationId)?.display,
+    )
+    return this.storeAll(agentContext, records, summary.issuer.url, displays)
   }
 
   private async resolveOffer(agentContext: AgentContext, input: string): Promise<OpenId4VciResolvedCredentialOffer> {
@@ -84,13 +89,16 @@ export class OfferService {
     agentContext: AgentContext,
     records: SdJwtVcRecord[],
     issuerUrl: string,
+    displays: (CredentialDisplay | undefined)[],
   ): Promise<HeldCredential[]> {
     const repository = agentContext.resolve(SdJwtVcRepository)
     const saved: SdJwtVcRecord[] = []
     const checkedAt = new Date().toISOString()
     try {
-      for (const record of records) {
+      for (const [index, record] of records.entries()) {
         setArrival(record, { exchangeId: `openid4vci:${issuerUrl}` })
+        const display = displays[index]
+        if (display) setIssuerDisplay(record, display)
         setSignatureCheck(record, { result: 'valid', checkedAt })
         await repository.save(agentContext, record)
         saved.push(record)

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto'
 
 import { injectable, type AgentContext } from '@credo-ts/core'
-import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
+import { OpenId4VcHolderApi, type OpenId4VpResolvedAuthorizationRequest } from '@credo-ts/openid4vc'
 
-import type { PresentationAnswer, PresentationRequestSummary } from '../../../shared/api'
+import type { PresentationAnswer, PresentationChoice, PresentationRequestSummary } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
 import { dpvPurposes, takeDecision } from '../consent'
 import { appDatabaseOf } from '../db'
 import { DisclosuresService } from '../disclosures'
 import { announce, consentFacts, toSummary } from './consentFacts'
-import { beyondQuery, proposeForDcql } from './dcqlProposal'
+import { chooseForDcql } from './dcqlChoice'
+import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
 import { describeDisclosure } from './describeDisclosure'
 import { checkEndpoint, requestLink } from './links'
 import { PendingRequests, type PendingRequest } from './pendingRequests'
@@ -40,6 +41,7 @@ export class PresentationService {
       )
     }
     checkEndpoint('address the answer would go to', responseUriOf(resolved.authorizationRequestPayload))
+    refuseReplay(agentContext, resolved)
     const base = {
       id: randomUUID(),
       resolved,
@@ -71,8 +73,24 @@ export class PresentationService {
     return Promise.all(pending.map((request) => toSummary(agentContext, request)))
   }
 
-  async approve(agentContext: AgentContext, id: string): Promise<PresentationAnswer> {
-    const pending = agentContext.resolve(PendingRequests).open(id)
+  async approve(agentContext: AgentContext, id: string, choice: PresentationChoice = {}): Promise<PresentationAnswer> {
+    const open = agentContext.resolve(PendingRequests).open(id)
+    if (!open.proposal.satisfiable || !open.proposal.selection) {
+      const missing = open.proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
+      throw new CustosError(
+        'RequestNotSatisfiable',
+        `Custos holds nothing that answers this request (${missing}); nothing was sent.`,
+      )
+    }
+    // The person's choice replaces Credo's pick only where they chose; it is checked against the query first.
+    const chose = Boolean(choice.choose || choice.claimSets || choice.omit?.length)
+    const queryResult = open.resolved.dcql!.queryResult
+    const pending = chose
+      ? {
+          ...open,
+          proposal: proposalFor(agentContext, queryResult, chooseForDcql(queryResult, open.proposal.selection, choice)),
+        }
+      : open
     const { proposal } = pending
     if (!proposal.satisfiable || !proposal.selection) {
       const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
@@ -88,6 +106,7 @@ export class PresentationService {
         `The answer would carry claims the request does not ask (${extra.join(', ')}); nothing was sent.`,
       )
     }
+    refuseReplay(agentContext, pending.resolved)
     // The answer path: the history entry first, then the answer, then the entry says whether it left.
     const history = agentContext.resolve(DisclosuresService)
     const disclosure = history.beginDisclosure(agentContext, describeDisclosure(pending))
@@ -105,6 +124,9 @@ export class PresentationService {
       throw error
     }
     agentContext.resolve(PendingRequests).take(id)
+    agentContext
+      .resolve(PendingRequests)
+      .markAnswered(pending.verifier.clientId, String(pending.resolved.authorizationRequestPayload.nonce))
     // Once sent, it left: the history says so whatever the verifier answered.
     history.settleDelivery(agentContext, disclosure.id, 'sent')
     const status = result.serverResponse?.status
@@ -120,5 +142,16 @@ export class PresentationService {
     agentContext.resolve(PendingRequests).take(id)
     await sendAccessDenied(agentContext, pending.resolved.authorizationRequestPayload)
     return { requestId: id, state: 'declined' }
+  }
+}
+
+/** A request whose nonce this node answered already is a replay (of a link, or of a captured request). */
+function refuseReplay(agentContext: AgentContext, resolved: OpenId4VpResolvedAuthorizationRequest): void {
+  const clientId = String(resolved.verifier.effectiveClientId)
+  const nonce = String(resolved.authorizationRequestPayload.nonce)
+  if (agentContext.resolve(PendingRequests).wasAnswered(clientId, nonce)) {
+    throw new InvalidInputError(
+      'This request was answered already; a company that asks again sends a new link. Nothing was sent.',
+    )
   }
 }

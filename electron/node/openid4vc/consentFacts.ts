@@ -9,6 +9,7 @@ import {
   type RequestFacts,
 } from '../consent'
 import { toHeldSdJwtVc } from '../credentials'
+import { queryChoices } from './dcqlChoice'
 import type { PendingRequest } from './pendingRequests'
 import { listedEntries } from './verifierIdentity'
 
@@ -65,6 +66,7 @@ export async function toSummary(
     items: proposal.items,
     satisfiable: proposal.satisfiable,
     missing: proposal.missing,
+    choices: pending.resolved.dcql ? queryChoices(pending.resolved.dcql.queryResult, proposal.selection) : [],
     warnings: await warningsOf(agentContext, pending),
     evaluation: pending.evaluation,
     state: 'waiting',

@@ -54,14 +54,23 @@ function askedItem(query: CredentialQuery, sets: CredentialSet[] | undefined): A
  * that pick, so the person sees what is sent, not what was hoped for.
  */
 export function proposeForDcql(agentContext: AgentContext, queryResult: DcqlQueryResult): DcqlProposal {
+  const selection = queryResult.can_be_satisfied
+    ? agentContext.resolve(OpenId4VcHolderApi).selectCredentialsForDcqlRequest(queryResult)
+    : undefined
+  return proposalFor(agentContext, queryResult, selection)
+}
+
+/** The answer a selection makes (Credo's pick or the person's choice), read from what would be presented. */
+export function proposalFor(
+  agentContext: AgentContext,
+  queryResult: DcqlQueryResult,
+  selection: DcqlCredentialsForRequest | undefined,
+): DcqlProposal {
   const queries = queryResult.credentials as unknown as CredentialQuery[]
   const matches = queryResult.credential_matches as unknown as Record<string, QueryMatch | undefined>
   const sets = (queryResult as { credential_sets?: CredentialSet[] }).credential_sets
   const asked = queries.map((query) => askedItem(query, sets))
   const satisfiable = queryResult.can_be_satisfied
-  const selection = satisfiable
-    ? agentContext.resolve(OpenId4VcHolderApi).selectCredentialsForDcqlRequest(queryResult)
-    : undefined
   const items = asked.map((item): AnswerItem => {
     const candidates = (matches[item.descriptorId]?.valid_credentials ?? [])
       .map((match) => match.record)

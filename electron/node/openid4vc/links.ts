@@ -58,7 +58,35 @@ export function requestLink(input: string): string {
   }
   checkEndpoint('address of the request', params.get('request_uri') ?? undefined)
   checkEndpoint('address the answer would go to', params.get('response_uri') ?? undefined)
+  checkRequestHost(params.get('client_id')!, params.get('request_uri'))
   return text
+}
+
+/**
+ * A client id that names a host (`x509_san_dns:` a DNS name, `redirect_uri:` an address) allows a request
+ * from that host only: a `request_uri` elsewhere is someone else speaking in its name, and is not fetched.
+ * DID and certificate-hash client ids name no host; their signature is what binds the request.
+ */
+function checkRequestHost(clientId: string, requestUri: string | null): void {
+  if (!requestUri) return
+  const [prefix, ...rest] = clientId.split(':')
+  const named = rest.join(':')
+  const host = prefix === 'x509_san_dns' ? named.toLowerCase() : prefix === 'redirect_uri' ? hostOf(named) : undefined
+  if (host === undefined) return
+  const requestHost = hostOf(requestUri)
+  if (requestHost !== host) {
+    throw new InvalidInputError(
+      `The request is served from ${requestHost ?? 'an unreadable address'}, not from ${host || 'the host'} that the verifier names as itself; Custos did not fetch it.`,
+    )
+  }
+}
+
+function hostOf(address: string): string | undefined {
+  try {
+    return new URL(address).hostname.toLowerCase()
+  } catch {
+    return undefined
+  }
 }
 
 function queryOf(text: string, refusal: string): URLSearchParams {

@@ -1,6 +1,7 @@
 import type { OpenId4VciResolvedCredentialOffer } from '@credo-ts/openid4vc'
 
 import type { CredentialOfferSummary, OfferedCredential } from '../../../shared/api'
+import { credentialDisplay, localizedNames } from './issuerDisplay'
 
 /** The formats the node keeps as held credentials today; the others are refused before a token is asked. */
 export const SUPPORTED_FORMATS = new Set(['dc+sd-jwt', 'vc+sd-jwt'])
@@ -36,13 +37,15 @@ export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offe
         format: string
         vct?: string
         doctype?: string
-        credential_metadata?: { display?: Display[] }
+        credential_metadata?: { display?: Display[]; claims?: unknown }
         display?: Display[]
+        claims?: unknown
       }
       return {
         configurationId,
         format: config.format,
         name: pick(config.credential_metadata?.display ?? config.display)?.name,
+        display: credentialDisplay(config, issuerMetadata.display),
         type: config.vct ?? config.doctype,
         supported: SUPPORTED_FORMATS.has(config.format),
       }
@@ -55,6 +58,7 @@ export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offe
     issuer: {
       url: issuerMetadata.credential_issuer,
       name: issuerDisplay?.name,
+      names: localizedNames(issuerMetadata.display),
       logo: inlineLogo(issuerDisplay),
     },
     credentials,

@@ -89,7 +89,14 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     expect(summary.issuer).toMatchObject({ name: 'Example Bank' })
     expect(summary.issuer.url).toBe(`${issuer.baseUrl}/oid4vci/${issuer.issuer.issuerId}`)
     expect(summary.credentials).toEqual([
-      { configurationId: 'account', format: 'dc+sd-jwt', name: 'Account holder', type: ACCOUNT_VCT, supported: true },
+      {
+        configurationId: 'account',
+        format: 'dc+sd-jwt',
+        name: 'Account holder',
+        display: { names: [{ name: 'Account holder', locale: 'en' }], claims: {}, issuerNames: summary.issuer.names },
+        type: ACCOUNT_VCT,
+        supported: true,
+      },
     ])
     expect(summary.txCode).toBeUndefined()
     const [credential] = await offers.accept(holder.context, summary.offer)

@@ -73,7 +73,14 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
       url: `${issuer.baseUrl}/oid4vci/${issuer.issuer.issuerId}`,
     })
     expect(summary.credentials).toEqual([
-      { configurationId: 'account', format: 'dc+sd-jwt', name: 'Account holder', type: ACCOUNT_VCT, supported: true },
+      {
+        configurationId: 'account',
+        format: 'dc+sd-jwt',
+        name: 'Account holder',
+        display: { names: [{ name: 'Account holder', locale: 'en' }], claims: {}, issuerNames: summary.issuer.names },
+        type: ACCOUNT_VCT,
+        supported: true,
+      },
     ])
     expect(summary.txCode).toBeUndefined()
     // The window hears of the new credential, though no DIDComm exchange announces it (an SdJwtVcRecord save).

@@ -138,6 +138,9 @@ export const ACCOUNT_CLAIMS = {
   employer: 'Example GmbH',
 }
 
+/** The second account the bank offers (configuration `savings`): the same kind, other values. */
+export const SAVINGS_CLAIMS = { iban: 'NL91ABNA0417164300', monthly_income: 3100 }
+
 /** Signs every asked credential with the issuer's did:key, every claim selectively disclosable. */
 /** The account's values a request for family_name and monthly_income must never carry on the wire. */
 export const UNASKED_ACCOUNT_VALUES = [
@@ -148,11 +151,15 @@ export const UNASKED_ACCOUNT_VALUES = [
 ]
 
 export function accountMapper(issuerKid: () => string): OpenId4VciCredentialRequestToCredentialMapper {
-  return async ({ holderBinding, credentialConfiguration }) => ({
+  return async ({ holderBinding, credentialConfiguration, credentialConfigurationId }) => ({
     type: 'credentials',
     format: 'dc+sd-jwt',
     credentials: holderBinding.keys.map((holder) => ({
-      payload: { vct: (credentialConfiguration as { vct: string }).vct, ...ACCOUNT_CLAIMS },
+      payload: {
+        vct: (credentialConfiguration as { vct: string }).vct,
+        ...ACCOUNT_CLAIMS,
+        ...(credentialConfigurationId === 'savings' ? SAVINGS_CLAIMS : {}),
+      },
       holder,
       issuer: { method: 'did', didUrl: issuerKid() },
       disclosureFrame: { _sd: Object.keys(ACCOUNT_CLAIMS) },
@@ -160,7 +167,32 @@ export function accountMapper(issuerKid: () => string): OpenId4VciCredentialRequ
   })
 }
 
-export async function startIssuer(dir: string) {
+/**
+ * The account credential named in German and English, with names for its claims (OpenID4VCI 1.0 metadata;
+ * Credo's type for it has no `claims`, which it passes through as published).
+ */
+export const namedAccountConfiguration = {
+  ...accountConfiguration,
+  credential_metadata: {
+    display: [
+      { name: 'Kontoinhaberschaft', locale: 'de-DE', description: 'Bestätigt Ihr Konto bei der Beispielbank' },
+      { name: 'Account holdership', locale: 'en-GB' },
+    ],
+    claims: [
+      {
+        path: ['iban'],
+        display: [
+          { name: 'Kontonummer (IBAN)', locale: 'de' },
+          { name: 'Account number', locale: 'en' },
+        ],
+      },
+      { path: ['monthly_income'], display: [{ name: 'Monatliches Nettoeinkommen', locale: 'de' }] },
+      { path: ['employer'], display: [{ name: 'Employing company' }] },
+    ],
+  },
+} as typeof accountConfiguration
+
+export async function startIssuer(dir: string, issuerDisplay = [{ name: 'Example Bank', locale: 'en' }]) {
   const app = express()
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -178,6 +210,8 @@ export async function startIssuer(dir: string) {
   const issuer = await agent.openid4vc.issuer.createIssuer({
     credentialConfigurationsSupported: {
       account: accountConfiguration,
+      named: namedAccountConfiguration,
+      savings: accountConfiguration,
       // The format of the drafts, which issuers still send.
       accountLegacy: { ...accountConfiguration, format: 'vc+sd-jwt' as const },
       // A format the node does not keep yet: offered, never issued to it.
@@ -187,7 +221,7 @@ export async function startIssuer(dir: string) {
         proof_types_supported: accountConfiguration.proof_types_supported,
       },
     },
-    display: [{ name: 'Example Bank', locale: 'en' }],
+    display: issuerDisplay,
   })
   return {
     agent,

@@ -2,6 +2,7 @@ import { SdJwtVcService, type AgentContext, type SdJwtVcRecord } from '@credo-ts
 
 import type { HeldCredential } from '../../../../shared/api'
 import { arrivalOf, signatureOf } from '../provenance'
+import { issuerDisplayOf } from './issuerDisplayMetadata'
 
 /** The registered JWT claims and SD-JWT machinery of a payload: what the issuer says about the credential. */
 const ENVELOPE = new Set(['vct', 'iss', 'cnf', 'iat', 'exp', 'nbf', 'status', 'sub', '_sd_alg'])
@@ -19,6 +20,7 @@ export function toHeldSdJwtVc(agentContext: AgentContext, record: SdJwtVcRecord)
   const prettyClaims: Record<string, unknown> = agentContext.dependencyManager
     .resolve(SdJwtVcService)
     .fromCompact(record.encoded).prettyClaims
+  const display = issuerDisplayOf(record)
   return {
     id: record.id,
     types: [String(prettyClaims.vct)],
@@ -31,5 +33,6 @@ export function toHeldSdJwtVc(agentContext: AgentContext, record: SdJwtVcRecord)
       signature: signatureOf(record),
       format: 'vc+sd-jwt',
     },
+    ...(display ? { display } : {}),
   }
 }

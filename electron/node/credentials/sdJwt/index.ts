@@ -9,3 +9,4 @@ export {
   type SdJwtVcCredentialFormat,
   type SdJwtVcOfferData,
 } from './sdJwtVcFormat'
+export { issuerDisplayOf, setIssuerDisplay } from './issuerDisplayMetadata'

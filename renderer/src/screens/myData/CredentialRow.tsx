@@ -5,7 +5,8 @@ import type { HeldCredential } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { claimLabel, formatDate, formatDateTime, typeLabel } from '../../i18n/format'
+import { formatDate, formatDateTime } from '../../i18n/format'
+import { claimName, heldName } from '../openid4vc/issuerNames'
 import { claimText } from './claimsText'
 import { IssuerStandingNote } from './IssuerStandingNote'
 import { Documents } from './documents/Documents'
@@ -19,7 +20,7 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
   const { t } = useTranslation()
   const action = useAction()
   const { provenance } = current
-  const kind = typeLabel(current.types)
+  const kind = heldName(current)
 
   async function verify() {
     const checked = await action.run(() => apiClient()['credentials.verify']({ id: current.id }))
@@ -33,7 +34,7 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
         <dl className="claims">
           {Object.entries(current.claims).map(([key, value]) => (
             <div key={key}>
-              <dt>{claimLabel(key)}</dt>
+              <dt>{claimName(key, current.display)}</dt>
               <dd>{claimText(value)}</dd>
             </div>
           ))}

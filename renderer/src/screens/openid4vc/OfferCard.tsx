@@ -1,22 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { CredentialOfferSummary, OfferedCredential } from '../../../../shared/api'
+import type { CredentialOfferSummary } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { Field } from '../../components/Field'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { typeLabel } from '../../i18n/format'
-
-/** The issuer's own name for it, else its type in the person's words. */
-export function offeredName(credential: OfferedCredential): string {
-  return credential.name ?? (credential.type ? typeLabel([credential.type]) : credential.configurationId)
-}
-
-/** The issuer's name as it gives it, else the host of its address. */
-export function issuerName(offer: CredentialOfferSummary): string {
-  return offer.issuer.name ?? new URL(offer.issuer.url).host
-}
+import { issuerNameOf, offeredName } from './issuerNames'
 
 /**
  * An offer opened from a link: who offers what, the code the issuer sent another way when it asks for
@@ -28,7 +18,7 @@ export function OfferCard({ offer, onDone }: { offer: CredentialOfferSummary; on
   const [code, setCode] = useState('')
   const [problem, setProblem] = useState<string>()
   const action = useAction()
-  const issuer = issuerName(offer)
+  const issuer = issuerNameOf(offer.issuer)
   const kept = offer.credentials.filter((credential) => credential.supported)
   const notKept = offer.credentials.filter((credential) => !credential.supported)
 

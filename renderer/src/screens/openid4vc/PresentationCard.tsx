@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-import type { PresentationRequestSummary } from '../../../../shared/api'
+import type { HeldCredential, PresentationRequestSummary } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
@@ -9,6 +9,8 @@ import { ProposedItems } from '../requests/ProposedItems'
 import { RequestTerms } from '../requests/RequestTerms'
 import { Requester } from '../requests/Requester'
 import { WarningList } from '../requests/Warnings'
+import { AnswerChoices } from './AnswerChoices'
+import { isIncluded, noPicks, previewItems, toChoice, type Picks } from './answerChoice'
 
 export function verifierName(request: PresentationRequestSummary, fallback: string): string {
   return request.verifier.statedName ?? fallback
@@ -16,8 +18,8 @@ export function verifierName(request: PresentationRequestSummary, fallback: stri
 
 /**
  * A waiting OpenID4VP request, on the same card parts as a DIDComm request: who asks and whether a trust
- * list vouches for them, why and for how long, the warnings, then exactly what would leave. The answer
- * goes whole (every credential the query names, only the claims it asks), so there are no boxes to untick.
+ * list vouches for them, why and for how long, the warnings, then exactly what would leave. Only the
+ * claims the query asks leave; the person chooses only where the request allows it (AnswerChoices).
  */
 export function PresentationCard({
   request,
@@ -32,11 +34,32 @@ export function PresentationCard({
   const answer = useAction()
   const who = verifierName(request, t('openid4vc.aVerifier'))
   const anyHeld = request.items.some((item) => item.credentialId !== undefined)
+  const [picks, setPicks] = useState<Picks>(noPicks)
+  const [held, setHeld] = useState<HeldCredential[]>([])
+  const choosing = request.choices.some(
+    (choice) => choice.candidates.length > 1 || choice.claimSets.length > 1 || choice.omittable,
+  )
+  // The candidates are the person's own credentials: named and told apart from what the node holds.
+  useEffect(() => {
+    if (!choosing) return
+    let live = true
+    void apiClient()
+      ['credentials.list'](undefined)
+      .then((credentials) => live && setHeld(credentials))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [choosing])
+  const items = previewItems(request, picks, held)
+  const omitted = request.choices
+    .filter((choice) => !isIncluded(request, picks, choice.queryId))
+    .map((choice) => choice.queryId)
 
   async function decide(approve: boolean) {
     const done = await answer.run(() =>
       approve
-        ? apiClient()['openid4vc.approveRequest']({ id: request.id })
+        ? apiClient()['openid4vc.approveRequest']({ id: request.id, ...toChoice(request, picks) })
         : apiClient()['openid4vc.declineRequest']({ id: request.id }),
     )
     if (done) {
@@ -57,14 +80,15 @@ export function PresentationCard({
       )}
       {seen && (
         <>
+          <AnswerChoices request={request} held={held} picks={picks} onPick={setPicks} />
           <ProposedItems
             proposal={{
               requestId: request.id,
               satisfiable: request.satisfiable,
-              items: request.items,
+              items,
               missing: request.missing,
             }}
-            omit={[]}
+            omit={omitted}
           />
           <div className="actions">
             {anyHeld && request.satisfiable && (
