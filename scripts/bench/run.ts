@@ -34,6 +34,8 @@ const benches: string[][] = [
   // OpenID4VP 1.0 answered by policy, against a plain Credo 0.6.3 holder (issue 31).
   ['auto-answer/openid4vp.ts'],
   ['store-scale/scale.ts'],
+  // My data's index at 100,000 (issue 26).
+  ['store-scale/myDataIndex.ts'],
   // A `serve` process under 64 x 30 MB at once and 8 x 64 x 4 MB undecryptable envelopes (issue 28).
   ['inbound-flood.ts'],
 ]

@@ -13,30 +13,59 @@ interface Row {
 
 /**
  * My data's index of held credentials (heldIndexTable.ts): kept in step with Credo's records, read a page
- * at a time, newest first, and searched in the database (SQLite FTS5 with trigrams, so any three letters
- * of a value find it). Stateless: the database comes from the context.
+ * at a time, newest first, and searched in the database: SQLite FTS5 with trigrams finds the rows of a
+ * rare word at once, a walk down the date index fills a page of a common one. Stateless: the database
+ * comes from the context.
  */
 @injectable()
 export class HeldIndexService {
   put(agentContext: AgentContext, held: HeldCredential): void {
+    this.putAll(agentContext, [held])
+  }
+
+  /**
+   * Many in one transaction: one commit (one sync to disk) for all of them, as a rebuild needs. The words
+   * are keyed by the row's `seq`, so replacing or removing them is a lookup, not a scan of the FTS table.
+   */
+  putAll(agentContext: AgentContext, helds: readonly HeldCredential[]): void {
     const db = appDatabaseOf(agentContext).$client
+    const seqOf = db.prepare('SELECT seq FROM held_credentials WHERE id = ?').pluck()
+    const update = db.prepare('UPDATE held_credentials SET issued_at = ?, summary = ? WHERE seq = ?')
+    const insert = db.prepare('INSERT INTO held_credentials (id, issued_at, summary) VALUES (?, ?, ?)')
+    const forget = db.prepare('DELETE FROM held_credentials_text WHERE rowid = ?')
+    const words = db.prepare('INSERT INTO held_credentials_text (rowid, text) VALUES (?, ?)')
     db.transaction(() => {
-      db.prepare('INSERT OR REPLACE INTO held_credentials (id, issued_at, summary) VALUES (?, ?, ?)').run(
-        held.id,
-        held.provenance.issuedAt,
-        JSON.stringify(held),
-      )
-      db.prepare('DELETE FROM held_credentials_text WHERE id = ?').run(held.id)
-      db.prepare('INSERT INTO held_credentials_text (id, text) VALUES (?, ?)').run(held.id, heldText(held))
+      for (const held of helds) {
+        const summary = JSON.stringify(held)
+        let seq = seqOf.get(held.id) as number | undefined
+        if (seq === undefined) seq = Number(insert.run(held.id, held.provenance.issuedAt, summary).lastInsertRowid)
+        else {
+          update.run(held.provenance.issuedAt, summary, seq)
+          forget.run(seq)
+        }
+        words.run(seq, heldText(held))
+      }
     })()
   }
 
   remove(agentContext: AgentContext, id: string): void {
     const db = appDatabaseOf(agentContext).$client
     db.transaction(() => {
-      db.prepare('DELETE FROM held_credentials WHERE id = ?').run(id)
-      db.prepare('DELETE FROM held_credentials_text WHERE id = ?').run(id)
+      const seq = db.prepare('SELECT seq FROM held_credentials WHERE id = ?').pluck().get(id) as number | undefined
+      if (seq === undefined) return
+      db.prepare('DELETE FROM held_credentials_text WHERE rowid = ?').run(seq)
+      db.prepare('DELETE FROM held_credentials WHERE seq = ?').run(seq)
     })()
+  }
+
+  /** The rows whose words contain `query` if there are at most FEW (trigram MATCH needs three letters). */
+  private fewMatches(agentContext: AgentContext, query: string): number[] | undefined {
+    if (query.length < 3) return undefined
+    const seqs = appDatabaseOf(agentContext)
+      .$client.prepare('SELECT rowid FROM held_credentials_text WHERE held_credentials_text MATCH ? LIMIT ?')
+      .pluck()
+      .all(`"${query.replaceAll('"', '""')}"`, FEW + 1) as number[]
+    return seqs.length <= FEW ? seqs : undefined
   }
 
   count(agentContext: AgentContext): number {
@@ -58,13 +87,17 @@ export class HeldIndexService {
     }
     const query = options.query?.trim().toLowerCase()
     if (query) {
-      // Trigram MATCH needs three characters; a shorter query is a LIKE over the same table (a scan).
-      where.push(
-        query.length >= 3
-          ? 'id IN (SELECT id FROM held_credentials_text WHERE held_credentials_text MATCH ?)'
-          : "id IN (SELECT id FROM held_credentials_text WHERE text LIKE ? ESCAPE '\\')",
-      )
-      params.push(query.length >= 3 ? `"${query.replaceAll('"', '""')}"` : `%${query.replace(/[\\%_]/g, '\\$&')}%`)
+      const found = this.fewMatches(agentContext, query)
+      if (found) {
+        // A rare query: the index of words names the few rows, sorted here (at most FEW of them).
+        where.push('seq IN (SELECT value FROM json_each(?))')
+        params.push(JSON.stringify(found))
+      } else {
+        // A common or two-letter query: newest first through the date index, each row's words checked,
+        // until the page is full; a page of a common word is found after a few hundred rows.
+        where.push("EXISTS (SELECT 1 FROM held_credentials_text t WHERE t.rowid = seq AND t.text LIKE ? ESCAPE '\\')")
+        params.push(`%${query.replace(/[\\%_]/g, '\\$&')}%`)
+      }
     }
     const sql = `SELECT id, issued_at, summary FROM held_credentials ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY issued_at DESC, id DESC LIMIT ?`
@@ -76,6 +109,9 @@ export class HeldIndexService {
     return rows.length > options.limit && last ? { items, next: `${last.issued_at}|${last.id}` } : { items }
   }
 }
+
+/** Up to this many matches a search takes the rows the word index names; beyond, it walks by date. */
+const FEW = 1_000
 
 function parseCursor(cursor: string): { at: string; id: string } {
   const [at, id] = cursor.split('|')

@@ -53,5 +53,5 @@ export async function keepHeldIndexInStep(agentContext: AgentContext): Promise<v
   })
   if (index.count(agentContext) > 0) return
   const held = await agentContext.dependencyManager.resolve(CredentialsService).list(agentContext)
-  for (const credential of held) index.put(agentContext, credential)
+  index.putAll(agentContext, held)
 }
