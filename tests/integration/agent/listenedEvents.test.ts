@@ -72,9 +72,21 @@ const LISTENED: Record<string, Listened> = {
     flow: 'companies',
     agent: 'node',
   },
-  [RepositoryEventTypes.RecordSaved]: { files: ['api/liveEvents.ts'], flow: 'companies', agent: 'node' },
-  [RepositoryEventTypes.RecordUpdated]: { files: ['api/liveEvents.ts'], flow: 'companies', agent: 'node' },
-  [RepositoryEventTypes.RecordDeleted]: { files: ['api/liveEvents.ts'], flow: 'companies', agent: 'node' },
+  [RepositoryEventTypes.RecordSaved]: {
+    files: ['api/liveEvents.ts', 'credentials/heldIndex/keepInStep.ts'],
+    flow: 'companies',
+    agent: 'node',
+  },
+  [RepositoryEventTypes.RecordUpdated]: {
+    files: ['api/liveEvents.ts', 'credentials/heldIndex/keepInStep.ts'],
+    flow: 'companies',
+    agent: 'node',
+  },
+  [RepositoryEventTypes.RecordDeleted]: {
+    files: ['api/liveEvents.ts', 'credentials/heldIndex/keepInStep.ts'],
+    flow: 'companies',
+    agent: 'node',
+  },
   [DidCommMessagePickupEventTypes.MessagePickupCompleted]: {
     files: ['mediation/recipient/liveModeAfterDrain.ts'],
     flow: 'mediation',
