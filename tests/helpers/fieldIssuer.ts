@@ -164,3 +164,16 @@ export async function fieldIssuerBesideNode(dir: string) {
   }
   return { issuer, node, connectionId, stop }
 }
+
+/** The first offer waiting at the node. */
+export function waitingOffer(node: CustosNode) {
+  return eventually(async () => (await apiOf(node)['credentials.listOffers'](undefined))[0])
+}
+
+/** What the node keeps of issued credentials: the held ones (as stored) and the waiting offers. */
+export async function heldAndOffered(node: CustosNode) {
+  return {
+    held: (await node.agent.w3cCredentials.getAll()).map((record) => record.toJSON()),
+    offers: await apiOf(node)['credentials.listOffers'](undefined),
+  }
+}

@@ -5,7 +5,12 @@ import { newCertificateAuthority } from '../../../scripts/companies/certificateA
 import { DidWebHost } from '../../../scripts/companies/didWebHost'
 import { eventually } from '../../helpers/companies'
 import { didWebDocument, didWebIssuerBesideNode, giveDidWeb } from '../../helpers/didWebIssuer'
-import { residentCard, type FieldIssuer } from '../../helpers/fieldIssuer'
+import {
+  residentCard,
+  type FieldIssuer,
+  heldAndOffered,
+  waitingOffer as waitingOfferAt,
+} from '../../helpers/fieldIssuer'
 import { apiOf } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
@@ -27,14 +32,10 @@ describe('credentials: a did:web issuer, read over HTTPS from its own host only'
   })
 
   const api = () => apiOf(node)
-  const waitingOffer = () => eventually(async () => (await api()['credentials.listOffers'](undefined))[0])
+  const waitingOffer = () => waitingOfferAt(node)
 
   async function stored() {
-    return {
-      held: (await node.agent.w3cCredentials.getAll()).map((record) => record.toJSON()),
-      offers: await api()['credentials.listOffers'](undefined),
-      dids: (await node.agent.dids.getCreatedDids()).length,
-    }
+    return { ...(await heldAndOffered(node)), dids: (await node.agent.dids.getCreatedDids()).length }
   }
 
   async function refusedAtIssuer(exchangeId: string) {

@@ -4,7 +4,13 @@ import type { CustosNode } from '../../../electron/node'
 import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
 import { demoPrivateKey } from '../../../scripts/companies'
 import { eventually } from '../../helpers/companies'
-import { fieldIssuerBesideNode, type FieldIssuer, residentCard } from '../../helpers/fieldIssuer'
+import {
+  fieldIssuerBesideNode,
+  type FieldIssuer,
+  residentCard,
+  heldAndOffered,
+  waitingOffer as waitingOfferAt,
+} from '../../helpers/fieldIssuer'
 import { apiOf } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
@@ -27,14 +33,9 @@ describe('credentials: the issuer signs with its own DID, the connection only de
   })
 
   const api = () => apiOf(node)
-  const waitingOffer = () => eventually(async () => (await api()['credentials.listOffers'](undefined))[0])
+  const waitingOffer = () => waitingOfferAt(node)
 
-  async function stored() {
-    return {
-      held: (await node.agent.w3cCredentials.getAll()).map((record) => record.toJSON()),
-      offers: await api()['credentials.listOffers'](undefined),
-    }
-  }
+  const stored = () => heldAndOffered(node)
 
   async function refusedAtIssuer(exchangeId: string) {
     return eventually(async () => {

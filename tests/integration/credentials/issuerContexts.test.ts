@@ -8,7 +8,12 @@ import { pinContext } from '../../../electron/node/jsonld'
 import type { DidWebHost } from '../../../scripts/companies/didWebHost'
 import { eventually } from '../../helpers/companies'
 import { didWebIssuerBesideNode } from '../../helpers/didWebIssuer'
-import { CITIZENSHIP_CONTEXTS, type FieldIssuer } from '../../helpers/fieldIssuer'
+import {
+  CITIZENSHIP_CONTEXTS,
+  type FieldIssuer,
+  heldAndOffered,
+  waitingOffer as waitingOfferAt,
+} from '../../helpers/fieldIssuer'
 import { apiOf } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
@@ -44,13 +49,8 @@ describe('credentials: a context not bundled is fetched once from the issuer’s
   })
 
   const api = () => apiOf(node)
-  const waitingOffer = () => eventually(async () => (await api()['credentials.listOffers'](undefined))[0])
-  async function stored() {
-    return {
-      held: (await node.agent.w3cCredentials.getAll()).map((record) => record.toJSON()),
-      offers: await api()['credentials.listOffers'](undefined),
-    }
-  }
+  const waitingOffer = () => waitingOfferAt(node)
+  const stored = () => heldAndOffered(node)
   async function refusedAtIssuer(exchangeId: string) {
     return eventually(async () => {
       const record = await issuer.stateOf(exchangeId)

@@ -11,7 +11,7 @@ import { demoPrivateKey } from '../../../scripts/companies'
 import type { DidWebHost } from '../../../scripts/companies/didWebHost'
 import { eventually } from '../../helpers/companies'
 import { didWebIssuerBesideNode } from '../../helpers/didWebIssuer'
-import { residentCard, type FieldIssuer } from '../../helpers/fieldIssuer'
+import { residentCard, type FieldIssuer, heldAndOffered } from '../../helpers/fieldIssuer'
 import { apiOf } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
@@ -54,12 +54,7 @@ describe('trust lists: an issuer a list marks revoked is refused, naming the iss
   })
 
   const api = () => apiOf(node)
-  async function stored() {
-    return {
-      held: (await node.agent.w3cCredentials.getAll()).map((record) => record.toJSON()),
-      offers: await api()['credentials.listOffers'](undefined),
-    }
-  }
+  const stored = () => heldAndOffered(node)
   async function refusedAtIssuer(exchangeId: string) {
     return eventually(async () => {
       const record = await issuer.stateOf(exchangeId)
