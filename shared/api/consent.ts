@@ -2,19 +2,15 @@
 // every time, each evaluation explaining itself.
 import { z } from 'zod'
 
-import { idSchema, noInput } from './common'
+import { idSchema, isoDurationSchema, noInput } from './common'
 import { method } from './contract'
 import type { ConsentEvaluation, DpvPurpose, RequestWarning } from './consentEvaluation'
+import type { Position } from './privacyProfile'
 import { omitClaimsSchema, type ProofRequestSummary, type RequestAnswer } from './requests'
 
 export * from './consentEvaluation'
 
 const isoInstant = z.string().datetime({ offset: true })
-/** ISO 8601 durations in whole years, months or days (P7Y, P6M, P30D), the ones a retention is stated in. */
-export const isoDurationSchema = z
-  .string()
-  .regex(/^P(?:\d{1,4}Y)?(?:\d{1,4}M)?(?:\d{1,5}D)?$/, 'An ISO 8601 duration such as P7Y or P30D.')
-  .refine((value) => value !== 'P', 'An ISO 8601 duration such as P7Y or P30D.')
 
 const name = z.string().trim().min(1).max(200)
 
@@ -152,6 +148,8 @@ export const consentContract = {
     z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
   ),
   'consent.requestWarnings': method<RequestWarning[]>()(z.object({ requestId: idSchema }).strict()),
+  /** A waiting DIDComm request against the privacy profile as it is now, with the counter-offer. */
+  'consent.requestPosition': method<Position>()(z.object({ requestId: idSchema }).strict()),
   /**
    * The policy remembering this answer would save, in full, so the person reads it before anything is
    * sent or saved: what it releases (only the items kept by `omit`), to whom, for the stated purpose and

@@ -1,4 +1,6 @@
 // What evaluating a proof request against the consent policies says, and the warnings on a waiting one.
+import type { Position } from './privacyProfile'
+
 export type ClauseName = 'status' | 'who' | 'what' | 'why' | 'when' | 'frequency' | 'retention'
 
 export interface ClauseResult {
@@ -27,6 +29,11 @@ export interface ConsentEvaluation {
   considered: ConsideredPolicy[]
   reason: string
   evaluatedAt: string
+  /**
+   * The request against the person's privacy profile when it was decided. A policy never shares beyond
+   * the profile: a request with a conflict waits for the person, whatever a policy says.
+   */
+  position?: Position
 }
 
 export type RequestWarningKind =

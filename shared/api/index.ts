@@ -12,6 +12,7 @@ import { disclosuresContract } from './disclosures'
 import { inboxContract } from './inbox'
 import { mediationContract } from './mediation'
 import { openid4vcContract } from './openid4vc'
+import { privacyProfileContract } from './privacyProfile'
 import { requestsContract } from './requests'
 import { selfDeclaredContract } from './selfDeclared'
 import { trustListsContract } from './trustLists'
@@ -26,6 +27,7 @@ export const apiContract = {
   ...credentialsContract,
   ...requestsContract,
   ...consentContract,
+  ...privacyProfileContract,
   ...disclosuresContract,
   ...trustListsContract,
   ...openid4vcContract,
@@ -55,6 +57,7 @@ export * from './inbox'
 export * from './issuerDisplay'
 export * from './mediation'
 export * from './openid4vc'
+export * from './privacyProfile'
 export * from './requests'
 export * from './selfDeclared'
 export * from './trustLists'

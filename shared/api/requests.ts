@@ -45,6 +45,10 @@ export interface ProofRequestSummary {
   /** How long they keep the data (ISO 8601 duration or text). */
   retention?: string
   legalBasis?: string
+  /** Who else receives the data, as the requester states it. */
+  thirdParties?: string[]
+  /** Whether the requester says it profiles the person on the data. */
+  profiling?: boolean
   asked: AskedItem[]
   /** Present-proof v2 state: request-received until answered. */
   state: string

@@ -9,6 +9,7 @@ import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
 import { mediationDidComm, mediationModules, type MediationOptions } from '../mediation'
 import { openid4vcModules } from '../openid4vc'
+import { PrivacyProfileModule } from '../privacyProfile'
 import { requestsDidComm, requestsModules } from '../requests'
 import { SelfDeclaredModule } from '../selfDeclared'
 import { TrustListsModule } from '../trustLists'
@@ -43,6 +44,7 @@ export function nodeModules(options: NodeModulesOptions) {
     ...credentialsModules(options.documents),
     ...requestsModules(),
     trustLists: new TrustListsModule(),
+    privacyProfile: new PrivacyProfileModule(),
     consent: new ConsentModule(),
     disclosures: new DisclosuresModule(),
     ...openid4vcModules(),

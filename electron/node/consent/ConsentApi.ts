@@ -7,15 +7,19 @@ import type {
   DpvPurpose,
   PolicyDecision,
   PolicyInput,
+  Position,
   ProofRequestSummary,
   RequestWarning,
   consentContract,
 } from '../../../shared/api'
+import { appDatabaseOf } from '../db'
+import { currentProfile, positionOf } from '../privacyProfile'
+import { dpvPurposes } from '../vocabulary'
 import { answerAndRemember, rememberedPolicy, type RememberChoice } from './answerAndRemember'
 import { checkWho } from './checkWho'
 import { ConsentService } from './ConsentService'
+import { gatherFacts } from './gatherFacts'
 import { policyDecisions } from './policyDecisions'
-import { dpvPurposes } from './purposes'
 import { tryIt, type SampleRequest } from './tryIt'
 import { warningsFor } from './warningsFor'
 
@@ -74,6 +78,12 @@ export class ConsentApi implements ContractApi<typeof consentContract> {
 
   requestWarnings({ requestId }: { requestId: string }): Promise<RequestWarning[]> {
     return warningsFor(this.agentContext, requestId)
+  }
+
+  async requestPosition({ requestId }: { requestId: string }): Promise<Position> {
+    const vocabulary = dpvPurposes()
+    const { facts } = await gatherFacts(this.agentContext, requestId, vocabulary)
+    return positionOf(currentProfile(appDatabaseOf(this.agentContext)), facts, vocabulary)
   }
 
   previewRemember(input: RememberChoice): Promise<PolicyInput> {

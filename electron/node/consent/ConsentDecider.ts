@@ -7,7 +7,7 @@ import { RequestsService } from '../requests'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from './ConsentEvents'
 import { consentEvaluations } from './consentTables'
 import { gatherFacts } from './gatherFacts'
-import { dpvPurposes } from './purposes'
+import { dpvPurposes } from '../vocabulary'
 import { takeDecision } from './takeDecision'
 
 export const POLICY_REFUSAL = 'Refused under the standing consent policy of the person.'

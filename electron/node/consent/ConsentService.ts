@@ -9,7 +9,7 @@ import { appDatabaseOf } from '../db'
 import { ConsentEventTypes, type PolicyChangedEvent } from './ConsentEvents'
 import { consentEvaluations } from './consentTables'
 import { addVersion, currentPolicies, insertPolicy, policyById, policyVersions, setStatus } from './policyStore'
-import { dpvPurposes } from './purposes'
+import { dpvPurposes } from '../vocabulary'
 
 /** Standing consent policies and their recorded evaluations, in the app database. Stateless. */
 @injectable()
@@ -63,7 +63,7 @@ export class ConsentService {
       .orderBy(asc(consentEvaluations.evaluatedAt))
       .all()
       .map((row) => {
-        const trace = JSON.parse(row.trace) as Pick<ConsentEvaluation, 'considered' | 'reason'>
+        const trace = JSON.parse(row.trace) as Pick<ConsentEvaluation, 'considered' | 'reason' | 'position'>
         const decidedBy =
           row.policyId && row.policyVersion ? { policyId: row.policyId, version: row.policyVersion } : undefined
         return { requestId, evaluatedAt: row.evaluatedAt, outcome: row.outcome, decidedBy, ...trace }

@@ -11,9 +11,9 @@ import {
 import { InvalidInputError } from '../../../shared/errors'
 import { awaitRequesterVerdict, RequestsService, type OmitClaims } from '../requests'
 import { ConsentService } from './ConsentService'
-import { durationDays } from './durations'
+import { durationDays } from '../vocabulary'
 import { gatherFacts } from './gatherFacts'
-import { dpvPurposes } from './purposes'
+import { dpvPurposes } from '../vocabulary'
 
 export type Remember = z.output<typeof rememberSchema>
 

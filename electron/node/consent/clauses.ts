@@ -1,6 +1,6 @@
 import type { ClauseResult, ConsentPolicy } from '../../../shared/api'
-import { durationDays } from './durations'
-import type { PurposeVocabulary } from './purposes'
+import { durationDays } from '../vocabulary'
+import type { PurposeVocabulary } from '../vocabulary'
 import type { RequestFacts } from './requestFacts'
 
 const ok = (clause: ClauseResult['clause'], reason: string): ClauseResult => ({ clause, ok: true, reason })

@@ -1,6 +1,6 @@
 import type { ConsentEvaluation, ConsentPolicy, ConsideredPolicy, PolicyAction } from '../../../shared/api'
 import { frequencyClause, retentionClause, statusClause, whatClause, whenClause, whoClause, whyClause } from './clauses'
-import type { PurposeVocabulary } from './purposes'
+import type { PurposeVocabulary } from '../vocabulary'
 import type { RequestFacts } from './requestFacts'
 
 export interface PolicyWithUse {

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 
 import type { ConsentPolicy } from '../../../shared/api'
-import { instantBefore } from './durations'
+import { instantBefore } from '../vocabulary'
 
 // Counts a policy's taken answers in its window, but stops at its limit: the frequency clause only asks
 // whether fewer than `maxAnswers` were taken, and how many when fewer. With the limit as LIMIT, SQLite

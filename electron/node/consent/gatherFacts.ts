@@ -4,7 +4,7 @@ import type { ProofRequestSummary, ProposedAnswer } from '../../../shared/api'
 import { keysOfConnection } from '../credentials'
 import { RequestsService } from '../requests'
 import { TrustListsService } from '../trustLists'
-import type { PurposeVocabulary } from './purposes'
+import type { PurposeVocabulary } from '../vocabulary'
 import type { RequestFacts } from './requestFacts'
 
 export interface GatheredRequest {
@@ -40,11 +40,14 @@ export async function gatherFacts(
     roles: await rolesOfConnection(agentContext, summary.connectionId),
     purposes: purpose ? [purpose] : [],
     retention: summary.retention,
+    thirdParties: summary.thirdParties,
+    profiling: summary.profiling,
     items: proposal.items.map((item) => ({
       descriptorId: item.descriptorId,
       types: item.types ?? [],
       claims: Object.keys(item.claimsLeaving).filter((claim) => claim !== 'id'),
       held: item.credentialId !== undefined,
+      optional: item.optional,
       credentialId: item.credentialId,
     })),
     at: new Date().toISOString(),

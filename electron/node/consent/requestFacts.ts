@@ -8,6 +8,9 @@ export interface RequestFacts {
   purposes: string[]
   /** The retention the requester stated, as an ISO 8601 duration, if it did. */
   retention?: string
+  /** Who else the requester says receives the data, and whether it profiles (for the privacy profile). */
+  thirdParties?: string[]
+  profiling?: boolean
   /** Per input descriptor: the types of the credential that would answer it and every claim that would leave. */
   items: FactItem[]
   at: string
@@ -19,5 +22,7 @@ export interface FactItem {
   claims: string[]
   /** Whether the node holds a credential that answers it. */
   held: boolean
+  /** The request lets the person leave this item out. */
+  optional?: boolean
   credentialId?: string
 }

@@ -4,11 +4,13 @@ import { eq } from 'drizzle-orm'
 
 import type { ConsentEvaluation } from '../../../shared/api'
 import type { AppDatabase } from '../db'
+import { currentProfile, positionOf } from '../privacyProfile'
+import { boundByProfile } from './boundByProfile'
 import { consentEvaluations } from './consentTables'
 import { evaluate, type PolicyWithUse } from './evaluate'
 import { usedInWindows } from './frequencyCounts'
 import { currentPolicies } from './policyStore'
-import type { PurposeVocabulary } from './purposes'
+import type { PurposeVocabulary } from '../vocabulary'
 import type { RequestFacts } from './requestFacts'
 
 /**
@@ -39,7 +41,8 @@ export function takeDecision(
       if (earlier) return undefined
       // The database, not tx: the same connection, and withUse needs its client.
       const policies = withUse(db, facts.at)
-      const result = evaluate(facts, policies, vocabulary)
+      const position = positionOf(currentProfile(db), facts, vocabulary)
+      const result = boundByProfile(evaluate(facts, policies, vocabulary), position)
       const evaluation: ConsentEvaluation = { requestId, evaluatedAt: facts.at, ...result }
       tx.insert(consentEvaluations)
         .values({
@@ -50,7 +53,7 @@ export function takeDecision(
           policyId: result.decidedBy?.policyId ?? null,
           policyVersion: result.decidedBy?.version ?? null,
           taken: result.outcome === 'share',
-          trace: JSON.stringify({ considered: result.considered, reason: result.reason }),
+          trace: JSON.stringify({ considered: result.considered, reason: result.reason, position }),
         })
         .run()
       return evaluation

@@ -5,7 +5,7 @@ import type { ConsentEvaluation, sampleRequestSchema } from '../../../shared/api
 import { appDatabaseOf } from '../db'
 import { evaluate } from './evaluate'
 import { rolesOfConnection } from './gatherFacts'
-import { dpvPurposes } from './purposes'
+import { dpvPurposes } from '../vocabulary'
 import { withUse } from './takeDecision'
 
 export type SampleRequest = z.output<typeof sampleRequestSchema>

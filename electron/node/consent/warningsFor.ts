@@ -5,7 +5,7 @@ import { keysOfConnection, toHeldCredential } from '../credentials'
 import { TrustListsService } from '../trustLists'
 import { gatherFacts } from './gatherFacts'
 import { lookAlikeWarning } from './lookAlike'
-import { dpvPurposes } from './purposes'
+import { dpvPurposes } from '../vocabulary'
 import { requestWarnings } from './warnings'
 
 /** The warnings of one waiting request, from what would leave, who holds the connection's keys, and what is held. */

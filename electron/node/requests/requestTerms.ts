@@ -12,6 +12,10 @@ export interface RequestTerms {
   legalBasis?: string
   /** The purpose as a W3C DPV id (dpv:CreditChecking), which consent policies match on. */
   dpvPurpose?: string
+  /** Who else receives the data besides the requester (names as stated); absent: it said nothing. */
+  thirdParties?: string[]
+  /** Whether the requester says it profiles the person on the data (automated evaluation). */
+  profiling?: boolean
 }
 
 const MAX_TERM = 500
@@ -30,5 +34,11 @@ export function parseRequestTerms(comment: string | undefined): RequestTerms {
     const value = (parsed as Record<string, unknown>)[key]
     if (typeof value === 'string' && value.trim()) terms[key] = value.trim().slice(0, MAX_TERM)
   }
+  const { thirdParties, profiling } = parsed as Record<string, unknown>
+  if (Array.isArray(thirdParties)) {
+    const names = thirdParties.filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+    terms.thirdParties = names.slice(0, 20).map((name) => name.trim().slice(0, 200))
+  }
+  if (typeof profiling === 'boolean') terms.profiling = profiling
   return terms
 }

@@ -38,6 +38,8 @@ export async function toRequestSummary(
     dpvPurpose: terms.dpvPurpose,
     retention: terms.retention,
     legalBasis: terms.legalBasis,
+    thirdParties: terms.thirdParties,
+    profiling: terms.profiling,
     asked: askedItems(request.presentation_definition),
     state: record.state,
     answer: await answerOf(agentContext, record),

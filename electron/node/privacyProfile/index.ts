@@ -1,0 +1,6 @@
+export { PrivacyProfileApi } from './PrivacyProfileApi'
+export { PrivacyProfileEventTypes, type PrivacyProfileChangedEvent } from './PrivacyProfileEvents'
+export { PrivacyProfileModule } from './PrivacyProfileModule'
+export { PrivacyProfileService } from './PrivacyProfileService'
+export { positionOf, type DataList } from './position'
+export { currentProfile } from './profileStore'
