@@ -11,6 +11,7 @@ import { DidCommConnectionEventTypes } from '@credo-ts/didcomm'
 import type { CustosAgent } from '../agent'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import type { LiveTopic } from '../kernel'
+import { PrivacyProfileEventTypes } from '../privacyProfile'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
 
 type RecordEvent = RecordSavedEvent<BaseRecord> | RecordUpdatedEvent<BaseRecord> | RecordDeletedEvent<BaseRecord>
@@ -44,6 +45,8 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     [ConsentEventTypes.RequestEvaluated, onEvaluated as (event: BaseEvent) => void],
     [DidCommConnectionEventTypes.DidCommConnectionStateChanged, () => publish('connections')],
     [SelfDeclaredEventTypes.SelfDeclaredItemChanged, () => publish('selfDeclared')],
+    // A waiting request's position against the profile is read again.
+    [PrivacyProfileEventTypes.PrivacyProfileChanged, () => publish('requests')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordUpdated, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordDeleted, onRecord as (event: BaseEvent) => void],

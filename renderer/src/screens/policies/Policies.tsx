@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
+import { PrivacyTerms } from '../privacy/PrivacyTerms'
 import { PolicyForm } from './PolicyForm'
 import { PolicyRow } from './PolicyRow'
 
-/** The person's standing rules: who may get what, why and how often, without asking each time. */
+/**
+ * The person's limits on any use of their data (the privacy profile), then their standing rules: who may
+ * get what, why and how often, without asking each time.
+ */
 export function Policies() {
   const { t } = useTranslation()
   const policies = useLoad(() => apiClient()['consent.listPolicies'](undefined), ['requests'])
   return (
     <>
+      <PrivacyTerms />
       <section aria-labelledby="policies-heading" className="card">
         <h2 id="policies-heading">{t('policies.title')}</h2>
         <p>{t('policies.intro')}</p>

@@ -5,6 +5,7 @@ import type { PolicyInput, ProofRequestSummary, ProposedAnswer } from '../../../
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { DidCommPosition } from '../privacy/PositionNote'
 import { answerText } from './answerText'
 import { ProposedItems } from './ProposedItems'
 import { RememberPreview } from './RememberPreview'
@@ -113,6 +114,7 @@ export function RequestCard({
       <Requester who={who} vouchedBy={request.vouchedBy} />
       <RequestTerms request={request} />
       <Warnings requestId={request.id} />
+      <DidCommPosition requestId={request.id} asked={request.asked} />
       {!proposal && (
         <button type="button" onClick={() => void propose()} disabled={look.busy}>
           {t('request.see')}
