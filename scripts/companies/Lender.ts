@@ -12,12 +12,8 @@ import { startCompanyAgent, type CompanyAgent, type CompanyAgentOptions } from '
 import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageRequest'
 import { checkDocuments } from './documentCheck'
 import { judgePresentation, type PresentationOutcome } from './presentationOutcome'
-import {
-  DataNoticeMessage,
-  DeletionRequestHandler,
-  readDeletionRequest,
-  sendOnConnection,
-} from '../../electron/node/disclosures'
+import { sendOnConnection } from '../../electron/node/connections'
+import { DataNoticeMessage, DeletionRequestHandler, readDeletionRequest } from '../../electron/node/disclosures'
 import type { RequestTerms } from '../../electron/node/requests'
 
 /**

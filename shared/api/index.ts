@@ -4,6 +4,7 @@
 // bridge. Adding a capability: its own file here and one line below.
 import type { z } from 'zod'
 
+import { agreementsContract } from './agreements'
 import { connectionsContract } from './connections'
 import { consentContract } from './consent'
 import type { Contract } from './contract'
@@ -28,6 +29,7 @@ export const apiContract = {
   ...requestsContract,
   ...consentContract,
   ...privacyProfileContract,
+  ...agreementsContract,
   ...disclosuresContract,
   ...trustListsContract,
   ...openid4vcContract,
@@ -47,6 +49,7 @@ export function isApiMethod(value: unknown): value is ApiMethod {
   return typeof value === 'string' && Object.hasOwn(apiContract, value)
 }
 
+export * from './agreements'
 export * from './common'
 export * from './connections'
 export * from './consent'

@@ -49,6 +49,8 @@ export interface ProofRequestSummary {
   thirdParties?: string[]
   /** Whether the requester says it profiles the person on the data. */
   profiling?: boolean
+  /** The data agreement the requester says it asks under. */
+  agreement?: string
   asked: AskedItem[]
   /** Present-proof v2 state: request-received until answered. */
   state: string

@@ -30,6 +30,9 @@ export const custosErrorCodes = [
   'DocumentMismatch',
   // The OS keychain cannot keep the store's key on this device (web mode, no keyring, or it refused).
   'DeviceKeyUnavailable',
+  // A data agreement step the node would not take or keep: a list that contradicts itself, a signature that
+  // is not the other side's, a step its state does not allow. Nothing was stored or sent.
+  'AgreementRefused',
   'Internal',
   // Said by a transport before any method runs: the web bridge's guard, or a node that does not answer.
   'Unauthorized',

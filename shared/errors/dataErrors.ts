@@ -33,3 +33,9 @@ export class DocumentMismatchError extends CustosError {
     super('DocumentMismatch', `${what} does not match the SHA-256 digest signed in its credential.`)
   }
 }
+
+export class AgreementRefusedError extends CustosError {
+  constructor(detail: string) {
+    super('AgreementRefused', `The data agreement step was refused: ${detail}. Nothing was stored or sent.`)
+  }
+}

@@ -1,6 +1,7 @@
 import { AskarModule, type AskarModuleConfigStoreOptions } from '@credo-ts/askar'
 import { DidCommModule } from '@credo-ts/didcomm'
 
+import { AgreementsModule } from '../agreements'
 import { askar } from '../askar'
 import { connectionsDidComm, connectionsModules } from '../connections'
 import { ConsentModule } from '../consent'
@@ -45,6 +46,7 @@ export function nodeModules(options: NodeModulesOptions) {
     ...requestsModules(),
     trustLists: new TrustListsModule(),
     privacyProfile: new PrivacyProfileModule(),
+    agreements: new AgreementsModule(),
     consent: new ConsentModule(),
     disclosures: new DisclosuresModule(),
     ...openid4vcModules(),

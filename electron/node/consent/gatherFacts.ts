@@ -42,6 +42,7 @@ export async function gatherFacts(
     retention: summary.retention,
     thirdParties: summary.thirdParties,
     profiling: summary.profiling,
+    agreementId: summary.agreement,
     items: proposal.items.map((item) => ({
       descriptorId: item.descriptorId,
       types: item.types ?? [],

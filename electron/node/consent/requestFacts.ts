@@ -11,6 +11,8 @@ export interface RequestFacts {
   /** Who else the requester says receives the data, and whether it profiles (for the privacy profile). */
   thirdParties?: string[]
   profiling?: boolean
+  /** The data agreement the request names; anything beyond it is refused. */
+  agreementId?: string
   /** Per input descriptor: the types of the credential that would answer it and every claim that would leave. */
   items: FactItem[]
   at: string

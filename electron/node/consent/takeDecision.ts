@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm'
 import type { ConsentEvaluation } from '../../../shared/api'
 import type { AppDatabase } from '../db'
 import { currentProfile, positionOf } from '../privacyProfile'
+import { boundByAgreement } from './boundByAgreement'
 import { boundByProfile } from './boundByProfile'
 import { consentEvaluations } from './consentTables'
 import { evaluate, type PolicyWithUse } from './evaluate'
@@ -42,7 +43,8 @@ export function takeDecision(
       // The database, not tx: the same connection, and withUse needs its client.
       const policies = withUse(db, facts.at)
       const position = positionOf(currentProfile(db), facts, vocabulary)
-      const result = boundByProfile(evaluate(facts, policies, vocabulary), position)
+      const bounded = boundByProfile(evaluate(facts, policies, vocabulary), position)
+      const result = boundByAgreement(db, facts, bounded, vocabulary)
       const evaluation: ConsentEvaluation = { requestId, evaluatedAt: facts.at, ...result }
       tx.insert(consentEvaluations)
         .values({

@@ -27,12 +27,16 @@ export async function keysOfConnection(agentContext: AgentContext, connectionId:
   return fingerprints
 }
 
-/** The fingerprints of the keys a DID document lists (resolved through Credo's resolver). */
+/**
+ * The fingerprints of the keys a DID document lists (resolved through Credo's resolver): its verification
+ * methods and those embedded in `authentication`, where did:peer documents made by Credo keep their key.
+ */
 export async function keysOfDid(agentContext: AgentContext, did: string): Promise<Set<string>> {
   const resolver = agentContext.dependencyManager.resolve(DidResolverService)
   const document = await resolver.resolveDidDocument(agentContext, did)
   const fingerprints = new Set<string>()
-  for (const method of document.verificationMethod ?? []) {
+  const embedded = (document.authentication ?? []).filter((entry) => typeof entry !== 'string')
+  for (const method of [...(document.verificationMethod ?? []), ...embedded]) {
     try {
       fingerprints.add(getPublicJwkFromVerificationMethod(method).fingerprint)
     } catch {

@@ -10,7 +10,6 @@ export {
   DeletionRequestMessage,
   readDeletionRequest,
   readNotice,
-  sendOnConnection,
   type NoticeKind,
 } from './protocol'
 export { toReceipt, WITHDRAWAL_METHOD } from './receipts'

@@ -4,7 +4,8 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm'
 import type { Disclosure, PolicyInput } from '../../../shared/api'
 import type { AppDatabase } from '../db'
 import { disclosures } from './disclosureTables'
-import { DeletionRequestMessage, sendOnConnection } from './protocol'
+import { sendOnConnection } from '../connections'
+import { DeletionRequestMessage } from './protocol'
 
 export type DisclosureRow = typeof disclosures.$inferSelect
 

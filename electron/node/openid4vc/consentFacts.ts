@@ -27,6 +27,7 @@ export function consentFacts(pending: Omit<PendingRequest, 'evaluation'>): Reque
     retention: pending.terms.retention,
     thirdParties: pending.terms.thirdParties,
     profiling: pending.terms.profiling,
+    agreementId: pending.terms.agreement,
     items: pending.proposal.items.map((item) => ({
       descriptorId: item.descriptorId,
       types: item.types ?? [],

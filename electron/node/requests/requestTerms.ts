@@ -16,6 +16,8 @@ export interface RequestTerms {
   thirdParties?: string[]
   /** Whether the requester says it profiles the person on the data (automated evaluation). */
   profiling?: boolean
+  /** The data agreement the request is made under (its id); the node refuses what goes beyond it. */
+  agreement?: string
 }
 
 const MAX_TERM = 500
@@ -30,7 +32,7 @@ export function parseRequestTerms(comment: string | undefined): RequestTerms {
   }
   if (!parsed || typeof parsed !== 'object') return {}
   const terms: RequestTerms = {}
-  for (const key of ['purpose', 'retention', 'legalBasis', 'dpvPurpose'] as const) {
+  for (const key of ['purpose', 'retention', 'legalBasis', 'dpvPurpose', 'agreement'] as const) {
     const value = (parsed as Record<string, unknown>)[key]
     if (typeof value === 'string' && value.trim()) terms[key] = value.trim().slice(0, MAX_TERM)
   }

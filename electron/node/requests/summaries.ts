@@ -40,6 +40,7 @@ export async function toRequestSummary(
     legalBasis: terms.legalBasis,
     thirdParties: terms.thirdParties,
     profiling: terms.profiling,
+    agreement: terms.agreement,
     asked: askedItems(request.presentation_definition),
     state: record.state,
     answer: await answerOf(agentContext, record),

@@ -10,7 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { POLICY_REFUSAL } from '../../../electron/node/consent'
-import { DataNoticeMessage, sendOnConnection } from '../../../electron/node/disclosures'
+import { sendOnConnection } from '../../../electron/node/connections'
+import { DataNoticeMessage } from '../../../electron/node/disclosures'
 import { samplePerson, type Lender } from '../../../scripts/companies'
 import { connectToCompany, eventually, type Companies } from '../../helpers/companies'
 import {

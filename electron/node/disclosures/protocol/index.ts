@@ -7,4 +7,3 @@ export {
   readNotice,
   type NoticeKind,
 } from './messages'
-export { sendOnConnection } from './send'

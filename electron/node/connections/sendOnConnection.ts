@@ -6,7 +6,7 @@ import {
   type DidCommMessage,
 } from '@credo-ts/didcomm'
 
-/** Sends a message of the data-notices protocol over a connection, the way Credo sends its own. */
+/** Sends a message of one of Custos's own protocols over a connection, the way Credo sends its own. */
 export async function sendOnConnection(
   agentContext: AgentContext,
   connectionId: string,

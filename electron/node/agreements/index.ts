@@ -1,0 +1,8 @@
+export { AgreementEventTypes, type AgreementChangedEvent } from './AgreementsEvents'
+export { AgreementsApi } from './AgreementsApi'
+export { AgreementsModule } from './AgreementsModule'
+export { AgreementsService } from './AgreementsService'
+export { asDataList, counterTerms } from './agreementTerms'
+export { countUseAfterEnd, findAgreement } from './agreementStore'
+export * from './protocol'
+export { withinAgreement, type AgreementCheck, type AskedUnder } from './withinAgreement'

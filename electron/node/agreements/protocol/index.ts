@@ -1,0 +1,12 @@
+export { AgreementMessageHandler } from './AgreementMessageHandler'
+export {
+  AgreementAcceptMessage,
+  AgreementCounterMessage,
+  AgreementOfferMessage,
+  AgreementRejectMessage,
+  AgreementTerminateMessage,
+  DATA_AGREEMENTS_PROTOCOL,
+  agreementMessageClasses,
+  type AnyAgreementMessage,
+} from './messages'
+export { signatureHolds, signForConnection } from './signing'
