@@ -8,6 +8,7 @@ import {
 } from '@credo-ts/core'
 import { DidCommConnectionEventTypes } from '@credo-ts/didcomm'
 
+import { AgreementEventTypes } from '../agreements'
 import type { CustosAgent } from '../agent'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import type { LiveTopic } from '../kernel'
@@ -47,6 +48,8 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     [SelfDeclaredEventTypes.SelfDeclaredItemChanged, () => publish('selfDeclared')],
     // A waiting request's position against the profile is read again.
     [PrivacyProfileEventTypes.PrivacyProfileChanged, () => publish('requests')],
+    // A company offered, accepted, rejected or ended an agreement.
+    [AgreementEventTypes.AgreementChanged, () => publish('requests')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordUpdated, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordDeleted, onRecord as (event: BaseEvent) => void],

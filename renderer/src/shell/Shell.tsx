@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 import type { VaultStatus } from '../../../shared/api'
+import { Agreements } from '../screens/agreements/Agreements'
 import { Connections } from '../screens/connections/Connections'
 import { Home } from '../screens/Home'
 import { MyData } from '../screens/myData/MyData'
@@ -98,6 +99,7 @@ export function Shell({
         {screen === 'data' && <MyData />}
         {screen === 'requests' && <Requests link={walletLink} onLinkTaken={onWalletLinkTaken} />}
         {screen === 'policies' && <Policies />}
+        {screen === 'agreements' && <Agreements />}
         {screen === 'history' && <History />}
         {screen === 'settings' && <Settings status={status} onLocked={onLocked} />}
       </main>

@@ -4,6 +4,7 @@ export const screens = [
   { id: 'data' },
   { id: 'requests' },
   { id: 'policies' },
+  { id: 'agreements' },
   { id: 'history' },
   { id: 'settings' },
 ] as const

@@ -18,7 +18,16 @@ export function DidCommPosition({ requestId, asked }: { requestId: string; asked
  * request would look like within them. Said before anything is answered, so the person can leave out
  * what the counter-offer leaves out.
  */
-export function PositionNote({ position, asked }: { position: Position; asked: readonly AskedItem[] }) {
+export function PositionNote({
+  position,
+  asked,
+  of = 'request',
+}: {
+  position: Position
+  asked: readonly AskedItem[]
+  /** A request waiting for an answer, or a company's offer of an agreement. */
+  of?: 'request' | 'offer'
+}) {
   const { t } = useTranslation()
   if (position.fits) return null
   const byId = new Map(asked.map((item) => [item.descriptorId, item]))
@@ -31,14 +40,14 @@ export function PositionNote({ position, asked }: { position: Position; asked: r
   return (
     <section className="note note-warning position" aria-label={t('privacy.position.title')}>
       <h3>{t('privacy.position.title')}</h3>
-      <p>{t('privacy.position.waits')}</p>
+      <p>{t(of === 'offer' ? 'privacy.position.offerBeyond' : 'privacy.position.waits')}</p>
       <ul>
         {[...new Set(sentences)].map((sentence) => (
           <li key={sentence}>{sentence}</li>
         ))}
       </ul>
       <p>
-        <strong>{t('privacy.counter.title')}:</strong> {counterSentence(t, position, asked)}
+        <strong>{t('privacy.counter.title')}:</strong> {counterSentence(t, position, asked, of)}
       </p>
     </section>
   )

@@ -31,7 +31,12 @@ export function conflictSentence(t: TFunction, conflict: ProfileConflict, item?:
 }
 
 /** The counter-offer in one sentence: "The same request without Bank statement, kept at most 2 years." */
-export function counterSentence(t: TFunction, position: Position, asked: readonly AskedItem[]): string {
+export function counterSentence(
+  t: TFunction,
+  position: Position,
+  asked: readonly AskedItem[],
+  of: 'request' | 'offer' = 'request',
+): string {
   if (!position.reachable) return t('privacy.counter.unreachable')
   const offer = position.counterOffer
   const byId = new Map(asked.map((item) => [item.descriptorId, item]))
@@ -45,7 +50,7 @@ export function counterSentence(t: TFunction, position: Position, asked: readonl
     offer.noThirdParties ? t('privacy.counter.noThirdParties') : '',
     offer.noProfiling ? t('privacy.counter.noProfiling') : '',
   ].filter(Boolean)
-  return t('privacy.counter.line', { parts: parts.join(', ') })
+  return t(of === 'offer' ? 'privacy.counter.lineOffer' : 'privacy.counter.line', { parts: parts.join(', ') })
 }
 
 function itemName(item: AskedItem): string {
