@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import { agreementsContract } from './agreements'
 import { connectionsContract } from './connections'
 import { consentContract } from './consent'
+import { consentRecordsContract } from './consentRecords'
 import type { Contract } from './contract'
 import { credentialsContract } from './credentials'
 import { disclosuresContract } from './disclosures'
@@ -30,6 +31,7 @@ export const apiContract = {
   ...consentContract,
   ...privacyProfileContract,
   ...agreementsContract,
+  ...consentRecordsContract,
   ...disclosuresContract,
   ...trustListsContract,
   ...openid4vcContract,
@@ -53,6 +55,7 @@ export * from './agreements'
 export * from './common'
 export * from './connections'
 export * from './consent'
+export * from './consentRecords'
 export * from './contract'
 export * from './credentials'
 export * from './disclosures'

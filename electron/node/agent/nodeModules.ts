@@ -5,6 +5,7 @@ import { AgreementsModule } from '../agreements'
 import { askar } from '../askar'
 import { connectionsDidComm, connectionsModules } from '../connections'
 import { ConsentModule } from '../consent'
+import { ConsentRecordsModule } from '../consentRecords'
 import { credentialsDidComm, credentialsModules, type CredentialsOptions } from '../credentials'
 import { DisclosuresModule } from '../disclosures'
 import { InboxModule } from '../inbox'
@@ -49,6 +50,7 @@ export function nodeModules(options: NodeModulesOptions) {
     agreements: new AgreementsModule(),
     consent: new ConsentModule(),
     disclosures: new DisclosuresModule(),
+    consentRecords: new ConsentRecordsModule(),
     ...openid4vcModules(),
   }
 }

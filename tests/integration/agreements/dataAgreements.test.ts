@@ -7,7 +7,7 @@ import { mortgageTerms, samplePerson, type Lender } from '../../../scripts/compa
 import { AgreementOfferMessage } from '../../../electron/node/agreements'
 import { sendOnConnection } from '../../../electron/node/connections'
 import { durationDays } from '../../../electron/node/vocabulary'
-import type { AgreementTerms, DataAgreement } from '../../../shared/api'
+import { dpvConsentRecordSchema, type AgreementTerms, type DataAgreement } from '../../../shared/api'
 import { connectToCompany, eventually } from '../../helpers/companies'
 import {
   evaluationOfThread,
@@ -171,5 +171,36 @@ describe('a data agreement between a node and a plain Credo lender', () => {
     } finally {
       await impostor.stop()
     }
+  })
+
+  it('every agreement and refusal is a DPV consent record under the ISO/IEC TS 27560 profile, and a Kantara receipt', async () => {
+    const api = apiOf(node)
+    const records = await api['consentRecords.export']({})
+    for (const record of records) expect(dpvConsentRecordSchema.safeParse(record).error).toBeUndefined()
+    const agreement = records.find((record) => record['dct:identifier'] === 'agreement-mortgage-2026-r2')
+    expect(agreement?.['custos:history'].map((entry) => entry['custos:status'])).toEqual([
+      'dpv:ConsentRequested',
+      'dpv:ConsentGiven',
+      'dpv:ConsentWithdrawn',
+    ])
+    expect(agreement?.['dpv:hasProcess']['dpv:hasStorageCondition']).toEqual([
+      { '@type': 'dpv:StorageDuration', 'dpv:hasDuration': 'P2Y' },
+    ])
+    const refusals = records.filter((record) => record['dpv:hasConsentStatus'] === 'dpv:ConsentRefused')
+    // Beyond the retention, beyond the purpose, after the end (the two forged offers were never stored).
+    expect(refusals).toHaveLength(3)
+    expect(refusals.every((record) => record['dpv:hasDataController'][0]['foaf:name'] === 'Lender')).toBe(true)
+    // The context travels with the record: nothing to fetch.
+    expect(agreement?.['@context']).toMatchObject({ dpv: 'https://w3id.org/dpv#' })
+    const one = await api['consentRecords.export']({ id: 'agreement-mortgage-2026-r2' })
+    expect(one).toEqual([agreement])
+    await expect(api['consentRecords.export']({ id: 'no-such-record' })).rejects.toMatchObject({ code: 'NotFound' })
+    const kantara = await api['consentRecords.exportKantara']({})
+    expect(kantara).toHaveLength(records.length)
+    expect(kantara.every((receipt) => receipt.version === 'KI-CR-v1.1.0')).toBe(true)
+    // The shape catches a record without a controller or without a status.
+    const { ['dpv:hasDataController']: _controller, ...withoutController } = agreement!
+    expect(dpvConsentRecordSchema.safeParse(withoutController).success).toBe(false)
+    expect(dpvConsentRecordSchema.safeParse({ ...agreement, 'dpv:hasConsentStatus': 'dpv:Maybe' }).success).toBe(false)
   })
 })

@@ -10,6 +10,7 @@ import {
   type HolderBesideCompanies,
 } from '../../helpers/consent'
 import { apiOf } from '../../helpers/nodes'
+import { dpvConsentRecordSchema } from '../../../shared/api'
 
 // A plain Credo lender asks a node whose person set a privacy profile and a policy that shares with it.
 describe('the privacy profile bounds every answer', () => {
@@ -86,6 +87,17 @@ describe('the privacy profile bounds every answer', () => {
       return found.state === 'done' ? found : undefined
     })
     expect(record.isVerified).toBe(true)
+    // The disclosure's receipt is carried over into a DPV consent record under the TS 27560 profile.
+    const [disclosure] = await eventually(async () => {
+      const found = await apiOf(node)['disclosures.list'](undefined)
+      return found.length ? found : undefined
+    })
+    const [dpv] = await apiOf(node)['consentRecords.export']({ id: `disclosure-${disclosure.id}` })
+    expect(dpvConsentRecordSchema.parse(dpv)).toMatchObject({
+      'dpv:hasConsentStatus': 'dpv:ConsentGiven',
+      'dpv:hasProcess': { 'dpv:hasPurpose': ['dpv:CreditChecking'] },
+    })
+    expect(dpv['dpv:hasProcess']['dpv:hasPersonalData']).toContain('grossYearlyIncome')
   })
 
   it('third parties the profile excludes stop the policy too, and say who', async () => {

@@ -1,0 +1,5 @@
+export { ConsentRecordsApi } from './ConsentRecordsApi'
+export { ConsentRecordsModule } from './ConsentRecordsModule'
+export { ConsentRecordsService } from './ConsentRecordsService'
+export { kantaraReceipt } from './kantara'
+export { recordOfAgreement, recordOfDisclosure, recordOfRefusal } from './recordsOf'
