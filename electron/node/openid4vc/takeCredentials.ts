@@ -1,0 +1,82 @@
+import { SdJwtVcRecord, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
+import {
+  OpenId4VcHolderApi,
+  type OpenId4VciRequestTokenResponse,
+  type OpenId4VciResolvedCredentialOffer,
+} from '@credo-ts/openid4vc'
+
+import type { CredentialDisplay, CredentialOfferSummary, HeldCredential } from '../../../shared/api'
+import { CustosError } from '../../../shared/errors'
+import { setArrival, setIssuerDisplay, setSignatureCheck, toHeldSdJwtVc } from '../credentials'
+import { bindToNewKeys } from './keyBinding'
+import { withPeer } from './peerFailures'
+
+/** Offers of a format the node cannot keep are refused whole, before anything is asked of the issuer. */
+export function refuseUnkept(summary: CredentialOfferSummary): void {
+  const refused = summary.credentials.filter((credential) => !credential.supported)
+  if (refused.length === 0) return
+  const formats = [...new Set(refused.map((credential) => credential.format))].join(', ')
+  throw new CustosError(
+    'CredentialRefused',
+    `Custos cannot keep credentials in the format ${formats} yet; nothing was taken.`,
+  )
+}
+
+/**
+ * With an access token (by pre-authorized code or after a sign-in), asks the issuer for each offered
+ * credential bound to new keys, and keeps all of them or none. Credo has checked each one's signature.
+ */
+export async function takeCredentials(
+  agentContext: AgentContext,
+  resolved: OpenId4VciResolvedCredentialOffer,
+  summary: CredentialOfferSummary,
+  token: OpenId4VciRequestTokenResponse,
+  /** After a sign-in: the client the token was issued to, which the key proofs must name (their `iss`). */
+  clientId?: string,
+): Promise<HeldCredential[]> {
+  const response = await withPeer('the issuer', 'The issuer did not issue the credential', () =>
+    agentContext.resolve(OpenId4VcHolderApi).requestCredentials({
+      resolvedCredentialOffer: resolved,
+      ...token,
+      clientId,
+      credentialBindingResolver: bindToNewKeys,
+    }),
+  )
+  const records = response.credentials.map((credential) => credential.record)
+  if (records.length === 0) throw new CustosError('CredentialRefused', 'The issuer sent no credential.')
+  if (!records.every((record): record is SdJwtVcRecord => record instanceof SdJwtVcRecord)) {
+    throw new CustosError('CredentialRefused', 'The issuer sent a credential in another format than it offered.')
+  }
+  // Each credential keeps the names its issuer gave it, per language, as the offer showed them.
+  const displays = response.credentials.map(
+    ({ credentialConfigurationId }) =>
+      summary.credentials.find((offered) => offered.configurationId === credentialConfigurationId)?.display,
+  )
+  return storeAll(agentContext, records, summary.issuer.url, displays)
+}
+
+/** All or nothing: a failed save takes back the ones saved before it. */
+async function storeAll(
+  agentContext: AgentContext,
+  records: SdJwtVcRecord[],
+  issuerUrl: string,
+  displays: (CredentialDisplay | undefined)[],
+): Promise<HeldCredential[]> {
+  const repository = agentContext.resolve(SdJwtVcRepository)
+  const saved: SdJwtVcRecord[] = []
+  const checkedAt = new Date().toISOString()
+  try {
+    for (const [index, record] of records.entries()) {
+      setArrival(record, { exchangeId: `openid4vci:${issuerUrl}` })
+      const display = displays[index]
+      if (display) setIssuerDisplay(record, display)
+      setSignatureCheck(record, { result: 'valid', checkedAt })
+      await repository.save(agentContext, record)
+      saved.push(record)
+    }
+  } catch (error) {
+    for (const record of saved) await repository.delete(agentContext, record).catch(() => undefined)
+    throw error
+  }
+  return saved.map((record) => toHeldSdJwtVc(agentContext, record))
+}

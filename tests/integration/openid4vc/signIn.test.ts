@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { SignInStatus } from '../../../shared/api'
+import type { CustosNode } from '../../../electron/node'
+import { CALLBACK_PATH } from '../../../electron/node/openid4vc/loopbackRedirect'
+import { SignInService } from '../../../electron/node/openid4vc/SignInService'
+import { apiOf, startNode } from '../../helpers/nodes'
+import { makeTmpDir } from '../../helpers/tmpDir'
+import { signInWithBrowser } from './browser'
+import { ACCOUNT_CLAIMS } from './plainAgents'
+import { startAuthorizationServer, startSignInIssuer } from './signInIssuer'
+
+/**
+ * OpenID4VCI's authorization code flow: a Custos node takes an offer from a plain Credo 0.6.3 issuer
+ * whose authorization server is panva's oidc-provider, over HTTP on 127.0.0.1. The test plays the
+ * person's browser against the server's own sign-in pages; the node listens on a loopback redirect.
+ */
+describe('a Custos node signs in at the issuer (authorization code with PKCE)', () => {
+  const tmp = makeTmpDir('custos-oid4vc-signin-')
+  let as: Awaited<ReturnType<typeof startAuthorizationServer>>
+  let issuer: Awaited<ReturnType<typeof startSignInIssuer>>
+  let node: CustosNode
+  let api: ReturnType<typeof apiOf>
+
+  beforeAll(async () => {
+    as = await startAuthorizationServer()
+    issuer = await startSignInIssuer(`${tmp.dir}/bank`, as.issuer)
+    node = await startNode(`${tmp.dir}/node`)
+    api = apiOf(node)
+  })
+
+  afterAll(async () => {
+    await node?.close()
+    await issuer?.close()
+    await as?.close()
+    tmp.cleanup()
+  })
+
+  async function ended(id: string): Promise<SignInStatus> {
+    const deadline = Date.now() + 20_000
+    for (;;) {
+      const status = await api['openid4vc.signInStatus']({ id })
+      if (status.state !== 'waiting') return status
+      if (Date.now() > deadline) throw new Error('the sign-in did not end')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+
+  async function started() {
+    const { credentialOffer } = await issuer.offer()
+    const summary = await api['openid4vc.resolveOffer']({ offer: credentialOffer })
+    return { summary, start: await api['openid4vc.startSignIn']({ offer: summary.offer }) }
+  }
+
+  it('refuses to take a sign-in offer without the sign-in, and a pre-authorized one is no sign-in', async () => {
+    const { credentialOffer } = await issuer.offer()
+    const summary = await api['openid4vc.resolveOffer']({ offer: credentialOffer })
+    expect(summary.grant).toBe('authorization_code')
+    await expect(api['openid4vc.acceptOffer']({ offer: summary.offer })).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('sign-in'),
+    })
+    expect(await api['credentials.list'](undefined)).toHaveLength(0)
+  })
+
+  it('ignores a redirect with another state, then takes the credential after the person signs in', async () => {
+    const { start } = await started()
+    const request = new URL(start.authorizationUrl)
+    expect(request.origin).toBe(as.issuer)
+    // Pushed (RFC 9126): the browser's address carries only the reference; PKCE and state went with the push.
+    expect(request.searchParams.get('request_uri')).toMatch(/^urn:ietf:params:oauth:request_uri:/)
+
+    const held = await signInWithBrowser(start.authorizationUrl, { holdRedirectTo: CALLBACK_PATH })
+    const back = new URL(held.url)
+    expect(back.pathname).toBe(CALLBACK_PATH)
+    expect(back.searchParams.get('code')).toBeTruthy()
+    // Another page sending the browser back with its own code and state changes nothing.
+    back.searchParams.set('state', 'not-ours')
+    const forged = await fetch(back)
+    expect(forged.status).toBe(400)
+    expect((await api['openid4vc.signInStatus']({ id: start.id })).state).toBe('waiting')
+
+    const page = await fetch(held.url)
+    expect(await page.text()).toContain('Signed in')
+    const status = await ended(start.id)
+    expect(status.error).toBeUndefined()
+    expect(status).toMatchObject({ state: 'taken' })
+    expect(status.credentials?.[0].claims).toMatchObject({ iban: ACCOUNT_CLAIMS.iban })
+    const list = await api['credentials.list'](undefined)
+    expect(list.map((credential) => credential.id)).toEqual([status.credentials?.[0].id])
+    // The listener is gone once the browser came back: a second use of the code finds nobody.
+    await expect(fetch(held.url)).rejects.toThrow()
+  })
+
+  it('says so and stores nothing when the person cancels at the issuer', async () => {
+    const before = (await api['credentials.list'](undefined)).length
+    const { start } = await started()
+    await signInWithBrowser(start.authorizationUrl, { abort: true })
+    const status = await ended(start.id)
+    expect(status).toMatchObject({ state: 'failed', error: { code: 'CredentialRefused' } })
+    expect(status.error?.message).toContain('aborted')
+    expect(await api['credentials.list'](undefined)).toHaveLength(before)
+  })
+
+  it('gives up when nobody signs in in time, storing nothing', async () => {
+    const before = (await api['credentials.list'](undefined)).length
+    const service = node.agent.dependencyManager.resolve(SignInService)
+    service.timeoutMs = 300
+    try {
+      const { start } = await started()
+      const status = await ended(start.id)
+      expect(status).toMatchObject({ state: 'failed', error: { code: 'NotFound' } })
+      await expect(signInWithBrowser(start.authorizationUrl)).rejects.toThrow()
+    } finally {
+      service.timeoutMs = 10 * 60_000
+    }
+    expect(await api['credentials.list'](undefined)).toHaveLength(before)
+    await expect(api['openid4vc.signInStatus']({ id: 'no-such-sign-in' })).rejects.toMatchObject({ code: 'NotFound' })
+  })
+})
