@@ -44,6 +44,7 @@ export class SignInService {
       redirect.close()
       throw error
     })
+    redirect.issuer = request.authorizationServer
     this.prune()
     const id = randomUUID()
     const expiresAt = new Date(Date.now() + this.timeoutMs).toISOString()

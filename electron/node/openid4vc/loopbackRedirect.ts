@@ -14,11 +14,20 @@ export interface LoopbackRedirect {
   state: string
   /** The authorization code, once a redirect with the right state arrives; rejects in words otherwise. */
   code: Promise<string>
+  /**
+   * The authorization server's issuer identifier, once known: a redirect naming another (`iss`, RFC
+   * 9207) comes from a server mixed up with this one and is answered 400.
+   */
+  issuer?: string
   close(): void
 }
 
 function page(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+  response.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+  })
   response.end(text)
 }
 
@@ -30,13 +39,16 @@ function page(response: ServerResponse, status: number, text: string): void {
  */
 export async function openLoopbackRedirect(timeoutMs: number): Promise<LoopbackRedirect> {
   const state = randomBytes(24).toString('base64url')
+  let ended = false
   let settle: { resolve(code: string): void; reject(error: Error): void } | undefined
   const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }))
   code.catch(() => undefined) // whoever awaits it sees the refusal; an unawaited one must not crash the node
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) return page(response, 404, 'Not found.')
-    if (url.searchParams.get('state') !== state) {
+    if (ended) return page(response, 410, 'This sign-in has ended. Nothing more is taken.')
+    const iss = url.searchParams.get('iss')
+    if (url.searchParams.get('state') !== state || (iss !== null && redirect.issuer && iss !== redirect.issuer)) {
       return page(response, 400, 'This sign-in is not the one Custos started. Nothing was taken.')
     }
     const error = url.searchParams.get('error')
@@ -61,6 +73,7 @@ export async function openLoopbackRedirect(timeoutMs: number): Promise<LoopbackR
   }, timeoutMs)
   timer.unref()
   function finish(outcome: string | Error): void {
+    ended = true
     clearTimeout(timer)
     // Takes no new connection; the page just written still reaches the browser.
     server.close()
@@ -72,10 +85,11 @@ export async function openLoopbackRedirect(timeoutMs: number): Promise<LoopbackR
     server.listen(0, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
-  return {
+  const redirect: LoopbackRedirect = {
     redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`,
     state,
     code,
     close: () => finish(new CustosError('NotFound', 'The sign-in was given up; nothing was taken.')),
   }
+  return redirect
 }

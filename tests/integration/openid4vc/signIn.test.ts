@@ -1,9 +1,18 @@
+import ICU from 'i18next-icu'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SignInStatus } from '../../../shared/api'
 import type { CustosNode } from '../../../electron/node'
 import { CALLBACK_PATH } from '../../../electron/node/openid4vc/loopbackRedirect'
 import { SignInService } from '../../../electron/node/openid4vc/SignInService'
+import { i18next } from '../../../renderer/src/i18n/i18n'
+import de from '../../../renderer/src/i18n/locales/de.json'
+import en from '../../../renderer/src/i18n/locales/en.json'
+import nl from '../../../renderer/src/i18n/locales/nl.json'
+import { OfferCard } from '../../../renderer/src/screens/openid4vc/OfferCard'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { signInWithBrowser } from './browser'
@@ -52,7 +61,7 @@ describe('a Custos node signs in at the issuer (authorization code with PKCE)', 
     return { summary, start: await api['openid4vc.startSignIn']({ offer: summary.offer }) }
   }
 
-  it('refuses to take a sign-in offer without the sign-in, and a pre-authorized one is no sign-in', async () => {
+  it('refuses to take a sign-in offer without the sign-in; the card offers the sign-in instead', async () => {
     const { credentialOffer } = await issuer.offer()
     const summary = await api['openid4vc.resolveOffer']({ offer: credentialOffer })
     expect(summary.grant).toBe('authorization_code')
@@ -61,6 +70,30 @@ describe('a Custos node signs in at the issuer (authorization code with PKCE)', 
       message: expect.stringContaining('sign-in'),
     })
     expect(await api['credentials.list'](undefined)).toHaveLength(0)
+
+    // The card offers the sign-in instead of "Take it", in each language of the catalogues.
+    await i18next.use(ICU).init({
+      resources: { de: { translation: de }, en: { translation: en }, nl: { translation: nl } },
+      fallbackLng: 'en',
+      nsSeparator: false,
+      interpolation: { escapeValue: false },
+    })
+    for (const [language, catalogue] of [
+      ['de', de],
+      ['en', en],
+      ['nl', nl],
+    ] as const) {
+      await i18next.changeLanguage(language)
+      const card = renderToStaticMarkup(
+        createElement(
+          I18nextProvider,
+          { i18n: i18next },
+          createElement(OfferCard, { offer: summary, onDone: () => {} }),
+        ),
+      )
+      expect(card).toContain(catalogue.openid4vc.signIn)
+      expect(card).not.toContain(`>${catalogue.openid4vc.take}</button>`)
+    }
   })
 
   it('ignores a redirect with another state, then takes the credential after the person signs in', async () => {
@@ -75,9 +108,14 @@ describe('a Custos node signs in at the issuer (authorization code with PKCE)', 
     expect(back.pathname).toBe(CALLBACK_PATH)
     expect(back.searchParams.get('code')).toBeTruthy()
     // Another page sending the browser back with its own code and state changes nothing.
+    const sent = back.searchParams.get('state')!
     back.searchParams.set('state', 'not-ours')
-    const forged = await fetch(back)
-    expect(forged.status).toBe(400)
+    expect((await fetch(back)).status).toBe(400)
+    // Nor does one naming another authorization server (RFC 9207 mix-up), even with our state.
+    expect(new URL(held.url).searchParams.get('iss')).toBe(as.issuer)
+    back.searchParams.set('state', sent)
+    back.searchParams.set('iss', 'http://127.0.0.1:1/other')
+    expect((await fetch(back)).status).toBe(400)
     expect((await api['openid4vc.signInStatus']({ id: start.id })).state).toBe('waiting')
 
     const page = await fetch(held.url)
@@ -88,8 +126,10 @@ describe('a Custos node signs in at the issuer (authorization code with PKCE)', 
     expect(status.credentials?.[0].claims).toMatchObject({ iban: ACCOUNT_CLAIMS.iban })
     const list = await api['credentials.list'](undefined)
     expect(list.map((credential) => credential.id)).toEqual([status.credentials?.[0].id])
-    // The listener is gone once the browser came back: a second use of the code finds nobody.
-    await expect(fetch(held.url)).rejects.toThrow()
+    // One-shot: once the browser came back, the same redirect again takes nothing.
+    const again = await fetch(held.url).catch(() => undefined)
+    expect(again?.status ?? 'closed').not.toBe(200)
+    expect(await api['credentials.list'](undefined)).toHaveLength(1)
   })
 
   it('says so and stores nothing when the person cancels at the issuer', async () => {
