@@ -5,6 +5,7 @@ import {
   W3cCredentialRepository,
   W3cCredentialService,
   W3cJsonLdVerifiableCredential,
+  W3cJwtVerifiableCredential,
   type AgentContext,
   type SdJwtVcRecord,
 } from '@credo-ts/core'
@@ -32,11 +33,14 @@ export async function checkSignature(
   record: HeldRecord,
 ): Promise<{ isValid: boolean; error?: { message: string } }> {
   if (record instanceof W3cCredentialRecord) {
-    if (!(record.firstCredential instanceof W3cJsonLdVerifiableCredential)) {
-      return { isValid: false, error: { message: 'not a JSON-LD credential' } }
+    const credential = record.firstCredential
+    if (!(credential instanceof W3cJsonLdVerifiableCredential) && !(credential instanceof W3cJwtVerifiableCredential)) {
+      return { isValid: false, error: { message: 'not a JSON-LD or JWT credential' } }
     }
     const service = agentContext.dependencyManager.resolve(W3cCredentialService)
-    return service.verifyCredential(agentContext, { credential: record.firstCredential })
+    return credential instanceof W3cJwtVerifiableCredential
+      ? service.verifyCredential(agentContext, { credential })
+      : service.verifyCredential(agentContext, { credential })
   }
   const sdJwt: SdJwtVcRecord = record
   const result = await agentContext.dependencyManager

@@ -1,8 +1,15 @@
-import { JsonTransformer, type BaseRecord, type SdJwtVcRecord, type W3cCredentialRecord } from '@credo-ts/core'
+import {
+  JsonTransformer,
+  W3cJwtVerifiableCredential,
+  type BaseRecord,
+  type SdJwtVcRecord,
+  type W3cCredentialRecord,
+} from '@credo-ts/core'
 
 import type { HeldCredential, IssuerStanding, Provenance, SignatureCheck } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
 import { boundDocuments, toReference } from './documents'
+import { issuerDisplayOf } from './sdJwt/issuerDisplayMetadata'
 
 // Provenance that is not in the credential itself is kept as tags of Credo's W3cCredentialRecord: it
 // then lives in Askar with the credential and goes with it, and the two can never disagree.
@@ -77,7 +84,11 @@ export function arrivalOf(
 }
 
 export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
-  const json = JsonTransformer.toJSON(record.firstCredential) as {
+  // A JWT VC (taken over OpenID4VCI) carries the same W3C data model inside its JWT.
+  const credential = record.firstCredential
+  const jwt = credential instanceof W3cJwtVerifiableCredential
+  const display = issuerDisplayOf(record)
+  const json = JsonTransformer.toJSON(jwt ? credential.credential : credential) as {
     type: string[]
     issuanceDate: string
     expirationDate?: string
@@ -95,8 +106,9 @@ export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
       issuedAt: json.issuanceDate,
       expiresAt: json.expirationDate,
       signature: signatureOf(record),
-      format: 'ldp_vc',
+      format: jwt ? 'jwt_vc_json' : 'ldp_vc',
     },
     ...(documents.length > 0 ? { documents } : {}),
+    ...(display ? { display } : {}),
   }
 }

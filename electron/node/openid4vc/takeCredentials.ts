@@ -1,4 +1,11 @@
-import { SdJwtVcRecord, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
+import {
+  ClaimFormat,
+  SdJwtVcRecord,
+  SdJwtVcRepository,
+  W3cCredentialRecord,
+  W3cCredentialRepository,
+  type AgentContext,
+} from '@credo-ts/core'
 import {
   OpenId4VcHolderApi,
   type OpenId4VciRequestTokenResponse,
@@ -7,7 +14,7 @@ import {
 
 import type { CredentialDisplay, CredentialOfferSummary, HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
-import { setArrival, setIssuerDisplay, setSignatureCheck, toHeldSdJwtVc } from '../credentials'
+import { setArrival, setIssuerDisplay, setSignatureCheck, toHeldCredential, toHeldSdJwtVc } from '../credentials'
 import { bindToNewKeys } from './keyBinding'
 import { withPeer } from './peerFailures'
 
@@ -44,7 +51,7 @@ export async function takeCredentials(
   )
   const records = response.credentials.map((credential) => credential.record)
   if (records.length === 0) throw new CustosError('CredentialRefused', 'The issuer sent no credential.')
-  if (!records.every((record): record is SdJwtVcRecord => record instanceof SdJwtVcRecord)) {
+  if (!records.every((record): record is Kept => kept(record))) {
     throw new CustosError('CredentialRefused', 'The issuer sent a credential in another format than it offered.')
   }
   // Each credential keeps the names its issuer gave it, per language, as the offer showed them.
@@ -55,15 +62,30 @@ export async function takeCredentials(
   return storeAll(agentContext, records, summary.issuer.url, displays)
 }
 
+/** The records the node keeps from OpenID4VCI: SD-JWT VCs and W3C VCs signed as a JWT. */
+type Kept = SdJwtVcRecord | W3cCredentialRecord
+
+function kept(record: unknown): boolean {
+  return (
+    record instanceof SdJwtVcRecord ||
+    (record instanceof W3cCredentialRecord && record.firstCredential.claimFormat === ClaimFormat.JwtVc)
+  )
+}
+
+function repositoryOf(agentContext: AgentContext, record: Kept) {
+  return record instanceof SdJwtVcRecord
+    ? agentContext.resolve(SdJwtVcRepository)
+    : agentContext.resolve(W3cCredentialRepository)
+}
+
 /** All or nothing: a failed save takes back the ones saved before it. */
 async function storeAll(
   agentContext: AgentContext,
-  records: SdJwtVcRecord[],
+  records: Kept[],
   issuerUrl: string,
   displays: (CredentialDisplay | undefined)[],
 ): Promise<HeldCredential[]> {
-  const repository = agentContext.resolve(SdJwtVcRepository)
-  const saved: SdJwtVcRecord[] = []
+  const saved: Kept[] = []
   const checkedAt = new Date().toISOString()
   try {
     for (const [index, record] of records.entries()) {
@@ -71,12 +93,19 @@ async function storeAll(
       const display = displays[index]
       if (display) setIssuerDisplay(record, display)
       setSignatureCheck(record, { result: 'valid', checkedAt })
-      await repository.save(agentContext, record)
+      // Credo's repositories take their own record type; the union is split at the call.
+      await (repositoryOf(agentContext, record) as SdJwtVcRepository).save(agentContext, record as SdJwtVcRecord)
       saved.push(record)
     }
   } catch (error) {
-    for (const record of saved) await repository.delete(agentContext, record).catch(() => undefined)
+    for (const record of saved) {
+      await (repositoryOf(agentContext, record) as SdJwtVcRepository)
+        .delete(agentContext, record as SdJwtVcRecord)
+        .catch(() => undefined)
+    }
     throw error
   }
-  return saved.map((record) => toHeldSdJwtVc(agentContext, record))
+  return saved.map((record) =>
+    record instanceof SdJwtVcRecord ? toHeldSdJwtVc(agentContext, record) : toHeldCredential(record),
+  )
 }

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { CustosNode } from '../../../electron/node'
+import { apiOf, startNode } from '../../helpers/nodes'
+import { makeTmpDir } from '../../helpers/tmpDir'
+import { EMPLOYMENT, startFormatsIssuer } from './formatsIssuer'
+
+/**
+ * Formats beside SD-JWT VC: a W3C VC signed as a JWT (`jwt_vc_json`) and an ISO mDL (`mso_mdoc`) from a
+ * plain Credo 0.6.3 issuer over HTTP on 127.0.0.1, taken by pre-authorized code, kept in Credo's own
+ * records and listed on My data with the issuer's names for them.
+ */
+describe('a Custos node takes jwt_vc_json and mso_mdoc credentials', () => {
+  const tmp = makeTmpDir('custos-oid4vc-formats-')
+  let issuer: Awaited<ReturnType<typeof startFormatsIssuer>>
+  let node: CustosNode
+  let api: ReturnType<typeof apiOf>
+
+  beforeAll(async () => {
+    issuer = await startFormatsIssuer(`${tmp.dir}/authority`)
+    node = await startNode(`${tmp.dir}/node`)
+    api = apiOf(node)
+  })
+
+  afterAll(async () => {
+    await node?.close()
+    await issuer?.close()
+    tmp.cleanup()
+  })
+
+  it('takes a W3C VC signed as a JWT, bound to a new did:key, and lists it by its issuer name', async () => {
+    const { credentialOffer } = await issuer.offer('employment')
+    const summary = await api['openid4vc.resolveOffer']({ offer: credentialOffer })
+    expect(summary.credentials).toMatchObject([
+      { format: 'jwt_vc_json', type: 'EmploymentCredential', name: 'Employment', supported: true },
+    ])
+    const [held] = await api['openid4vc.acceptOffer']({ offer: summary.offer })
+    expect(held).toMatchObject({
+      types: ['VerifiableCredential', 'EmploymentCredential'],
+      claims: EMPLOYMENT,
+      provenance: { format: 'jwt_vc_json', signature: { result: 'valid' } },
+    })
+    expect(held.display?.names).toContainEqual({ name: 'Beschäftigung', locale: 'de' })
+    const listed = await api['credentials.list'](undefined)
+    expect(listed.map((credential) => credential.id)).toContain(held.id)
+    expect((await api['credentials.page']({ limit: 50 })).items.map((credential) => credential.id)).toContain(held.id)
+    expect(await api['credentials.verify']({ id: held.id })).toMatchObject({
+      provenance: { signature: { result: 'valid' } },
+    })
+  })
+})
