@@ -4,7 +4,7 @@ import type { CredentialOfferSummary, OfferedCredential } from '../../../shared/
 import { credentialDisplay, localizedNames } from './issuerDisplay'
 
 /** The formats the node keeps as held credentials today; the others are refused before a token is asked. */
-export const SUPPORTED_FORMATS = new Set(['dc+sd-jwt', 'vc+sd-jwt', 'jwt_vc_json'])
+export const SUPPORTED_FORMATS = new Set(['dc+sd-jwt', 'vc+sd-jwt', 'jwt_vc_json', 'mso_mdoc'])
 
 interface Display {
   name?: string

@@ -1,5 +1,7 @@
 import {
   ClaimFormat,
+  MdocRecord,
+  MdocRepository,
   SdJwtVcRecord,
   SdJwtVcRepository,
   W3cCredentialRecord,
@@ -14,8 +16,9 @@ import {
 
 import type { CredentialDisplay, CredentialOfferSummary, HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
-import { setArrival, setIssuerDisplay, setSignatureCheck, toHeldCredential, toHeldSdJwtVc } from '../credentials'
+import { setArrival, setIssuerDisplay, setSignatureCheck, setStanding, toHeld } from '../credentials'
 import { bindToNewKeys } from './keyBinding'
+import { withMdocChainAsGiven } from './mdocTrust'
 import { withPeer } from './peerFailures'
 
 /** Offers of a format the node cannot keep are refused whole, before anything is asked of the issuer. */
@@ -42,12 +45,14 @@ export async function takeCredentials(
   clientId?: string,
 ): Promise<HeldCredential[]> {
   const response = await withPeer('the issuer', 'The issuer did not issue the credential', () =>
-    agentContext.resolve(OpenId4VcHolderApi).requestCredentials({
-      resolvedCredentialOffer: resolved,
-      ...token,
-      clientId,
-      credentialBindingResolver: bindToNewKeys,
-    }),
+    withMdocChainAsGiven(agentContext, () =>
+      agentContext.resolve(OpenId4VcHolderApi).requestCredentials({
+        resolvedCredentialOffer: resolved,
+        ...token,
+        clientId,
+        credentialBindingResolver: bindToNewKeys,
+      }),
+    ),
   )
   const records = response.credentials.map((credential) => credential.record)
   if (records.length === 0) throw new CustosError('CredentialRefused', 'The issuer sent no credential.')
@@ -62,17 +67,19 @@ export async function takeCredentials(
   return storeAll(agentContext, records, summary.issuer.url, displays)
 }
 
-/** The records the node keeps from OpenID4VCI: SD-JWT VCs and W3C VCs signed as a JWT. */
-type Kept = SdJwtVcRecord | W3cCredentialRecord
+/** The records the node keeps from OpenID4VCI: SD-JWT VCs, W3C VCs signed as a JWT, mdocs. */
+type Kept = SdJwtVcRecord | W3cCredentialRecord | MdocRecord
 
 function kept(record: unknown): boolean {
   return (
     record instanceof SdJwtVcRecord ||
+    record instanceof MdocRecord ||
     (record instanceof W3cCredentialRecord && record.firstCredential.claimFormat === ClaimFormat.JwtVc)
   )
 }
 
 function repositoryOf(agentContext: AgentContext, record: Kept) {
+  if (record instanceof MdocRecord) return agentContext.resolve(MdocRepository)
   return record instanceof SdJwtVcRecord
     ? agentContext.resolve(SdJwtVcRepository)
     : agentContext.resolve(W3cCredentialRepository)
@@ -93,6 +100,8 @@ async function storeAll(
       const display = displays[index]
       if (display) setIssuerDisplay(record, display)
       setSignatureCheck(record, { result: 'valid', checkedAt })
+      // Its X.509 chain was taken as given (mdocTrust): no trust list names this issuer.
+      if (record instanceof MdocRecord) setStanding(record, { issuerIsConnection: false, listedBy: [] })
       // Credo's repositories take their own record type; the union is split at the call.
       await (repositoryOf(agentContext, record) as SdJwtVcRepository).save(agentContext, record as SdJwtVcRecord)
       saved.push(record)
@@ -105,7 +114,5 @@ async function storeAll(
     }
     throw error
   }
-  return saved.map((record) =>
-    record instanceof SdJwtVcRecord ? toHeldSdJwtVc(agentContext, record) : toHeldCredential(record),
-  )
+  return saved.map((record) => toHeld(agentContext, record))
 }
