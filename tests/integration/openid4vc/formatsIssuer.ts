@@ -5,7 +5,7 @@ import { OpenId4VcModule, type OpenId4VciCredentialRequestToCredentialMapper } f
 import express from 'express'
 
 import { freePort } from '../../helpers/freePort'
-import { accountConfiguration, makeDidKey, plainAgent } from './plainAgents'
+import { accountConfiguration, accountMapper, makeDidKey, plainAgent } from './plainAgents'
 
 export const MDL_DOCTYPE = 'org.iso.18013.5.1.mDL'
 export const MDL_NAMESPACE = 'org.iso.18013.5.1'
@@ -16,6 +16,7 @@ const proofTypes = accountConfiguration.proof_types_supported
 
 /** A W3C VC signed as a JWT (`jwt_vc_json`, bound to a holder DID) and an mDL (`mso_mdoc`, X.509 issuer). */
 const configurations = {
+  account: accountConfiguration,
   employment: {
     format: 'jwt_vc_json' as const,
     cryptographic_binding_methods_supported: ['did:key'],
@@ -38,8 +39,10 @@ const configurations = {
 }
 
 function mapper(issuer: () => { kid: string; did: string; certificate: X509Certificate }) {
-  const map: OpenId4VciCredentialRequestToCredentialMapper = async ({ holderBinding, credentialConfiguration }) => {
+  const map: OpenId4VciCredentialRequestToCredentialMapper = async (options) => {
+    const { holderBinding, credentialConfiguration } = options
     const { kid, did, certificate } = issuer()
+    if (credentialConfiguration.format === 'dc+sd-jwt') return accountMapper(() => kid)(options)
     if (credentialConfiguration.format === 'mso_mdoc') {
       return {
         type: 'credentials',
@@ -75,8 +78,11 @@ function mapper(issuer: () => { kid: string; did: string; certificate: X509Certi
   return map
 }
 
-/** A plain Credo 0.6.3 issuer of both formats, its mDL signed under a self-signed X.509 certificate. */
-export async function startFormatsIssuer(dir: string) {
+/**
+ * A plain Credo 0.6.3 issuer of both formats (and the SD-JWT VC account), its mDL signed under a
+ * self-signed X.509 certificate; with `batchSize`, it issues that many instances of a credential at once.
+ */
+export async function startFormatsIssuer(dir: string, batchSize?: number) {
   const app = express()
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
@@ -100,6 +106,7 @@ export async function startFormatsIssuer(dir: string) {
   const issuer = await agent.openid4vc.issuer.createIssuer({
     credentialConfigurationsSupported: configurations,
     display: [{ name: 'Example Authority', locale: 'en' }],
+    batchCredentialIssuance: batchSize ? { batchSize } : undefined,
   })
   const offer = (configuration: keyof typeof configurations) =>
     agent.openid4vc.issuer.createCredentialOffer({
