@@ -70,6 +70,17 @@ describe('a Custos node signs in at the issuer (authorization code with PKCE)', 
       message: expect.stringContaining('sign-in'),
     })
     expect(await api['credentials.list'](undefined)).toHaveLength(0)
+    // Nor is a sign-in started for an offer that needs none, or for a format the node cannot keep.
+    const preAuthorized = await issuer.offer('account', true)
+    await expect(api['openid4vc.startSignIn']({ offer: preAuthorized.credentialOffer })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    const diploma = await issuer.offer('diploma')
+    await expect(api['openid4vc.startSignIn']({ offer: diploma.credentialOffer })).rejects.toMatchObject({
+      code: 'CredentialRefused',
+      message: expect.stringContaining('ldp_vc'),
+    })
+    expect(await api['credentials.list'](undefined)).toHaveLength(0)
 
     // The card offers the sign-in instead of "Take it", in each language of the catalogues.
     await i18next.use(ICU).init({

@@ -83,15 +83,29 @@ export async function startSignInIssuer(dir: string, authorizationServer: string
     const s = app.listen(port, '127.0.0.1', () => resolve(s))
   })
   const issuer = await agent.openid4vc.issuer.createIssuer({
-    credentialConfigurationsSupported: { account: accountConfiguration },
+    credentialConfigurationsSupported: {
+      account: accountConfiguration,
+      // A format the node does not keep: a sign-in for it is refused before the browser opens.
+      diploma: {
+        format: 'ldp_vc' as const,
+        scope: 'Diploma',
+        credential_definition: {
+          '@context': ['https://www.w3.org/2018/credentials/v1'],
+          type: ['VerifiableCredential', 'DiplomaCredential'] as [string, ...string[]],
+        },
+      },
+    },
     display: [{ name: 'Example Bank', locale: 'en' }],
     authorizationServerConfigs: [{ type: 'direct', issuer: authorizationServer }],
   })
-  const offer = () =>
+  /** An offer needing the sign-in, or (`preAuthorized`) one that does not, of one configuration. */
+  const offer = (configuration = 'account', preAuthorized = false) =>
     agent.openid4vc.issuer.createCredentialOffer({
       issuerId: issuer.issuerId,
-      credentialConfigurationIds: ['account'],
-      authorizationCodeFlowConfig: { authorizationServerUrl: authorizationServer },
+      credentialConfigurationIds: [configuration],
+      ...(preAuthorized
+        ? { preAuthorizedCodeFlowConfig: { authorizationServerUrl: `${baseUrl}/oid4vci/${issuer.issuerId}` } }
+        : { authorizationCodeFlowConfig: { authorizationServerUrl: authorizationServer } }),
       version: 'v1',
     })
   return {
