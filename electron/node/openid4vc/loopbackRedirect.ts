@@ -84,6 +84,8 @@ export async function openLoopbackRedirect(timeoutMs: number): Promise<LoopbackR
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())
   })
+  // A sign-in nobody finishes must not keep the node's process alive when it closes.
+  server.unref()
   const { port } = server.address() as AddressInfo
   const redirect: LoopbackRedirect = {
     redirectUri: `http://127.0.0.1:${port}${CALLBACK_PATH}`,
