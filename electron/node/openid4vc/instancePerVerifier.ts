@@ -36,7 +36,15 @@ export async function instancePerVerifier(
     const mapped = []
     for (const entry of entries) {
       const record = entry.credentialRecord
-      if (!(record instanceof SdJwtVcRecord || record instanceof MdocRecord) || record.credentialInstances.length < 2) {
+      // The proposal the person saw, and its minimisation check, read SD-JWT VCs only: an mdoc or a JWT VC
+      // Credo matched would leave without the person having seen what it carries.
+      if (!(record instanceof SdJwtVcRecord)) {
+        throw new CustosError(
+          'RequestNotSatisfiable',
+          `Custos cannot answer with a credential in the format ${entry.claimFormat} yet; nothing was sent.`,
+        )
+      }
+      if (record.credentialInstances.length < 2) {
         mapped.push(entry)
         continue
       }
