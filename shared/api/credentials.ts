@@ -10,7 +10,8 @@ import type { CredentialDisplay } from './issuerDisplay'
  * `ldp_vc`: W3C Verifiable Credentials as JSON-LD with a Linked Data proof (Credo's ClaimFormat.LdpVc).
  * `vc+sd-jwt`: IETF SD-JWT VCs (Credo's ClaimFormat.SdJwtVc), each claim disclosed only when asked.
  */
-export type CredentialFormat = 'ldp_vc' | 'vc+sd-jwt'
+// `jwt_vc_json` and `mso_mdoc` arrive over OpenID4VCI only.
+export type CredentialFormat = 'ldp_vc' | 'vc+sd-jwt' | 'jwt_vc_json' | 'mso_mdoc'
 
 export interface CredentialOffer {
   /** The credential exchange (issue-credential v2) this offer belongs to. */

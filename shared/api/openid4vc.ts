@@ -3,6 +3,7 @@
 // through the same consent evaluation, warnings and disclosure history as DIDComm proof requests.
 import { z } from 'zod'
 
+import type { CustosErrorCode } from '../errors'
 import { idSchema, noInput } from './common'
 import type { ConsentEvaluation, RequestWarning } from './consent'
 import { method } from './contract'
@@ -59,6 +60,26 @@ export interface CredentialOfferSummary {
    * resolving; accepting then does not fetch it again.
    */
   offer: string
+}
+
+/** A sign-in at the issuer, started for an offer whose grant is `authorization_code`. */
+export interface SignInStart {
+  id: string
+  /** The issuer's sign-in page: open it in the person's own browser (never inside Custos). */
+  authorizationUrl: string
+  /** After this, the node stops waiting for the browser to come back and nothing is taken. */
+  expiresAt: string
+}
+
+/** Where a sign-in stands: the node finishes it itself when the browser comes back. */
+export interface SignInStatus {
+  id: string
+  state: 'waiting' | 'taken' | 'failed'
+  expiresAt: string
+  /** What was taken (all offered credentials, or none). */
+  credentials?: HeldCredential[]
+  /** Why nothing was taken: the issuer refused, nobody signed in in time, … */
+  error?: { code: CustosErrorCode; message: string }
 }
 
 /** How the verifier's identity was established: what the request proves, not what it says. */
@@ -134,6 +155,14 @@ export const openid4vcContract = {
   'openid4vc.acceptOffer': method<HeldCredential[]>()(
     z.object({ offer: linkSchema, txCode: z.string().trim().min(1).max(100).optional() }).strict(),
   ),
+  /**
+   * For an offer whose grant is `authorization_code`: starts the sign-in at the issuer (OAuth 2 with
+   * PKCE, redirect to a one-shot listener on 127.0.0.1) and returns the address for the person's browser.
+   * The node takes the credentials itself when the browser comes back; `openid4vc.signInStatus` tells.
+   */
+  'openid4vc.startSignIn': method<SignInStart>()(z.object({ offer: linkSchema }).strict()),
+  /** Where a started sign-in stands (kept in memory for 15 minutes after it ended). */
+  'openid4vc.signInStatus': method<SignInStatus>()(z.object({ id: idSchema }).strict()),
   /** Reads and checks a presentation request, matches it, evaluates standing consent (which may answer it). */
   'openid4vc.resolveRequest': method<PresentationRequestSummary>()(z.object({ request: linkSchema }).strict()),
   /** The requests waiting for the person (kept in memory for 15 minutes; the link opens one again). */

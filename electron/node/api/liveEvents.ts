@@ -26,6 +26,7 @@ export const topicOfRecord: Readonly<Record<string, LiveTopic>> = {
   W3cCredentialRecord: 'credentials',
   // An SD-JWT VC taken over OpenID4VCI comes with no DIDComm exchange to announce it.
   SdJwtVcRecord: 'credentials',
+  MdocRecord: 'credentials',
   ProofRecord: 'requests',
 }
 

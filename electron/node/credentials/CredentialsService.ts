@@ -1,4 +1,4 @@
-import { injectable, W3cCredentialRecord, type AgentContext } from '@credo-ts/core'
+import { injectable, type AgentContext } from '@credo-ts/core'
 import {
   DidCommConnectionRepository,
   DidCommCredentialsApi,
@@ -15,7 +15,7 @@ import { awaitIssued } from './awaitIssued'
 import { contextsNotHeld } from './contextChecks'
 import { fetchOfferContexts } from './fetchContexts'
 import { DocumentsService } from './documents'
-import { checkSignature, findHeld, sdJwtRecords, w3cRecords } from './heldRecords'
+import { checkSignature, findAnyHeld, mdocRecords, sdJwtRecords, toHeld, updateHeld, w3cRecords } from './heldRecords'
 import { issuerStanding } from './issuerStanding'
 import { toCredentialOffer } from './offers'
 import { setSignatureCheck, toHeldCredential } from './provenance'
@@ -67,13 +67,14 @@ export class CredentialsService {
   async list(agentContext: AgentContext): Promise<HeldCredential[]> {
     const w3c = (await w3cRecords(agentContext).getAll(agentContext)).map(toHeldCredential)
     const sdJwt = (await sdJwtRecords(agentContext).getAll(agentContext)).map((r) => toHeldSdJwtVc(agentContext, r))
-    return [...w3c, ...sdJwt].sort((a, b) => a.provenance.issuedAt.localeCompare(b.provenance.issuedAt))
+    const mdoc = (await mdocRecords(agentContext).getAll(agentContext)).map((r) => toHeld(agentContext, r))
+    return [...w3c, ...sdJwt, ...mdoc].sort((a, b) => a.provenance.issuedAt.localeCompare(b.provenance.issuedAt))
   }
 
   async get(agentContext: AgentContext, id: string): Promise<HeldCredential> {
-    const record = await findHeld(agentContext, id)
+    const record = await findAnyHeld(agentContext, id)
     if (!record) throw new CustosError('NotFound', `No held credential with id ${id}.`)
-    return record instanceof W3cCredentialRecord ? toHeldCredential(record) : toHeldSdJwtVc(agentContext, record)
+    return toHeld(agentContext, record)
   }
 
   /** A document one of the held credential's lists, checked against its digest as it is read. */
@@ -87,7 +88,7 @@ export class CredentialsService {
 
   /** Verifies the signature again (with the bundled contexts only) and records when and with what result. */
   async verify(agentContext: AgentContext, id: string): Promise<HeldCredential> {
-    const record = await findHeld(agentContext, id)
+    const record = await findAnyHeld(agentContext, id)
     if (!record) throw new CustosError('NotFound', `No held credential with id ${id}.`)
     const result = await checkSignature(agentContext, record)
     const checkedAt = new Date().toISOString()
@@ -101,8 +102,7 @@ export class CredentialsService {
             error: result.error?.message ?? 'invalid',
           },
     )
-    if (record instanceof W3cCredentialRecord) await w3cRecords(agentContext).update(agentContext, record)
-    else await sdJwtRecords(agentContext).update(agentContext, record)
+    await updateHeld(agentContext, record)
     return this.get(agentContext, id)
   }
 

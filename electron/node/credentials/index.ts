@@ -40,5 +40,6 @@ export {
   type SdJwtVcOfferData,
 } from './sdJwt'
 export type { HeldRecord } from './provenance'
-export { setArrival, setSignatureCheck } from './provenance'
+export { setArrival, setSignatureCheck, setStanding } from './provenance'
+export { toHeld } from './heldRecords'
 export { CustosWebDidResolver, type IssuerHostsOptions } from './issuerHosts'

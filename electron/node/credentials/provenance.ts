@@ -1,8 +1,16 @@
-import { JsonTransformer, type BaseRecord, type SdJwtVcRecord, type W3cCredentialRecord } from '@credo-ts/core'
+import {
+  JsonTransformer,
+  W3cJwtVerifiableCredential,
+  type BaseRecord,
+  type MdocRecord,
+  type SdJwtVcRecord,
+  type W3cCredentialRecord,
+} from '@credo-ts/core'
 
 import type { HeldCredential, IssuerStanding, Provenance, SignatureCheck } from '../../../shared/api'
 import { issuerOf } from './credentialChecks'
 import { boundDocuments, toReference } from './documents'
+import { issuerDisplayOf } from './sdJwt/issuerDisplayMetadata'
 
 // Provenance that is not in the credential itself is kept as tags of Credo's W3cCredentialRecord: it
 // then lives in Askar with the credential and goes with it, and the two can never disagree.
@@ -19,13 +27,16 @@ const TAGS = {
 /** A held credential as Credo stores it, in either format. */
 export type HeldRecord = W3cCredentialRecord | SdJwtVcRecord
 
+/** Any record the node keeps provenance on: the held records above, and mdocs (taken over OpenID4VCI only). */
+export type TaggedRecord = HeldRecord | MdocRecord
+
 // Our tags are free-form strings; Credo 0.6 types each record's custom tags narrowly.
-function taggable(record: HeldRecord): BaseRecord {
+function taggable(record: TaggedRecord): BaseRecord {
   return record as unknown as BaseRecord
 }
 
 export function setArrival(
-  record: HeldRecord,
+  record: TaggedRecord,
   arrival: { connectionId?: string; exchangeId: string; deliveredBy?: string },
 ): void {
   if (arrival.connectionId) taggable(record).setTag(TAGS.connectionId, arrival.connectionId)
@@ -34,27 +45,27 @@ export function setArrival(
 }
 
 /** Who issued it as it stood on arrival (trust lists may change later; this says what the person saw). */
-export function setStanding(record: HeldRecord, standing: IssuerStanding): void {
+export function setStanding(record: TaggedRecord, standing: IssuerStanding): void {
   taggable(record).setTag(TAGS.standing, JSON.stringify(standing))
 }
 
-function standingOf(record: HeldRecord): IssuerStanding | undefined {
+function standingOf(record: TaggedRecord): IssuerStanding | undefined {
   const json = tag(record, TAGS.standing)
   return json ? (JSON.parse(json) as IssuerStanding) : undefined
 }
 
-export function setSignatureCheck(record: HeldRecord, check: SignatureCheck): void {
+export function setSignatureCheck(record: TaggedRecord, check: SignatureCheck): void {
   taggable(record).setTag(TAGS.signature, check.result)
   taggable(record).setTag(TAGS.checkedAt, check.checkedAt)
   taggable(record).setTag(TAGS.error, check.error)
 }
 
-function tag(record: HeldRecord, name: string): string | undefined {
+function tag(record: TaggedRecord, name: string): string | undefined {
   const value = record.getTag(name)
   return typeof value === 'string' ? value : undefined
 }
 
-export function signatureOf(record: HeldRecord): HeldCredential['provenance']['signature'] {
+export function signatureOf(record: TaggedRecord): HeldCredential['provenance']['signature'] {
   const error = tag(record, TAGS.error)
   return {
     result: tag(record, TAGS.signature) === 'valid' ? 'valid' : 'invalid',
@@ -64,7 +75,7 @@ export function signatureOf(record: HeldRecord): HeldCredential['provenance']['s
 }
 
 export function arrivalOf(
-  record: HeldRecord,
+  record: TaggedRecord,
 ): Pick<Provenance, 'connectionId' | 'exchangeId' | 'deliveredBy' | 'standing'> {
   const deliveredBy = tag(record, TAGS.deliveredBy)
   const standing = standingOf(record)
@@ -77,7 +88,11 @@ export function arrivalOf(
 }
 
 export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
-  const json = JsonTransformer.toJSON(record.firstCredential) as {
+  // A JWT VC (taken over OpenID4VCI) carries the same W3C data model inside its JWT.
+  const credential = record.firstCredential
+  const jwt = credential instanceof W3cJwtVerifiableCredential
+  const display = issuerDisplayOf(record)
+  const json = JsonTransformer.toJSON(jwt ? credential.credential : credential) as {
     type: string[]
     issuanceDate: string
     expirationDate?: string
@@ -95,8 +110,9 @@ export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
       issuedAt: json.issuanceDate,
       expiresAt: json.expirationDate,
       signature: signatureOf(record),
-      format: 'ldp_vc',
+      format: jwt ? 'jwt_vc_json' : 'ldp_vc',
     },
     ...(documents.length > 0 ? { documents } : {}),
+    ...(display ? { display } : {}),
   }
 }

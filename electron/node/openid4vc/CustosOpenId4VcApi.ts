@@ -8,9 +8,12 @@ import type {
   PresentationAnswer,
   PresentationChoice,
   PresentationRequestSummary,
+  SignInStart,
+  SignInStatus,
 } from '../../../shared/api'
 import { OfferService } from './OfferService'
 import { PresentationService } from './PresentationService'
+import { SignInService } from './SignInService'
 
 @injectable()
 export class CustosOpenId4VcApi implements ContractApi<typeof openid4vcContract> {
@@ -18,6 +21,7 @@ export class CustosOpenId4VcApi implements ContractApi<typeof openid4vcContract>
     @inject(AgentContext) private readonly agentContext: AgentContext,
     @inject(OfferService) private readonly offers: OfferService,
     @inject(PresentationService) private readonly presentations: PresentationService,
+    @inject(SignInService) private readonly signIns: SignInService,
   ) {}
 
   async resolveOffer({ offer }: { offer: string }): Promise<CredentialOfferSummary> {
@@ -26,6 +30,14 @@ export class CustosOpenId4VcApi implements ContractApi<typeof openid4vcContract>
 
   async acceptOffer({ offer, txCode }: { offer: string; txCode?: string }): Promise<HeldCredential[]> {
     return this.offers.accept(this.agentContext, offer, txCode)
+  }
+
+  async startSignIn({ offer }: { offer: string }): Promise<SignInStart> {
+    return this.signIns.start(this.agentContext, offer)
+  }
+
+  async signInStatus({ id }: { id: string }): Promise<SignInStatus> {
+    return this.signIns.status(id)
   }
 
   async resolveRequest({ request }: { request: string }): Promise<PresentationRequestSummary> {

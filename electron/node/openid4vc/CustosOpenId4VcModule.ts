@@ -8,6 +8,7 @@ import { CustosOpenId4VcApi } from './CustosOpenId4VcApi'
 import { OfferService } from './OfferService'
 import { PendingRequests } from './pendingRequests'
 import { PresentationService } from './PresentationService'
+import { SignInService } from './SignInService'
 
 /** OpenID4VCI 1.0 and OpenID4VP 1.0 as the holder, beside DIDComm, under the same consent and history. */
 export class CustosOpenId4VcModule implements ContractModule<typeof openid4vcContract> {
@@ -17,6 +18,7 @@ export class CustosOpenId4VcModule implements ContractModule<typeof openid4vcCon
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerSingleton(OfferService)
     dependencyManager.registerSingleton(PresentationService)
+    dependencyManager.registerSingleton(SignInService)
     dependencyManager.registerInstance(PendingRequests, new PendingRequests())
     // The library's https rule is all or nothing; links.checkEndpoint draws the line instead (https, or
     // http to this machine only) for every address a counterparty names before it is used.

@@ -1,13 +1,12 @@
-import { injectable, SdJwtVcRecord, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
+import { injectable, type AgentContext } from '@credo-ts/core'
 import { OpenId4VcHolderApi, type OpenId4VciResolvedCredentialOffer } from '@credo-ts/openid4vc'
 
-import type { CredentialDisplay, CredentialOfferSummary, HeldCredential } from '../../../shared/api'
-import { CustosError, InvalidInputError } from '../../../shared/errors'
-import { setArrival, setIssuerDisplay, setSignatureCheck, toHeldSdJwtVc } from '../credentials'
-import { bindToNewKeys } from './keyBinding'
+import type { CredentialOfferSummary, HeldCredential } from '../../../shared/api'
+import { InvalidInputError } from '../../../shared/errors'
 import { checkEndpoint, offerLink } from './links'
 import { offerByValue, toOfferSummary } from './offerSummary'
 import { withPeer } from './peerFailures'
+import { refuseUnkept, takeCredentials } from './takeCredentials'
 
 const ISSUER = 'the issuer'
 
@@ -26,50 +25,25 @@ export class OfferService {
   async accept(agentContext: AgentContext, input: string, txCode?: string): Promise<HeldCredential[]> {
     const resolved = await this.resolveOffer(agentContext, input)
     const summary = toOfferSummary(resolved, input)
-    const refused = summary.credentials.filter((credential) => !credential.supported)
-    if (refused.length > 0) {
-      const formats = [...new Set(refused.map((credential) => credential.format))].join(', ')
-      throw new CustosError(
-        'CredentialRefused',
-        `Custos cannot keep credentials in the format ${formats} yet; nothing was taken.`,
-      )
-    }
+    refuseUnkept(summary)
     if (summary.grant !== 'pre-authorized_code') {
-      throw new CustosError(
-        'CredentialRefused',
-        'This offer needs a sign-in at the issuer, which Custos does not do yet.',
-      )
+      throw new InvalidInputError('This offer needs a sign-in at the issuer; start it with "Sign in at the issuer".')
     }
     if (summary.txCode && !txCode)
       throw new InvalidInputError('The issuer asks for the code it sent you; enter it to take the offer.')
-    const holder = agentContext.resolve(OpenId4VcHolderApi)
     const refusal = summary.txCode
       ? 'The issuer did not accept the code; check it and try again'
       : 'The issuer did not accept the request for an access token'
     const token = await withPeer(ISSUER, refusal, () =>
-      holder.requestToken({ resolvedCredentialOffer: resolved, txCode: summary.txCode ? txCode : undefined }),
-    )
-    const response = await withPeer(ISSUER, 'The issuer did not issue the credential', () =>
-      holder.requestCredentials({
+      agentContext.resolve(OpenId4VcHolderApi).requestToken({
         resolvedCredentialOffer: resolved,
-        ...token,
-        credentialBindingResolver: bindToNewKeys,
+        txCode: summary.txCode ? txCode : undefined,
       }),
     )
-    const records = response.credentials.map((credential) => credential.record)
-    if (records.length === 0) throw new CustosError('CredentialRefused', 'The issuer sent no credential.')
-    if (!records.every((record): record is SdJwtVcRecord => record instanceof SdJwtVcRecord)) {
-      throw new CustosError('CredentialRefused', 'The issuer sent a credential in another format than it offered.')
-    }
-    // Each credential keeps the names its issuer gave it, per language, as the offer showed them.
-    const displays = response.credentials.map(
-      ({ credentialConfigurationId }) =>
-        summary.credentials.find((offered) => offered.configurationId === credentialConfigurationId)?.display,
-    )
-    return this.storeAll(agentContext, records, summary.issuer.url, displays)
+    return takeCredentials(agentContext, resolved, summary, token)
   }
 
-  private async resolveOffer(agentContext: AgentContext, input: string): Promise<OpenId4VciResolvedCredentialOffer> {
+  async resolveOffer(agentContext: AgentContext, input: string): Promise<OpenId4VciResolvedCredentialOffer> {
     const link = offerLink(input)
     const resolved = await withPeer(ISSUER, 'The credential offer cannot be used', () =>
       agentContext.resolve(OpenId4VcHolderApi).resolveCredentialOffer(link),
@@ -82,31 +56,5 @@ export class OfferService {
       checkEndpoint("issuer's token endpoint", server.token_endpoint)
     }
     return resolved
-  }
-
-  /** All or nothing: a failed save takes back the ones saved before it. */
-  private async storeAll(
-    agentContext: AgentContext,
-    records: SdJwtVcRecord[],
-    issuerUrl: string,
-    displays: (CredentialDisplay | undefined)[],
-  ): Promise<HeldCredential[]> {
-    const repository = agentContext.resolve(SdJwtVcRepository)
-    const saved: SdJwtVcRecord[] = []
-    const checkedAt = new Date().toISOString()
-    try {
-      for (const [index, record] of records.entries()) {
-        setArrival(record, { exchangeId: `openid4vci:${issuerUrl}` })
-        const display = displays[index]
-        if (display) setIssuerDisplay(record, display)
-        setSignatureCheck(record, { result: 'valid', checkedAt })
-        await repository.save(agentContext, record)
-        saved.push(record)
-      }
-    } catch (error) {
-      for (const record of saved) await repository.delete(agentContext, record).catch(() => undefined)
-      throw error
-    }
-    return saved.map((record) => toHeldSdJwtVc(agentContext, record))
   }
 }

@@ -12,6 +12,7 @@ import { announce, consentFacts, toSummary } from './consentFacts'
 import { chooseForDcql } from './dcqlChoice'
 import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
 import { describeDisclosure } from './describeDisclosure'
+import { instancePerVerifier } from './instancePerVerifier'
 import { checkEndpoint, requestLink } from './links'
 import { PendingRequests, type PendingRequest } from './pendingRequests'
 import { withPeer } from './peerFailures'
@@ -107,6 +108,8 @@ export class PresentationService {
       )
     }
     refuseReplay(agentContext, pending.resolved)
+    // A batch credential answers with this verifier's own instance (refused before anything is recorded).
+    const credentials = await instancePerVerifier(agentContext, pending.verifier.clientId, proposal.selection)
     // The answer path: the history entry first, then the answer, then the entry says whether it left.
     const history = agentContext.resolve(DisclosuresService)
     const disclosure = history.beginDisclosure(agentContext, describeDisclosure(pending))
@@ -116,7 +119,7 @@ export class PresentationService {
       result = await withPeer(VERIFIER, 'The answer could not be sent', () =>
         holder.acceptOpenId4VpAuthorizationRequest({
           authorizationRequestPayload: pending.resolved.authorizationRequestPayload,
-          dcql: { credentials: proposal.selection! },
+          dcql: { credentials },
         }),
       )
     } catch (error) {

@@ -1,4 +1,4 @@
-import { Kms } from '@credo-ts/core'
+import { DidKey, DidsApi, Kms, type AgentContext, type KeyDidCreateOptions } from '@credo-ts/core'
 import type { OpenId4VciCredentialBindingResolver } from '@credo-ts/openid4vc'
 
 import { CustosError } from '../../../shared/errors'
@@ -12,6 +12,9 @@ export const bindToNewKeys: OpenId4VciCredentialBindingResolver = async ({
   agentContext,
   proofTypes,
   supportsJwk,
+  supportsAllDidMethods,
+  supportedDidMethods,
+  credentialFormat,
   issuerMaxBatchSize,
 }) => {
   const jwt = proofTypes.jwt
@@ -21,7 +24,15 @@ export const bindToNewKeys: OpenId4VciCredentialBindingResolver = async ({
       'The issuer asks for a key or wallet attestation, a certificate that a certified EU wallet app gets; Custos cannot give one.',
     )
   }
-  if (!supportsJwk) {
+  // W3C JWT VCs bind to a DID only (Credo and the spec): a new did:key per key, made for this credential.
+  const byDid = credentialFormat === 'jwt_vc_json'
+  if (byDid && !supportsAllDidMethods && !supportedDidMethods?.includes('did:key')) {
+    throw new CustosError(
+      'CredentialRefused',
+      'The issuer binds this credential only to DIDs of a kind Custos does not make.',
+    )
+  }
+  if (!byDid && !supportsJwk) {
     throw new CustosError(
       'CredentialRefused',
       'The issuer binds its credentials only to DIDs of a kind Custos does not offer.',
@@ -39,7 +50,17 @@ export const bindToNewKeys: OpenId4VciCredentialBindingResolver = async ({
     const { publicJwk } = await kms.createKey({ type })
     keys.push(Kms.PublicJwk.fromPublicJwk(publicJwk))
   }
+  if (byDid) return { method: 'did', didUrls: await Promise.all(keys.map((key) => didKeyOf(agentContext, key))) }
   return { method: 'jwk', keys }
+}
+
+async function didKeyOf(agentContext: AgentContext, key: Kms.PublicJwk): Promise<string> {
+  const result = await agentContext
+    .resolve(DidsApi)
+    .create<KeyDidCreateOptions>({ method: 'key', options: { keyId: key.keyId } })
+  const did = result.didState.did
+  if (!did) throw new CustosError('Internal', 'A key for the credential could not be given a DID.')
+  return `${did}#${DidKey.fromDid(did).publicJwk.fingerprint}`
 }
 
 function unsupported(algorithms: string[]): never {

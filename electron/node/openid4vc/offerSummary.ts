@@ -4,7 +4,7 @@ import type { CredentialOfferSummary, OfferedCredential } from '../../../shared/
 import { credentialDisplay, localizedNames } from './issuerDisplay'
 
 /** The formats the node keeps as held credentials today; the others are refused before a token is asked. */
-export const SUPPORTED_FORMATS = new Set(['dc+sd-jwt', 'vc+sd-jwt'])
+export const SUPPORTED_FORMATS = new Set(['dc+sd-jwt', 'vc+sd-jwt', 'jwt_vc_json', 'mso_mdoc'])
 
 interface Display {
   name?: string
@@ -37,6 +37,7 @@ export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offe
         format: string
         vct?: string
         doctype?: string
+        credential_definition?: { type?: string[] }
         credential_metadata?: { display?: Display[]; claims?: unknown }
         display?: Display[]
         claims?: unknown
@@ -46,7 +47,8 @@ export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offe
         format: config.format,
         name: pick(config.credential_metadata?.display ?? config.display)?.name,
         display: credentialDisplay(config, issuerMetadata.display),
-        type: config.vct ?? config.doctype,
+        // A W3C VC names its most specific type last.
+        type: config.vct ?? config.doctype ?? config.credential_definition?.type?.at(-1),
         supported: SUPPORTED_FORMATS.has(config.format),
       }
     },

@@ -120,22 +120,18 @@ describe('the openid4vc capability against Credo 0.6.3 issuer and verifier', () 
     expect(await held()).toHaveLength(2)
   })
 
-  it("takes the drafts' vc+sd-jwt too, and refuses an mdoc offer in words before asking for anything", async () => {
+  it("takes the drafts' vc+sd-jwt too, and refuses an ldp_vc offer in words before asking for anything", async () => {
     const legacy = await offers.resolve(holder.context, (await offer(false, 'accountLegacy')).credentialOffer)
     expect(legacy.credentials[0]).toMatchObject({ format: 'vc+sd-jwt', supported: true })
     expect(await offers.accept(holder.context, legacy.offer)).toHaveLength(1)
     expect(await held()).toHaveLength(3)
 
-    const { credentialOffer, issuanceSession } = await offer(false, 'licence')
-    const licence = await offers.resolve(holder.context, credentialOffer)
-    expect(licence.credentials[0]).toMatchObject({
-      format: 'mso_mdoc',
-      type: 'org.iso.18013.5.1.mDL',
-      supported: false,
-    })
-    await expect(offers.accept(holder.context, licence.offer)).rejects.toMatchObject({
+    const { credentialOffer, issuanceSession } = await offer(false, 'diploma')
+    const diploma = await offers.resolve(holder.context, credentialOffer)
+    expect(diploma.credentials[0]).toMatchObject({ format: 'ldp_vc', type: 'DiplomaCredential', supported: false })
+    await expect(offers.accept(holder.context, diploma.offer)).rejects.toMatchObject({
       code: 'CredentialRefused',
-      message: expect.stringContaining('mso_mdoc'),
+      message: expect.stringContaining('ldp_vc'),
     })
     expect(await held()).toHaveLength(3)
     // Refused before a token was asked: the issuer's offer was never redeemed.

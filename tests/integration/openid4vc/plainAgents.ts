@@ -214,10 +214,13 @@ export async function startIssuer(dir: string, issuerDisplay = [{ name: 'Example
       savings: accountConfiguration,
       // The format of the drafts, which issuers still send.
       accountLegacy: { ...accountConfiguration, format: 'vc+sd-jwt' as const },
-      // A format the node does not keep yet: offered, never issued to it.
-      licence: {
-        format: 'mso_mdoc' as const,
-        doctype: 'org.iso.18013.5.1.mDL',
+      // A format the node does not keep (JSON-LD VCs come over DIDComm only): offered, never issued to it.
+      diploma: {
+        format: 'ldp_vc' as const,
+        credential_definition: {
+          '@context': ['https://www.w3.org/2018/credentials/v1'],
+          type: ['VerifiableCredential', 'DiplomaCredential'] as [string, ...string[]],
+        },
         proof_types_supported: accountConfiguration.proof_types_supported,
       },
     },

@@ -1,5 +1,6 @@
 import {
   EventEmitter,
+  MdocRecord,
   RepositoryEventTypes,
   SdJwtVcRecord,
   W3cCredentialRecord,
@@ -10,6 +11,7 @@ import {
   type RecordUpdatedEvent,
 } from '@credo-ts/core'
 
+import { toHeldMdoc } from '../heldMdoc'
 import { toHeldCredential } from '../provenance'
 import { toHeldSdJwtVc } from '../sdJwt'
 import { CredentialsService } from '../CredentialsService'
@@ -36,6 +38,7 @@ export async function keepHeldIndexInStep(agentContext: AgentContext): Promise<v
       const record: unknown = payload.record
       if (record instanceof W3cCredentialRecord) index.put(agentContext, toHeldCredential(record))
       else if (record instanceof SdJwtVcRecord) index.put(agentContext, toHeldSdJwtVc(agentContext, record))
+      else if (record instanceof MdocRecord) index.put(agentContext, toHeldMdoc(record))
     } catch (error) {
       log(error)
     }
@@ -44,7 +47,7 @@ export async function keepHeldIndexInStep(agentContext: AgentContext): Promise<v
   events.on<RecordUpdatedEvent<AnyRecord>>(RepositoryEventTypes.RecordUpdated, follow)
   events.on<RecordDeletedEvent<AnyRecord>>(RepositoryEventTypes.RecordDeleted, ({ payload }) => {
     const { type, id } = payload.record
-    if (type !== W3cCredentialRecord.type && type !== SdJwtVcRecord.type) return
+    if (type !== W3cCredentialRecord.type && type !== SdJwtVcRecord.type && type !== MdocRecord.type) return
     try {
       index.remove(agentContext, id)
     } catch (error) {

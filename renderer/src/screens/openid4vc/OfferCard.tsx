@@ -7,6 +7,7 @@ import { Field } from '../../components/Field'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
 import { issuerNameOf, offeredName } from './issuerNames'
+import { SignInAtIssuer } from './SignInAtIssuer'
 
 /**
  * An offer opened from a link: who offers what, the code the issuer sent another way when it asks for
@@ -50,42 +51,46 @@ export function OfferCard({ offer, onDone }: { offer: CredentialOfferSummary; on
           </li>
         ))}
       </ul>
-      <form onSubmit={(event) => void take(event)} aria-busy={action.busy} noValidate>
-        {offer.txCode && (
-          <Field
-            label={t('openid4vc.code')}
-            value={code}
-            onChange={setCode}
-            inputMode={offer.txCode.inputMode === 'numeric' ? 'numeric' : 'text'}
-            autoComplete="one-time-code"
-            maxLength={offer.txCode.length ?? 100}
-            hint={[
-              offer.txCode.description ? t('openid4vc.codeFrom', { description: offer.txCode.description }) : '',
-              offer.txCode.length
-                ? t(offer.txCode.inputMode === 'numeric' ? 'openid4vc.codeDigits' : 'openid4vc.codeLength', {
-                    count: offer.txCode.length,
-                  })
-                : '',
-            ]
-              .filter(Boolean)
-              .join(' ')}
-            error={problem}
-          />
-        )}
-        <div className="actions">
-          <button type="submit" disabled={action.busy || kept.length === 0}>
-            {t('openid4vc.take')}
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={action.busy}
-            onClick={() => onDone(t('openid4vc.left', { issuer }))}
-          >
-            {t('openid4vc.leave')}
-          </button>
-        </div>
-      </form>
+      {offer.grant === 'authorization_code' && kept.length > 0 && notKept.length === 0 ? (
+        <SignInAtIssuer offer={offer} issuer={issuer} onDone={onDone} />
+      ) : (
+        <form onSubmit={(event) => void take(event)} aria-busy={action.busy} noValidate>
+          {offer.txCode && (
+            <Field
+              label={t('openid4vc.code')}
+              value={code}
+              onChange={setCode}
+              inputMode={offer.txCode.inputMode === 'numeric' ? 'numeric' : 'text'}
+              autoComplete="one-time-code"
+              maxLength={offer.txCode.length ?? 100}
+              hint={[
+                offer.txCode.description ? t('openid4vc.codeFrom', { description: offer.txCode.description }) : '',
+                offer.txCode.length
+                  ? t(offer.txCode.inputMode === 'numeric' ? 'openid4vc.codeDigits' : 'openid4vc.codeLength', {
+                      count: offer.txCode.length,
+                    })
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(' ')}
+              error={problem}
+            />
+          )}
+          <div className="actions">
+            <button type="submit" disabled={action.busy || kept.length === 0}>
+              {t('openid4vc.take')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={action.busy}
+              onClick={() => onDone(t('openid4vc.left', { issuer }))}
+            >
+              {t('openid4vc.leave')}
+            </button>
+          </div>
+        </form>
+      )}
       {kept.length === 0 && <p className="note note-error">{t('openid4vc.nothingToKeep')}</p>}
       <Progress busy={action.busy}>{t('openid4vc.taking')}</Progress>
       <ErrorNote error={action.error} />

@@ -1,0 +1,86 @@
+import {
+  CredentialMultiInstanceUseMode,
+  MdocRecord,
+  MdocRepository,
+  SdJwtVcRecord,
+  SdJwtVcRepository,
+  type AgentContext,
+  type DcqlCredentialsForRequest,
+} from '@credo-ts/core'
+
+import { CustosError } from '../../../shared/errors'
+
+/** Per batch credential, which instance (by its key) went to which verifier: kept in the record's metadata. */
+const KEY = 'custosInstanceByVerifier'
+type Ledger = Record<string, string>
+
+type Batched = SdJwtVcRecord | MdocRecord
+
+const instanceKey = (instance: { kmsKeyId?: string }, index: number) => instance.kmsKeyId ?? `#${index}`
+
+/**
+ * A credential taken in a batch answers each verifier with its own instance: the one this verifier got
+ * before, else one no other verifier has received, so two verifiers cannot link the answers by the
+ * issuer's signature or the holder key. Credo is given a copy of the record holding only that instance
+ * (`useMode: First`, so it neither picks nor removes one); the real record keeps all of them and records
+ * the choice before anything is sent (a send that fails still counts as received: the safe side). When
+ * every instance went to another verifier, nothing is sent.
+ */
+export async function instancePerVerifier(
+  agentContext: AgentContext,
+  verifier: string,
+  selection: DcqlCredentialsForRequest,
+): Promise<DcqlCredentialsForRequest> {
+  const out: DcqlCredentialsForRequest = {}
+  for (const [queryId, entries] of Object.entries(selection)) {
+    const mapped = []
+    for (const entry of entries) {
+      const record = entry.credentialRecord
+      // The proposal the person saw, and its minimisation check, read SD-JWT VCs only: an mdoc or a JWT VC
+      // Credo matched would leave without the person having seen what it carries.
+      if (!(record instanceof SdJwtVcRecord)) {
+        throw new CustosError(
+          'RequestNotSatisfiable',
+          `Custos cannot answer with a credential in the format ${entry.claimFormat} yet; nothing was sent.`,
+        )
+      }
+      if (record.credentialInstances.length < 2) {
+        mapped.push(entry)
+        continue
+      }
+      mapped.push({
+        ...entry,
+        credentialRecord: await pick(agentContext, record, verifier),
+        useMode: CredentialMultiInstanceUseMode.First,
+      })
+    }
+    out[queryId] = mapped as (typeof selection)[string]
+  }
+  return out
+}
+
+async function pick<R extends Batched>(agentContext: AgentContext, record: R, verifier: string): Promise<R> {
+  const ledger = (record.metadata.get(KEY) ?? {}) as Ledger
+  const keys = record.credentialInstances.map(instanceKey)
+  const given = new Set(
+    Object.entries(ledger)
+      .filter(([to]) => to !== verifier)
+      .map(([, key]) => key),
+  )
+  const chosen = keys.includes(ledger[verifier]) ? ledger[verifier] : keys.find((key) => !given.has(key))
+  if (!chosen) {
+    throw new CustosError(
+      'RequestNotSatisfiable',
+      'Every copy of this credential went to another verifier already; answering would let them link you. Nothing was sent: ask the issuer for the credential again.',
+    )
+  }
+  if (ledger[verifier] !== chosen) {
+    record.metadata.set(KEY, { ...ledger, [verifier]: chosen })
+    if (record instanceof MdocRecord) await agentContext.resolve(MdocRepository).update(agentContext, record)
+    else await agentContext.resolve(SdJwtVcRepository).update(agentContext, record as SdJwtVcRecord)
+  }
+  const copy = record.clone() as R
+  const instance = record.credentialInstances[keys.indexOf(chosen)]
+  ;(copy as Batched).credentialInstances = [instance] as Batched['credentialInstances']
+  return copy
+}
