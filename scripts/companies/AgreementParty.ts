@@ -7,13 +7,12 @@ import {
   AgreementOfferMessage,
   AgreementRejectMessage,
   AgreementTerminateMessage,
-  signatureHolds,
+  signedByConnection,
   signForConnection,
   type AnyAgreementMessage,
 } from '../../electron/node/agreements'
 import { sendOnConnection } from '../../electron/node/connections'
-import { keysOfConnection } from '../../electron/node/credentials'
-import { agreementSignatureSchema, agreementTermsSchema, type AgreementTerms } from '../../shared/api'
+import { agreementTermsSchema, type AgreementTerms } from '../../shared/api'
 import type { CompanyAgent } from './companyAgent'
 
 export interface CompanySideAgreement {
@@ -119,10 +118,7 @@ export class AgreementParty {
     return signForConnection(this.agent.context, connection, signed)
   }
 
-  private async signedByHolder(connectionId: string, signed: unknown, signature: unknown): Promise<boolean> {
-    const parsed = agreementSignatureSchema.safeParse(signature)
-    if (!parsed.success) return false
-    const keys = await keysOfConnection(this.agent.context, connectionId)
-    return keys.has(parsed.data.signer) && (await signatureHolds(this.agent.context, signed, parsed.data))
+  private signedByHolder(connectionId: string, signed: unknown, signature: unknown): Promise<boolean> {
+    return signedByConnection(this.agent.context, connectionId, signed, signature)
   }
 }

@@ -13,7 +13,15 @@ import { mortgageDefinition, mortgageTerms, termsComment } from './mortgageReque
 import { checkDocuments } from './documentCheck'
 import { judgePresentation, type PresentationOutcome } from './presentationOutcome'
 import { sendOnConnection } from '../../electron/node/connections'
-import { DataNoticeMessage, DeletionRequestHandler, readDeletionRequest } from '../../electron/node/disclosures'
+import { signedByConnection, signForConnection } from '../../electron/node/agreements'
+import {
+  DataNoticeMessage,
+  deletionRequestSigned,
+  DeletionRequestHandler,
+  noticeSigned,
+  readDeletionRequest,
+  type DeletionRequestMessage,
+} from '../../electron/node/disclosures'
 import type { RequestTerms } from '../../electron/node/requests'
 
 /**
@@ -25,6 +33,10 @@ export class Lender {
   private readonly trusted = new Map<string, Set<string>>()
   /** Threads of the presentations the lender deleted because the holder asked it to. */
   readonly deleted: string[] = []
+  /** Every deletion request heard: the grant, the agreement it names, whether the holder's signature held. */
+  readonly deletionRequests: { grantThreadId: string; agreementId?: string; signedByHolder: boolean }[] = []
+  /** A company that keeps what it was asked to delete, for tests of overdue deletions. */
+  ignoresDeletionRequests = false
   /** Requests whose answer the lender judges (signatures, then whose word it takes) before it acknowledges. */
   private readonly judgedBeforeAck = new Set<string>()
 
@@ -156,10 +168,18 @@ export class Lender {
     await sendOnConnection(this.agent.context, record.connectionId, notice)
   }
 
-  // Deletes what it received on that thread over that connection only, then says so.
-  private async deleteOnRequest(message: Parameters<typeof readDeletionRequest>[0], connectionId: string) {
+  // Deletes what it received on that thread over that connection only, then says so, signed.
+  private async deleteOnRequest(message: DeletionRequestMessage, connectionId: string) {
     const asked = readDeletionRequest(message)
     if (!asked) return
+    const signed = await signedByConnection(
+      this.agent.context,
+      connectionId,
+      deletionRequestSigned(message),
+      message.signature,
+    )
+    this.deletionRequests.push({ ...asked, agreementId: message.agreement_id, signedByHolder: signed })
+    if (this.ignoresDeletionRequests) return
     const records = await this.agent.didcomm.proofs.findAllByQuery({ threadId: asked.grantThreadId, connectionId })
     for (const record of records) await this.agent.didcomm.proofs.deleteById(record.id)
     this.deleted.push(asked.grantThreadId)
@@ -168,6 +188,8 @@ export class Lender {
       kind: 'deleted',
       note: records.length > 0 ? 'The presentation and its record are deleted.' : 'Nothing was held on that thread.',
     })
+    const connection = await this.agent.didcomm.connections.getById(connectionId)
+    notice.signature = await signForConnection(this.agent.context, connection, noticeSigned(notice))
     await sendOnConnection(this.agent.context, connectionId, notice)
   }
 

@@ -22,6 +22,8 @@ export interface DisclosureNotice {
   kind: 'accepted' | 'refused' | 'used' | 'deleted'
   note?: string
   receivedAt: string
+  /** The recipient signed it with a key that speaks for the connection. */
+  signed?: boolean
 }
 
 export interface Disclosure {
@@ -40,6 +42,13 @@ export interface Disclosure {
   disclosedAt: string
   revokedAt?: string
   deletionRequestedAt?: string
+  /** The data agreement the request was made under, if it named one. */
+  agreementId?: string
+  /**
+   * Where a deletion request stands: due by the answer period the person set (privacy profile), and
+   * overdue when no acknowledgement came by then.
+   */
+  deletion?: { requestedAt: string; dueBy: string; acknowledgedAt?: string; signed: boolean; overdue: boolean }
   /**
    * Whether the answer left: 'pending' while it is being sent; 'not-sent' if it never did (the requester
    * could not be reached, or the app stopped before it left); 'uncertain' if the app stopped while sending.
@@ -128,6 +137,8 @@ export const disclosuresContract = {
    * the person a refusing policy is made), and the recipient is asked to delete what it received.
    */
   'disclosures.revoke': method<Disclosure>()(idInput),
+  /** Asks the recipient again, signed, to delete what it received, when it has not confirmed it. */
+  'disclosures.remind': method<Disclosure>()(idInput),
   /** Receipts for every disclosure, or for one. */
   'disclosures.receipts': method<ConsentReceipt[]>()(z.object({ id: idSchema.optional() }).strict()),
 }

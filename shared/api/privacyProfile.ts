@@ -34,6 +34,8 @@ export const privacyRuleInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('noThirdParties') }).strict(),
   /** No automated profiling on the data. */
   z.object({ kind: z.literal('noProfiling') }).strict(),
+  /** A recipient asked to delete has this long to confirm it; after that the request is shown as overdue. */
+  z.object({ kind: z.literal('answerDeletionWithin'), duration: isoDurationSchema }).strict(),
 ])
 export type PrivacyRuleInput = z.infer<typeof privacyRuleInputSchema>
 export type PrivacyRule = PrivacyRuleInput & { id: string }

@@ -26,6 +26,10 @@ export class DisclosuresApi implements ContractApi<typeof disclosuresContract> {
     return this.service.revoke(this.agentContext, id)
   }
 
+  remind({ id }: { id: string }): Promise<Disclosure> {
+    return this.service.remind(this.agentContext, id)
+  }
+
   receipts({ id }: { id?: string }): Promise<ConsentReceipt[]> {
     return this.service.receipts(this.agentContext, id)
   }

@@ -15,7 +15,8 @@ import { ANSWER_RECORDER } from '../requests'
 import { DisclosureAnswerRecorder, settleInterrupted } from './DisclosureAnswerRecorder'
 import { DisclosuresApi } from './DisclosuresApi'
 import { DisclosuresService } from './DisclosuresService'
-import { DATA_NOTICES_PROTOCOL, DataNoticeHandler, readNotice } from './protocol'
+import { DATA_NOTICES_PROTOCOL, DataNoticeHandler, noticeSigned, readNotice } from './protocol'
+import { AgreementEventTypes, signedByConnection, type AgreementChangedEvent } from '../agreements'
 
 /** The disclosure history; speaks the data-notices protocol (docs/data-notices.md) as the holder. */
 export class DisclosuresModule implements ContractModule<typeof disclosuresContract> {
@@ -30,19 +31,28 @@ export class DisclosuresModule implements ContractModule<typeof disclosuresContr
     dependencyManager.resolve(DidCommMessageHandlerRegistry).registerMessageHandlers([
       new DataNoticeHandler(async (message, connection, context) => {
         const notice = readNotice(message)
-        const service = context.agentContext.dependencyManager.resolve(DisclosuresService)
+        const { agentContext } = context
+        // A signature that is there must hold, by a key of this connection; without one the notice is unsigned.
+        const signed =
+          message.signature !== undefined &&
+          (await signedByConnection(agentContext, connection.id, noticeSigned(message), message.signature))
+        if (message.signature !== undefined && !signed) {
+          agentContext.config.logger.warn('disclosures: a notice whose signature does not hold was not kept')
+          return
+        }
+        const service = agentContext.dependencyManager.resolve(DisclosuresService)
         const kept =
           notice &&
           service.recordNotice(
-            context.agentContext,
+            agentContext,
             connection.id,
             notice.grantThreadId,
             notice.kind,
             message.id,
             notice.note,
+            signed,
           )
-        if (!kept)
-          context.agentContext.config.logger.warn('disclosures: a notice named no disclosure of its connection')
+        if (!kept) agentContext.config.logger.warn('disclosures: a notice named no disclosure of its connection')
       }),
     ])
   }
@@ -70,6 +80,11 @@ export class DisclosuresModule implements ContractModule<typeof disclosuresContr
       } catch (error) {
         warn("recording the requester's verdict")(error)
       }
+    })
+    // An agreement that ended takes its disclosures with it: each recipient is asked, signed, to delete.
+    events.on<AgreementChangedEvent>(AgreementEventTypes.AgreementChanged, ({ payload }) => {
+      if (payload.state !== 'terminated') return
+      service.revokeUnderAgreement(agentContext, payload.id).catch(warn('revoking under an agreement'))
     })
     events.on<PolicyChangedEvent>(ConsentEventTypes.PolicyChanged, ({ payload }) => {
       if (payload.change !== 'revoked') return

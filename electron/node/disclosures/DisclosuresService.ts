@@ -4,6 +4,7 @@ import { EventEmitter, inject, injectable, type AgentContext } from '@credo-ts/c
 import { and, eq } from 'drizzle-orm'
 
 import type { ConsentReceipt, Disclosure, DisclosureDelivery, DisclosurePage } from '../../../shared/api'
+import { InvalidInputError } from '../../../shared/errors'
 import { ConsentService } from '../consent'
 import { HolderDidService } from '../credentials'
 import { appDatabaseOf } from '../db'
@@ -86,6 +87,23 @@ export class DisclosuresService {
     return this.get(agentContext, id)
   }
 
+  /** Every disclosure made under an agreement that ended: revoked, and its recipient asked to delete. */
+  async revokeUnderAgreement(agentContext: AgentContext, agreementId: string): Promise<void> {
+    const rows = markRevoked(appDatabaseOf(agentContext), eq(disclosures.agreementId, agreementId))
+    await this.requestDeletion(agentContext, this.revoked(agentContext, rows))
+  }
+
+  /** Asks again, signed, for a deletion the recipient has not confirmed. */
+  async remind(agentContext: AgentContext, id: string): Promise<Disclosure> {
+    const disclosure = this.get(agentContext, id)
+    if (!disclosure.deletion || disclosure.deletion.acknowledgedAt) {
+      throw new InvalidInputError('Only a deletion that was asked for and not confirmed yet can be asked again.')
+    }
+    const row = appDatabaseOf(agentContext).select().from(disclosures).where(eq(disclosures.id, id)).get()
+    if (row) await this.requestDeletion(agentContext, [{ ...row, deletionRequestedAt: null }])
+    return this.get(agentContext, id)
+  }
+
   /** Every disclosure a (now revoked) policy decided: revoked, and its recipient asked to delete. */
   async revokeDecidedBy(agentContext: AgentContext, policyId: string): Promise<void> {
     const rows = markRevoked(appDatabaseOf(agentContext), eq(disclosures.policyId, policyId))
@@ -99,6 +117,7 @@ export class DisclosuresService {
     kind: NoticeKind,
     messageId: string,
     note?: string,
+    signed = false,
   ): boolean {
     const db = appDatabaseOf(agentContext)
     // Only the connection the data went to can speak about it.
@@ -108,7 +127,8 @@ export class DisclosuresService {
       .where(and(eq(disclosures.threadId, grantThreadId), eq(disclosures.connectionId, connectionId)))
       .get()
     if (!row) return false
-    this.addNotice(agentContext, row.id, { kind, messageId, note: note ?? null, receivedAt: new Date().toISOString() })
+    const receivedAt = new Date().toISOString()
+    this.addNotice(agentContext, row.id, { kind, messageId, note: note ?? null, receivedAt, signed })
     return true
   }
 

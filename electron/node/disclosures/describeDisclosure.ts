@@ -49,6 +49,7 @@ export async function describeDisclosure(
     purposeIds: JSON.stringify(purposeId ? [purposeId] : []),
     retention: summary.retention ?? null,
     legalBasis: summary.legalBasis ?? null,
+    agreementId: summary.agreement ?? null,
     decidedBy: decision?.decidedBy ? 'policy' : 'person',
     policyId: decision?.decidedBy?.policyId ?? null,
     policyVersion: decision?.decidedBy?.version ?? null,

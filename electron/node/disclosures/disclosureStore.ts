@@ -3,11 +3,17 @@ import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm'
 import type { Disclosure, DisclosureNotice, DisclosurePage } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import type { AppDatabase } from '../db'
+import { answerPeriodOf, deletionStatus } from './deletionStatus'
 import { disclosureNotices, disclosures } from './disclosureTables'
 
 type Row = typeof disclosures.$inferSelect
 
-export function toDisclosure(row: Row, notices: DisclosureNotice[]): Disclosure {
+export function toDisclosure(
+  row: Row,
+  notices: DisclosureNotice[],
+  answerPeriod: string,
+  now = new Date(),
+): Disclosure {
   const decidedBy: Disclosure['decidedBy'] =
     row.decidedBy === 'policy' && row.policyId && row.policyVersion
       ? { kind: 'policy', policyId: row.policyId, version: row.policyVersion }
@@ -27,10 +33,16 @@ export function toDisclosure(row: Row, notices: DisclosureNotice[]): Disclosure 
     disclosedAt: row.disclosedAt,
     revokedAt: row.revokedAt ?? undefined,
     deletionRequestedAt: row.deletionRequestedAt ?? undefined,
+    agreementId: row.agreementId ?? undefined,
+    deletion: deletionStatus(row.deletionRequestedAt, notices, answerPeriod, now),
     delivery: row.delivery,
     deliveryNote: row.deliveryNote ?? undefined,
     notices,
   }
+}
+
+function noticeOf(row: typeof disclosureNotices.$inferSelect): DisclosureNotice {
+  return { id: row.id, kind: row.kind, note: row.note ?? undefined, receivedAt: row.receivedAt, signed: row.signed }
 }
 
 function noticesOf(db: AppDatabase, disclosureId: string): DisclosureNotice[] {
@@ -40,7 +52,7 @@ function noticesOf(db: AppDatabase, disclosureId: string): DisclosureNotice[] {
     .where(eq(disclosureNotices.disclosureId, disclosureId))
     .orderBy(asc(disclosureNotices.receivedAt))
     .all()
-    .map((row) => ({ id: row.id, kind: row.kind, note: row.note ?? undefined, receivedAt: row.receivedAt }))
+    .map(noticeOf)
 }
 
 export function allDisclosures(db: AppDatabase): Disclosure[] {
@@ -89,15 +101,16 @@ function withNotices(db: AppDatabase, rows: Row[]): Disclosure[] {
       .orderBy(asc(disclosureNotices.receivedAt))
       .all()
     for (const row of notices) {
-      const notice = { id: row.id, kind: row.kind, note: row.note ?? undefined, receivedAt: row.receivedAt }
+      const notice = noticeOf(row)
       byDisclosure.set(row.disclosureId, [...(byDisclosure.get(row.disclosureId) ?? []), notice])
     }
   }
-  return rows.map((row) => toDisclosure(row, byDisclosure.get(row.id) ?? []))
+  const period = answerPeriodOf(db)
+  return rows.map((row) => toDisclosure(row, byDisclosure.get(row.id) ?? [], period))
 }
 
 export function disclosureById(db: AppDatabase, id: string): Disclosure {
   const row = db.select().from(disclosures).where(eq(disclosures.id, id)).get()
   if (!row) throw new CustosError('NotFound', `No disclosure with id ${id}.`)
-  return toDisclosure(row, noticesOf(db, id))
+  return toDisclosure(row, noticesOf(db, id), answerPeriodOf(db))
 }

@@ -22,6 +22,8 @@ export const disclosures = sqliteTable(
     disclosedAt: text('disclosed_at').notNull(),
     revokedAt: text('revoked_at'),
     deletionRequestedAt: text('deletion_requested_at'),
+    /** The data agreement the request named, which a deletion request names in turn. */
+    agreementId: text('agreement_id'),
     /**
      * Written 'pending' before the answer leaves, completed after: 'sent', or 'not-sent' (it never left),
      * or 'uncertain' (the app stopped while sending and nothing records whether it left). `delivery_note`
@@ -49,6 +51,8 @@ export const disclosureNotices = sqliteTable(
     messageId: text('message_id').notNull(),
     note: text('note'),
     receivedAt: text('received_at').notNull(),
+    /** The recipient signed it with a key of the connection (a signed acknowledgement of a deletion). */
+    signed: integer('signed', { mode: 'boolean' }).notNull().default(false),
   },
   // Every disclosure shown reads its notices; without this each read scanned the whole table.
   (table) => [index('disclosure_notices_disclosure').on(table.disclosureId)],

@@ -8,6 +8,8 @@ export {
   DataNoticeMessage,
   DeletionRequestHandler,
   DeletionRequestMessage,
+  deletionRequestSigned,
+  noticeSigned,
   readDeletionRequest,
   readNotice,
   type NoticeKind,

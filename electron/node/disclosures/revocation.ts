@@ -4,8 +4,11 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm'
 import type { Disclosure, PolicyInput } from '../../../shared/api'
 import type { AppDatabase } from '../db'
 import { disclosures } from './disclosureTables'
+import { DidCommConnectionService } from '@credo-ts/didcomm'
+
+import { signForConnection } from '../agreements'
 import { sendOnConnection } from '../connections'
-import { DeletionRequestMessage } from './protocol'
+import { DeletionRequestMessage, deletionRequestSigned } from './protocol'
 
 export type DisclosureRow = typeof disclosures.$inferSelect
 
@@ -29,7 +32,13 @@ export async function requestDeletion(
     const message = new DeletionRequestMessage({
       grantThreadId: row.threadId,
       reason: 'The person revoked their consent. Delete what you received under this grant.',
+      agreementId: row.agreementId ?? undefined,
     })
+    // Signed with this side's key of the connection, so the recipient can keep it as proof it was asked.
+    const connection = await agentContext.dependencyManager
+      .resolve(DidCommConnectionService)
+      .getById(agentContext, row.connectionId)
+    message.signature = await signForConnection(agentContext, connection, deletionRequestSigned(message))
     await sendOnConnection(agentContext, row.connectionId, message)
     db.update(disclosures)
       .set({ deletionRequestedAt: new Date().toISOString() })

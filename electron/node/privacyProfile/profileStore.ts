@@ -25,7 +25,8 @@ export function saveProfile(db: AppDatabase, inputs: PrivacyRuleInput[], at: str
       const rules = new Map<string, PrivacyRule>()
       for (const input of inputs) {
         const key = ruleKey(input)
-        if (!rules.has(key)) rules.set(key, { ...input, id: known.get(key) ?? randomUUID() })
+        // The last of two alike wins (a newer answer period), keeping the id the limit had.
+        rules.set(key, { ...input, id: known.get(key) ?? rules.get(key)?.id ?? randomUUID() })
       }
       const version = current.version + 1
       const list = [...rules.values()]
@@ -42,5 +43,7 @@ function ruleKey(rule: PrivacyRuleInput): string {
   const { kind } = rule
   if (kind === 'neverPurpose') return `${kind}:${rule.purpose}`
   if (kind === 'maxRetention') return `${kind}:${rule.category}:${rule.duration}`
+  // One answer period: a newer one replaces it.
+  if (kind === 'answerDeletionWithin') return kind
   return kind
 }

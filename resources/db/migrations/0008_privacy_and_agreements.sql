@@ -20,3 +20,6 @@ CREATE TABLE `privacy_profile_versions` (
 	`rules` text NOT NULL,
 	`created_at` text NOT NULL
 );
+--> statement-breakpoint
+ALTER TABLE `disclosure_notices` ADD `signed` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `disclosures` ADD `agreement_id` text;

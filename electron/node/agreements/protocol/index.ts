@@ -9,4 +9,4 @@ export {
   agreementMessageClasses,
   type AnyAgreementMessage,
 } from './messages'
-export { signatureHolds, signForConnection } from './signing'
+export { signatureHolds, signedByConnection, signForConnection } from './signing'

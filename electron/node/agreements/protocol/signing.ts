@@ -8,7 +8,8 @@ import {
 } from '@credo-ts/core'
 import type { DidCommConnectionRecord } from '@credo-ts/didcomm'
 
-import type { AgreementSignature } from '../../../../shared/api'
+import { agreementSignatureSchema, type AgreementSignature } from '../../../../shared/api'
+import { keysOfConnection } from '../../credentials'
 import { canonicalJson } from '../../trustLists'
 
 /** What a signature covers: the canonical JSON (RFC 8785 for these values) of what is signed. */
@@ -66,4 +67,17 @@ export async function signatureHolds(
   } catch {
     return false
   }
+}
+
+/** Whether `signature` is a valid signature over `signed` by a key that speaks for the connection. */
+export async function signedByConnection(
+  agentContext: AgentContext,
+  connectionId: string,
+  signed: unknown,
+  signature: unknown,
+): Promise<boolean> {
+  const parsed = agreementSignatureSchema.safeParse(signature)
+  if (!parsed.success) return false
+  const keys = await keysOfConnection(agentContext, connectionId)
+  return keys.has(parsed.data.signer) && (await signatureHolds(agentContext, signed, parsed.data))
 }

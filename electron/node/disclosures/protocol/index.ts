@@ -3,6 +3,8 @@ export {
   DATA_NOTICES_PROTOCOL,
   DataNoticeMessage,
   DeletionRequestMessage,
+  deletionRequestSigned,
+  noticeSigned,
   readDeletionRequest,
   readNotice,
   type NoticeKind,

@@ -21,14 +21,18 @@ export class DeletionRequestMessage extends DidCommMessage {
   // Plain fields, checked with zod by whoever handles the message (snake_case as DIDComm writes them).
   reason?: string
   requested_at?: string
+  /** 1.0 additions a reader may ignore: the agreement the grant was made under, and the holder's signature. */
+  agreement_id?: string
+  signature?: unknown
 
-  constructor(options?: { grantThreadId: string; reason: string }) {
+  constructor(options?: { grantThreadId: string; reason: string; agreementId?: string }) {
     super()
     if (options) {
       this.id = this.generateId()
       this.setThread({ parentThreadId: options.grantThreadId })
       this.reason = options.reason
       this.requested_at = new Date().toISOString()
+      this.agreement_id = options.agreementId
     }
   }
 }
@@ -43,6 +47,8 @@ export class DataNoticeMessage extends DidCommMessage {
   kind?: string
   note?: string
   at?: string
+  /** The recipient's signature over what it says (a signed acknowledgement); a 1.0 addition. */
+  signature?: unknown
 
   constructor(options?: { grantThreadId: string; kind: NoticeKind; note?: string }) {
     super()
@@ -72,4 +78,14 @@ export function readNotice(message: DataNoticeMessage): z.output<typeof noticeBo
 export function readDeletionRequest(message: DeletionRequestMessage): { grantThreadId: string } | undefined {
   const parsed = z.string().min(1).max(200).safeParse(threadOf(message))
   return parsed.success ? { grantThreadId: parsed.data } : undefined
+}
+
+/** What the holder signs in a deletion request: the grant, the agreement it names, and when. */
+export function deletionRequestSigned(message: DeletionRequestMessage) {
+  return { grant_thread: threadOf(message), agreement_id: message.agreement_id, requested_at: message.requested_at }
+}
+
+/** What a recipient signs in a notice: the grant, what it did, and when. */
+export function noticeSigned(message: DataNoticeMessage) {
+  return { grant_thread: threadOf(message), kind: message.kind, at: message.at }
 }

@@ -8,7 +8,7 @@ import { useLoad } from '../../hooks/useLoad'
 import { purposeLabel } from '../../i18n/format'
 
 type Kind = PrivacyRuleInput['kind']
-const kinds: Kind[] = ['neverPurpose', 'maxRetention', 'noThirdParties', 'noProfiling']
+const kinds: Kind[] = ['neverPurpose', 'maxRetention', 'noThirdParties', 'noProfiling', 'answerDeletionWithin']
 
 /** A form for one more limit; the new profile is the old one with it added. */
 export function AddLimit({ busy, onAdd }: { busy: boolean; onAdd(rule: PrivacyRuleInput): Promise<void> }) {
@@ -18,7 +18,7 @@ export function AddLimit({ busy, onAdd }: { busy: boolean; onAdd(rule: PrivacyRu
   const [purpose, setPurpose] = useState('')
   const [category, setCategory] = useState<DataCategory>('financial')
   const [amount, setAmount] = useState('2')
-  const [unit, setUnit] = useState<'Y' | 'M'>('Y')
+  const [unit, setUnit] = useState<'Y' | 'M' | 'D'>('Y')
   const [problem, setProblem] = useState<string>()
 
   async function submit(event: FormEvent) {
@@ -27,9 +27,10 @@ export function AddLimit({ busy, onAdd }: { busy: boolean; onAdd(rule: PrivacyRu
     if (kind === 'neverPurpose') {
       if (!purpose) return setProblem(t('privacy.needPurpose'))
       rule = { kind, purpose }
-    } else if (kind === 'maxRetention') {
+    } else if (kind === 'maxRetention' || kind === 'answerDeletionWithin') {
       if (!/^\d{1,4}$/.test(amount) || Number(amount) < 1) return setProblem(t('privacy.needAmount'))
-      rule = { kind, category, duration: `P${Number(amount)}${unit}` }
+      const duration = `P${Number(amount)}${unit}`
+      rule = kind === 'maxRetention' ? { kind, category, duration } : { kind, duration }
     } else {
       rule = { kind }
     }
@@ -65,19 +66,21 @@ export function AddLimit({ busy, onAdd }: { busy: boolean; onAdd(rule: PrivacyRu
           ['', t('policyForm.choose')],
           ...(purposes.data ?? []).map((p): [string, string] => [p.id, purposeLabel(p.id)]),
         ])}
-      {kind === 'maxRetention' && (
+      {(kind === 'maxRetention' || kind === 'answerDeletionWithin') && (
         <div className="inline-fields">
-          {select(
-            'category',
-            t('privacy.categoryLabel'),
-            category,
-            (v) => setCategory(v as DataCategory),
-            dataCategories.map((c) => [c, t(`privacy.category.${c}`)]),
-          )}
+          {kind === 'maxRetention' &&
+            select(
+              'category',
+              t('privacy.categoryLabel'),
+              category,
+              (v) => setCategory(v as DataCategory),
+              dataCategories.map((c) => [c, t(`privacy.category.${c}`)]),
+            )}
           <Field label={t('privacy.amount')} inputMode="numeric" value={amount} onChange={setAmount} />
-          {select('unit', t('privacy.unit'), unit, (v) => setUnit(v as 'Y' | 'M'), [
+          {select('unit', t('privacy.unit'), unit, (v) => setUnit(v as 'Y' | 'M' | 'D'), [
             ['Y', t('policyForm.unit.Y')],
             ['M', t('policyForm.unit.M')],
+            ['D', t('policyForm.unit.D')],
           ])}
         </div>
       )}

@@ -13,6 +13,8 @@ export function ruleSentence(t: TFunction, rule: PrivacyRuleInput): string {
         category: t(`privacy.category.${rule.category}`),
         duration: formatDuration(rule.duration),
       })
+    case 'answerDeletionWithin':
+      return t('privacy.rule.answerDeletionWithin', { duration: formatDuration(rule.duration) })
     default:
       return t(`privacy.rule.${rule.kind}`)
   }
