@@ -1,4 +1,4 @@
-import type { DependencyManager } from '@credo-ts/core'
+import { DifPresentationExchangeService, type DependencyManager } from '@credo-ts/core'
 import { OpenId4VcModule } from '@credo-ts/openid4vc'
 import { setGlobalConfig } from '@openid4vc/oauth2'
 
@@ -7,6 +7,7 @@ import type { ContractModule } from '../kernel'
 import { CustosOpenId4VcApi } from './CustosOpenId4VcApi'
 import { OfferService } from './OfferService'
 import { PendingRequests } from './pendingRequests'
+import { CustosPresentationExchangeService } from './presentationExchangeService'
 import { PresentationService } from './PresentationService'
 
 /** OpenID4VCI 1.0 and OpenID4VP 1.0 as the holder, beside DIDComm, under the same consent and history. */
@@ -18,6 +19,9 @@ export class CustosOpenId4VcModule implements ContractModule<typeof openid4vcCon
     dependencyManager.registerSingleton(OfferService)
     dependencyManager.registerSingleton(PresentationService)
     dependencyManager.registerInstance(PendingRequests, new PendingRequests())
+    // Presentation Exchange that also reads `dc+sd-jwt` (presentationExchangeService); registered after
+    // Credo's default modules, so it is the one every PE user (OpenID4VP and DIDComm) resolves.
+    dependencyManager.registerSingleton(DifPresentationExchangeService, CustosPresentationExchangeService)
     // The library's https rule is all or nothing; links.checkEndpoint draws the line instead (https, or
     // http to this machine only) for every address a counterparty names before it is used.
     setGlobalConfig({ allowInsecureUrls: true })

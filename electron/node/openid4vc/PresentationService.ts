@@ -11,6 +11,8 @@ import { DisclosuresService } from '../disclosures'
 import { announce, consentFacts, toSummary } from './consentFacts'
 import { chooseForDcql } from './dcqlChoice'
 import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
+import { answerOptions } from './pexAnswer'
+import { proposeForPex } from './pexProposal'
 import { describeDisclosure } from './describeDisclosure'
 import { checkEndpoint, requestLink } from './links'
 import { PendingRequests, type PendingRequest } from './pendingRequests'
@@ -35,9 +37,11 @@ export class PresentationService {
     ).catch((error: unknown) => {
       throw untrustedCertificate(error) ?? error
     })
-    if (!resolved.dcql) {
+    // DCQL (OpenID4VP 1.0) or Presentation Exchange (verifiers still on the drafts), through the same path.
+    const definition = resolved.presentationExchange?.definition
+    if (!resolved.dcql && !definition) {
       throw new InvalidInputError(
-        'The request asks in Presentation Exchange, which Custos answers over DIDComm only; ask the verifier for a DCQL request.',
+        'The request asks neither in DCQL nor in Presentation Exchange; Custos cannot read it.',
       )
     }
     checkEndpoint('address the answer would go to', responseUriOf(resolved.authorizationRequestPayload))
@@ -46,7 +50,9 @@ export class PresentationService {
       id: randomUUID(),
       resolved,
       verifier: verifierIdentity(agentContext, resolved),
-      proposal: proposeForDcql(agentContext, resolved.dcql.queryResult),
+      proposal: resolved.dcql
+        ? proposeForDcql(agentContext, resolved.dcql.queryResult)
+        : await proposeForPex(agentContext, definition!),
       terms: termsOf(resolved.authorizationRequestPayload),
       receivedAt: new Date().toISOString(),
     }
@@ -75,7 +81,7 @@ export class PresentationService {
 
   async approve(agentContext: AgentContext, id: string, choice: PresentationChoice = {}): Promise<PresentationAnswer> {
     const open = agentContext.resolve(PendingRequests).open(id)
-    if (!open.proposal.satisfiable || !open.proposal.selection) {
+    if (!open.proposal.satisfiable || !(open.proposal.selection ?? open.proposal.pexSelection)) {
       const missing = open.proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
       throw new CustosError(
         'RequestNotSatisfiable',
@@ -84,15 +90,25 @@ export class PresentationService {
     }
     // The person's choice replaces Credo's pick only where they chose; it is checked against the query first.
     const chose = Boolean(choice.choose || choice.claimSets || choice.omit?.length)
-    const queryResult = open.resolved.dcql!.queryResult
-    const pending = chose
-      ? {
-          ...open,
-          proposal: proposalFor(agentContext, queryResult, chooseForDcql(queryResult, open.proposal.selection, choice)),
-        }
-      : open
+    const queryResult = open.resolved.dcql?.queryResult
+    if (chose && !queryResult) {
+      throw new InvalidInputError(
+        'This request (Presentation Exchange) lets you share its answer or decline it; nothing was sent.',
+      )
+    }
+    const pending =
+      chose && queryResult
+        ? {
+            ...open,
+            proposal: proposalFor(
+              agentContext,
+              queryResult,
+              chooseForDcql(queryResult, open.proposal.selection, choice),
+            ),
+          }
+        : open
     const { proposal } = pending
-    if (!proposal.satisfiable || !proposal.selection) {
+    if (!proposal.satisfiable || !(proposal.selection ?? proposal.pexSelection)) {
       const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
       throw new CustosError(
         'RequestNotSatisfiable',
@@ -114,10 +130,9 @@ export class PresentationService {
     let result
     try {
       result = await withPeer(VERIFIER, 'The answer could not be sent', () =>
-        holder.acceptOpenId4VpAuthorizationRequest({
-          authorizationRequestPayload: pending.resolved.authorizationRequestPayload,
-          dcql: { credentials: proposal.selection! },
-        }),
+        holder.acceptOpenId4VpAuthorizationRequest(
+          answerOptions(pending.resolved.authorizationRequestPayload, proposal),
+        ),
       )
     } catch (error) {
       history.settleDelivery(agentContext, disclosure.id, 'not-sent', (error as Error).message)

@@ -1,0 +1,41 @@
+import {
+  DifPresentationExchangeService,
+  injectable,
+  type AgentContext,
+  type DifPresentationExchangeDefinition,
+} from '@credo-ts/core'
+
+import { namesFinalSdJwt, readAsDraftSdJwt } from './pexDefinition'
+
+type CreateOptions = Parameters<DifPresentationExchangeService['createPresentation']>[1]
+
+/**
+ * Credo's Presentation Exchange service, reading a definition that names SD-JWT VCs `dc+sd-jwt` (the
+ * final OpenID4VP name, which verifiers on the drafts already send) as `vc+sd-jwt`, the only name its PE
+ * library knows; without this it refuses such a request before anything could be shown. The credential,
+ * its signature and key binding are the same; the submission names the format as the verifier did.
+ * Every other definition (DIDComm's included) goes through unchanged.
+ */
+@injectable()
+export class CustosPresentationExchangeService extends DifPresentationExchangeService {
+  override validatePresentationDefinition(definition: DifPresentationExchangeDefinition): void {
+    super.validatePresentationDefinition(readAsDraftSdJwt(definition))
+  }
+
+  override getCredentialsForRequest(agentContext: AgentContext, definition: DifPresentationExchangeDefinition) {
+    return super.getCredentialsForRequest(agentContext, readAsDraftSdJwt(definition))
+  }
+
+  override async createPresentation(agentContext: AgentContext, options: CreateOptions) {
+    const asked = options.presentationDefinition
+    const created = await super.createPresentation(agentContext, {
+      ...options,
+      presentationDefinition: readAsDraftSdJwt(asked),
+    })
+    if (!namesFinalSdJwt(asked)) return created
+    const descriptorMap = created.presentationSubmission.descriptor_map.map((descriptor) =>
+      descriptor.format === 'vc+sd-jwt' ? { ...descriptor, format: 'dc+sd-jwt' } : descriptor,
+    )
+    return { ...created, presentationSubmission: { ...created.presentationSubmission, descriptor_map: descriptorMap } }
+  }
+}
