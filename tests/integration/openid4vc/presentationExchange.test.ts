@@ -118,4 +118,34 @@ describe('Presentation Exchange requests from a plain Credo 0.6.3 verifier', () 
     expect(wire).toHaveLength(0)
     expect(history()).toHaveLength(2)
   })
+
+  it('reads a dc+sd-jwt definition as the SD-JWT VC it names: exactly the asked claims leave, and they verify', async () => {
+    const definition = accountDefinition(ASKED, 'dc+sd-jwt')
+    const { authorizationRequest, verificationSession } = await pexRequest(verifier, definition)
+    const summary = await presentations.resolve(holder.context, authorizationRequest)
+    expect(summary.items[0].claimsLeaving).toEqual({ family_name: 'Mustermann', monthly_income: 4200 })
+    wire.length = 0
+    // Credo 0.6.3's verifier cannot read its own dc+sd-jwt definition (its PE library refuses the name on
+    // the answer, HTTP 500), so the node says the verifier refused; what left is in the history.
+    await expect(presentations.approve(holder.context, summary.id)).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('refused the answer'),
+    })
+    expect(history()).toHaveLength(3)
+    const [body] = wire
+    expect(JSON.parse(String(body.presentation_submission)).descriptor_map).toEqual([
+      { id: 'account', format: 'dc+sd-jwt', path: '$' },
+    ])
+    const sent = readableWire(wire)
+    for (const value of UNASKED_ACCOUNT_VALUES) expect(sent).not.toContain(value)
+    // The presentation itself holds up: the verifier's own SD-JWT VC check, with its nonce and audience.
+    const session = await verifier.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
+    const checked = await verifier.agent.sdJwtVc.verify({
+      compactSdJwtVc: String(body.vp_token),
+      keyBinding: { audience: verifier.didKey.did, nonce: String(session.requestPayload.nonce) },
+      requiredClaimKeys: ASKED,
+    })
+    expect(checked.isValid).toBe(true)
+    expect(checked.isValid && checked.sdJwtVc.prettyClaims).toMatchObject({ family_name: 'Mustermann' })
+  })
 })
