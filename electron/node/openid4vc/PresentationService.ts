@@ -19,6 +19,7 @@ import { PendingRequests, type PendingRequest } from './pendingRequests'
 import { withPeer } from './peerFailures'
 import { responseUriOf, sendAccessDenied, untrustedCertificate } from './verifierResponse'
 import { termsOf } from './requestTerms'
+import { trustedCertificatesFor } from './verifierCertificates'
 import { verifierIdentity } from './verifierIdentity'
 
 const VERIFIER = 'the verifier'
@@ -33,7 +34,9 @@ export class PresentationService {
   async resolve(agentContext: AgentContext, input: string): Promise<PresentationRequestSummary> {
     const link = requestLink(input)
     const resolved = await withPeer(VERIFIER, 'The presentation request cannot be used', () =>
-      agentContext.resolve(OpenId4VcHolderApi).resolveOpenId4VpAuthorizationRequest(link),
+      agentContext
+        .resolve(OpenId4VcHolderApi)
+        .resolveOpenId4VpAuthorizationRequest(link, { trustedCertificates: trustedCertificatesFor(agentContext) }),
     ).catch((error: unknown) => {
       throw untrustedCertificate(error) ?? error
     })
@@ -49,7 +52,7 @@ export class PresentationService {
     const base = {
       id: randomUUID(),
       resolved,
-      verifier: verifierIdentity(agentContext, resolved),
+      verifier: await verifierIdentity(agentContext, resolved),
       proposal: resolved.dcql
         ? proposeForDcql(agentContext, resolved.dcql.queryResult)
         : await proposeForPex(agentContext, definition!),

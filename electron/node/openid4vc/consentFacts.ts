@@ -46,7 +46,7 @@ export async function warningsOf(
   return requestWarnings({
     asked: [...new Set(pending.proposal.asked.flatMap((item) => item.claims))],
     leaving: [...new Set(pending.proposal.items.flatMap((item) => Object.keys(item.claimsLeaving)))],
-    listed: pending.verifier.proved ? listedEntries(agentContext, pending.resolved) : [],
+    listed: pending.verifier.proved ? await listedEntries(agentContext, pending.resolved) : [],
     purposeId: purposeIdOf(pending),
     held: [...new Set(held)],
   })
