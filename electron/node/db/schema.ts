@@ -8,3 +8,4 @@ export { consentEvaluations, consentPolicies, consentPolicyVersions } from '../c
 export { disclosureNotices, disclosures } from '../disclosures/disclosureTables'
 export { trustListEntries, trustLists } from '../trustLists/trustListTables'
 export { heldCredentials } from '../credentials/heldIndex/heldIndexTable'
+export { answeredNonces } from '../openid4vc/answeredNoncesTable'

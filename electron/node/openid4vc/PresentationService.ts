@@ -10,6 +10,7 @@ import { appDatabaseOf } from '../db'
 import { DisclosuresService } from '../disclosures'
 import { announce, consentFacts, toSummary } from './consentFacts'
 import { chooseForDcql } from './dcqlChoice'
+import { markAnswered, wasAnswered } from './answeredNonces'
 import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
 import { answerOptions } from './pexAnswer'
 import { proposeForPex } from './pexProposal'
@@ -142,9 +143,7 @@ export class PresentationService {
       throw error
     }
     agentContext.resolve(PendingRequests).take(id)
-    agentContext
-      .resolve(PendingRequests)
-      .markAnswered(pending.verifier.clientId, String(pending.resolved.authorizationRequestPayload.nonce))
+    markAnswered(agentContext, pending.verifier.clientId, String(pending.resolved.authorizationRequestPayload.nonce))
     // Once sent, it left: the history says so whatever the verifier answered.
     history.settleDelivery(agentContext, disclosure.id, 'sent')
     const status = result.serverResponse?.status
@@ -167,7 +166,7 @@ export class PresentationService {
 function refuseReplay(agentContext: AgentContext, resolved: OpenId4VpResolvedAuthorizationRequest): void {
   const clientId = String(resolved.verifier.effectiveClientId)
   const nonce = String(resolved.authorizationRequestPayload.nonce)
-  if (agentContext.resolve(PendingRequests).wasAnswered(clientId, nonce)) {
+  if (wasAnswered(agentContext, clientId, nonce)) {
     throw new InvalidInputError(
       'This request was answered already; a company that asks again sends a new link. Nothing was sent.',
     )
