@@ -1,9 +1,10 @@
-import { DifPresentationExchangeService, type DependencyManager } from '@credo-ts/core'
+import { AgentConfig, DifPresentationExchangeService, type DependencyManager } from '@credo-ts/core'
 import { OpenId4VcModule } from '@credo-ts/openid4vc'
 import { setGlobalConfig } from '@openid4vc/oauth2'
 
 import { openid4vcContract } from '../../../shared/api'
 import type { ContractModule } from '../kernel'
+import { boundedFetch } from './boundedFetch'
 import { CustosOpenId4VcApi } from './CustosOpenId4VcApi'
 import { OfferService } from './OfferService'
 import { PendingRequests } from './pendingRequests'
@@ -25,6 +26,10 @@ export class CustosOpenId4VcModule implements ContractModule<typeof openid4vcCon
     // The library's https rule is all or nothing; links.checkEndpoint draws the line instead (https, or
     // http to this machine only) for every address a counterparty names before it is used.
     setGlobalConfig({ allowInsecureUrls: true })
+    // Answers from issuers and verifiers are read up to a limit (boundedFetch); only inside an OpenID4VC
+    // exchange, so DIDComm's transports fetch as before.
+    const { agentDependencies } = dependencyManager.resolve(AgentConfig)
+    if (!('custosBounded' in agentDependencies.fetch)) agentDependencies.fetch = boundedFetch(agentDependencies.fetch)
   }
 }
 

@@ -146,6 +146,7 @@ export class PresentationService {
     markAnswered(agentContext, pending.verifier.clientId, String(pending.resolved.authorizationRequestPayload.nonce))
     // Once sent, it left: the history says so whatever the verifier answered.
     history.settleDelivery(agentContext, disclosure.id, 'sent')
+    // The verifier's reply is read up to the limit only (boundedFetch); Credo then takes it as empty.
     const status = result.serverResponse?.status
     if (status !== undefined && status >= 400) {
       throw new InvalidInputError(`The verifier refused the answer (HTTP ${status}); what was sent is in your history.`)
