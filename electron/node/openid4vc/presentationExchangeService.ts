@@ -5,6 +5,7 @@ import {
   type DifPresentationExchangeDefinition,
 } from '@credo-ts/core'
 
+import { InvalidInputError } from '../../../shared/errors'
 import { namesFinalSdJwt, readAsDraftSdJwt } from './pexDefinition'
 
 type CreateOptions = Parameters<DifPresentationExchangeService['createPresentation']>[1]
@@ -19,6 +20,14 @@ type CreateOptions = Parameters<DifPresentationExchangeService['createPresentati
 @injectable()
 export class CustosPresentationExchangeService extends DifPresentationExchangeService {
   override validatePresentationDefinition(definition: DifPresentationExchangeDefinition): void {
+    // Credo's matching cannot read nested requirements and fails deep inside with a message of its own.
+    const requirements = (definition as { submission_requirements?: { from_nested?: unknown }[] })
+      .submission_requirements
+    if (requirements?.some((requirement) => requirement.from_nested)) {
+      throw new InvalidInputError(
+        'The request asks in a form of Presentation Exchange Custos cannot answer (nested submission requirements); nothing was sent.',
+      )
+    }
     super.validatePresentationDefinition(readAsDraftSdJwt(definition))
   }
 

@@ -119,6 +119,25 @@ describe('Presentation Exchange requests from a plain Credo 0.6.3 verifier', () 
     expect(history()).toHaveLength(2)
   })
 
+  it('refuses in words a definition whose requirements Credo cannot read (from_nested), sending nothing', async () => {
+    const nested = {
+      ...accountDefinition(ASKED),
+      input_descriptors: accountDefinition(ASKED).input_descriptors.map((descriptor) => ({
+        ...descriptor,
+        group: ['A'],
+      })),
+      submission_requirements: [{ rule: 'pick', count: 1, from_nested: [{ rule: 'all', from: 'A' }] }],
+    } as ReturnType<typeof accountDefinition>
+    const { authorizationRequest } = await pexRequest(verifier, nested)
+    wire.length = 0
+    await expect(presentations.resolve(holder.context, authorizationRequest)).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: expect.stringContaining('nested submission requirements'),
+    })
+    expect(wire).toHaveLength(0)
+    expect(history()).toHaveLength(2)
+  })
+
   it('reads a dc+sd-jwt definition as the SD-JWT VC it names: exactly the asked claims leave, and they verify', async () => {
     const definition = accountDefinition(ASKED, 'dc+sd-jwt')
     const { authorizationRequest, verificationSession } = await pexRequest(verifier, definition)
