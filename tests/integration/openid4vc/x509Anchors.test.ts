@@ -114,6 +114,16 @@ describe('X.509 trust anchors from trust lists', () => {
     expect(await api['disclosures.list']()).toHaveLength(1)
   })
 
+  it('proves the same verifier naming itself by its certificate’s hash (x509_hash) by the same anchor', async () => {
+    const { authorizationRequest, verificationSession } = await lender.ask(lender.listed, ASKED, 'x509_hash')
+    const answered = await api['openid4vc.resolveRequest']({ request: authorizationRequest })
+    expect(answered).toMatchObject({ state: 'answered', verifier: { prefix: 'x509_hash', roles: ['mortgage-lender'] } })
+    expect(answered.verifier.clientId).toMatch(/^x509_hash:/)
+    const session = await lender.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
+    expect(session.state).toBe(OpenId4VcVerificationSessionState.ResponseVerified)
+    expect(await api['disclosures.list']()).toHaveLength(2)
+  })
+
   it('still refuses the same verifier signing with a certificate from a CA no list names', async () => {
     const { authorizationRequest, verificationSession } = await lender.ask(lender.unlisted, ASKED)
     wire.length = 0
@@ -122,7 +132,7 @@ describe('X.509 trust anchors from trust lists', () => {
       message: expect.stringContaining('nothing you trust vouches for'),
     })
     expect(wire).toHaveLength(0)
-    expect(await api['disclosures.list']()).toHaveLength(1)
+    expect(await api['disclosures.list']()).toHaveLength(2)
     const session = await lender.agent.openid4vc.verifier.getVerificationSessionById(verificationSession.id)
     expect(session.state).not.toBe(OpenId4VcVerificationSessionState.ResponseVerified)
   })

@@ -51,11 +51,15 @@ export async function startX509Verifier(dir: string, tap: (body: Record<string, 
   const verifier = await agent.openid4vc.verifier.createVerifier({ clientMetadata: { client_name: 'Example Lender' } })
   const listed = await caAndLeaf(agent, 'Example Lenders CA')
   const unlisted = await caAndLeaf(agent, 'Unknown CA')
-  /** A DCQL request for `claims`, its object signed by the leaf of `chain`, stating the lender's terms. */
-  const ask = (chain: { ca: X509Certificate; leaf: X509Certificate }, claims: string[]) =>
+  /** A DCQL request for `claims`, its object signed by the leaf of `chain` (client id by DNS name or certificate hash), stating the lender's terms. */
+  const ask = (
+    chain: { ca: X509Certificate; leaf: X509Certificate },
+    claims: string[],
+    clientIdPrefix: 'x509_san_dns' | 'x509_hash' = 'x509_san_dns',
+  ) =>
     agent.openid4vc.verifier.createAuthorizationRequest({
       verifierId: verifier.verifierId,
-      requestSigner: { method: 'x5c', x5c: [chain.leaf, chain.ca] },
+      requestSigner: { method: 'x5c', x5c: [chain.leaf, chain.ca], clientIdPrefix },
       dcql: { query: accountQuery(claims) },
       verifierInfo: [LENDER_TERMS],
       responseMode: 'direct_post',
