@@ -13,6 +13,7 @@ import { chooseForDcql } from './dcqlChoice'
 import { markAnswered, wasAnswered } from './answeredNonces'
 import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
 import { answerOptions } from './pexAnswer'
+import { chooseForPex } from './pexChoice'
 import { proposeForPex } from './pexProposal'
 import { describeDisclosure } from './describeDisclosure'
 import { checkEndpoint, requestLink } from './links'
@@ -95,22 +96,13 @@ export class PresentationService {
     // The person's choice replaces Credo's pick only where they chose; it is checked against the query first.
     const chose = Boolean(choice.choose || choice.claimSets || choice.omit?.length)
     const queryResult = open.resolved.dcql?.queryResult
-    if (chose && !queryResult) {
-      throw new InvalidInputError(
-        'This request (Presentation Exchange) lets you share its answer or decline it; nothing was sent.',
-      )
-    }
-    const pending =
-      chose && queryResult
-        ? {
-            ...open,
-            proposal: proposalFor(
-              agentContext,
-              queryResult,
-              chooseForDcql(queryResult, open.proposal.selection, choice),
-            ),
-          }
-        : open
+    const definition = open.resolved.presentationExchange?.definition
+    const chosen = !chose
+      ? open.proposal
+      : queryResult
+        ? proposalFor(agentContext, queryResult, chooseForDcql(queryResult, open.proposal.selection, choice))
+        : chooseForPex(agentContext, definition!, open.proposal, choice)
+    const pending = { ...open, proposal: chosen }
     const { proposal } = pending
     if (!proposal.satisfiable || !(proposal.selection ?? proposal.pexSelection)) {
       const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')

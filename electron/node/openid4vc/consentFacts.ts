@@ -10,6 +10,7 @@ import {
 } from '../consent'
 import { toHeldSdJwtVc } from '../credentials'
 import { queryChoices } from './dcqlChoice'
+import { pexChoices } from './pexChoice'
 import type { PendingRequest } from './pendingRequests'
 import { listedEntries } from './verifierIdentity'
 
@@ -66,7 +67,9 @@ export async function toSummary(
     items: proposal.items,
     satisfiable: proposal.satisfiable,
     missing: proposal.missing,
-    choices: pending.resolved.dcql ? queryChoices(pending.resolved.dcql.queryResult, proposal.selection) : [],
+    choices: pending.resolved.dcql
+      ? queryChoices(pending.resolved.dcql.queryResult, proposal.selection)
+      : pexChoices(proposal),
     warnings: await warningsOf(agentContext, pending),
     evaluation: pending.evaluation,
     state: 'waiting',

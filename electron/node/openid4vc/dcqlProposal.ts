@@ -3,6 +3,7 @@ import {
   type AgentContext,
   type DcqlCredentialsForRequest,
   type DcqlQueryResult,
+  type DifPexCredentialsForRequest,
   type DifPexInputDescriptorToCredentials,
 } from '@credo-ts/core'
 import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
@@ -31,6 +32,8 @@ export interface DcqlProposal {
   selection?: DcqlCredentialsForRequest
   /** The same for a Presentation Exchange request (pexProposal): what Credo would present per input descriptor. */
   pexSelection?: DifPexInputDescriptorToCredentials
+  /** Credo's PE match, every candidate per input descriptor, which the person may choose among (pexChoice). */
+  pexForRequest?: DifPexCredentialsForRequest
 }
 
 /** `['address', 'city']` is `address.city`; array steps (`null`, an index) name no claim of their own. */

@@ -42,10 +42,18 @@ export async function proposeForPex(
     agentContext,
     minimised(definition),
   )
+  const selection = forRequest.areRequirementsSatisfied ? pex.selectCredentialsForRequest(forRequest) : undefined
+  return pexProposalFor(agentContext, definition, forRequest, selection)
+}
+
+/** The answer a PE selection makes (Credo's pick or the person's choice), read from what would be presented. */
+export function pexProposalFor(
+  agentContext: AgentContext,
+  definition: DifPresentationExchangeDefinition,
+  forRequest: DifPexCredentialsForRequest,
+  pexSelection: DifPexInputDescriptorToCredentials | undefined,
+): DcqlProposal {
   const satisfiable = forRequest.areRequirementsSatisfied
-  const pexSelection: DifPexInputDescriptorToCredentials | undefined = satisfiable
-    ? pex.selectCredentialsForRequest(forRequest)
-    : undefined
   const asked = inputDescriptors(definition).map(askedItem)
   const entries = forRequest.requirements.flatMap((requirement) => requirement.submissionEntry)
   const items = asked.map((item): AnswerItem => {
@@ -73,5 +81,5 @@ export async function proposeForPex(
     }
   })
   const missing = asked.filter((item) => !items.find((each) => each.descriptorId === item.descriptorId)?.credentialId)
-  return { asked, items, missing: satisfiable ? [] : missing, satisfiable, pexSelection }
+  return { asked, items, missing: satisfiable ? [] : missing, satisfiable, pexSelection, pexForRequest: forRequest }
 }

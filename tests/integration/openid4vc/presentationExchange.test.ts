@@ -113,10 +113,49 @@ describe('Presentation Exchange requests from a plain Credo 0.6.3 verifier', () 
       (await pexRequest(verifier, accountDefinition(['employer']))).authorizationRequest,
     )
     await expect(presentations.approve(holder.context, other.id, { omit: ['account'] })).rejects.toMatchObject({
+      code: 'SubsetNotAllowed',
+    })
+    await expect(presentations.approve(holder.context, other.id, { claimSets: { account: 1 } })).rejects.toMatchObject({
       code: 'InvalidInput',
     })
+    await expect(presentations.approve(holder.context, other.id, { choose: { licence: 'x' } })).rejects.toMatchObject({
+      code: 'InvalidInput',
+    })
+    await expect(
+      presentations.approve(holder.context, other.id, { choose: { account: 'not-a-held-credential' } }),
+    ).rejects.toMatchObject({ code: 'RequestNotSatisfiable' })
     expect(wire).toHaveLength(0)
     expect(history()).toHaveLength(2)
+  })
+
+  it('lets the person choose which matching credential answers: only the chosen one’s asked values leave', async () => {
+    const [savings] = await new OfferService().accept(
+      holder.context,
+      (await offerFrom(issuer, false, 'savings')).credentialOffer,
+    )
+    const { authorizationRequest, verificationSession } = await pexRequest(
+      verifier,
+      accountDefinition(['monthly_income']),
+    )
+    const summary = await presentations.resolve(holder.context, authorizationRequest)
+    expect(summary.choices).toEqual([
+      {
+        queryId: 'account',
+        candidates: [summary.items[0].credentialId, savings.id],
+        claimSets: [],
+        omittable: false,
+        proposed: true,
+      },
+    ])
+    expect(summary.items[0].claimsLeaving).toEqual({ monthly_income: 4200 })
+    wire.length = 0
+    const answer = await presentations.approve(holder.context, summary.id, { choose: { account: savings.id } })
+    expect(await verified(verificationSession.id)).toMatchObject({ monthly_income: 3100 })
+    expect(readableWire(wire)).not.toContain('NL91ABNA0417164300')
+    const entry = history().find((each) => each.id === answer.disclosureId)!
+    expect(entry.credentials).toEqual([
+      expect.objectContaining({ credentialId: savings.id, claims: ['monthly_income'] }),
+    ])
   })
 
   it('refuses in words a definition whose requirements Credo cannot read (from_nested), sending nothing', async () => {
@@ -128,6 +167,7 @@ describe('Presentation Exchange requests from a plain Credo 0.6.3 verifier', () 
       })),
       submission_requirements: [{ rule: 'pick', count: 1, from_nested: [{ rule: 'all', from: 'A' }] }],
     } as ReturnType<typeof accountDefinition>
+    const before = history().length
     const { authorizationRequest } = await pexRequest(verifier, nested)
     wire.length = 0
     await expect(presentations.resolve(holder.context, authorizationRequest)).rejects.toMatchObject({
@@ -135,10 +175,11 @@ describe('Presentation Exchange requests from a plain Credo 0.6.3 verifier', () 
       message: expect.stringContaining('nested submission requirements'),
     })
     expect(wire).toHaveLength(0)
-    expect(history()).toHaveLength(2)
+    expect(history()).toHaveLength(before)
   })
 
   it('reads a dc+sd-jwt definition as the SD-JWT VC it names: exactly the asked claims leave, and they verify', async () => {
+    const before = history().length
     const definition = accountDefinition(ASKED, 'dc+sd-jwt')
     const { authorizationRequest, verificationSession } = await pexRequest(verifier, definition)
     const summary = await presentations.resolve(holder.context, authorizationRequest)
@@ -150,7 +191,7 @@ describe('Presentation Exchange requests from a plain Credo 0.6.3 verifier', () 
       code: 'InvalidInput',
       message: expect.stringContaining('refused the answer'),
     })
-    expect(history()).toHaveLength(3)
+    expect(history()).toHaveLength(before + 1)
     const [body] = wire
     expect(JSON.parse(String(body.presentation_submission)).descriptor_map).toEqual([
       { id: 'account', format: 'dc+sd-jwt', path: '$' },
