@@ -20,8 +20,9 @@ export class CustosOpenId4VcModule implements ContractModule<typeof openid4vcCon
     dependencyManager.registerSingleton(OfferService)
     dependencyManager.registerSingleton(PresentationService)
     dependencyManager.registerInstance(PendingRequests, new PendingRequests())
-    // Presentation Exchange that also reads `dc+sd-jwt` (presentationExchangeService); registered after
-    // Credo's default modules, so it is the one every PE user (OpenID4VP and DIDComm) resolves.
+    // Presentation Exchange that also reads `dc+sd-jwt` (presentationExchangeService), on top of the requests
+    // capability's; registered after Credo's default modules and after the requests module (nodeModules),
+    // so it is the one every PE user (OpenID4VP and DIDComm) resolves.
     dependencyManager.registerSingleton(DifPresentationExchangeService, CustosPresentationExchangeService)
     // The library's https rule is all or nothing; links.checkEndpoint draws the line instead (https, or
     // http to this machine only) for every address a counterparty names before it is used.

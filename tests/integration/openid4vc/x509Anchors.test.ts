@@ -69,12 +69,21 @@ describe('X.509 trust anchors from trust lists', () => {
     tmp.cleanup()
   })
 
-  it('refuses a list whose anchor is no certificate, importing nothing', async () => {
+  it('refuses a list whose anchor is no certificate or was changed after signing, importing nothing', async () => {
     await expect(
       api['trustLists.import']({
         document: list([{ certificate: 'A'.repeat(200), name: 'Broken CA', roles: ['mortgage-lender'] }]),
       }),
     ).rejects.toMatchObject({ code: 'TrustListRefused', message: expect.stringContaining('not a certificate') })
+    // The anchors are signed with the list: one changed after signing breaks the publisher's signature.
+    const signed = JSON.parse(
+      list([{ certificate: lender.listed.ca.toString('pem'), name: 'Example Lenders CA', roles: ['mortgage-lender'] }]),
+    ) as TrustListDocument
+    signed.x509Anchors![0].certificate = lender.unlisted.ca.toString('pem')
+    await expect(api['trustLists.import']({ document: JSON.stringify(signed) })).rejects.toMatchObject({
+      code: 'TrustListRefused',
+      message: expect.stringContaining('signature'),
+    })
     expect(await api['trustLists.list']()).toHaveLength(0)
   })
 
