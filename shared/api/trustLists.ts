@@ -109,6 +109,8 @@ export interface ImportedTrustList {
   issued: string
   importedAt: string
   entries: TrustListEntry[]
+  /** The verifiers' certificate authorities it vouches for (OpenID4VP X.509 client ids), when it names any. */
+  x509Anchors?: X509Anchor[]
 }
 
 export const trustListsContract = {

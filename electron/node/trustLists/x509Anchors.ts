@@ -48,3 +48,8 @@ export function anchorEntry(anchor: ImportedX509Anchor): TrustListEntry {
   const subject = X509Certificate.fromEncodedCertificate(anchorDer(anchor.certificate)).subject
   return { did: `x509:${subject}`, name: anchor.name, roles: anchor.roles, purposes: anchor.purposes ?? [] }
 }
+
+/** A list's anchors as `trustLists.list` shows them, only when it names any (older lists stay as they were). */
+export function anchorsOf(document: TrustListDocument): { x509Anchors?: X509Anchor[] } {
+  return document.x509Anchors?.length ? { x509Anchors: document.x509Anchors } : {}
+}

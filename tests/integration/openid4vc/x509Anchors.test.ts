@@ -103,7 +103,9 @@ describe('X.509 trust anchors from trust lists', () => {
       name: 'Example Lenders CA',
       roles: ['mortgage-lender'],
     }
-    await api['trustLists.import']({ document: list([anchor]) })
+    const imported = await api['trustLists.import']({ document: list([anchor]) })
+    expect(imported.x509Anchors).toEqual([anchor])
+    expect((await api['trustLists.list']())[0].x509Anchors).toEqual([anchor])
     const { authorizationRequest, verificationSession } = await lender.ask(lender.listed, ASKED)
     wire.length = 0
     const answered = await api['openid4vc.resolveRequest']({ request: authorizationRequest })
