@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppDatabaseToken, openAppDatabase, type OpenedAppDatabase } from '../../../electron/node/db'
 import { DisclosuresService } from '../../../electron/node/disclosures'
 import { CustosOpenId4VcModule, OfferService, PresentationService } from '../../../electron/node/openid4vc'
+import { MAX_PEER_RESPONSE_BYTES } from '../../../electron/node/openid4vc/boundedFetch'
 import { TrustListsModule } from '../../../electron/node/trustLists'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { ASKED } from './lenderRequest'
@@ -96,6 +97,19 @@ describe('oversized answers from issuers and verifiers', () => {
     })
     expect(huge.written.offer).toBeLessThan(TOTAL)
     expect(await holder.sdJwtVc.getAll()).toHaveLength(1)
+  })
+
+  it('bounds only OpenID4VC exchanges: outside one the agent fetches as before (DIDComm, …)', async () => {
+    const response = await holder.config.agentDependencies.fetch(`${server.baseUrl}/offer`)
+    const reader = response.body!.getReader()
+    let read = 0
+    while (read <= 2 * MAX_PEER_RESPONSE_BYTES) {
+      const { value, done } = await reader.read()
+      if (done) break
+      read += value.byteLength
+    }
+    await reader.cancel()
+    expect(read).toBeGreaterThan(2 * MAX_PEER_RESPONSE_BYTES)
   })
 
   it('refuses a request object that says it is larger than the limit', async () => {
