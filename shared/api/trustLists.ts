@@ -48,6 +48,21 @@ export const revokedIssuerSchema = z
   })
   .strict()
 
+/**
+ * A certificate authority the publisher vouches for as the anchor of verifiers that name themselves by an
+ * X.509 certificate (OpenID4VP `x509_san_dns` / `x509_hash`): a verifier whose certificate chains to it is
+ * proved, and holds these roles. `certificate` is the CA's certificate, base64 DER or PEM.
+ */
+export const x509AnchorSchema = z
+  .object({
+    certificate: z.string().trim().min(100).max(16_384),
+    name: z.string().trim().min(1).max(200),
+    roles: z.array(z.string().trim().min(1).max(200)).min(1).max(20),
+    // No default: the signed bytes stay as the publisher wrote them.
+    purposes: z.array(publishedPurposeSchema).max(50).optional(),
+  })
+  .strict()
+
 export const trustListProofSchema = z
   .object({
     type: z.literal('CustosJcsEd25519Signature2026'),
@@ -68,6 +83,8 @@ export const trustListSchema = z
     entries: z.array(trustListEntrySchema).max(1000),
     // Optional, and no default: a list signed before this field existed keeps its signed bytes.
     revoked: z.array(revokedIssuerSchema).max(1000).optional(),
+    // Likewise optional: X.509 anchors of verifiers (OpenID4VP), see x509AnchorSchema.
+    x509Anchors: z.array(x509AnchorSchema).max(100).optional(),
     proof: trustListProofSchema,
   })
   .strict()
@@ -75,6 +92,7 @@ export const trustListSchema = z
 export type TrustListDocument = z.output<typeof trustListSchema>
 export type TrustListEntry = z.output<typeof trustListEntrySchema>
 export type RevokedIssuer = z.output<typeof revokedIssuerSchema>
+export type X509Anchor = z.output<typeof x509AnchorSchema>
 export type PublishedPurpose = z.output<typeof publishedPurposeSchema>
 
 /** An imported list that vouches for a requester: the list's name, the name and roles it gives the requester. */
@@ -91,6 +109,8 @@ export interface ImportedTrustList {
   issued: string
   importedAt: string
   entries: TrustListEntry[]
+  /** The verifiers' certificate authorities it vouches for (OpenID4VP X.509 client ids), when it names any. */
+  x509Anchors?: X509Anchor[]
 }
 
 export const trustListsContract = {

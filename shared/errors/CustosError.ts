@@ -28,6 +28,8 @@ export const custosErrorCodes = [
   'DocumentTooLarge',
   // A document does not match the digest signed in its credential (on receipt, or before it is sent on).
   'DocumentMismatch',
+  // An issuer or verifier sent more than the node reads (OpenID4VC); it stopped reading, nothing was stored.
+  'PeerResponseTooLarge',
   // The OS keychain cannot keep the store's key on this device (web mode, no keyring, or it refused).
   'DeviceKeyUnavailable',
   // A data agreement step the node would not take or keep: a list that contradicts itself, a signature that

@@ -8,5 +8,6 @@ export { consentEvaluations, consentPolicies, consentPolicyVersions } from '../c
 export { disclosureNotices, disclosures } from '../disclosures/disclosureTables'
 export { trustListEntries, trustLists } from '../trustLists/trustListTables'
 export { heldCredentials } from '../credentials/heldIndex/heldIndexTable'
+export { answeredNonces } from '../openid4vc/answeredNoncesTable'
 export { privacyProfileVersions } from '../privacyProfile/privacyProfileTable'
 export { dataAgreements } from '../agreements/agreementsTable'

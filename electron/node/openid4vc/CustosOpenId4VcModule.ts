@@ -1,12 +1,14 @@
-import type { DependencyManager } from '@credo-ts/core'
+import { AgentConfig, DifPresentationExchangeService, type DependencyManager } from '@credo-ts/core'
 import { OpenId4VcModule } from '@credo-ts/openid4vc'
 import { setGlobalConfig } from '@openid4vc/oauth2'
 
 import { openid4vcContract } from '../../../shared/api'
 import type { ContractModule } from '../kernel'
+import { boundedFetch } from './boundedFetch'
 import { CustosOpenId4VcApi } from './CustosOpenId4VcApi'
 import { OfferService } from './OfferService'
 import { PendingRequests } from './pendingRequests'
+import { CustosPresentationExchangeService } from './presentationExchangeService'
 import { PresentationService } from './PresentationService'
 import { SignInService } from './SignInService'
 
@@ -20,9 +22,17 @@ export class CustosOpenId4VcModule implements ContractModule<typeof openid4vcCon
     dependencyManager.registerSingleton(PresentationService)
     dependencyManager.registerSingleton(SignInService)
     dependencyManager.registerInstance(PendingRequests, new PendingRequests())
+    // Presentation Exchange that also reads `dc+sd-jwt` (presentationExchangeService), on top of the requests
+    // capability's; registered after Credo's default modules and after the requests module (nodeModules),
+    // so it is the one every PE user (OpenID4VP and DIDComm) resolves.
+    dependencyManager.registerSingleton(DifPresentationExchangeService, CustosPresentationExchangeService)
     // The library's https rule is all or nothing; links.checkEndpoint draws the line instead (https, or
     // http to this machine only) for every address a counterparty names before it is used.
     setGlobalConfig({ allowInsecureUrls: true })
+    // Answers from issuers and verifiers are read up to a limit (boundedFetch); only inside an OpenID4VC
+    // exchange, so DIDComm's transports fetch as before.
+    const { agentDependencies } = dependencyManager.resolve(AgentConfig)
+    if (!('custosBounded' in agentDependencies.fetch)) agentDependencies.fetch = boundedFetch(agentDependencies.fetch)
   }
 }
 

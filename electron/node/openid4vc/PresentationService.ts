@@ -10,7 +10,11 @@ import { appDatabaseOf } from '../db'
 import { DisclosuresService } from '../disclosures'
 import { announce, consentFacts, toSummary } from './consentFacts'
 import { chooseForDcql } from './dcqlChoice'
+import { markAnswered, wasAnswered } from './answeredNonces'
 import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
+import { answerOptions } from './pexAnswer'
+import { chooseForPex } from './pexChoice'
+import { proposeForPex } from './pexProposal'
 import { describeDisclosure } from './describeDisclosure'
 import { instancePerVerifier } from './instancePerVerifier'
 import { checkEndpoint, requestLink } from './links'
@@ -18,6 +22,7 @@ import { PendingRequests, type PendingRequest } from './pendingRequests'
 import { withPeer } from './peerFailures'
 import { responseUriOf, sendAccessDenied, untrustedCertificate } from './verifierResponse'
 import { termsOf } from './requestTerms'
+import { trustedCertificatesFor } from './verifierCertificates'
 import { verifierIdentity } from './verifierIdentity'
 
 const VERIFIER = 'the verifier'
@@ -32,13 +37,17 @@ export class PresentationService {
   async resolve(agentContext: AgentContext, input: string): Promise<PresentationRequestSummary> {
     const link = requestLink(input)
     const resolved = await withPeer(VERIFIER, 'The presentation request cannot be used', () =>
-      agentContext.resolve(OpenId4VcHolderApi).resolveOpenId4VpAuthorizationRequest(link),
+      agentContext
+        .resolve(OpenId4VcHolderApi)
+        .resolveOpenId4VpAuthorizationRequest(link, { trustedCertificates: trustedCertificatesFor(agentContext) }),
     ).catch((error: unknown) => {
       throw untrustedCertificate(error) ?? error
     })
-    if (!resolved.dcql) {
+    // DCQL (OpenID4VP 1.0) or Presentation Exchange (verifiers still on the drafts), through the same path.
+    const definition = resolved.presentationExchange?.definition
+    if (!resolved.dcql && !definition) {
       throw new InvalidInputError(
-        'The request asks in Presentation Exchange, which Custos answers over DIDComm only; ask the verifier for a DCQL request.',
+        'The request asks neither in DCQL nor in Presentation Exchange; Custos cannot read it.',
       )
     }
     checkEndpoint('address the answer would go to', responseUriOf(resolved.authorizationRequestPayload))
@@ -46,8 +55,10 @@ export class PresentationService {
     const base = {
       id: randomUUID(),
       resolved,
-      verifier: verifierIdentity(agentContext, resolved),
-      proposal: proposeForDcql(agentContext, resolved.dcql.queryResult),
+      verifier: await verifierIdentity(agentContext, resolved),
+      proposal: resolved.dcql
+        ? proposeForDcql(agentContext, resolved.dcql.queryResult)
+        : await proposeForPex(agentContext, definition!),
       terms: termsOf(resolved.authorizationRequestPayload),
       receivedAt: new Date().toISOString(),
     }
@@ -76,7 +87,7 @@ export class PresentationService {
 
   async approve(agentContext: AgentContext, id: string, choice: PresentationChoice = {}): Promise<PresentationAnswer> {
     const open = agentContext.resolve(PendingRequests).open(id)
-    if (!open.proposal.satisfiable || !open.proposal.selection) {
+    if (!open.proposal.satisfiable || !(open.proposal.selection ?? open.proposal.pexSelection)) {
       const missing = open.proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
       throw new CustosError(
         'RequestNotSatisfiable',
@@ -85,15 +96,16 @@ export class PresentationService {
     }
     // The person's choice replaces Credo's pick only where they chose; it is checked against the query first.
     const chose = Boolean(choice.choose || choice.claimSets || choice.omit?.length)
-    const queryResult = open.resolved.dcql!.queryResult
-    const pending = chose
-      ? {
-          ...open,
-          proposal: proposalFor(agentContext, queryResult, chooseForDcql(queryResult, open.proposal.selection, choice)),
-        }
-      : open
+    const queryResult = open.resolved.dcql?.queryResult
+    const definition = open.resolved.presentationExchange?.definition
+    const chosen = !chose
+      ? open.proposal
+      : queryResult
+        ? proposalFor(agentContext, queryResult, chooseForDcql(queryResult, open.proposal.selection, choice))
+        : chooseForPex(agentContext, definition!, open.proposal, choice)
+    const pending = { ...open, proposal: chosen }
     const { proposal } = pending
-    if (!proposal.satisfiable || !proposal.selection) {
+    if (!proposal.satisfiable || !(proposal.selection ?? proposal.pexSelection)) {
       const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
       throw new CustosError(
         'RequestNotSatisfiable',
@@ -109,7 +121,10 @@ export class PresentationService {
     }
     refuseReplay(agentContext, pending.resolved)
     // A batch credential answers with this verifier's own instance (refused before anything is recorded).
-    const credentials = await instancePerVerifier(agentContext, pending.verifier.clientId, proposal.selection)
+    // (A Presentation Exchange answer names no DCQL selection; its batch instances are Credo's pick.)
+    const selection = proposal.selection
+      ? await instancePerVerifier(agentContext, pending.verifier.clientId, proposal.selection)
+      : undefined
     // The answer path: the history entry first, then the answer, then the entry says whether it left.
     const history = agentContext.resolve(DisclosuresService)
     const disclosure = history.beginDisclosure(agentContext, describeDisclosure(pending))
@@ -117,21 +132,19 @@ export class PresentationService {
     let result
     try {
       result = await withPeer(VERIFIER, 'The answer could not be sent', () =>
-        holder.acceptOpenId4VpAuthorizationRequest({
-          authorizationRequestPayload: pending.resolved.authorizationRequestPayload,
-          dcql: { credentials },
-        }),
+        holder.acceptOpenId4VpAuthorizationRequest(
+          answerOptions(pending.resolved.authorizationRequestPayload, { ...proposal, selection }),
+        ),
       )
     } catch (error) {
       history.settleDelivery(agentContext, disclosure.id, 'not-sent', (error as Error).message)
       throw error
     }
     agentContext.resolve(PendingRequests).take(id)
-    agentContext
-      .resolve(PendingRequests)
-      .markAnswered(pending.verifier.clientId, String(pending.resolved.authorizationRequestPayload.nonce))
+    markAnswered(agentContext, pending.verifier.clientId, String(pending.resolved.authorizationRequestPayload.nonce))
     // Once sent, it left: the history says so whatever the verifier answered.
     history.settleDelivery(agentContext, disclosure.id, 'sent')
+    // The verifier's reply is read up to the limit only (boundedFetch); Credo then takes it as empty.
     const status = result.serverResponse?.status
     if (status !== undefined && status >= 400) {
       throw new InvalidInputError(`The verifier refused the answer (HTTP ${status}); what was sent is in your history.`)
@@ -152,7 +165,7 @@ export class PresentationService {
 function refuseReplay(agentContext: AgentContext, resolved: OpenId4VpResolvedAuthorizationRequest): void {
   const clientId = String(resolved.verifier.effectiveClientId)
   const nonce = String(resolved.authorizationRequestPayload.nonce)
-  if (agentContext.resolve(PendingRequests).wasAnswered(clientId, nonce)) {
+  if (wasAnswered(agentContext, clientId, nonce)) {
     throw new InvalidInputError(
       'This request was answered already; a company that asks again sends a new link. Nothing was sent.',
     )

@@ -10,6 +10,7 @@ import {
 } from '../consent'
 import { toHeldSdJwtVc } from '../credentials'
 import { queryChoices } from './dcqlChoice'
+import { pexChoices } from './pexChoice'
 import type { PendingRequest } from './pendingRequests'
 import { listedEntries } from './verifierIdentity'
 
@@ -50,7 +51,7 @@ export async function warningsOf(
   return requestWarnings({
     asked: [...new Set(pending.proposal.asked.flatMap((item) => item.claims))],
     leaving: [...new Set(pending.proposal.items.flatMap((item) => Object.keys(item.claimsLeaving)))],
-    listed: pending.verifier.proved ? listedEntries(agentContext, pending.resolved) : [],
+    listed: pending.verifier.proved ? await listedEntries(agentContext, pending.resolved) : [],
     purposeId: purposeIdOf(pending),
     held: [...new Set(held)],
   })
@@ -70,7 +71,9 @@ export async function toSummary(
     items: proposal.items,
     satisfiable: proposal.satisfiable,
     missing: proposal.missing,
-    choices: pending.resolved.dcql ? queryChoices(pending.resolved.dcql.queryResult, proposal.selection) : [],
+    choices: pending.resolved.dcql
+      ? queryChoices(pending.resolved.dcql.queryResult, proposal.selection)
+      : pexChoices(proposal),
     warnings: await warningsOf(agentContext, pending),
     evaluation: pending.evaluation,
     state: 'waiting',

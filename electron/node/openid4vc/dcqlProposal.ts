@@ -1,4 +1,11 @@
-import { SdJwtVcRecord, type AgentContext, type DcqlCredentialsForRequest, type DcqlQueryResult } from '@credo-ts/core'
+import {
+  SdJwtVcRecord,
+  type AgentContext,
+  type DcqlCredentialsForRequest,
+  type DcqlQueryResult,
+  type DifPexCredentialsForRequest,
+  type DifPexInputDescriptorToCredentials,
+} from '@credo-ts/core'
 import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
 
 import type { AnswerItem, AskedItem } from '../../../shared/api'
@@ -23,6 +30,10 @@ export interface DcqlProposal {
   satisfiable: boolean
   /** What Credo would present, per credential query; present only when the query can be satisfied. */
   selection?: DcqlCredentialsForRequest
+  /** The same for a Presentation Exchange request (pexProposal): what Credo would present per input descriptor. */
+  pexSelection?: DifPexInputDescriptorToCredentials
+  /** Credo's PE match, every candidate per input descriptor, which the person may choose among (pexChoice). */
+  pexForRequest?: DifPexCredentialsForRequest
 }
 
 /** `['address', 'city']` is `address.city`; array steps (`null`, an index) name no claim of their own. */

@@ -1,4 +1,5 @@
 import { CustosError, InvalidInputError, PeerUnreachableError } from '../../../shared/errors'
+import { peerScope, tooLarge } from './boundedFetch'
 
 /** A fetch that never got an answer (refused, reset, DNS, timeout), wherever the library wrapped it. */
 function unreachable(error: unknown): boolean {
@@ -22,9 +23,12 @@ function unreachable(error: unknown): boolean {
  */
 export async function withPeer<T>(peer: string, unusable: string, task: () => Promise<T>): Promise<T> {
   try {
-    return await task()
+    // Inside the scope the agent's fetch reads at most MAX_PEER_RESPONSE_BYTES of an answer (boundedFetch).
+    return await peerScope.run({ peer }, task)
   } catch (error) {
     if (error instanceof CustosError) throw error
+    const oversized = tooLarge(error)
+    if (oversized) throw oversized
     if (unreachable(error)) {
       throw new PeerUnreachableError(peer, { cause: error })
     }

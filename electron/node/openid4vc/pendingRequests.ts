@@ -21,26 +21,9 @@ export interface PendingRequest {
 const LIFETIME_MS = 15 * 60_000
 const MAX_PENDING = 50
 
-// A verifier's nonce binds one answer; a request whose nonce was answered is a replay. Kept for a day
-// (verifiers' nonces live minutes), in memory: it goes with a lock or a restart, like the pending requests.
-const ANSWERED_MS = 24 * 60 * 60_000
-const MAX_ANSWERED = 5_000
-
-/** OpenID4VP requests waiting for the person. Credo keeps no holder-side record of them. */
+/** OpenID4VP requests waiting for the person. Credo keeps no holder-side record of them (answered nonces: answeredNonces). */
 export class PendingRequests {
   private readonly byId = new Map<string, PendingRequest>()
-  private readonly answered = new Map<string, number>()
-
-  /** The verifier's nonce was answered: a request carrying it again is refused. */
-  markAnswered(clientId: string, nonce: string): void {
-    if (this.answered.size >= MAX_ANSWERED) this.answered.delete(this.answered.keys().next().value as string)
-    this.answered.set(`${clientId} ${nonce}`, Date.now())
-  }
-
-  wasAnswered(clientId: string, nonce: string): boolean {
-    const at = this.answered.get(`${clientId} ${nonce}`)
-    return at !== undefined && Date.now() - at < ANSWERED_MS
-  }
 
   put(request: PendingRequest): void {
     this.prune()

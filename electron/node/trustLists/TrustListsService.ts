@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto'
 import { DidKey, EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
 import { asc, eq } from 'drizzle-orm'
 
-import type { ImportedTrustList, TrustListEntry, TrustListVoucher } from '../../../shared/api'
+import type { ImportedTrustList, TrustListDocument, TrustListEntry, TrustListVoucher } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { appDatabaseOf } from '../db'
 import { trustListEntries, trustLists } from './trustListTables'
 import { parseTrustList } from './parseTrustList'
+import { anchorsOf } from './x509Anchors'
 import { TrustListEventTypes, type TrustListsChangedEvent } from './TrustListsEvents'
 
 /** Imported trust lists in the app database; the publisher's signature is checked before anything is kept. */
@@ -27,6 +28,7 @@ export class TrustListsService {
         issued: row.issued,
         importedAt: row.importedAt,
         entries: db.select().from(trustListEntries).where(eq(trustListEntries.listId, row.id)).all().map(toEntry),
+        ...anchorsOf(JSON.parse(row.document) as TrustListDocument),
       }))
   }
 
@@ -65,7 +67,7 @@ export class TrustListsService {
     })
     this.emitChanged(agentContext)
     const { publisher, name, issued, entries } = document
-    return { id, name, publisher, issued, importedAt, entries }
+    return { id, name, publisher, issued, importedAt, entries, ...anchorsOf(document) }
   }
 
   remove(agentContext: AgentContext, id: string): boolean {

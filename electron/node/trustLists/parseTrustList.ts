@@ -2,6 +2,7 @@ import { trustListSchema, type TrustListDocument } from '../../../shared/api'
 import { TrustListRefusedError } from '../../../shared/errors'
 import { ownMessages } from '../platform/zodMessages'
 import { verifyTrustList } from './trustListSignature'
+import { checkX509Anchors } from './x509Anchors'
 
 /** The list in `text`, once it is JSON of the documented form and its publisher's signature holds. */
 export function parseTrustList(text: string): TrustListDocument {
@@ -17,5 +18,6 @@ export function parseTrustList(text: string): TrustListDocument {
     throw new TrustListRefusedError(`it is not a trust list (${issue.path.join('.') || 'document'}: ${issue.message})`)
   }
   verifyTrustList(parsed.data)
+  checkX509Anchors(parsed.data)
   return parsed.data
 }
