@@ -56,7 +56,9 @@ export class Tmf644Insurer {
       const party = body.agreedByParty as Resource | undefined
       const spec = body.partyPrivacyProfileSpecification as Resource | undefined
       if (!party?.id || !spec?.id || !Array.isArray(body.partyPrivacyProfileCharacteristic)) {
-        res.status(400).json(tmfError(400, 'A privacy profile needs agreedByParty, its specification and characteristics.'))
+        res
+          .status(400)
+          .json(tmfError(400, 'A privacy profile needs agreedByParty, its specification and characteristics.'))
         return
       }
       const id = randomUUID()
@@ -67,7 +69,12 @@ export class Tmf644Insurer {
     app.post(`${TMF644_PATH}/partyPrivacyAgreement`, (req, res) => {
       const body = (req.body ?? {}) as Resource
       const profileId = list(body.partyPrivacyProfile)[0]?.id
-      if (!body.name || !body.agreementType || !list(body.agreementItem).length || !list(body.engagedPartyRole).length) {
+      if (
+        !body.name ||
+        !body.agreementType ||
+        !list(body.agreementItem).length ||
+        !list(body.engagedPartyRole).length
+      ) {
         res.status(400).json(tmfError(400, 'An agreement needs a name, a type, its items and the engaged party.'))
         return
       }

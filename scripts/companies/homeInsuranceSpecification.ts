@@ -53,7 +53,8 @@ export function withinOfferedValues(choices: Map<string, unknown>, specification
     const offered = characteristic.partyPrivacyProfileSpecCharacteristicValue.map((value) => value.value)
     const chosen = choices.get(characteristic.name)
     if (chosen === undefined) return `The profile leaves out ${characteristic.name}.`
-    if (!offered.includes(chosen as string)) return `${String(chosen)} is not a value we offer for ${characteristic.name}.`
+    if (!offered.includes(chosen as string))
+      return `${String(chosen)} is not a value we offer for ${characteristic.name}.`
     if (offered.length === 1 && chosen !== offered[0]) return `We cannot insure a home without ${characteristic.name}.`
   }
   return undefined

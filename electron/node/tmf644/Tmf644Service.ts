@@ -78,7 +78,8 @@ export class Tmf644Service {
 
   private async read(base: string): Promise<ReadSpecification> {
     const answer = await tmfRequest(`${base}/partyPrivacyProfileSpecification`)
-    if (answer.status !== 200) throw new AgreementRefusedError(`the company answered ${answer.status} for its data list`)
+    if (answer.status !== 200)
+      throw new AgreementRefusedError(`the company answered ${answer.status} for its data list`)
     return readSpecification(answer.body, base, dpvPurposes(), new Date())
   }
 

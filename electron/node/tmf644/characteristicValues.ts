@@ -9,7 +9,17 @@ import type { CharacteristicValue, SpecCharacteristic } from './tmf644Schemas'
 export type Choice = 'allowed' | 'refused'
 
 const ALLOWED = new Set(['true', 'yes', 'allowed', 'allow', 'granted', 'agreed', 'accepted', 'opt-in', 'optin'])
-const REFUSED = new Set(['false', 'no', 'refused', 'refuse', 'denied', 'notallowed', 'not allowed', 'opt-out', 'optout'])
+const REFUSED = new Set([
+  'false',
+  'no',
+  'refused',
+  'refuse',
+  'denied',
+  'notallowed',
+  'not allowed',
+  'opt-out',
+  'optout',
+])
 
 const refused = (what: string) => new AgreementRefusedError(`the company's data list does not hold together (${what})`)
 
@@ -48,7 +58,8 @@ export function defaultOf(characteristic: SpecCharacteristic): CharacteristicVal
 export function purposeChoice(characteristic: SpecCharacteristic): { proposed: boolean; optional: boolean } {
   const choices = characteristic.values.map((value) => {
     const choice = choiceOf(value.value)
-    if (!choice) throw refused(`${characteristic.name} offers "${String(value.value)}", neither an approval nor a refusal`)
+    if (!choice)
+      throw refused(`${characteristic.name} offers "${String(value.value)}", neither an approval nor a refusal`)
     return choice
   })
   const proposal = defaultOf(characteristic)

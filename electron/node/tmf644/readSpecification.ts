@@ -88,9 +88,7 @@ function termsOf(spec: Specification, uses: PurposeUse[], retentions: SpecCharac
     item.required ||= !purposeChoice(use.characteristic).optional
     items.set(use.itemId, item)
   }
-  const longest = retentions
-    .map(retentionOf)
-    .sort((a, b) => (durationDays(b) ?? 0) - (durationDays(a) ?? 0))[0]
+  const longest = retentions.map(retentionOf).sort((a, b) => (durationDays(b) ?? 0) - (durationDays(a) ?? 0))[0]
   if (!longest) throw refused('it states no retention')
   const recipients = proposed
     .filter((use) => use.external)

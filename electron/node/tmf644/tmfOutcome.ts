@@ -19,8 +19,7 @@ export function counterThroughTmf(read: ReadSpecification, offered: AgreementTer
 }
 
 export type Outcome =
-  | { kind: 'created'; id: string; href?: string; status?: string }
-  | { kind: 'refused'; reason: string }
+  { kind: 'created'; id: string; href?: string; status?: string } | { kind: 'refused'; reason: string }
 
 /**
  * A POST's answer: 201 (or 200) with the created resource, or the company's refusal (a 4xx with TMF's

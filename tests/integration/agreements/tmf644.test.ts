@@ -128,7 +128,10 @@ describe('a data agreement through a company’s TMF644 Privacy Management API',
         [characteristics((list) => (list[0].privacyUsagePurpose = 'FUN')), 'the purpose "FUN"'],
         [characteristics((list) => (list[3].partyPrivacyProfileSpecCharacteristicValue = values('maybe'))), '"maybe"'],
         [characteristics((list) => list.push({ ...list[0] })), 'listed twice'],
-        [characteristics((list) => (list[4].partyPrivacyProfileSpecCharacteristicValue = values('forever'))), 'not a duration'],
+        [
+          characteristics((list) => (list[4].partyPrivacyProfileSpecCharacteristicValue = values('forever'))),
+          'not a duration',
+        ],
         [characteristics((list) => list.splice(4, 1)), 'states no retention'],
         [[{ ...spec(), status: 'Retired' }], 'no privacy specification in force'],
         [`[${'"x",'.repeat(90_000)}"x"]`, 'larger than 256 KiB'],
@@ -140,9 +143,9 @@ describe('a data agreement through a company’s TMF644 Privacy Management API',
           message: expect.stringContaining(words),
         })
       }
-      await expect(api['tmf644.fetchSpecification']({ baseUrl: 'http://insurer.example/tmf-api' })).rejects.toMatchObject(
-        { code: 'InvalidInput' },
-      )
+      await expect(
+        api['tmf644.fetchSpecification']({ baseUrl: 'http://insurer.example/tmf-api' }),
+      ).rejects.toMatchObject({ code: 'InvalidInput' })
       expect(await api['agreements.list'](undefined)).toEqual(before)
       expect(broken.profiles.size + broken.agreements.size).toBe(0)
     } finally {
