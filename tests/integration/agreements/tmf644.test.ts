@@ -108,6 +108,27 @@ describe('a data agreement through a company’s TMF644 Privacy Management API',
     expect([...refusing.agreements.values()].map((agreement) => agreement.status)).toEqual(['rejected'])
   })
 
+  it('a list changed since it was read, or a company that does not answer: nothing posted, the offer stays', async () => {
+    const api = apiOf(node)
+    const moving = await Tmf644Insurer.start(withinOfferedValues)
+    const offered = await api['tmf644.fetchSpecification']({ baseUrl: moving.baseUrl })
+    const [spec] = moving.specification as ReturnType<typeof homeInsuranceSpecification>[]
+    spec.partyPrivacyProfileSpecCharacteristic[4].partyPrivacyProfileSpecCharacteristicValue[0].value = 'P12Y'
+    await expect(api['tmf644.agree']({ id: offered.id, counter: true })).rejects.toMatchObject({
+      code: 'AgreementRefused',
+      message: expect.stringContaining('changed its data list'),
+    })
+    await moving.stop()
+    await expect(api['tmf644.agree']({ id: offered.id, counter: true })).rejects.toMatchObject({
+      code: 'PeerUnreachable',
+    })
+    expect(moving.profiles.size + moving.agreements.size).toBe(0)
+    expect(await api['agreements.get']({ id: offered.id })).toMatchObject({
+      state: 'offered',
+      current: offered.offered,
+    })
+  })
+
   it('a payload that does not parse or contradicts itself is refused in words, and nothing is stored', async () => {
     const api = apiOf(node)
     const broken = await Tmf644Insurer.start(withinOfferedValues)
