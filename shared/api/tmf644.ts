@@ -18,4 +18,8 @@ export const tmf644Contract = {
    * the privacy profile allows of it. The company's answer to the agreement decides agreed or rejected.
    */
   'tmf644.agree': method<DataAgreement>()(z.object({ id: idSchema, counter: z.boolean() }).strict()),
+  /** Declines an offer read through TMF644. TMF644 has no refusal to post, so the company is not told. */
+  'tmf644.reject': method<DataAgreement>()(
+    z.object({ id: idSchema, reason: z.string().trim().min(1).max(300).optional() }).strict(),
+  ),
 }

@@ -18,4 +18,8 @@ export class Tmf644Api implements ContractApi<typeof tmf644Contract> {
   agree({ id, counter }: { id: string; counter: boolean }): Promise<DataAgreement> {
     return this.service.agree(this.agentContext, id, counter)
   }
+
+  reject({ id, reason }: { id: string; reason?: string }): Promise<DataAgreement> {
+    return this.service.reject(this.agentContext, id, reason)
+  }
 }

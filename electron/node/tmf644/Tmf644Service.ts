@@ -48,11 +48,7 @@ export class Tmf644Service {
    * The specification is read again first: if the company changed it, the person answers the new one.
    */
   async agree(agentContext: AgentContext, id: string, counter: boolean): Promise<DataAgreement> {
-    const agreement = await this.agreements.get(agentContext, id)
-    if (!agreement.connectionId.startsWith(CHANNEL)) {
-      throw new AgreementRefusedError('it was offered over DIDComm; answer it there')
-    }
-    if (agreement.state !== 'offered') throw new AgreementRefusedError(`the agreement is ${agreement.state}`)
+    const agreement = await this.offered(agentContext, id)
     const base = agreement.connectionId.slice(CHANNEL.length)
     const read = await this.read(base)
     if (JSON.stringify(read.terms) !== JSON.stringify(agreement.offered)) {
@@ -74,6 +70,21 @@ export class Tmf644Service {
     const state = agreementState(answer.status)
     if (state === 'rejected') return this.end(agentContext, id, terms, 'The company rejected the privacy agreement.')
     return this.agreements.save(agentContext, id, state, { current: JSON.stringify(terms) })
+  }
+
+  /** Declined here only: TMF644 has no refusal to post, and a profile of refusals would be a profile. */
+  async reject(agentContext: AgentContext, id: string, reason?: string): Promise<DataAgreement> {
+    await this.offered(agentContext, id)
+    return this.agreements.save(agentContext, id, 'rejected', { endedBy: 'holder', reason: reason ?? null })
+  }
+
+  private async offered(agentContext: AgentContext, id: string): Promise<DataAgreement> {
+    const agreement = await this.agreements.get(agentContext, id)
+    if (!agreement.connectionId.startsWith(CHANNEL)) {
+      throw new AgreementRefusedError('it was offered over DIDComm; answer it there')
+    }
+    if (agreement.state !== 'offered') throw new AgreementRefusedError(`the agreement is ${agreement.state}`)
+    return agreement
   }
 
   private async read(base: string): Promise<ReadSpecification> {

@@ -108,7 +108,7 @@ describe('a data agreement through a company’s TMF644 Privacy Management API',
     expect([...refusing.agreements.values()].map((agreement) => agreement.status)).toEqual(['rejected'])
   })
 
-  it('a list changed since it was read, or a company that does not answer: nothing posted, the offer stays', async () => {
+  it('a list changed since it was read, or a company that does not answer: nothing posted; the person can still decline', async () => {
     const api = apiOf(node)
     const moving = await Tmf644Insurer.start(withinOfferedValues)
     const offered = await api['tmf644.fetchSpecification']({ baseUrl: moving.baseUrl })
@@ -127,6 +127,10 @@ describe('a data agreement through a company’s TMF644 Privacy Management API',
       state: 'offered',
       current: offered.offered,
     })
+    // Declining needs the company no more than reading did.
+    const declined = await api['tmf644.reject']({ id: offered.id, reason: 'Too long for me.' })
+    expect(declined).toMatchObject({ state: 'rejected', endedBy: 'holder', reason: 'Too long for me.' })
+    await expect(api['tmf644.reject']({ id: offered.id })).rejects.toMatchObject({ code: 'AgreementRefused' })
   })
 
   it('a payload that does not parse or contradicts itself is refused in words, and nothing is stored', async () => {
