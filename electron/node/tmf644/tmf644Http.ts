@@ -37,11 +37,17 @@ export async function tmfRequest(url: string, body?: unknown): Promise<TmfAnswer
         ...(body === undefined ? {} : { 'content-type': 'application/json;charset=utf-8' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-      redirect: 'error',
+      redirect: 'manual',
       signal: AbortSignal.timeout(TIMEOUT_MS),
     })
   } catch (error) {
     throw new PeerUnreachableError(`${new URL(url).host} did not answer`, { cause: error })
+  }
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel()
+    throw new AgreementRefusedError(
+      `the company’s API sent Custos elsewhere (${response.status}); it follows no redirect`,
+    )
   }
   let text: string
   try {
