@@ -17,6 +17,7 @@ import { openid4vcContract } from './openid4vc'
 import { privacyProfileContract } from './privacyProfile'
 import { requestsContract } from './requests'
 import { selfDeclaredContract } from './selfDeclared'
+import { tmf644Contract } from './tmf644'
 import { trustListsContract } from './trustLists'
 import { vaultContract } from './vault'
 
@@ -35,6 +36,7 @@ export const apiContract = {
   ...disclosuresContract,
   ...trustListsContract,
   ...openid4vcContract,
+  ...tmf644Contract,
 } satisfies Contract
 
 export type ApiContract = typeof apiContract

@@ -14,6 +14,7 @@ import { openid4vcModules } from '../openid4vc'
 import { PrivacyProfileModule } from '../privacyProfile'
 import { requestsDidComm, requestsModules } from '../requests'
 import { SelfDeclaredModule } from '../selfDeclared'
+import { Tmf644Module } from '../tmf644'
 import { TrustListsModule } from '../trustLists'
 
 export interface NodeModulesOptions {
@@ -48,6 +49,7 @@ export function nodeModules(options: NodeModulesOptions) {
     trustLists: new TrustListsModule(),
     privacyProfile: new PrivacyProfileModule(),
     agreements: new AgreementsModule(),
+    tmf644: new Tmf644Module(),
     consent: new ConsentModule(),
     disclosures: new DisclosuresModule(),
     consentRecords: new ConsentRecordsModule(),

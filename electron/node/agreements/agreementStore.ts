@@ -16,17 +16,20 @@ export function allAgreements(db: AppDatabase): DataAgreementRow[] {
   return db.select().from(dataAgreements).all()
 }
 
-/** A new offer, or a new revision of one on the same thread: what the company signed replaces the table. */
+/**
+ * A new offer, or a new revision of one on the same thread: what the company signed replaces the table.
+ * An offer read from a company's TMF644 API comes unsigned (TMF644 has no signatures).
+ */
 export function saveOffer(
   db: AppDatabase,
-  offer: { connectionId: string; threadId: string; terms: AgreementTerms; signature: AgreementSignature },
+  offer: { connectionId: string; threadId: string; terms: AgreementTerms; signature?: AgreementSignature },
   at: string,
 ): void {
   const values = {
     state: 'offered' as const,
     offered: JSON.stringify(offer.terms),
     current: JSON.stringify(offer.terms),
-    companySignature: JSON.stringify(offer.signature),
+    companySignature: offer.signature ? JSON.stringify(offer.signature) : null,
     holderSignature: null,
     updatedAt: at,
   }
