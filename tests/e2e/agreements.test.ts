@@ -5,7 +5,15 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { AgreementParty } from '../../scripts/companies/AgreementParty'
-import { identityClaims, incomeClaims, samplePerson, type Issuer, type Lender } from '../../scripts/companies'
+import {
+  identityClaims,
+  incomeClaims,
+  samplePerson,
+  Tmf644Insurer,
+  withinOfferedValues,
+  type Issuer,
+  type Lender,
+} from '../../scripts/companies'
 import type { AgreementTerms, CredentialOffer } from '../../shared/api'
 import { allViolations } from '../helpers/browser/axe'
 import { apiCall, signIn } from '../helpers/browser/bridgeHttp'
@@ -47,6 +55,7 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
   let page: Page
   let companies: Companies
   let party: AgreementParty
+  let insurer: Tmf644Insurer
   let lenderConnection = ''
   let session: Record<string, string> = {}
 
@@ -95,6 +104,7 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
       await api('credentials.acceptOffer', { id: offer.id })
     }
     party = new AgreementParty(companies.lender.agent, () => undefined)
+    insurer = await Tmf644Insurer.start(withinOfferedValues)
     lenderConnection = await connect(companies.lender)
     browser = await launchChromium()
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })
@@ -106,6 +116,7 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
 
   afterAll(async () => {
     await browser?.close()
+    await insurer?.stop()
     await companies?.stop()
     await served?.stop()
     tmp.cleanup()
@@ -150,6 +161,25 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
       party.agreements.get([...party.agreements.keys()][0])?.state === 'terminated' ? true : undefined,
     )
     await shot('04-ended')
+    expect(problems).toEqual([])
+  })
+
+  it('reads an insurer’s data list from its website and agrees there, on the terms the profile allows', async () => {
+    const form = page.getByRole('form', { name: 'Datenliste eines Unternehmens von seiner Website lesen' })
+    await form.getByLabel('Adresse').fill('ftp://insurer')
+    await form.getByRole('button', { name: 'Liste lesen' }).click()
+    await form.getByText('Geben Sie die Adresse des Unternehmens ein, beginnend mit https://.').waitFor()
+    await form.getByLabel('Adresse').fill(insurer.baseUrl)
+    await form.getByRole('button', { name: 'Liste lesen' }).click()
+    const host = new URL(insurer.baseUrl).host
+    const card = page.getByRole('listitem', { name: `Vereinbarung mit ${host}` })
+    await card.getByText('Über Ihre Datenschutzbedingungen hinaus').waitFor()
+    await shot('05-insurer-offer')
+    await card.getByRole('button', { name: 'Gegenangebot senden' }).click()
+    await card.getByText(`Mit ${host} über deren Website vereinbart.`).waitFor()
+    const [posted] = [...insurer.agreements.values()]
+    expect(posted).toBeDefined()
+    await shot('06-insurer-agreed')
     expect(problems).toEqual([])
   })
 })

@@ -8,7 +8,7 @@ import { sendOnConnection } from '../connections'
 import { AgreementEventTypes, type AgreementChangedEvent } from './AgreementsEvents'
 import { allAgreements, findAgreement, updateAgreement } from './agreementStore'
 import { counterTerms } from './agreementTerms'
-import type { DataAgreementRow } from './agreementsTable'
+import { TMF644_CHANNEL, type DataAgreementRow } from './agreementsTable'
 import {
   AgreementAcceptMessage,
   AgreementCounterMessage,
@@ -112,6 +112,9 @@ export class AgreementsService {
   private row(agentContext: AgentContext, id: string, states?: AgreementState[]): DataAgreementRow {
     const row = findAgreement(appDatabaseOf(agentContext), id)
     if (!row) throw new CustosError('NotFound', 'There is no such agreement.')
+    // Reached through the company's TMF644 API: its steps are tmf644.agree and tmf644.reject.
+    if (states && row.connectionId.startsWith(TMF644_CHANNEL))
+      throw new AgreementRefusedError('this agreement was made through the company’s website, not over a connection')
     if (states && !states.includes(row.state)) throw new AgreementRefusedError(`the agreement is ${row.state}`)
     return row
   }

@@ -21,3 +21,6 @@ export const dataAgreements = sqliteTable('data_agreements', {
 })
 
 export type DataAgreementRow = typeof dataAgreements.$inferSelect
+
+/** The prefix of `connectionId` for an agreement reached through a company's TMF644 API (its base URL follows). */
+export const TMF644_CHANNEL = 'tmf644:'

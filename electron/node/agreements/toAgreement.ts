@@ -6,7 +6,16 @@ import { appDatabaseOf } from '../db'
 import { currentProfile, positionOf } from '../privacyProfile'
 import { dpvPurposes } from '../vocabulary'
 import { asDataList } from './agreementTerms'
-import type { DataAgreementRow } from './agreementsTable'
+import { TMF644_CHANNEL, type DataAgreementRow } from './agreementsTable'
+
+function hostOf(connectionId: string): string | undefined {
+  if (!connectionId.startsWith(TMF644_CHANNEL)) return undefined
+  try {
+    return new URL(connectionId.slice(TMF644_CHANNEL.length)).host
+  } catch {
+    return undefined
+  }
+}
 
 const parsed = <T>(json: string | null): T | undefined => (json ? (JSON.parse(json) as T) : undefined)
 
@@ -20,7 +29,8 @@ export async function toAgreement(agentContext: AgentContext, row: DataAgreement
   return {
     id: row.id,
     connectionId: row.connectionId,
-    company: connection?.theirLabel,
+    // An agreement made through a company's website has no connection: the site's host names it.
+    company: connection?.theirLabel ?? hostOf(row.connectionId),
     state: row.state,
     offered,
     current: JSON.parse(row.current) as AgreementTerms,

@@ -4,7 +4,7 @@ import { inject, injectable, type AgentContext } from '@credo-ts/core'
 
 import type { AgreementTerms, DataAgreement } from '../../../shared/api'
 import { AgreementRefusedError } from '../../../shared/errors'
-import { AgreementsService, findAgreement, saveOffer } from '../agreements'
+import { AgreementsService, findAgreement, saveOffer, TMF644_CHANNEL } from '../agreements'
 import { appDatabaseOf } from '../db'
 import { dpvPurposes } from '../vocabulary'
 import { partyPrivacyAgreement, partyPrivacyProfile } from './postedResources'
@@ -13,9 +13,9 @@ import { companyBase, tmfRequest } from './tmf644Http'
 import { agreementState, counterThroughTmf, outcomeOf } from './tmfOutcome'
 
 /** Agreements read through TMF644 keep the company's base address where a DIDComm one keeps its connection. */
-const CHANNEL = 'tmf644:'
+
 /** The thread of such an agreement is the person's party id at that company, posted as agreedByParty. */
-const partyOf = (threadId: string) => threadId.slice(CHANNEL.length)
+const partyOf = (threadId: string) => threadId.slice(TMF644_CHANNEL.length)
 
 /**
  * Data agreements with a company that speaks TMF644 Privacy Management: its specification read into the
@@ -31,14 +31,14 @@ export class Tmf644Service {
     const { terms } = await this.read(base)
     const db = appDatabaseOf(agentContext)
     const earlier = findAgreement(db, terms.id)
-    if (earlier && earlier.connectionId !== CHANNEL + base) {
+    if (earlier && earlier.connectionId !== TMF644_CHANNEL + base) {
       throw new AgreementRefusedError('another company’s agreement has the same name')
     }
     if (earlier && !['offered', 'rejected'].includes(earlier.state)) {
       throw new AgreementRefusedError(`the agreement on this data list is ${earlier.state} already`)
     }
-    const threadId = earlier?.threadId ?? CHANNEL + randomUUID()
-    saveOffer(db, { connectionId: CHANNEL + base, threadId, terms }, new Date().toISOString())
+    const threadId = earlier?.threadId ?? TMF644_CHANNEL + randomUUID()
+    saveOffer(db, { connectionId: TMF644_CHANNEL + base, threadId, terms }, new Date().toISOString())
     this.agreements.announce(agentContext, terms.id, 'offered')
     return this.agreements.get(agentContext, terms.id)
   }
@@ -49,7 +49,7 @@ export class Tmf644Service {
    */
   async agree(agentContext: AgentContext, id: string, counter: boolean): Promise<DataAgreement> {
     const agreement = await this.offered(agentContext, id)
-    const base = agreement.connectionId.slice(CHANNEL.length)
+    const base = agreement.connectionId.slice(TMF644_CHANNEL.length)
     const read = await this.read(base)
     if (JSON.stringify(read.terms) !== JSON.stringify(agreement.offered)) {
       throw new AgreementRefusedError('the company changed its data list since it was read; read it again')
@@ -80,7 +80,7 @@ export class Tmf644Service {
 
   private async offered(agentContext: AgentContext, id: string): Promise<DataAgreement> {
     const agreement = await this.agreements.get(agentContext, id)
-    if (!agreement.connectionId.startsWith(CHANNEL)) {
+    if (!agreement.connectionId.startsWith(TMF644_CHANNEL)) {
       throw new AgreementRefusedError('it was offered over DIDComm; answer it there')
     }
     if (agreement.state !== 'offered') throw new AgreementRefusedError(`the agreement is ${agreement.state}`)

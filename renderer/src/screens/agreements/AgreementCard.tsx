@@ -26,8 +26,17 @@ export function AgreementCard({ agreement, onChanged }: { agreement: DataAgreeme
     optional: !item.required,
   }))
 
+  // An agreement read from the company's website is answered there (TMF644); the others over the connection.
+  const viaSite = agreement.connectionId.startsWith('tmf644:')
+
   async function step(method: 'agreements.accept' | 'agreements.counter' | 'agreements.reject') {
-    if (await action.run(() => apiClient()[method]({ id: agreement.id }))) onChanged()
+    const id = agreement.id
+    const call = !viaSite
+      ? () => apiClient()[method]({ id })
+      : method === 'agreements.reject'
+        ? () => apiClient()['tmf644.reject']({ id })
+        : () => apiClient()['tmf644.agree']({ id, counter: method === 'agreements.counter' })
+    if (await action.run(call)) onChanged()
   }
 
   async function end() {
@@ -39,7 +48,10 @@ export function AgreementCard({ agreement, onChanged }: { agreement: DataAgreeme
   return (
     <li className="card agreement" aria-label={t('agreements.from', { company })}>
       <h3>{t('agreements.from', { company })}</h3>
-      <p>{t(`agreements.state.${state}`, { company })}</p>
+      <p>
+        {t(viaSite && state === 'agreed' ? 'agreements.state.agreedViaSite' : `agreements.state.${state}`, { company })}
+      </p>
+      {viaSite && <p className="hint">{t('agreements.viaSite')}</p>}
       {agreement.endedBy && (
         <p>
           {t(`agreements.endedBy.${agreement.endedBy}`, {
@@ -71,7 +83,7 @@ export function AgreementCard({ agreement, onChanged }: { agreement: DataAgreeme
             </button>
           </>
         )}
-        {(state === 'offered' || state === 'countered') && (
+        {(state === 'offered' || (state === 'countered' && !viaSite)) && (
           <button
             type="button"
             className="secondary"
@@ -81,7 +93,7 @@ export function AgreementCard({ agreement, onChanged }: { agreement: DataAgreeme
             {t('agreements.reject')}
           </button>
         )}
-        {state === 'agreed' && !confirmEnd && (
+        {state === 'agreed' && !viaSite && !confirmEnd && (
           <button type="button" className="danger" onClick={() => setConfirmEnd(true)} disabled={action.busy}>
             {t('agreements.terminate')}
           </button>

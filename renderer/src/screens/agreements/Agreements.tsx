@@ -4,6 +4,7 @@ import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
 import { AgreementCard } from './AgreementCard'
+import { ReadFromSite } from './ReadFromSite'
 
 /** Data agreements with companies: offers waiting for the person, counter-offers out, signed and ended ones. */
 export function Agreements() {
@@ -22,6 +23,7 @@ export function Agreements() {
           ))}
         </ul>
       )}
+      <ReadFromSite onRead={agreements.reload} />
     </section>
   )
 }
