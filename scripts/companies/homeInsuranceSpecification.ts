@@ -1,3 +1,5 @@
+import { durationDays } from '../../electron/node/vocabulary'
+
 // The insurer's data list for home insurance as a TMF644 v4 PartyPrivacyProfileSpecification: who the
 // customer is and how they pay, for administering the policy (no way to refuse those), an e-mail address
 // for marketing the customer may opt out of, and policy records kept ten years unless agreed shorter.
@@ -58,4 +60,11 @@ export function withinOfferedValues(choices: Map<string, unknown>, specification
     if (offered.length === 1 && chosen !== offered[0]) return `We cannot insure a home without ${characteristic.name}.`
   }
   return undefined
+}
+
+/** An insurer that keeps policy records for seven years whatever it offered: it refuses a shorter time. */
+export function policyRecordsSevenYears(choices: Map<string, unknown>): string | undefined {
+  return (durationDays(String(choices.get('Policy records'))) ?? 0) >= 7 * 365
+    ? undefined
+    : 'We keep policy records for seven years, as tax law asks.'
 }

@@ -9,14 +9,21 @@ import {
   newCertificateAuthority,
   OpenId4VcBank,
   OpenId4VcLender,
+  policyRecordsSevenYears,
   serveOwnDidWeb,
+  Tmf644Insurer,
 } from '../companies'
+import { AgreementParty } from '../companies/AgreementParty'
+import { lenderRule } from './agreementsFlow'
 
 export interface DemoCompanies {
   registry: Issuer
   employer: Issuer
   bank: Issuer
   lender: Lender
+  /** The lender's side of data agreements (issue 32), and an insurer publishing its data list over TMF644. */
+  lenderAgreements: AgreementParty
+  insurer: Tmf644Insurer
   /** The registry's own did:web, served over HTTPS on 127.0.0.1 with a certificate from the demo CA. */
   registryDid: string
   /** The demo CA (PEM) a node must be told to trust to read the registry's did:web; also in demo-ca.pem. */
@@ -62,6 +69,8 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
   fs.writeFileSync(path.join(dir, 'demo-ca.pem'), ca.certificate)
   const openId4VcBank = await OpenId4VcBank.start(await options('OpenID4VC Bank', 5))
   const openId4VcLender = await OpenId4VcLender.start(await options('OpenID4VC Lender', 6))
+  const lenderAgreements = new AgreementParty(lender.agent, lenderRule)
+  const insurer = await Tmf644Insurer.start(policyRecordsSevenYears)
   lender.trust('IdentityCredential', registry.did)
   lender.trust('IncomeCredential', employer.did)
   lender.trust('BankStatementCredential', bank.did)
@@ -70,6 +79,8 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
     employer,
     bank,
     lender,
+    lenderAgreements,
+    insurer,
     registryDid: registryHost.did,
     caCertificate: ca.certificate,
     openId4VcBank,
@@ -78,6 +89,7 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
       const all = [registry, employer, bank, lender, openId4VcBank, openId4VcLender]
       await Promise.all(all.map((company) => company.stop().catch(() => undefined)))
       await registryHost.stop().catch(() => undefined)
+      await insurer.stop().catch(() => undefined)
     },
   }
 }

@@ -11,6 +11,7 @@ import type { CustosNode } from '../../electron/node'
 import { parseDemoArgs, USAGE, UsageError, type DemoArgs } from './demoArgs'
 import { startDemoCompanies, type DemoCompanies } from './demoCompanies'
 import { samplePerson } from '../companies'
+import { runAgreementsFlow } from './agreementsFlow'
 import { runDemoFlow, type Connect } from './demoFlow'
 import { acceptInvitation, actAsPerson, openDemoNode } from './demoNode'
 import { openId4VcPerson, runOpenId4VcFlow } from './openid4vcFlow'
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
     companies = await startDemoCompanies(path.join(args.dataDir, 'companies'), args.port)
     say(
       'Demo',
-      'companies started: Population Registry, Employer, Bank, Lender, OpenID4VC Bank, OpenID4VC Lender (127.0.0.1 only)',
+      'companies started: Population Registry, Employer, Bank, Lender, OpenID4VC Bank, OpenID4VC Lender, Insurer (127.0.0.1 only)',
     )
     say(
       'Demo',
@@ -60,8 +61,12 @@ async function main(): Promise<number> {
     }
     const person = samplePerson(Math.floor(Math.random() * 1_000_000))
     const { openId4VcBank, openId4VcLender } = companies
+    const demo = companies
     const flow = Promise.all([
-      runDemoFlow(companies, connect, say, person),
+      runDemoFlow(companies, connect, say, person).then(() =>
+        // The agreements walk needs the person's node: with companies only, the person answers in the app.
+        node ? runAgreementsFlow(node, demo.lender, demo.lenderAgreements, demo.insurer, say) : undefined,
+      ),
       runOpenId4VcFlow(openId4VcBank, openId4VcLender, person, say, atNode),
     ]).then(
       () => say('Demo', 'flow complete; Ctrl-C stops'),

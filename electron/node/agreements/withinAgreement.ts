@@ -35,11 +35,23 @@ export function withinAgreement(
       `it keeps the data ${asked.retention ?? 'for a time it does not state'}, the agreement ${terms.retention}`,
     )
   for (const item of asked.items) {
-    const agreed = terms.items.filter((candidate) => candidate.types.some((type) => item.types.includes(type)))
+    // The request's item is the agreed one of the same id (its descriptor), or one of the same credential type.
+    const agreed = terms.items.filter(
+      (candidate) =>
+        candidate.id === item.descriptorId ||
+        candidate.types.some((type) => item.types.some((held) => sameType(type, held))),
+    )
     const allowed = new Set(agreed.flatMap((candidate) => candidate.claims))
-    const extra = item.claims.filter((claim) => !allowed.has(claim))
+    // A statement inside an agreed claim (address.city of address) is within it.
+    const extra = item.claims.filter((claim) => !allowed.has(claim) && !allowed.has(claim.split('.')[0]))
     if (!agreed.length) return beyond(`${item.types.at(-1) ?? item.descriptorId} is not in the agreement`)
     if (extra.length) return beyond(`${extra.join(', ')} of ${item.types.at(-1) ?? item.descriptorId} is not agreed`)
   }
   return { within: true }
+}
+
+/** A short type name (IdentityCredential) names the same type as a URI or vct ending in it. */
+function sameType(agreed: string, asked: string): boolean {
+  const short = (type: string) => type.split(/[/#:]/).filter(Boolean).at(-1)
+  return agreed === asked || short(agreed) === short(asked)
 }

@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { durationDays } from '../../../electron/node/vocabulary'
-import { homeInsuranceSpecification, Tmf644Insurer, withinOfferedValues } from '../../../scripts/companies'
+import {
+  homeInsuranceSpecification,
+  policyRecordsSevenYears,
+  Tmf644Insurer,
+  withinOfferedValues,
+} from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 // An insurer that keeps policy records at least seven years, whatever its data list offers.
-const sevenYears = (choices: Map<string, unknown>) =>
-  (durationDays(String(choices.get('Policy records'))) ?? 0) >= 7 * 365
-    ? undefined
-    : 'We keep policy records for seven years, as tax law asks.'
+const sevenYears = policyRecordsSevenYears
 
 type Characteristic = Record<string, unknown>
 const valuesOf = (characteristics: unknown) =>

@@ -42,6 +42,14 @@ describe('npm run demo', () => {
       )
       expect(printed).toMatch(/Lender +verified IdentityCredential \(vc\+sd-jwt\)/)
       expect(printed.match(/Lender +verified PDF statement-\d{4}-\d{2}\.pdf/g)).toHaveLength(3)
+      // Issue 32: a counter-offer accepted by the lender (countersigned), refused by the insurer, and the
+      // deletion after the agreement ended acknowledged, signed.
+      const agreements = await waitForOutput(() => output, /Lender +confirmed the deletion/, 60_000)
+      expect(agreements).toMatch(
+        /Lender +accepted the counter-offer \(agreement agreed, signed by z6Mk\w+ and z6Mk\w+\)/,
+      )
+      expect(agreements).toMatch(/Insurer +refused the counter-offer: We keep policy records for seven years/)
+      expect(agreements).toMatch(/Lender +confirmed the deletion, signed \(terminated\)/)
     } finally {
       child.kill('SIGINT')
     }
