@@ -1,45 +1,13 @@
 import { createApi, type CustosNode } from '../../electron/node'
-import { durationDays } from '../../electron/node/vocabulary'
-import type { AgreementTerms } from '../../shared/api'
 import { eitherPath, fullMortgageRequest, mortgageTerms, type Lender } from '../companies'
 import type { AgreementParty } from '../companies/AgreementParty'
 import type { Tmf644Insurer } from '../companies/Tmf644Insurer'
+import { mortgageDataList } from '../companies/mortgageDataList'
 import type { Say } from './say'
 
 const WHO = 'Person (node)'
 
-/** The lender's data list: identity and income for credit checking, statements if the person wants, seven years. */
-export const lenderDataList: AgreementTerms = {
-  id: 'demo-mortgage',
-  revision: 1,
-  purposes: ['dpv:CreditChecking'],
-  legal_basis: 'contract (GDPR art. 6(1)(b))',
-  retention: 'P7Y',
-  third_parties: [],
-  profiling: false,
-  items: [
-    {
-      id: 'identity',
-      types: ['IdentityCredential'],
-      claims: ['name', 'dateOfBirth', 'address', 'age_over_18'],
-      required: true,
-    },
-    {
-      id: 'income',
-      types: ['IncomeCredential'],
-      claims: ['employer', 'grossYearlyIncome', 'currency', 'employedSince'],
-      required: true,
-    },
-    { id: 'statements', types: ['BankStatementCredential'], claims: ['period', 'closingBalance'], required: false },
-  ],
-}
-
-/** The lender takes a counter-offer that keeps identity and income for at least a year. */
-export const lenderRule = (_offered: AgreementTerms, counter: AgreementTerms) =>
-  (durationDays(counter.retention) ?? 0) >= 365 &&
-  ['identity', 'income'].every((id) => counter.items.some((i) => i.id === id))
-    ? undefined
-    : 'We need identity and income for at least a year.'
+const lenderDataList = mortgageDataList('demo-mortgage')
 
 async function until<T>(read: () => Promise<T | undefined>): Promise<T> {
   for (;;) {

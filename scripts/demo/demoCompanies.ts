@@ -14,7 +14,7 @@ import {
   Tmf644Insurer,
 } from '../companies'
 import { AgreementParty } from '../companies/AgreementParty'
-import { lenderRule } from './agreementsFlow'
+import { lenderTakesAYear } from '../companies/mortgageDataList'
 
 export interface DemoCompanies {
   registry: Issuer
@@ -69,7 +69,7 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
   fs.writeFileSync(path.join(dir, 'demo-ca.pem'), ca.certificate)
   const openId4VcBank = await OpenId4VcBank.start(await options('OpenID4VC Bank', 5))
   const openId4VcLender = await OpenId4VcLender.start(await options('OpenID4VC Lender', 6))
-  const lenderAgreements = new AgreementParty(lender.agent, lenderRule)
+  const lenderAgreements = new AgreementParty(lender.agent, lenderTakesAYear)
   const insurer = await Tmf644Insurer.start(policyRecordsSevenYears)
   lender.trust('IdentityCredential', registry.did)
   lender.trust('IncomeCredential', employer.did)

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signatureHolds, signForConnection } from '../../../electron/node/agreements'
 import type { CustosNode } from '../../../electron/node'
 import { AgreementParty } from '../../../scripts/companies/AgreementParty'
+import { lenderTakesAYear, mortgageDataList } from '../../../scripts/companies/mortgageDataList'
 import { mortgageTerms, samplePerson, type Lender } from '../../../scripts/companies'
 import { AgreementOfferMessage } from '../../../electron/node/agreements'
 import { sendOnConnection } from '../../../electron/node/connections'
-import { durationDays } from '../../../electron/node/vocabulary'
-import { dpvConsentRecordSchema, type AgreementTerms, type DataAgreement } from '../../../shared/api'
+import { dpvConsentRecordSchema, type DataAgreement } from '../../../shared/api'
 import { connectToCompany, eventually } from '../../helpers/companies'
 import {
   evaluationOfThread,
@@ -17,37 +17,8 @@ import {
 } from '../../helpers/consent'
 import { apiOf } from '../../helpers/nodes'
 
-const dataList = (id: string): AgreementTerms => ({
-  id,
-  revision: 1,
-  purposes: ['dpv:CreditChecking'],
-  legal_basis: 'contract (GDPR art. 6(1)(b))',
-  retention: 'P7Y',
-  third_parties: [],
-  profiling: false,
-  items: [
-    {
-      id: 'identity',
-      types: ['IdentityCredential'],
-      claims: ['name', 'dateOfBirth', 'address', 'age_over_18'],
-      required: true,
-    },
-    {
-      id: 'income',
-      types: ['IncomeCredential'],
-      claims: ['employer', 'grossYearlyIncome', 'currency', 'employedSince'],
-      required: true,
-    },
-    { id: 'statements', types: ['BankStatementCredential'], claims: ['period', 'closingBalance'], required: false },
-  ],
-})
-
-// The lender takes a counter that keeps both required items for at least a year.
-const lenderRule = (offered: AgreementTerms, counter: AgreementTerms) =>
-  (durationDays(counter.retention) ?? 0) >= 365 &&
-  offered.items.every((item) => !item.required || counter.items.some((kept) => kept.id === item.id))
-    ? undefined
-    : 'We need the data for at least a year.'
+const dataList = mortgageDataList
+const lenderRule = lenderTakesAYear
 
 describe('a data agreement between a node and a plain Credo lender', () => {
   let holder: HolderBesideCompanies

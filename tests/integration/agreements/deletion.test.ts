@@ -5,34 +5,16 @@ import { signForConnection } from '../../../electron/node/agreements'
 import { sendOnConnection } from '../../../electron/node/connections'
 import { DataNoticeMessage, noticeSigned } from '../../../electron/node/disclosures'
 import { AgreementParty } from '../../../scripts/companies/AgreementParty'
+import { mortgageDataList } from '../../../scripts/companies/mortgageDataList'
 import { mortgageTerms, samplePerson, type Lender } from '../../../scripts/companies'
 import type { AgreementTerms, Disclosure } from '../../../shared/api'
 import { connectToCompany, eventually } from '../../helpers/companies'
 import { evaluationOfThread, startHolderBesideCompanies, type HolderBesideCompanies } from '../../helpers/consent'
 import { apiOf } from '../../helpers/nodes'
 
-const terms: AgreementTerms = {
-  id: 'mortgage-deletion',
-  revision: 1,
-  purposes: ['dpv:CreditChecking'],
-  retention: 'P2Y',
-  third_parties: [],
-  profiling: false,
-  items: [
-    {
-      id: 'identity',
-      types: ['IdentityCredential'],
-      claims: ['name', 'dateOfBirth', 'address', 'age_over_18'],
-      required: true,
-    },
-    {
-      id: 'income',
-      types: ['IncomeCredential'],
-      claims: ['employer', 'grossYearlyIncome', 'currency', 'employedSince'],
-      required: true,
-    },
-  ],
-}
+// Identity and income, two years: the list a counter-offer leaves of the sample one.
+const full = mortgageDataList('mortgage-deletion')
+const terms: AgreementTerms = { ...full, retention: 'P2Y', items: full.items.filter((item) => item.required) }
 
 // A plain Credo lender that signs its acknowledgements; a revoke or the end of an agreement asks it, signed.
 describe('closing the loop on deletion', () => {
