@@ -124,6 +124,8 @@ export interface PolicyDecision {
   purpose?: string
   /** For a share: whether the requester acknowledged it, refused it, or has not said yet. */
   answer?: RequestAnswer
+  /** Refused because it went beyond the data agreement it named (no policy decided). */
+  beyondAgreement?: boolean
 }
 
 const idInput = z.object({ id: idSchema }).strict()

@@ -7,6 +7,7 @@ import type { CustosErrorCode } from '../errors'
 import { idSchema, noInput } from './common'
 import type { ConsentEvaluation, RequestWarning } from './consent'
 import { method } from './contract'
+import type { Position } from './privacyProfile'
 import type { HeldCredential } from './credentials'
 import type { CredentialDisplay, LocalizedName } from './issuerDisplay'
 import type { AnswerItem, AskedItem } from './requests'
@@ -135,6 +136,8 @@ export interface PresentationRequestSummary {
   /** Per credential query, what the person may choose (the card offers only these). */
   choices: QueryChoice[]
   warnings: RequestWarning[]
+  /** The request against the privacy profile as it is now (the same position a DIDComm request's card shows). */
+  position?: Position
   evaluation?: ConsentEvaluation
   /** `waiting` for the person, or what was done: answered by a policy, refused by one. */
   state: 'waiting' | 'answered' | 'refused' | 'declined'

@@ -5,16 +5,18 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { AgreementParty } from '../../scripts/companies/AgreementParty'
+import { mortgageDataList } from '../../scripts/companies/mortgageDataList'
 import {
   identityClaims,
   incomeClaims,
+  mortgageTerms,
   samplePerson,
   Tmf644Insurer,
   withinOfferedValues,
   type Issuer,
   type Lender,
 } from '../../scripts/companies'
-import type { AgreementTerms, CredentialOffer } from '../../shared/api'
+import type { CredentialOffer, ProofRequestSummary } from '../../shared/api'
 import { allViolations } from '../helpers/browser/axe'
 import { apiCall, signIn } from '../helpers/browser/bridgeHttp'
 import { launchChromium } from '../helpers/browser/chromium'
@@ -27,19 +29,7 @@ import { rawTextOn } from './mortgage/rawText'
 const INDEX = path.resolve(import.meta.dirname, '../../out/renderer/index.html')
 const SHOTS = path.join(RESULTS_DIR, 'agreements')
 
-const dataList: AgreementTerms = {
-  id: 'mortgage-e2e',
-  revision: 1,
-  purposes: ['dpv:CreditChecking'],
-  retention: 'P7Y',
-  third_parties: [],
-  profiling: false,
-  items: [
-    { id: 'identity', types: ['IdentityCredential'], claims: ['name', 'dateOfBirth'], required: true },
-    { id: 'income', types: ['IncomeCredential'], claims: ['grossYearlyIncome'], required: true },
-    { id: 'statements', types: ['BankStatementCredential'], claims: ['closingBalance'], required: false },
-  ],
-}
+const dataList = mortgageDataList('mortgage-e2e')
 
 /**
  * In German, in Chromium against `serve --ui`: the person sets a limit (finance data at most two years),
@@ -152,6 +142,22 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
     await shot('03-agreed')
   })
 
+  it('revokes on History what left under the agreement; the lender confirms the deletion, signed', async () => {
+    const terms = { ...mortgageTerms, retention: 'P1Y', agreement: dataList.id }
+    const proofId = await companies.lender.ask(lenderConnection, undefined, terms)
+    const request = await eventually(async () => (await api<ProofRequestSummary[]>('requests.list'))[0])
+    await api('requests.approve', { id: request.id })
+    expect((await companies.lender.outcome(proofId)).state).toBe('verified')
+    await open('Verlauf')
+    const row = page.getByRole('listitem', { name: /^Mit Lender geteilt am/ })
+    await row.getByRole('button', { name: 'Widerrufen' }).click()
+    await row.getByRole('button', { name: 'Ja, widerrufen und Lender um Löschung bitten' }).click()
+    await row.getByText(/^Löschung von Lender bestätigt, unterschrieben/).waitFor()
+    expect(companies.lender.deletionRequests).toMatchObject([{ agreementId: dataList.id, signedByHolder: true }])
+    await shot('04-revoked-and-confirmed')
+    await open('Vereinbarungen')
+  })
+
   it('ends the agreement; the lender is told', async () => {
     const card = page.getByRole('listitem', { name: 'Vereinbarung mit Lender' })
     await card.getByRole('button', { name: 'Diese Vereinbarung beenden' }).click()
@@ -160,7 +166,7 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
     await eventually(async () =>
       party.agreements.get([...party.agreements.keys()][0])?.state === 'terminated' ? true : undefined,
     )
-    await shot('04-ended')
+    await shot('05-ended')
     expect(problems).toEqual([])
   })
 
@@ -174,12 +180,12 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
     const host = new URL(insurer.baseUrl).host
     const card = page.getByRole('listitem', { name: `Vereinbarung mit ${host}` })
     await card.getByText('Über Ihre Datenschutzbedingungen hinaus').waitFor()
-    await shot('05-insurer-offer')
+    await shot('06-insurer-offer')
     await card.getByRole('button', { name: 'Gegenangebot senden' }).click()
     await card.getByText(`Mit ${host} über deren Website vereinbart.`).waitFor()
     const [posted] = [...insurer.agreements.values()]
     expect(posted).toBeDefined()
-    await shot('06-insurer-agreed')
+    await shot('07-insurer-agreed')
     expect(problems).toEqual([])
   })
 })

@@ -7,7 +7,7 @@ import { RequestsService } from '../requests'
 import { consentEvaluations } from './consentTables'
 
 /**
- * The requests a standing policy answered without the person, newest first: what Home lists and what the
+ * The requests a standing policy (or an agreement, refusing what went beyond it) answered without the person, newest first: what Home lists and what the
  * desktop shell notifies. A share counts only when it was taken (a share that failed gave its answer back).
  */
 export async function policyDecisions(agentContext: AgentContext, limit: number): Promise<PolicyDecision[]> {
@@ -15,11 +15,13 @@ export async function policyDecisions(agentContext: AgentContext, limit: number)
     .select()
     .from(consentEvaluations)
     .where(
-      and(
-        isNotNull(consentEvaluations.policyId),
-        or(
-          eq(consentEvaluations.outcome, 'refuse'),
-          and(eq(consentEvaluations.outcome, 'share'), eq(consentEvaluations.taken, true)),
+      // A refusal without a policy is one an agreement decided (boundByAgreement): the person sees it too.
+      or(
+        eq(consentEvaluations.outcome, 'refuse'),
+        and(
+          isNotNull(consentEvaluations.policyId),
+          eq(consentEvaluations.outcome, 'share'),
+          eq(consentEvaluations.taken, true),
         ),
       ),
     )
@@ -44,6 +46,7 @@ export async function policyDecisions(agentContext: AgentContext, limit: number)
         purpose: request?.purpose,
         // What the requester did with a share: "shared" on screen is what it acknowledged.
         answer: request?.answer,
+        beyondAgreement: row.policyId === null || undefined,
       }
     }),
   )

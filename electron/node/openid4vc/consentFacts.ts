@@ -9,6 +9,8 @@ import {
   type RequestFacts,
 } from '../consent'
 import { toHeldSdJwtVc } from '../credentials'
+import { appDatabaseOf } from '../db'
+import { currentProfile, positionOf } from '../privacyProfile'
 import { queryChoices } from './dcqlChoice'
 import { pexChoices } from './pexChoice'
 import type { PendingRequest } from './pendingRequests'
@@ -75,6 +77,7 @@ export async function toSummary(
       ? queryChoices(pending.resolved.dcql.queryResult, proposal.selection)
       : pexChoices(proposal),
     warnings: await warningsOf(agentContext, pending),
+    position: positionOf(currentProfile(appDatabaseOf(agentContext)), consentFacts(pending), dpvPurposes()),
     evaluation: pending.evaluation,
     state: 'waiting',
     receivedAt: pending.receivedAt,

@@ -5,6 +5,7 @@ import type { Disclosure } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
+import { DeletionStatus } from './DeletionStatus'
 import { recipientName } from './recipientName'
 import { claimLabel, formatDateTime, formatDuration, formatList, purposeLabel, typeLabel } from '../../i18n/format'
 
@@ -70,6 +71,7 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
             {notice.note && ` ${t('history.theirWords', { note: notice.note.replace(/[.!?]$/, '') })}`}
           </span>
         ))}
+        <DeletionStatus disclosure={disclosure} recipient={recipient} onChanged={onChanged} />
         {technicalId && (
           <details className="details">
             <summary>{t('common.details')}</summary>

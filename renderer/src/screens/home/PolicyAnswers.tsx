@@ -21,12 +21,19 @@ export function PolicyAnswers({ onOpen }: { onOpen(screen: ScreenId): void }) {
           {decisions.data.map((decision) => (
             <li key={decision.requestId} className="row">
               <span>
-                {t(decision.outcome === 'shared' ? 'home.policyShared' : 'home.policyRefused', {
-                  requester: decision.requester ?? t('common.aConnection'),
-                  policy: decision.policyName ?? t('common.aPolicy'),
-                  version: decision.policyVersion,
-                  when: formatDateTime(decision.decidedAt),
-                })}
+                {t(
+                  decision.beyondAgreement
+                    ? 'home.agreementRefused'
+                    : decision.outcome === 'shared'
+                      ? 'home.policyShared'
+                      : 'home.policyRefused',
+                  {
+                    requester: decision.requester ?? t('common.aConnection'),
+                    policy: decision.policyName ?? t('common.aPolicy'),
+                    version: decision.policyVersion,
+                    when: formatDateTime(decision.decidedAt),
+                  },
+                )}
                 {decision.outcome === 'shared' && decision.answer?.outcome === 'refused' && (
                   <> {t('home.refusedByRecipient')}</>
                 )}

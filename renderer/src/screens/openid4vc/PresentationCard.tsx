@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/useAction'
 import { ProposedItems } from '../requests/ProposedItems'
 import { RequestTerms } from '../requests/RequestTerms'
 import { Requester } from '../requests/Requester'
+import { PositionNote } from '../privacy/PositionNote'
 import { WarningList } from '../requests/Warnings'
 import { AnswerChoices } from './AnswerChoices'
 import { isIncluded, noPicks, previewItems, toChoice, type Picks } from './answerChoice'
@@ -73,6 +74,7 @@ export function PresentationCard({
       {!request.verifier.proved && <p className="note note-warning">{t('openid4vc.notProved')}</p>}
       <RequestTerms request={request} />
       <WarningList warnings={request.warnings} />
+      {request.position && <PositionNote position={request.position} asked={request.asked} />}
       {!seen && (
         <button type="button" onClick={() => setSeen(true)}>
           {t('request.see')}
