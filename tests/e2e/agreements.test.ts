@@ -146,8 +146,10 @@ describe('a counter-offer and its end, on the screens (German, web UI, plain Cre
     const terms = { ...mortgageTerms, retention: 'P1Y', agreement: dataList.id }
     const proofId = await companies.lender.ask(lenderConnection, undefined, terms)
     const request = await eventually(async () => (await api<ProofRequestSummary[]>('requests.list'))[0])
+    // Listened for before the answer leaves: it is verified while approve waits for the acknowledgement.
+    const outcome = companies.lender.outcome(proofId)
     await api('requests.approve', { id: request.id })
-    expect((await companies.lender.outcome(proofId)).state).toBe('verified')
+    expect((await outcome).state).toBe('verified')
     await open('Verlauf')
     const row = page.getByRole('listitem', { name: /^Mit Lender geteilt am/ })
     await row.getByRole('button', { name: 'Widerrufen' }).click()

@@ -12,6 +12,7 @@ import { AgreementEventTypes } from '../agreements'
 import type { CustosAgent } from '../agent'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import type { LiveTopic } from '../kernel'
+import { DisclosureEventTypes } from '../disclosures'
 import { PrivacyProfileEventTypes } from '../privacyProfile'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
 
@@ -49,6 +50,8 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     [SelfDeclaredEventTypes.SelfDeclaredItemChanged, () => publish('selfDeclared')],
     // A waiting request's position against the profile is read again.
     [PrivacyProfileEventTypes.PrivacyProfileChanged, () => publish('requests')],
+    // A recipient said what it did with a disclosure (a signed deletion confirmation, say): History shows it.
+    [DisclosureEventTypes.DisclosureChanged, () => publish('requests')],
     // A company offered, accepted, rejected or ended an agreement.
     [AgreementEventTypes.AgreementChanged, () => publish('requests')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],

@@ -42,6 +42,10 @@ export async function proposeForPex(
     agentContext,
     minimised(definition),
   )
+  // Credo lists matches in storage order, which is not stable: the oldest held credential is proposed first.
+  for (const requirement of forRequest.requirements) {
+    for (const entry of requirement.submissionEntry) entry.verifiableCredentials.sort(oldestFirst)
+  }
   const selection = forRequest.areRequirementsSatisfied ? pex.selectCredentialsForRequest(forRequest) : undefined
   return pexProposalFor(agentContext, definition, forRequest, selection)
 }
@@ -82,4 +86,12 @@ export function pexProposalFor(
   })
   const missing = asked.filter((item) => !items.find((each) => each.descriptorId === item.descriptorId)?.credentialId)
   return { asked, items, missing: satisfiable ? [] : missing, satisfiable, pexSelection, pexForRequest: forRequest }
+}
+
+type Match =
+  DifPexCredentialsForRequest['requirements'][number]['submissionEntry'][number]['verifiableCredentials'][number]
+
+function oldestFirst(a: Match, b: Match): number {
+  const [x, y] = [a.credentialRecord, b.credentialRecord]
+  return x.createdAt.getTime() - y.createdAt.getTime() || x.id.localeCompare(y.id)
 }
