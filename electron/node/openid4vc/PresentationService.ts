@@ -87,6 +87,13 @@ export class PresentationService {
 
   async approve(agentContext: AgentContext, id: string, choice: PresentationChoice = {}): Promise<PresentationAnswer> {
     const open = agentContext.resolve(PendingRequests).open(id)
+    if (open.proposal.unsupportedFormats) {
+      const formats = open.proposal.unsupportedFormats.join(', ')
+      throw new CustosError(
+        'RequestNotSatisfiable',
+        `Custos cannot answer with a credential in the format ${formats} yet; nothing was sent.`,
+      )
+    }
     if (!open.proposal.satisfiable || !(open.proposal.selection ?? open.proposal.pexSelection)) {
       const missing = open.proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
       throw new CustosError(

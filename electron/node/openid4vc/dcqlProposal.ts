@@ -28,6 +28,11 @@ export interface DcqlProposal {
   items: AnswerItem[]
   missing: AskedItem[]
   satisfiable: boolean
+  /**
+   * Formats of held credentials that match a required query but that Custos cannot present yet (mdoc,
+   * JWT VC): such a request is not satisfiable, and the person is told why.
+   */
+  unsupportedFormats?: string[]
   /** What Credo would present, per credential query; present only when the query can be satisfied. */
   selection?: DcqlCredentialsForRequest
   /** The same for a Presentation Exchange request (pexProposal): what Credo would present per input descriptor. */
@@ -110,8 +115,25 @@ export function proposalFor(
       optional: item.optional,
     }
   })
+  // Credo may match a required query only with a credential this node cannot present yet.
+  const unsupported = queries.filter((query, index) => {
+    const item = items[index]
+    return !asked[index].optional && matches[query.id]?.success && item.candidates.length === 0
+  })
   const missing = asked.filter((item) => !matches[item.descriptorId]?.success)
-  return { asked, items, missing: satisfiable ? [] : missing, satisfiable, selection }
+  const presentable = satisfiable && unsupported.length === 0
+  return {
+    asked,
+    items,
+    missing: presentable
+      ? []
+      : satisfiable
+        ? asked.filter((item) => unsupported.some((q) => q.id === item.descriptorId))
+        : missing,
+    satisfiable: presentable,
+    unsupportedFormats: unsupported.length ? [...new Set(unsupported.map((query) => query.format))] : undefined,
+    selection: presentable ? selection : undefined,
+  }
 }
 
 /**
