@@ -89,22 +89,17 @@ export class AgreementParty {
       const counter = agreementTermsSchema.safeParse(message.terms)
       if (!counter.success || !(await this.signedByHolder(connectionId, counter.data, message.signature))) return
       const refusal = this.judgeCounter(agreement.terms, counter.data)
+      // Kept before it is sent: the holder may act on the answer before this side's send returns.
       if (refusal) {
-        await sendOnConnection(
-          this.agent.context,
-          connectionId,
-          new AgreementRejectMessage({ threadId: agreement.threadId, reason: refusal }),
-        )
         Object.assign(agreement, { state: 'rejected', reason: refusal })
+        const reject = new AgreementRejectMessage({ threadId: agreement.threadId, reason: refusal })
+        await sendOnConnection(this.agent.context, connectionId, reject)
         return
       }
       const signature = await this.sign(connectionId, counter.data)
-      await sendOnConnection(
-        this.agent.context,
-        connectionId,
-        new AgreementAcceptMessage({ threadId: agreement.threadId, signature }),
-      )
       Object.assign(agreement, { state: 'agreed', terms: counter.data, holderSigned: true })
+      const accept = new AgreementAcceptMessage({ threadId: agreement.threadId, signature })
+      await sendOnConnection(this.agent.context, connectionId, accept)
     } else if (message instanceof AgreementTerminateMessage && agreement.state === 'agreed') {
       const signed = { agreement_id: agreement.terms.id, terminated: true }
       if (await this.signedByHolder(connectionId, signed, message.signature)) agreement.state = 'terminated'
