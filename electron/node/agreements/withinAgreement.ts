@@ -1,5 +1,5 @@
 import type { AgreementTerms } from '../../../shared/api'
-import { durationDays, type PurposeVocabulary } from '../vocabulary'
+import { durationDays, shortTypeName, type PurposeVocabulary } from '../vocabulary'
 import type { DataAgreementRow } from './agreementsTable'
 
 /** What a request under an agreement asks, as consent evaluation gathered it. */
@@ -52,6 +52,5 @@ export function withinAgreement(
 
 /** A short type name (IdentityCredential) names the same type as a URI or vct ending in it. */
 function sameType(agreed: string, asked: string): boolean {
-  const short = (type: string) => type.split(/[/#:]/).filter(Boolean).at(-1)
-  return agreed === asked || short(agreed) === short(asked)
+  return agreed === asked || shortTypeName(agreed) === shortTypeName(asked)
 }

@@ -16,7 +16,12 @@ function table(): CategoryTable {
   return bundled
 }
 
-/** The last segment of a type URI or SD-JWT vct (`https://…/IncomeCredential`, `urn:eu.europa.ec.eudi:pid:1`). */
+/** The last segment of a type URI or SD-JWT vct: `https://…/IncomeCredential` is `IncomeCredential`. */
+export function shortTypeName(type: string): string {
+  return type.split(/[/#:]/).filter(Boolean).at(-1) ?? type
+}
+
+/** A type, its short name, and the segment before a version (`urn:eu.europa.ec.eudi:pid:1` is `pid`). */
 function shortName(type: string): string[] {
   const parts = type.split(/[/#:]/).filter(Boolean)
   return [type, ...parts.slice(-2)]
