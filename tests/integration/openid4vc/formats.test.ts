@@ -3,25 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CustosNode } from '../../../electron/node'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { EMPLOYMENT, LICENCE, MDL_DOCTYPE, MDL_NAMESPACE, startFormatsIssuer } from './formatsIssuer'
-import { startVerifier } from './plainAgents'
+import { EMPLOYMENT, LICENCE, MDL_DOCTYPE, startFormatsIssuer } from './formatsIssuer'
 
 /**
  * Formats beside SD-JWT VC: a W3C VC signed as a JWT (`jwt_vc_json`) and an ISO mDL (`mso_mdoc`) from a
  * plain Credo 0.6.3 issuer over HTTP on 127.0.0.1, taken by pre-authorized code, kept in Credo's own
- * records and listed on My data with the issuer's names for them.
+ * records and listed on My data with the issuer's names for them (presenting them: presentFormats.test.ts).
  */
 describe('a Custos node takes jwt_vc_json and mso_mdoc credentials', () => {
   const tmp = makeTmpDir('custos-oid4vc-formats-')
   let issuer: Awaited<ReturnType<typeof startFormatsIssuer>>
-  let verifier: Awaited<ReturnType<typeof startVerifier>>
-  const wire: Record<string, unknown>[] = []
   let node: CustosNode
   let api: ReturnType<typeof apiOf>
 
   beforeAll(async () => {
     issuer = await startFormatsIssuer(`${tmp.dir}/authority`)
-    verifier = await startVerifier(`${tmp.dir}/lender`, (body) => wire.push(body))
     node = await startNode(`${tmp.dir}/node`)
     api = apiOf(node)
   })
@@ -29,7 +25,6 @@ describe('a Custos node takes jwt_vc_json and mso_mdoc credentials', () => {
   afterAll(async () => {
     await node?.close()
     await issuer?.close()
-    await verifier?.close()
     tmp.cleanup()
   })
 
@@ -75,37 +70,5 @@ describe('a Custos node takes jwt_vc_json and mso_mdoc credentials', () => {
     expect(await api['credentials.verify']({ id: held.id })).toMatchObject({
       provenance: { signature: { result: 'valid' } },
     })
-  })
-
-  it('does not answer a request with an mdoc yet: refused before anything leaves or is recorded', async () => {
-    const { authorizationRequest } = await verifier.agent.openid4vc.verifier.createAuthorizationRequest({
-      verifierId: verifier.verifier.verifierId,
-      requestSigner: { method: 'did', didUrl: verifier.didKey.kid },
-      dcql: {
-        query: {
-          credentials: [
-            {
-              id: 'licence',
-              format: 'mso_mdoc',
-              meta: { doctype_value: MDL_DOCTYPE },
-              claims: [{ path: [MDL_NAMESPACE, 'family_name'] }],
-            },
-          ],
-        },
-      },
-      responseMode: 'direct_post',
-      version: 'v1',
-    })
-    const history = (await api['disclosures.list'](undefined)).length
-    const summary = await api['openid4vc.resolveRequest']({ request: authorizationRequest })
-    // Held, but not presentable yet: the summary says so, and why.
-    expect(summary.satisfiable).toBe(false)
-    expect(summary.missing).toMatchObject([{ descriptorId: 'licence' }])
-    await expect(api['openid4vc.approveRequest']({ id: summary.id })).rejects.toMatchObject({
-      code: 'RequestNotSatisfiable',
-      message: expect.stringContaining('mso_mdoc'),
-    })
-    expect(wire.filter((body) => body.vp_token)).toHaveLength(0)
-    expect(await api['disclosures.list'](undefined)).toHaveLength(history)
   })
 })
