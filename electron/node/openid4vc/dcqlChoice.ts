@@ -32,8 +32,8 @@ function partsOf(queryResult: DcqlQueryResult) {
     { success: boolean; valid_credentials?: ValidCredential[] } | undefined
   >
   const valid = (queryId: string) =>
-    (matches[queryId]?.valid_credentials ?? []).filter(
-      (match): match is ValidCredential & { record: Presentable } => isPresentable(match.record),
+    (matches[queryId]?.valid_credentials ?? []).filter((match): match is ValidCredential & { record: Presentable } =>
+      isPresentable(match.record),
     )
   const sets = (queryResult as { credential_sets?: CredentialSet[] }).credential_sets
   return { queries, valid, sets }

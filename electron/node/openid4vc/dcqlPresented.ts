@@ -52,7 +52,11 @@ export function presentedBy(agentContext: AgentContext, entry: DcqlEntry): Prese
   }
   // mdoc selective disclosure is by data element: exactly the elements of the disclosed namespaces leave.
   if (record instanceof MdocRecord) {
-    return { held, leaving: mdocElements(entry.disclosedPayload as Record<string, Record<string, unknown>>), whole: false }
+    return {
+      held,
+      leaving: mdocElements(entry.disclosedPayload as Record<string, Record<string, unknown>>),
+      whole: false,
+    }
   }
   return { held, leaving: held.claims, whole: true }
 }
@@ -80,6 +84,9 @@ export function entryFor(record: Presentable, output: Record<string, unknown>): 
   return {
     claimFormat: ClaimFormat.JwtVc,
     credentialRecord: record,
-    disclosedPayload: credential.jsonCredential as Extract<DcqlEntry, { claimFormat: ClaimFormat.JwtVc }>['disclosedPayload'],
+    disclosedPayload: credential.jsonCredential as Extract<
+      DcqlEntry,
+      { claimFormat: ClaimFormat.JwtVc }
+    >['disclosedPayload'],
   }
 }

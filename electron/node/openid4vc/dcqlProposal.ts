@@ -97,7 +97,13 @@ export function proposalFor(
     const chosen = selection?.[item.descriptorId]?.[0]
     const presented = chosen && presentedBy(agentContext, chosen)
     if (!presented) {
-      return { descriptorId: item.descriptorId, candidates, claimsLeaving: {}, claimsAsked: [], optional: item.optional }
+      return {
+        descriptorId: item.descriptorId,
+        candidates,
+        claimsLeaving: {},
+        claimsAsked: [],
+        optional: item.optional,
+      }
     }
     if (presented.whole) whole.push(item.descriptorId)
     const { held, leaving } = presented

@@ -2,7 +2,7 @@ import {
   CredentialMultiInstanceUseMode,
   MdocRecord,
   MdocRepository,
-  SdJwtVcRecord,
+  type SdJwtVcRecord,
   SdJwtVcRepository,
   W3cCredentialRecord,
   W3cCredentialRepository,

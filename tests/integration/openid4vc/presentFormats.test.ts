@@ -1,4 +1,4 @@
-import { MdocDeviceResponse, W3cJwtVerifiablePresentation, type DcqlQuery } from '@credo-ts/core'
+import { type MdocDeviceResponse, W3cJwtVerifiablePresentation, type DcqlQuery } from '@credo-ts/core'
 import { OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -55,7 +55,9 @@ describe('a Custos node presents mso_mdoc and jwt_vc_json credentials', () => {
     node = await startNode(`${tmp.dir}/node`)
     api = apiOf(node)
     for (const configuration of ['licence', 'employment'] as const) {
-      const summary = await api['openid4vc.resolveOffer']({ offer: (await issuer.offer(configuration)).credentialOffer })
+      const summary = await api['openid4vc.resolveOffer']({
+        offer: (await issuer.offer(configuration)).credentialOffer,
+      })
       await api['openid4vc.acceptOffer']({ offer: summary.offer })
     }
   })
@@ -154,7 +156,10 @@ describe('a Custos node presents mso_mdoc and jwt_vc_json credentials', () => {
     ])
     expect(readableWire(wire)).not.toContain(LICENCE.document_number)
     const entry = (await api['disclosures.list'](undefined)).find((item) => item.id === answered.disclosureId)
-    expect(entry).toMatchObject({ decidedBy: { kind: 'policy', policyId: policy.id }, purposeIds: ['dpv:CreditChecking'] })
+    expect(entry).toMatchObject({
+      decidedBy: { kind: 'policy', policyId: policy.id },
+      purposeIds: ['dpv:CreditChecking'],
+    })
     expect(entry?.credentials[0].claims.sort()).toEqual(['family_name', 'given_name'])
   })
 
