@@ -8,6 +8,7 @@ import type {
 import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
 
 import type { AnswerItem, AskedItem } from '../../../shared/api'
+import { absentClaims } from './dcqlMissing'
 import { claimNameFor, isPresentable, presentedBy } from './dcqlPresented'
 
 /** The parts of a DCQL credential query and its match that the proposal reads. */
@@ -20,6 +21,7 @@ interface CredentialQuery {
 interface QueryMatch {
   success: boolean
   valid_credentials?: { record: unknown }[]
+  failed_credentials?: { record: unknown; meta?: { success: boolean } }[]
 }
 
 export interface DcqlProposal {
@@ -32,6 +34,8 @@ export interface DcqlProposal {
    * (a JSON-LD VC): such a request is not satisfiable, and the person is told why.
    */
   unsupportedFormats?: string[]
+  /** Per missing credential query, the asked claims a held credential of that kind lacks (dcqlMissing). */
+  absent?: Record<string, string[]>
   /** Credential queries answered by a credential signed whole (a W3C JWT VC): all its claims leave. */
   whole?: string[]
   /** What Credo would present, per credential query; present only when the query can be satisfied. */
@@ -125,6 +129,12 @@ export function proposalFor(
   })
   const missing = asked.filter((item) => !matches[item.descriptorId]?.success)
   const presentable = satisfiable && unsupported.length === 0
+  const absent = Object.fromEntries(
+    missing.flatMap((item) => {
+      const lacking = absentClaims(agentContext, item, matches[item.descriptorId]?.failed_credentials)
+      return lacking ? [[item.descriptorId, lacking] as const] : []
+    }),
+  )
   return {
     asked,
     items,
@@ -135,6 +145,7 @@ export function proposalFor(
         : missing,
     satisfiable: presentable,
     unsupportedFormats: unsupported.length ? [...new Set(unsupported.map((query) => query.format))] : undefined,
+    ...(!satisfiable && Object.keys(absent).length > 0 ? { absent } : {}),
     ...(whole.length > 0 ? { whole } : {}),
     selection: presentable ? selection : undefined,
   }

@@ -186,7 +186,7 @@ describe('a Custos node presents mso_mdoc and jwt_vc_json credentials', () => {
     wire.length = 0
     await expect(api['openid4vc.approveRequest']({ id: summary.id })).rejects.toMatchObject({
       code: 'RequestNotSatisfiable',
-      message: expect.stringContaining('portrait'),
+      message: expect.stringContaining('what you hold has no portrait'),
     })
     expect(wire.filter((body) => body.vp_token)).toHaveLength(0)
     expect(await api['disclosures.list'](undefined)).toHaveLength(history)
