@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CustosNode } from '../../../electron/node'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { EMPLOYMENT, LICENCE, MDL_DOCTYPE, startFormatsIssuer } from './formatsIssuer'
+import { EMPLOYMENT, LICENCE, MDL_DOCTYPE, MDL_NAMESPACE, startFormatsIssuer } from './formatsIssuer'
+import { startVerifier } from './plainAgents'
 
 /**
  * Formats beside SD-JWT VC: a W3C VC signed as a JWT (`jwt_vc_json`) and an ISO mDL (`mso_mdoc`) from a
@@ -13,11 +14,14 @@ import { EMPLOYMENT, LICENCE, MDL_DOCTYPE, startFormatsIssuer } from './formatsI
 describe('a Custos node takes jwt_vc_json and mso_mdoc credentials', () => {
   const tmp = makeTmpDir('custos-oid4vc-formats-')
   let issuer: Awaited<ReturnType<typeof startFormatsIssuer>>
+  let verifier: Awaited<ReturnType<typeof startVerifier>>
+  const wire: Record<string, unknown>[] = []
   let node: CustosNode
   let api: ReturnType<typeof apiOf>
 
   beforeAll(async () => {
     issuer = await startFormatsIssuer(`${tmp.dir}/authority`)
+    verifier = await startVerifier(`${tmp.dir}/lender`, (body) => wire.push(body))
     node = await startNode(`${tmp.dir}/node`)
     api = apiOf(node)
   })
@@ -25,6 +29,7 @@ describe('a Custos node takes jwt_vc_json and mso_mdoc credentials', () => {
   afterAll(async () => {
     await node?.close()
     await issuer?.close()
+    await verifier?.close()
     tmp.cleanup()
   })
 
@@ -70,5 +75,38 @@ describe('a Custos node takes jwt_vc_json and mso_mdoc credentials', () => {
     expect(await api['credentials.verify']({ id: held.id })).toMatchObject({
       provenance: { signature: { result: 'valid' } },
     })
+  })
+
+  it('does not answer with an mdoc over Presentation Exchange (DCQL only): refused before anything leaves', async () => {
+    // ISO 18013-7 asks the drafts' mdoc requests to be answered encrypted (Credo's verifier insists).
+    const { authorizationRequest } = await verifier.agent.openid4vc.verifier.createAuthorizationRequest({
+      verifierId: verifier.verifier.verifierId,
+      requestSigner: { method: 'did', didUrl: verifier.didKey.kid },
+      presentationExchange: {
+        definition: {
+          id: 'licence-check',
+          input_descriptors: [
+            {
+              id: 'licence',
+              format: { mso_mdoc: { alg: ['ES256'] } },
+              constraints: {
+                limit_disclosure: 'required',
+                fields: [{ path: [`$['${MDL_NAMESPACE}']['family_name']`], intent_to_retain: false }],
+              },
+            },
+          ],
+        },
+      },
+      responseMode: 'direct_post.jwt',
+      version: 'v1.draft24',
+    })
+    const history = (await api['disclosures.list'](undefined)).length
+    const summary = await api['openid4vc.resolveRequest']({ request: authorizationRequest })
+    expect(summary).toMatchObject({ satisfiable: false, missing: [{ descriptorId: 'licence' }] })
+    await expect(api['openid4vc.approveRequest']({ id: summary.id })).rejects.toMatchObject({
+      code: 'RequestNotSatisfiable',
+    })
+    expect(wire.filter((body) => body.vp_token || body.response)).toHaveLength(0)
+    expect(await api['disclosures.list'](undefined)).toHaveLength(history)
   })
 })
