@@ -40,7 +40,11 @@ export function watchImplicitSocket(agentContext: AgentContext): void {
   events.on<DidCommOutboundWebSocketOpenedEvent>(
     DidCommTransportEventTypes.DidCommOutboundWebSocketOpenedEvent,
     ({ payload }) => {
-      if (payload.connectionId === state.connectionId) state.delayMs = undefined
+      if (payload.connectionId !== state.connectionId) return
+      // Open after all (a send that failed slowly can still open its socket): a retry it scheduled is
+      // dropped, or it would stand in for the back-off this socket's own close must start.
+      clearTimeout(state.timer)
+      Object.assign(state, { timer: undefined, delayMs: undefined })
     },
   )
   dependencyManager.resolve<StopSignal>(InjectionSymbols.Stop$).subscribe(() => {
