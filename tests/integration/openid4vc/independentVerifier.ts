@@ -41,6 +41,13 @@ function didKeyPublicKey(did: string): crypto.KeyObject {
   return crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: b64u(raw.subarray(2)) }, format: 'jwk' })
 }
 
+/** An issuer's key from its DID: an Ed25519 did:key, or a did:jwk (the DID is the base64url of the JWK). */
+function issuerPublicKey(did: string): crypto.KeyObject {
+  if (!did.startsWith('did:jwk:')) return didKeyPublicKey(did)
+  const jwk = JSON.parse(Buffer.from(did.slice('did:jwk:'.length).split('#')[0], 'base64url').toString())
+  return crypto.createPublicKey({ key: jwk as crypto.JsonWebKey, format: 'jwk' })
+}
+
 function verifyJws(jws: string, key: crypto.KeyObject): Record<string, unknown> {
   const [header, payload, signature] = jws.split('.')
   const { alg } = JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg: string }
@@ -67,7 +74,7 @@ function checkSdJwt(presentation: string, nonce: string, audience: string): Chec
   const disclosures = rest
   const payload = JSON.parse(Buffer.from(issuerJwt.split('.')[1], 'base64url').toString()) as Record<string, unknown>
   const issuer = String(payload.iss)
-  verifyJws(issuerJwt, didKeyPublicKey(issuer))
+  verifyJws(issuerJwt, issuerPublicKey(issuer))
   const digests = new Set(payload._sd as string[])
   const claims: Record<string, unknown> = {}
   for (const disclosure of disclosures) {
@@ -154,7 +161,7 @@ export async function startIndependentVerifier(name: string) {
         client_name: name,
         ...(encrypted ? encryption.clientMetadata : {}),
         vp_formats_supported: {
-          'dc+sd-jwt': { 'sd-jwt_alg_values': ['EdDSA'], 'kb-jwt_alg_values': ['EdDSA', 'ES256'] },
+          'dc+sd-jwt': { 'sd-jwt_alg_values': ['EdDSA', 'ES256'], 'kb-jwt_alg_values': ['EdDSA', 'ES256'] },
         },
       },
       iat: Math.floor(Date.now() / 1000),
