@@ -1,5 +1,14 @@
 import { issuerKey, randomToken } from './jose'
 import { listen, type Incoming, type Outgoing } from './http'
+import {
+  ALGORITHMS,
+  authorizationServerMetadata,
+  issuerMetadata,
+  PRE_AUTHORIZED,
+  RESIDENCE_CLAIMS,
+  RESIDENCE_VCT,
+  type IssuerOptions,
+} from './metadata'
 import { checkProof, InvalidProof } from './proof'
 import { issueSdJwtVc } from './sdJwt'
 
@@ -8,28 +17,20 @@ import { issueSdJwtVc } from './sdJwt'
 // code flow (§3.5) with an optional transaction code, the nonce endpoint (§7), the credential endpoint (§8)
 // issuing `dc+sd-jwt` SD-JWT VCs bound to the key of the holder's proof JWT, signed under a did:jwk.
 
-const PRE_AUTHORIZED = 'urn:ietf:params:oauth:grant-type:pre-authorized_code'
-export const RESIDENCE_VCT = 'https://registry.example/credentials/residence'
-export const RESIDENCE_CLAIMS = {
-  given_name: 'Erika',
-  family_name: 'Mustermann',
-  birthdate: '1984-01-26',
-  street_address: 'Heidestraße 17',
-  locality: 'Köln',
-  postal_code: '51147',
-}
-const ALGORITHMS = ['ES256', 'EdDSA']
-
 interface Offer {
   txCode?: string
   redeemed: boolean
 }
 
-export async function startIndependentIssuer(name: string) {
+export { RESIDENCE_CLAIMS, RESIDENCE_VCT }
+
+export async function startIndependentIssuer(name: string, options: IssuerOptions = {}) {
+  const batchSize = options.batchSize ?? 1
   const key = issuerKey()
   const offers = new Map<string, Offer>()
   const offersByReference = new Map<string, object>()
   const tokens = new Set<string>()
+  const refreshTokens = new Set<string>()
   const nonces = new Set<string>()
   /** Every token request's outcome and every credential issued, for the tests to see what happened. */
   const tokenRequests: { status: number }[] = []
@@ -37,46 +38,33 @@ export async function startIndependentIssuer(name: string) {
   const proofsTaken: string[] = []
   let base = ''
 
-  const metadata = () => ({
-    credential_issuer: base,
-    credential_endpoint: `${base}/credential`,
-    nonce_endpoint: `${base}/nonce`,
-    display: [{ name, locale: 'en' }],
-    credential_configurations_supported: {
-      residence: {
-        format: 'dc+sd-jwt',
-        vct: RESIDENCE_VCT,
-        scope: 'Residence',
-        cryptographic_binding_methods_supported: ['jwk'],
-        credential_signing_alg_values_supported: ['ES256'],
-        proof_types_supported: { jwt: { proof_signing_alg_values_supported: ALGORITHMS } },
-        credential_metadata: {
-          display: [
-            { name: 'Proof of residence', locale: 'en' },
-            { name: 'Meldebescheinigung', locale: 'de' },
-          ],
-          claims: [{ path: ['locality'], display: [{ name: 'Town', locale: 'en' }] }],
-        },
-      },
-    },
-  })
-
   function token(request: Incoming): Outgoing {
     const refuse = (description: string): Outgoing => ({
       status: 400,
       body: { error: 'invalid_grant', error_description: description },
     })
-    if (request.form.get('grant_type') !== PRE_AUTHORIZED) {
-      return { status: 400, body: { error: 'unsupported_grant_type' } }
+    const grant = request.form.get('grant_type')
+    if (grant === 'refresh_token' && options.refreshTokens) {
+      // RFC 6749 §6; the refresh token is rotated, so each one gets one new batch.
+      if (!refreshTokens.delete(request.form.get('refresh_token') ?? '')) return refuse('unknown refresh token')
+      return grantTokens()
     }
+    if (grant !== PRE_AUTHORIZED) return { status: 400, body: { error: 'unsupported_grant_type' } }
     const offer = offers.get(request.form.get('pre-authorized_code') ?? '')
     if (!offer || offer.redeemed) return refuse('unknown or used pre-authorized code')
     if (offer.txCode !== undefined && request.form.get('tx_code') !== offer.txCode)
       return refuse('wrong transaction code')
     offer.redeemed = true
+    return grantTokens()
+  }
+
+  function grantTokens(): Outgoing {
     const accessToken = randomToken()
     tokens.add(accessToken)
-    return { status: 200, body: { access_token: accessToken, token_type: 'Bearer', expires_in: 300 } }
+    const refreshToken = options.refreshTokens ? randomToken() : undefined
+    if (refreshToken) refreshTokens.add(refreshToken)
+    const body = { access_token: accessToken, token_type: 'Bearer', expires_in: 300, refresh_token: refreshToken }
+    return { status: 200, body }
   }
 
   function credential(request: Incoming): Outgoing {
@@ -93,19 +81,24 @@ export async function startIndependentIssuer(name: string) {
     }
     if (configuration !== 'residence') return { status: 400, body: { error: 'unknown_credential_configuration' } }
     const jwts = proofs?.jwt ?? (proof?.jwt ? [proof.jwt] : [])
-    if (jwts.length !== 1) return { status: 400, body: { error: 'invalid_proof', error_description: 'one proof' } }
+    if (jwts.length < 1 || jwts.length > batchSize) {
+      return { status: 400, body: { error: 'invalid_proof', error_description: `1 to ${batchSize} proofs` } }
+    }
+    // The proofs of one request carry the nonce they were made for; it is used up by this request.
+    let nonceOfRequest: string | undefined
+    const takeNonce = (nonce: string) =>
+      nonceOfRequest ? nonce === nonceOfRequest : nonces.delete(nonce) && Boolean((nonceOfRequest = nonce))
     try {
-      const check = {
-        credentialIssuer: base,
-        algorithms: ALGORITHMS,
-        takeNonce: (nonce: string) => nonces.delete(nonce),
-      }
-      const holderJwk = checkProof(jwts[0], check)
-      const sdJwt = issueSdJwtVc({ issuer: key, vct: RESIDENCE_VCT, claims: RESIDENCE_CLAIMS, holderJwk })
+      const holderJwks = jwts.map((jwt) =>
+        checkProof(jwt, { credentialIssuer: base, algorithms: ALGORITHMS, takeNonce }),
+      )
+      const sdJwts = holderJwks.map((holderJwk) =>
+        issueSdJwtVc({ issuer: key, vct: RESIDENCE_VCT, claims: RESIDENCE_CLAIMS, holderJwk }),
+      )
       tokens.delete(accessToken)
-      issued.push(sdJwt)
-      proofsTaken.push(jwts[0])
-      return { status: 200, body: { credentials: [{ credential: sdJwt }] } }
+      issued.push(...sdJwts)
+      proofsTaken.push(...jwts)
+      return { status: 200, body: { credentials: sdJwts.map((credential) => ({ credential })) } }
     } catch (error) {
       if (!(error instanceof InvalidProof)) throw error
       return { status: 400, body: { error: error.error, error_description: error.message } }
@@ -114,17 +107,11 @@ export async function startIndependentIssuer(name: string) {
 
   const server = await listen((request) => {
     const route = `${request.method} ${request.path}`
-    if (route === 'GET /.well-known/openid-credential-issuer') return { status: 200, body: metadata() }
+    if (route === 'GET /.well-known/openid-credential-issuer') {
+      return { status: 200, body: issuerMetadata(base, name, options) }
+    }
     if (route === 'GET /.well-known/oauth-authorization-server') {
-      return {
-        status: 200,
-        body: {
-          issuer: base,
-          token_endpoint: `${base}/token`,
-          grant_types_supported: [PRE_AUTHORIZED],
-          'pre-authorized_grant_anonymous_access_supported': true,
-        },
-      }
+      return { status: 200, body: authorizationServerMetadata(base, options) }
     }
     if (request.method === 'GET' && request.path.startsWith('/offers/')) {
       const offer = offersByReference.get(request.path.slice('/offers/'.length))
