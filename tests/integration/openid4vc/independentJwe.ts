@@ -47,7 +47,10 @@ export function responseEncryptionKey() {
   return {
     privateKey,
     /** OpenID4VP 1.0 §5.1 client metadata: the key, and the content encryptions this verifier takes. */
-    clientMetadata: { jwks: { keys: [publicJwk] }, encrypted_response_enc_values_supported: ['A128GCM', 'A256GCM'] },
+    clientMetadata: (encs: string[]) => ({
+      jwks: { keys: [publicJwk] },
+      encrypted_response_enc_values_supported: encs,
+    }),
   }
 }
 

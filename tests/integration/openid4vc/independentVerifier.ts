@@ -143,7 +143,9 @@ export async function startIndependentVerifier(name: string) {
     }
   })
 
-  function ask(dcqlQuery: object, verifierInfo?: object[], encrypted = false): { link: string; state: string } {
+  /** `encrypted`: ask for a JWE (direct_post.jwt) with these content encryptions, in preference order. */
+  function ask(dcqlQuery: object, verifierInfo?: object[], encs?: string[]): { link: string; state: string } {
+    const encrypted = Boolean(encs)
     const state = b64u(crypto.randomBytes(16))
     const nonce = b64u(crypto.randomBytes(24))
     const header = { alg: 'EdDSA', typ: 'oauth-authz-req+jwt', kid: `${did}#${did.slice('did:key:'.length)}` }
@@ -159,7 +161,7 @@ export async function startIndependentVerifier(name: string) {
       ...(verifierInfo ? { verifier_info: verifierInfo } : {}),
       client_metadata: {
         client_name: name,
-        ...(encrypted ? encryption.clientMetadata : {}),
+        ...(encs ? encryption.clientMetadata(encs) : {}),
         vp_formats_supported: {
           'dc+sd-jwt': { 'sd-jwt_alg_values': ['EdDSA', 'ES256'], 'kb-jwt_alg_values': ['EdDSA', 'ES256'] },
         },
