@@ -44,3 +44,8 @@ export async function usedUpWarnings(
   }
   return warnings
 }
+
+/** Whether a request's warnings name a used-up batch: no policy answers it (the send would be refused). */
+export function namesUsedUpBatch(warnings: readonly RequestWarning[]): boolean {
+  return warnings.some((warning) => warning.kind === 'used-up-batch' || warning.kind === 'used-up-batch-renewable')
+}

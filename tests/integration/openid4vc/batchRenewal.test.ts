@@ -2,10 +2,13 @@ import { SdJwtVcRepository } from '@credo-ts/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
+import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
+import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { RESIDENCE_VCT, startIndependentIssuer } from './independentIssuer/issuer'
 import { startIndependentVerifier } from './independentVerifier'
+import { LENDER_TERMS } from './lenderRequest'
 
 const query = {
   credentials: [
@@ -138,5 +141,31 @@ describe('a used-up batch', () => {
     for (const { summary } of waiting) await api['openid4vc.approveRequest']({ id: summary.id })
     const sent = waiting.map(({ state }, index) => signatureSentTo(verifiers[index], state))
     expect(new Set(sent).size).toBe(2)
+  })
+
+  it('lets no policy answer with a used-up batch: the request waits with the warning, nothing is sent', async () => {
+    const publisherKey = demoPrivateKey('openid4vc batch renewal publisher')
+    const entries = [{ did: verifiers[2].did, name: 'Third Lender', roles: ['lender'], purposes: [] }]
+    const issued = new Date().toISOString()
+    const list = { type: 'CustosTrustList' as const, version: 1 as const, id: 'urn:example:renewal', name: 'Lenders' }
+    const publisher = didKeyOfPrivateKey(publisherKey)
+    const document = signTrustList({ ...list, publisher, issued, entries }, publisherKey)
+    await api['trustLists.import']({ document: JSON.stringify(document) })
+    await api['consent.createPolicy']({
+      name: 'Lenders may see my town',
+      who: { kind: 'role', role: 'lender' },
+      what: [{ type: RESIDENCE_VCT, claims: ['locality'] }],
+      why: ['dpv:CreditChecking'],
+      when: {},
+      action: 'share',
+      beyond: 'ask',
+    })
+    // The credential of the test before went to the first two verifiers: the third's would be a reused one.
+    verifiers[2].bodies.length = 0
+    const { link } = verifiers[2].ask(query, [LENDER_TERMS])
+    const summary = await api['openid4vc.resolveRequest']({ request: link })
+    expect(summary.state).toBe('waiting')
+    expect(summary.warnings.map((warning) => warning.kind)).toContain('used-up-batch-renewable')
+    expect(verifiers[2].bodies).toHaveLength(0)
   })
 })
