@@ -50,7 +50,7 @@ export function offerLink(input: string): string {
   return inScheme(text, 'openid-credential-offer')
 }
 
-/** Presentation request links (`openid4vp://`, `haip-vp://`, `eudi-openid4vp://`, https) by value or by request_uri. */
+/** Presentation request links (`openid4vp://`, the EU profiles' schemes in shared/walletSchemes.ts, https) by value or by request_uri. */
 export function requestLink(input: string): string {
   const text = input.trim()
   const params = queryOf(text, 'That is not a presentation request link.')
