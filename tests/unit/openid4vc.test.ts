@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { checkEndpoint, offerLink, requestLink } from '../../electron/node/openid4vc'
+import { claimNameFor } from '../../electron/node/openid4vc/dcqlPresented'
 import { beyondQuery, claimName, type DcqlProposal } from '../../electron/node/openid4vc/dcqlProposal'
 
 describe('OpenID4VC links and addresses', () => {
@@ -61,6 +62,16 @@ describe('minimisation of a DCQL answer', () => {
     expect(beyondQuery(proposal(['family_name'], { family_name: 'M', iban: 'DE' }))).toEqual(['account.iban'])
     expect(beyondQuery(proposal(['address.city'], { address: { city: 'X' } }))).toEqual([])
     expect(beyondQuery(proposal([], { family_name: 'M', iban: 'DE' }))).toEqual([])
+    // A credential signed whole (a W3C JWT VC) cannot leave in part; the person's card warns of the rest.
+    const whole = { ...proposal(['employer'], { employer: 'E', employedSince: '2019' }), whole: ['account'] }
+    expect(beyondQuery(whole)).toEqual([])
+  })
+
+  it('names an mdoc claim by its data element and a W3C VC claim under its subject, as My data does', () => {
+    expect(claimNameFor('mso_mdoc', ['org.iso.18013.5.1', 'family_name'])).toBe('family_name')
+    expect(claimNameFor('jwt_vc_json', ['credentialSubject', 'address', 'city'])).toBe('address.city')
+    expect(claimNameFor('jwt_vc_json', ['issuer'])).toBe('issuer')
+    expect(claimNameFor('dc+sd-jwt', ['address', 'city'])).toBe('address.city')
   })
 
   it('reads claim paths as dotted names, array steps naming no claim', () => {

@@ -18,8 +18,13 @@ function shown(value: unknown): unknown {
 
 /** The mdoc's data elements by name, over its namespaces (ISO 18013-5 names are unique across them in practice). */
 export function mdocClaims(mdoc: Mdoc): Record<string, unknown> {
+  return mdocElements(mdoc.issuerSignedNamespaces)
+}
+
+/** Data elements of mdoc namespaces (`{ namespace: { element: value } }`) by name, as the screens show them. */
+export function mdocElements(namespaces: Record<string, Record<string, unknown>>): Record<string, unknown> {
   const claims: Record<string, unknown> = {}
-  for (const elements of Object.values(mdoc.issuerSignedNamespaces)) {
+  for (const elements of Object.values(namespaces)) {
     for (const [name, value] of Object.entries(elements)) if (!(name in claims)) claims[name] = shown(value)
   }
   return claims

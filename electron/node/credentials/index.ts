@@ -42,4 +42,5 @@ export {
 export type { HeldRecord } from './provenance'
 export { setArrival, setSignatureCheck, setStanding } from './provenance'
 export { toHeld } from './heldRecords'
+export { mdocElements } from './heldMdoc'
 export { CustosWebDidResolver, type IssuerHostsOptions } from './issuerHosts'

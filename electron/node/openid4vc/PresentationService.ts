@@ -11,6 +11,7 @@ import { DisclosuresService } from '../disclosures'
 import { announce, consentFacts, toSummary } from './consentFacts'
 import { chooseForDcql } from './dcqlChoice'
 import { markAnswered, wasAnswered } from './answeredNonces'
+import { notSatisfiable } from './dcqlMissing'
 import { beyondQuery, proposalFor, proposeForDcql } from './dcqlProposal'
 import { answerOptions } from './pexAnswer'
 import { chooseForPex } from './pexChoice'
@@ -98,11 +99,7 @@ export class PresentationService {
       )
     }
     if (!open.proposal.satisfiable || !(open.proposal.selection ?? open.proposal.pexSelection)) {
-      const missing = open.proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
-      throw new CustosError(
-        'RequestNotSatisfiable',
-        `Custos holds nothing that answers this request (${missing}); nothing was sent.`,
-      )
+      throw notSatisfiable(open.proposal.missing, open.proposal.absent)
     }
     // The person's choice replaces Credo's pick only where they chose; it is checked against the query first.
     const chose = Boolean(choice.choose || choice.claimSets || choice.omit?.length)
@@ -116,11 +113,7 @@ export class PresentationService {
     const pending = { ...open, proposal: chosen }
     const { proposal } = pending
     if (!proposal.satisfiable || !(proposal.selection ?? proposal.pexSelection)) {
-      const missing = proposal.missing.map((item) => item.claims.join(', ') || item.types.join(', ')).join('; ')
-      throw new CustosError(
-        'RequestNotSatisfiable',
-        `Custos holds nothing that answers this request (${missing}); nothing was sent.`,
-      )
+      throw notSatisfiable(proposal.missing, proposal.absent)
     }
     const extra = beyondQuery(proposal)
     if (extra.length > 0) {

@@ -1,4 +1,4 @@
-import { EventEmitter, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, MdocRepository, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
 
 import type { ConsentEvaluation, PresentationRequestSummary, RequestWarning } from '../../../shared/api'
 import {
@@ -8,7 +8,7 @@ import {
   type RequestEvaluatedEvent,
   type RequestFacts,
 } from '../consent'
-import { toHeldSdJwtVc } from '../credentials'
+import { toHeld } from '../credentials'
 import { appDatabaseOf } from '../db'
 import { currentProfile, positionOf } from '../privacyProfile'
 import { queryChoices } from './dcqlChoice'
@@ -49,8 +49,12 @@ export async function warningsOf(
   agentContext: AgentContext,
   pending: Omit<PendingRequest, 'evaluation'>,
 ): Promise<RequestWarning[]> {
-  const records = await agentContext.resolve(SdJwtVcRepository).getAll(agentContext)
-  const held = records.flatMap((record) => Object.keys(toHeldSdJwtVc(agentContext, record).claims))
+  // What the person holds in the formats OpenID4VP answers with, to see whether a derived claim is at hand.
+  const records = [
+    ...(await agentContext.resolve(SdJwtVcRepository).getAll(agentContext)),
+    ...(await agentContext.resolve(MdocRepository).getAll(agentContext)),
+  ]
+  const held = records.flatMap((record) => Object.keys(toHeld(agentContext, record).claims))
   return requestWarnings({
     asked: [...new Set(pending.proposal.asked.flatMap((item) => item.claims))],
     leaving: [...new Set(pending.proposal.items.flatMap((item) => Object.keys(item.claimsLeaving)))],

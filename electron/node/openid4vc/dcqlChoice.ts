@@ -1,8 +1,8 @@
-import { ClaimFormat, SdJwtVcRecord, type DcqlCredentialsForRequest, type DcqlQueryResult } from '@credo-ts/core'
+import type { DcqlCredentialsForRequest, DcqlQueryResult } from '@credo-ts/core'
 
 import type { ClaimSetChoice, PresentationChoice, QueryChoice } from '../../../shared/api'
 import { CustosError, InvalidInputError } from '../../../shared/errors'
-import { claimName } from './dcqlProposal'
+import { claimNameFor, entryFor, isPresentable, type Presentable } from './dcqlPresented'
 
 type Path = (string | number | null)[]
 interface ClaimSetMatch {
@@ -15,6 +15,7 @@ interface ValidCredential {
 }
 interface Query {
   id: string
+  format: string
   claims?: { id?: string; path: Path }[]
   claim_sets?: string[][]
 }
@@ -31,8 +32,8 @@ function partsOf(queryResult: DcqlQueryResult) {
     { success: boolean; valid_credentials?: ValidCredential[] } | undefined
   >
   const valid = (queryId: string) =>
-    (matches[queryId]?.valid_credentials ?? []).filter(
-      (match): match is ValidCredential & { record: SdJwtVcRecord } => match.record instanceof SdJwtVcRecord,
+    (matches[queryId]?.valid_credentials ?? []).filter((match): match is ValidCredential & { record: Presentable } =>
+      isPresentable(match.record),
     )
   const sets = (queryResult as { credential_sets?: CredentialSet[] }).credential_sets
   return { queries, valid, sets }
@@ -51,14 +52,14 @@ export function answersQuery(queryIds: string[], sets: CredentialSet[] | undefin
 
 function claimSetsOf(query: Query, valid: ValidCredential[]): ClaimSetChoice[] {
   if (!query.claim_sets || query.claim_sets.length < 2) return []
-  const byId = new Map((query.claims ?? []).map((claim) => [claim.id, claimName(claim.path)]))
+  const byId = new Map((query.claims ?? []).map((claim) => [claim.id, claimNameFor(query.format, claim.path)]))
   return query.claim_sets
     .map((ids, index) => ({
       index,
       claims: ids.map((id) => byId.get(id) ?? id),
       candidates: valid
         .filter((match) => match.claims.valid_claim_sets.some((set) => set.claim_set_index === index))
-        .map((match) => (match.record as SdJwtVcRecord).id),
+        .map((match) => (match.record as Presentable).id),
     }))
     .filter((choice) => choice.candidates.length > 0)
 }
@@ -130,13 +131,7 @@ export function chooseForDcql(
         : match.claims.valid_claim_sets.find((set) => set.claim_set_index === index)
     if (!claimSet) throw refused(`That credential does not hold the statements of choice ${index! + 1} in ${id}`)
     selection[id] = [
-      keepProposed && proposedPick
-        ? proposedPick
-        : {
-            claimFormat: ClaimFormat.SdJwtDc,
-            credentialRecord: match.record,
-            disclosedPayload: claimSet.output as DcqlCredentialsForRequest[string][0]['disclosedPayload'] & object,
-          },
+      keepProposed && proposedPick ? proposedPick : entryFor(match.record, claimSet.output),
     ] as DcqlCredentialsForRequest[string]
   }
   return selection

@@ -1,15 +1,15 @@
-import {
-  SdJwtVcRecord,
-  type AgentContext,
-  type DcqlCredentialsForRequest,
-  type DcqlQueryResult,
-  type DifPexCredentialsForRequest,
-  type DifPexInputDescriptorToCredentials,
+import type {
+  AgentContext,
+  DcqlCredentialsForRequest,
+  DcqlQueryResult,
+  DifPexCredentialsForRequest,
+  DifPexInputDescriptorToCredentials,
 } from '@credo-ts/core'
 import { OpenId4VcHolderApi } from '@credo-ts/openid4vc'
 
 import type { AnswerItem, AskedItem } from '../../../shared/api'
-import { sdJwtClaims, toHeldSdJwtVc } from '../credentials'
+import { absentClaims } from './dcqlMissing'
+import { claimNameFor, isPresentable, presentedBy } from './dcqlPresented'
 
 /** The parts of a DCQL credential query and its match that the proposal reads. */
 interface CredentialQuery {
@@ -21,6 +21,7 @@ interface CredentialQuery {
 interface QueryMatch {
   success: boolean
   valid_credentials?: { record: unknown }[]
+  failed_credentials?: { record: unknown; meta?: { success: boolean } }[]
 }
 
 export interface DcqlProposal {
@@ -29,10 +30,14 @@ export interface DcqlProposal {
   missing: AskedItem[]
   satisfiable: boolean
   /**
-   * Formats of held credentials that match a required query but that Custos cannot present yet (mdoc,
-   * JWT VC): such a request is not satisfiable, and the person is told why.
+   * Formats of held credentials that match a required query but that Custos cannot present over OpenID4VP
+   * (a JSON-LD VC): such a request is not satisfiable, and the person is told why.
    */
   unsupportedFormats?: string[]
+  /** Per missing credential query, the asked claims a held credential of that kind lacks (dcqlMissing). */
+  absent?: Record<string, string[]>
+  /** Credential queries answered by a credential signed whole (a W3C JWT VC): all its claims leave. */
+  whole?: string[]
   /** What Credo would present, per credential query; present only when the query can be satisfied. */
   selection?: DcqlCredentialsForRequest
   /** The same for a Presentation Exchange request (pexProposal): what Credo would present per input descriptor. */
@@ -60,7 +65,7 @@ function isOptional(id: string, sets: CredentialSet[] | undefined): boolean {
 function askedItem(query: CredentialQuery, sets: CredentialSet[] | undefined): AskedItem {
   const types = [...(query.meta?.vct_values ?? []), ...(query.meta?.doctype_value ? [query.meta.doctype_value] : [])]
   // A query without claims asks for the whole credential.
-  const claims = (query.claims ?? []).map((claim) => claimName(claim.path))
+  const claims = (query.claims ?? []).map((claim) => claimNameFor(query.format, claim.path))
   return { descriptorId: query.id, types, claims, optional: isOptional(query.id, sets) }
 }
 
@@ -87,13 +92,15 @@ export function proposalFor(
   const sets = (queryResult as { credential_sets?: CredentialSet[] }).credential_sets
   const asked = queries.map((query) => askedItem(query, sets))
   const satisfiable = queryResult.can_be_satisfied
+  const whole: string[] = []
   const items = asked.map((item): AnswerItem => {
     const candidates = (matches[item.descriptorId]?.valid_credentials ?? [])
       .map((match) => match.record)
-      .filter((record): record is SdJwtVcRecord => record instanceof SdJwtVcRecord)
+      .filter(isPresentable)
       .map((record) => record.id)
     const chosen = selection?.[item.descriptorId]?.[0]
-    if (!chosen || !(chosen.credentialRecord instanceof SdJwtVcRecord)) {
+    const presented = chosen && presentedBy(agentContext, chosen)
+    if (!presented) {
       return {
         descriptorId: item.descriptorId,
         candidates,
@@ -102,8 +109,8 @@ export function proposalFor(
         optional: item.optional,
       }
     }
-    const held = toHeldSdJwtVc(agentContext, chosen.credentialRecord)
-    const leaving = sdJwtClaims(chosen.disclosedPayload as Record<string, unknown>)
+    if (presented.whole) whole.push(item.descriptorId)
+    const { held, leaving } = presented
     return {
       descriptorId: item.descriptorId,
       credentialId: held.id,
@@ -122,6 +129,12 @@ export function proposalFor(
   })
   const missing = asked.filter((item) => !matches[item.descriptorId]?.success)
   const presentable = satisfiable && unsupported.length === 0
+  const absent = Object.fromEntries(
+    missing.flatMap((item) => {
+      const lacking = absentClaims(agentContext, item, matches[item.descriptorId]?.failed_credentials)
+      return lacking ? [[item.descriptorId, lacking] as const] : []
+    }),
+  )
   return {
     asked,
     items,
@@ -132,6 +145,8 @@ export function proposalFor(
         : missing,
     satisfiable: presentable,
     unsupportedFormats: unsupported.length ? [...new Set(unsupported.map((query) => query.format))] : undefined,
+    ...(!satisfiable && Object.keys(absent).length > 0 ? { absent } : {}),
+    ...(whole.length > 0 ? { whole } : {}),
     selection: presentable ? selection : undefined,
   }
 }
@@ -139,13 +154,14 @@ export function proposalFor(
 /**
  * Minimisation, checked on what Credo is about to send rather than trusted: every claim that would leave
  * is one the query names (by its first path step), unless the query names none and so asks the whole
- * credential. Returns the claims that would leave beyond the query.
+ * credential, or the credential is signed whole (a W3C JWT VC, which the person was warned leaves whole).
+ * Returns the claims that would leave beyond the query.
  */
 export function beyondQuery(proposal: DcqlProposal): string[] {
   const extra: string[] = []
   for (const item of proposal.items) {
     const asked = proposal.asked.find((candidate) => candidate.descriptorId === item.descriptorId)
-    if (!asked || asked.claims.length === 0) continue
+    if (!asked || asked.claims.length === 0 || proposal.whole?.includes(item.descriptorId)) continue
     const named = new Set(asked.claims.map((claim) => claim.split('.')[0]))
     for (const claim of Object.keys(item.claimsLeaving))
       if (!named.has(claim)) extra.push(`${item.descriptorId}.${claim}`)

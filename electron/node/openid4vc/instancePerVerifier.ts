@@ -4,17 +4,20 @@ import {
   MdocRepository,
   SdJwtVcRecord,
   SdJwtVcRepository,
+  W3cCredentialRecord,
+  W3cCredentialRepository,
   type AgentContext,
   type DcqlCredentialsForRequest,
 } from '@credo-ts/core'
 
 import { CustosError } from '../../../shared/errors'
+import { isPresentable } from './dcqlPresented'
 
 /** Per batch credential, which instance (by its key) went to which verifier: kept in the record's metadata. */
 const KEY = 'custosInstanceByVerifier'
 type Ledger = Record<string, string>
 
-type Batched = SdJwtVcRecord | MdocRecord
+type Batched = SdJwtVcRecord | MdocRecord | W3cCredentialRecord
 
 const instanceKey = (instance: { kmsKeyId?: string }, index: number) => instance.kmsKeyId ?? `#${index}`
 
@@ -36,9 +39,9 @@ export async function instancePerVerifier(
     const mapped = []
     for (const entry of entries) {
       const record = await asStored(agentContext, entry.credentialRecord)
-      // The proposal the person saw, and its minimisation check, read SD-JWT VCs only: an mdoc or a JWT VC
+      // The proposal the person saw, and its minimisation check, read these formats only: another record
       // Credo matched would leave without the person having seen what it carries.
-      if (!(record instanceof SdJwtVcRecord)) {
+      if (!isPresentable(record)) {
         throw new CustosError(
           'RequestNotSatisfiable',
           `Custos cannot answer with a credential in the format ${entry.claimFormat} yet; nothing was sent.`,
@@ -89,8 +92,12 @@ async function asStored<R>(agentContext: AgentContext, record: R): Promise<R> {
   if (record instanceof SdJwtVcRecord) {
     return (await agentContext.resolve(SdJwtVcRepository).getById(agentContext, record.id)) as R
   }
-  if (record instanceof MdocRecord)
+  if (record instanceof MdocRecord) {
     return (await agentContext.resolve(MdocRepository).getById(agentContext, record.id)) as R
+  }
+  if (record instanceof W3cCredentialRecord) {
+    return (await agentContext.resolve(W3cCredentialRepository).getById(agentContext, record.id)) as R
+  }
   return record
 }
 
@@ -107,7 +114,9 @@ async function pick<R extends Batched>(agentContext: AgentContext, record: R, ve
   if (ledger[verifier] !== chosen) {
     record.metadata.set(KEY, { ...ledger, [verifier]: chosen })
     if (record instanceof MdocRecord) await agentContext.resolve(MdocRepository).update(agentContext, record)
-    else await agentContext.resolve(SdJwtVcRepository).update(agentContext, record as SdJwtVcRecord)
+    else if (record instanceof W3cCredentialRecord) {
+      await agentContext.resolve(W3cCredentialRepository).update(agentContext, record)
+    } else await agentContext.resolve(SdJwtVcRepository).update(agentContext, record as SdJwtVcRecord)
   }
   const copy = record.clone() as R
   const instance = record.credentialInstances[keys.indexOf(chosen)]

@@ -85,7 +85,23 @@ export function pexProposalFor(
     }
   })
   const missing = asked.filter((item) => !items.find((each) => each.descriptorId === item.descriptorId)?.credentialId)
-  return { asked, items, missing: satisfiable ? [] : missing, satisfiable, pexSelection, pexForRequest: forRequest }
+  // Over Presentation Exchange the node presents SD-JWT VCs only (an mdoc or a JWT VC answers DCQL): Credo's
+  // pick of another format would leave without the person having seen what it carries.
+  const unsupported = asked.filter(
+    (item, index) => pexSelection?.[item.descriptorId]?.[0] && !items[index].credentialId,
+  )
+  const presentable = satisfiable && unsupported.length === 0
+  return {
+    asked,
+    items,
+    missing: presentable ? [] : satisfiable ? unsupported : missing,
+    satisfiable: presentable,
+    unsupportedFormats: unsupported.length
+      ? [...new Set(unsupported.map((item) => String(pexSelection?.[item.descriptorId]?.[0]?.claimFormat)))]
+      : undefined,
+    pexSelection: presentable ? pexSelection : undefined,
+    pexForRequest: forRequest,
+  }
 }
 
 type Match =

@@ -1,4 +1,12 @@
-import { MdocRecord, MdocRepository, SdJwtVcRecord, SdJwtVcRepository, type AgentContext } from '@credo-ts/core'
+import {
+  MdocRecord,
+  MdocRepository,
+  SdJwtVcRecord,
+  SdJwtVcRepository,
+  W3cCredentialRecord,
+  W3cCredentialRepository,
+  type AgentContext,
+} from '@credo-ts/core'
 import { OpenId4VcHolderApi, type OpenId4VciResolvedCredentialOffer } from '@credo-ts/openid4vc'
 
 import type { HeldCredential } from '../../../shared/api'
@@ -12,10 +20,13 @@ import { renewalOf, setRenewal } from './renewal'
 
 const ISSUER = 'the issuer'
 
-async function batchRecord(agentContext: AgentContext, credentialId: string): Promise<SdJwtVcRecord | MdocRecord> {
+type Batch = SdJwtVcRecord | MdocRecord | W3cCredentialRecord
+
+async function batchRecord(agentContext: AgentContext, credentialId: string): Promise<Batch> {
   const found =
     (await agentContext.resolve(SdJwtVcRepository).findById(agentContext, credentialId)) ??
-    (await agentContext.resolve(MdocRepository).findById(agentContext, credentialId))
+    (await agentContext.resolve(MdocRepository).findById(agentContext, credentialId)) ??
+    (await agentContext.resolve(W3cCredentialRepository).findById(agentContext, credentialId))
   if (!found) throw new CustosError('NotFound', 'Custos holds no such credential from an OpenID4VC issuer.')
   return found
 }
@@ -73,14 +84,19 @@ export async function renewBatch(agentContext: AgentContext, credentialId: strin
   forgetGivenInstances(record)
   setRenewal(record, { ...renewal, refreshToken: token.refreshToken ?? renewal.refreshToken })
   if (record instanceof MdocRecord) await agentContext.resolve(MdocRepository).update(agentContext, record)
-  else await agentContext.resolve(SdJwtVcRepository).update(agentContext, record)
+  else if (record instanceof W3cCredentialRecord) {
+    await agentContext.resolve(W3cCredentialRepository).update(agentContext, record)
+  } else await agentContext.resolve(SdJwtVcRepository).update(agentContext, record)
   return toHeld(agentContext, record)
 }
 
-/** The same credential type (an SD-JWT VC's vct, an mdoc's doctype) as the one it replaces. */
-function sameKind(held: SdJwtVcRecord | MdocRecord, fresh: SdJwtVcRecord | MdocRecord): boolean {
+/** The same credential type (an SD-JWT VC's vct, an mdoc's doctype, a W3C VC's types) as the one it replaces. */
+function sameKind(held: Batch, fresh: Batch): boolean {
   if (held instanceof SdJwtVcRecord && fresh instanceof SdJwtVcRecord) {
     return held.firstCredential.payload.vct === fresh.firstCredential.payload.vct
+  }
+  if (held instanceof W3cCredentialRecord && fresh instanceof W3cCredentialRecord) {
+    return JSON.stringify(held.firstCredential.type) === JSON.stringify(fresh.firstCredential.type)
   }
   return (
     held instanceof MdocRecord &&

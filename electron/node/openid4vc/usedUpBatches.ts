@@ -3,6 +3,8 @@ import {
   MdocRepository,
   SdJwtVcRecord,
   SdJwtVcRepository,
+  W3cCredentialRecord,
+  W3cCredentialRepository,
   type AgentContext,
   type DcqlCredentialsForRequest,
 } from '@credo-ts/core'
@@ -29,8 +31,11 @@ export async function usedUpWarnings(
     // The record as stored now: the ledger of given instances may have grown since the request was read.
     const record =
       (await agentContext.resolve(SdJwtVcRepository).findById(agentContext, id)) ??
-      (await agentContext.resolve(MdocRepository).findById(agentContext, id))
-    if (!(record instanceof SdJwtVcRecord || record instanceof MdocRecord)) continue
+      (await agentContext.resolve(MdocRepository).findById(agentContext, id)) ??
+      (await agentContext.resolve(W3cCredentialRepository).findById(agentContext, id))
+    const batchable =
+      record instanceof SdJwtVcRecord || record instanceof MdocRecord || record instanceof W3cCredentialRecord
+    if (!batchable) continue
     if (record.credentialInstances.length < 2 || instanceFor(record, verifier) !== undefined) continue
     const renewable = renewalOf(record) !== undefined
     warnings.push({

@@ -1,10 +1,10 @@
-import { MdocRepository, SdJwtVcRepository } from '@credo-ts/core'
+import { MdocDeviceResponse, MdocRepository, SdJwtVcRepository, type DcqlQuery } from '@credo-ts/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { startFormatsIssuer } from './formatsIssuer'
+import { MDL_DOCTYPE, MDL_NAMESPACE, startFormatsIssuer } from './formatsIssuer'
 import { accountQuery, makeDidKey, startVerifier } from './plainAgents'
 
 /**
@@ -23,6 +23,7 @@ describe('a Custos node takes a batch of instances of one credential', () => {
   beforeAll(async () => {
     issuer = await startFormatsIssuer(`${tmp.dir}/authority`, 3)
     verifier = await startVerifier(`${tmp.dir}/lender`, (body) => wire.push(body))
+    verifier.agent.x509.config.addTrustedCertificate(issuer.certificate)
     node = await startNode(`${tmp.dir}/node`)
     api = apiOf(node)
   })
@@ -58,24 +59,38 @@ describe('a Custos node takes a batch of instances of one credential', () => {
     expect(new Set(record.credentialInstances.map((instance) => instance.kmsKeyId)).size).toBe(3)
   })
 
-  /** Answers a request for family_name signed by `kid` (one client id per key) and returns the issuer signature sent. */
-  async function answer(kid: string): Promise<string> {
+  const licenceQuery: DcqlQuery = {
+    credentials: [
+      {
+        id: 'licence',
+        format: 'mso_mdoc',
+        meta: { doctype_value: MDL_DOCTYPE },
+        claims: [{ path: [MDL_NAMESPACE, 'family_name'] }],
+      },
+    ],
+  }
+
+  /** Answers a request signed by `kid` (one client id per key) and returns what was sent per query. */
+  async function answered(kid: string, query: DcqlQuery): Promise<Record<string, string[]>> {
     const { authorizationRequest } = await verifier.agent.openid4vc.verifier.createAuthorizationRequest({
       verifierId: verifier.verifier.verifierId,
       requestSigner: { method: 'did', didUrl: kid },
-      dcql: { query: accountQuery(['family_name']) },
+      dcql: { query },
       responseMode: 'direct_post',
       version: 'v1',
     })
     const summary = await api['openid4vc.resolveRequest']({ request: authorizationRequest })
     const before = wire.length
     await api['openid4vc.approveRequest']({ id: summary.id })
-    const sent = JSON.parse(String(wire.slice(before).find((body) => body.vp_token)?.vp_token)) as Record<
-      string,
-      string[]
-    >
-    return sent.account[0].split('~')[0].split('.')[2]
+    return JSON.parse(String(wire.slice(before).find((body) => body.vp_token)?.vp_token)) as Record<string, string[]>
   }
+
+  /** The issuer signature of the SD-JWT VC instance an answer for family_name carried. */
+  const answer = async (kid: string) =>
+    (await answered(kid, accountQuery(['family_name']))).account[0].split('~')[0].split('.')[2]
+  /** The device key of the mdoc instance an answer carried. */
+  const answerMdoc = async (kid: string) =>
+    MdocDeviceResponse.fromBase64Url((await answered(kid, licenceQuery)).licence[0]).documents[0].deviceKey.fingerprint
 
   it('answers each verifier with its own instance, the same one again, and none when all went elsewhere', async () => {
     const [account] = (await api['credentials.list'](undefined)).filter(
@@ -114,5 +129,16 @@ describe('a Custos node takes a batch of instances of one credential', () => {
     // All three instances are still held.
     const after = await node.agent.dependencyManager.resolve(SdJwtVcRepository).getById(node.agent.context, account.id)
     expect(after.credentialInstances).toHaveLength(3)
+  })
+
+  it('answers each verifier with its own mdoc instance (device key), and none when all went elsewhere', async () => {
+    const kids = await Promise.all([1, 2, 3, 4].map(async () => (await makeDidKey(verifier.agent.context)).kid))
+    const first = await answerMdoc(kids[0])
+    expect(await answerMdoc(kids[0])).toBe(first)
+    const others = [await answerMdoc(kids[1]), await answerMdoc(kids[2])]
+    expect(new Set([first, ...others]).size).toBe(3)
+    const posted = wire.length
+    await expect(answered(kids[3], licenceQuery)).rejects.toMatchObject({ code: 'RequestNotSatisfiable' })
+    expect(wire).toHaveLength(posted)
   })
 })
