@@ -1,8 +1,9 @@
 import type { App } from 'electron'
 
-// The schemes an EU issuer's or verifier's page opens a wallet with (OpenID4VCI 1.0, OpenID4VP 1.0 and
-// the HAIP profile's own), beside Custos's own custos:// for invitations.
-const WALLET_SCHEMES = ['openid-credential-offer', 'haip-vci', 'openid4vp', 'haip-vp', 'eudi-openid4vp']
+import { WALLET_SCHEMES } from '../../shared/walletSchemes'
+
+// The schemes an EU issuer's or verifier's page opens a wallet with (OpenID4VCI 1.0, OpenID4VP 1.0, the
+// HAIP profile's and the EU reference wallet's; shared/walletSchemes.ts), beside custos:// for invitations.
 const WALLET_LINK = new RegExp(`^(${WALLET_SCHEMES.join('|')}):\\/\\/`, 'i')
 
 /** The custos:// link (an invitation) among a launch's arguments, if there is one. */

@@ -37,7 +37,15 @@ export interface ConsentEvaluation {
 }
 
 export type RequestWarningKind =
-  'untrusted-requester' | 'look-alike' | 'identifying' | 'beyond-purpose' | 'beyond-request' | 'derived-would-do'
+  | 'untrusted-requester'
+  | 'look-alike'
+  | 'identifying'
+  | 'beyond-purpose'
+  | 'beyond-request'
+  | 'derived-would-do'
+  // OpenID4VP: every instance of a batch credential went to other verifiers (renewable: the issuer can send more).
+  | 'used-up-batch'
+  | 'used-up-batch-renewable'
 
 /** Something the person should know before answering a waiting request. */
 export interface RequestWarning {
@@ -45,6 +53,8 @@ export interface RequestWarning {
   message: string
   /** The claims it is about, when it is about claims. */
   claims: string[]
+  /** The held credential it is about, when it is about one (a used-up batch: `openid4vc.renewBatch` takes it). */
+  credentialId?: string
 }
 
 export interface DpvPurpose {

@@ -188,4 +188,10 @@ export const openid4vcContract = {
   ),
   /** Tells the verifier no (access_denied); nothing about the person leaves. */
   'openid4vc.declineRequest': method<PresentationAnswer>()(z.object({ id: idSchema }).strict()),
+  /**
+   * Asks the issuer for a new batch of a held credential whose instances all went to verifiers (a
+   * `used-up-batch-renewable` warning names it), with the refresh token it gave; the new instances replace
+   * the old ones. CredentialRefused when it gave none or refuses; nothing changes then.
+   */
+  'openid4vc.renewBatch': method<HeldCredential>()(z.object({ credentialId: idSchema }).strict()),
 }

@@ -32,6 +32,10 @@ export class CustosOpenId4VcApi implements ContractApi<typeof openid4vcContract>
     return this.offers.accept(this.agentContext, offer, txCode)
   }
 
+  async renewBatch({ credentialId }: { credentialId: string }): Promise<HeldCredential> {
+    return this.offers.renew(this.agentContext, credentialId)
+  }
+
   async startSignIn({ offer }: { offer: string }): Promise<SignInStart> {
     return this.signIns.start(this.agentContext, offer)
   }

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../../../shared/errors'
 import { checkEndpoint, offerLink } from './links'
 import { offerByValue, toOfferSummary } from './offerSummary'
 import { withPeer } from './peerFailures'
+import { renewBatch } from './renewBatch'
 import { refuseUnkept, takeCredentials } from './takeCredentials'
 
 const ISSUER = 'the issuer'
@@ -41,6 +42,11 @@ export class OfferService {
       }),
     )
     return takeCredentials(agentContext, resolved, summary, token)
+  }
+
+  /** A new batch of a held credential, with the refresh token its issuer gave (renewBatch.ts). */
+  async renew(agentContext: AgentContext, credentialId: string): Promise<HeldCredential> {
+    return renewBatch(agentContext, credentialId)
   }
 
   async resolveOffer(agentContext: AgentContext, input: string): Promise<OpenId4VciResolvedCredentialOffer> {

@@ -23,6 +23,7 @@ import { PendingRequests, type PendingRequest } from './pendingRequests'
 import { withPeer } from './peerFailures'
 import { responseUriOf, sendAccessDenied, untrustedCertificate } from './verifierResponse'
 import { termsOf } from './requestTerms'
+import { namesUsedUpBatch } from './usedUpBatches'
 import { trustedCertificatesFor } from './verifierCertificates'
 import { verifierIdentity } from './verifierIdentity'
 
@@ -67,8 +68,10 @@ export class PresentationService {
     const pending: PendingRequest = { ...base, evaluation }
     agentContext.resolve(PendingRequests).put(pending)
     const summary = await toSummary(agentContext, pending)
-    // A policy answers only a request whose verifier is proved and whose answer satisfies the query.
-    if (evaluation?.outcome === 'share' && pending.verifier.proved && pending.proposal.satisfiable) {
+    // A policy answers only a request whose verifier is proved and whose answer satisfies the query, and
+    // never with a used-up batch (the send would be refused): that waits for the person, with the warning.
+    const answerable = pending.proposal.satisfiable && !namesUsedUpBatch(summary.warnings)
+    if (evaluation?.outcome === 'share' && pending.verifier.proved && answerable) {
       const answer = await this.approve(agentContext, pending.id)
       announce(agentContext, evaluation, 'shared')
       return { ...summary, state: 'answered', disclosureId: answer.disclosureId }

@@ -13,6 +13,7 @@ import { appDatabaseOf } from '../db'
 import { currentProfile, positionOf } from '../privacyProfile'
 import { queryChoices } from './dcqlChoice'
 import { pexChoices } from './pexChoice'
+import { usedUpWarnings } from './usedUpBatches'
 import type { PendingRequest } from './pendingRequests'
 import { listedEntries } from './verifierIdentity'
 
@@ -80,7 +81,10 @@ export async function toSummary(
     choices: pending.resolved.dcql
       ? queryChoices(pending.resolved.dcql.queryResult, proposal.selection)
       : pexChoices(proposal),
-    warnings: await warningsOf(agentContext, pending),
+    warnings: [
+      ...(await warningsOf(agentContext, pending)),
+      ...(await usedUpWarnings(agentContext, pending.verifier.clientId, proposal.selection)),
+    ],
     position: positionOf(currentProfile(appDatabaseOf(agentContext)), consentFacts(pending), dpvPurposes()),
     evaluation: pending.evaluation,
     state: 'waiting',

@@ -2,7 +2,7 @@ import {
   CredentialMultiInstanceUseMode,
   MdocRecord,
   MdocRepository,
-  type SdJwtVcRecord,
+  SdJwtVcRecord,
   SdJwtVcRepository,
   W3cCredentialRecord,
   W3cCredentialRepository,
@@ -38,7 +38,7 @@ export async function instancePerVerifier(
   for (const [queryId, entries] of Object.entries(selection)) {
     const mapped = []
     for (const entry of entries) {
-      const record = entry.credentialRecord
+      const record = await asStored(agentContext, entry.credentialRecord)
       // The proposal the person saw, and its minimisation check, read these formats only: another record
       // Credo matched would leave without the person having seen what it carries.
       if (!isPresentable(record)) {
@@ -62,15 +62,49 @@ export async function instancePerVerifier(
   return out
 }
 
-async function pick<R extends Batched>(agentContext: AgentContext, record: R, verifier: string): Promise<R> {
+/**
+ * The instance (by its key) this verifier answers with: the one it got before, else one no other verifier
+ * has received; undefined when every instance went to another verifier (answering would be linkable).
+ */
+export function instanceFor(record: Batched, verifier: string): string | undefined {
   const ledger = (record.metadata.get(KEY) ?? {}) as Ledger
   const keys = record.credentialInstances.map(instanceKey)
+  if (keys.includes(ledger[verifier])) return ledger[verifier]
   const given = new Set(
     Object.entries(ledger)
       .filter(([to]) => to !== verifier)
       .map(([, key]) => key),
   )
-  const chosen = keys.includes(ledger[verifier]) ? ledger[verifier] : keys.find((key) => !given.has(key))
+  return keys.find((key) => !given.has(key))
+}
+
+/** A new batch replaces the instances: no verifier has received any of them yet. */
+export function forgetGivenInstances(record: Batched): void {
+  record.metadata.delete(KEY)
+}
+
+/**
+ * The record as stored now, not as the request found it: another answer may have given an instance since
+ * (two requests waiting at once), or a new batch replaced them; choosing from the old copy could give two
+ * verifiers the same instance, and saving it would undo the other change.
+ */
+async function asStored<R>(agentContext: AgentContext, record: R): Promise<R> {
+  if (record instanceof SdJwtVcRecord) {
+    return (await agentContext.resolve(SdJwtVcRepository).getById(agentContext, record.id)) as R
+  }
+  if (record instanceof MdocRecord) {
+    return (await agentContext.resolve(MdocRepository).getById(agentContext, record.id)) as R
+  }
+  if (record instanceof W3cCredentialRecord) {
+    return (await agentContext.resolve(W3cCredentialRepository).getById(agentContext, record.id)) as R
+  }
+  return record
+}
+
+async function pick<R extends Batched>(agentContext: AgentContext, record: R, verifier: string): Promise<R> {
+  const ledger = (record.metadata.get(KEY) ?? {}) as Ledger
+  const keys = record.credentialInstances.map(instanceKey)
+  const chosen = instanceFor(record, verifier)
   if (!chosen) {
     throw new CustosError(
       'RequestNotSatisfiable',

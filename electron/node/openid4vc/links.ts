@@ -1,4 +1,5 @@
 import { CustosError, InvalidInputError } from '../../../shared/errors'
+import { EITHER_SCHEMES, OFFER_SCHEMES, REQUEST_SCHEMES, schemeOf } from '../../../shared/walletSchemes'
 
 const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost'])
 
@@ -31,6 +32,12 @@ export function offerLink(input: string): string {
     return `openid-credential-offer://?credential_offer=${encodeURIComponent(text)}`
   }
   const params = queryOf(text, 'That is not a credential offer link.')
+  checkScheme(
+    text,
+    [...OFFER_SCHEMES, ...EITHER_SCHEMES],
+    'a credential offer',
+    'openid-credential-offer:// or haip-vci://',
+  )
   const byReference = params.get('credential_offer_uri')
   if (!params.get('credential_offer') && !byReference) {
     throw new InvalidInputError(
@@ -40,13 +47,14 @@ export function offerLink(input: string): string {
   checkEndpoint('address of the offer', byReference ?? undefined)
   // Checked before the library fetches the issuer's metadata from it.
   checkEndpoint('issuer', issuerOfOffer(params.get('credential_offer')))
-  return text
+  return inScheme(text, 'openid-credential-offer')
 }
 
-/** Presentation request links (`openid4vp://`, `haip-vp://`, `eudi-openid4vp://`, https) by value or by request_uri. */
+/** Presentation request links (`openid4vp://`, the EU profiles' schemes in shared/walletSchemes.ts, https) by value or by request_uri. */
 export function requestLink(input: string): string {
   const text = input.trim()
   const params = queryOf(text, 'That is not a presentation request link.')
+  checkScheme(text, [...REQUEST_SCHEMES, ...EITHER_SCHEMES], 'a presentation request', 'openid4vp:// or haip-vp://')
   if (!params.get('client_id')) throw new InvalidInputError('That request does not say who asks (no client_id).')
   if (
     !params.get('request_uri') &&
@@ -59,7 +67,26 @@ export function requestLink(input: string): string {
   checkEndpoint('address of the request', params.get('request_uri') ?? undefined)
   checkEndpoint('address the answer would go to', params.get('response_uri') ?? undefined)
   checkRequestHost(params.get('client_id')!, params.get('request_uri'))
-  return text
+  return inScheme(text, 'openid4vp')
+}
+
+/** A link in a wallet scheme the node does not open for this (or no wallet scheme at all) is refused. */
+function checkScheme(text: string, schemes: readonly string[], what: string, named: string): void {
+  const scheme = schemeOf(text)
+  if (scheme === 'https' || scheme === 'http' || (scheme && schemes.includes(scheme))) return
+  throw new InvalidInputError(
+    `That link (${scheme ?? 'no'}:) is not ${what}; companies send those as ${named} links or web links.`,
+  )
+}
+
+/**
+ * The library reads the query of a link whatever its scheme, but is handed the protocol's own scheme, so
+ * the EU profile's schemes (haip-vci, haip-vp, eudi-openid4vp, the drafts' haip, ...) read as the protocol's.
+ */
+function inScheme(text: string, scheme: string): string {
+  const own = schemeOf(text)
+  if (own === scheme || own === 'https' || own === 'http') return text
+  return `${scheme}://${new URL(text).search}`
 }
 
 /**

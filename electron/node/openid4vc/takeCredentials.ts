@@ -20,6 +20,7 @@ import { setArrival, setIssuerDisplay, setSignatureCheck, setStanding, toHeld } 
 import { bindToNewKeys } from './keyBinding'
 import { withMdocChainAsGiven } from './mdocTrust'
 import { withPeer } from './peerFailures'
+import { setRenewal } from './renewal'
 
 /** Offers of a format the node cannot keep are refused whole, before anything is asked of the issuer. */
 export function refuseUnkept(summary: CredentialOfferSummary): void {
@@ -64,6 +65,18 @@ export async function takeCredentials(
     ({ credentialConfigurationId }) =>
       summary.credentials.find((offered) => offered.configurationId === credentialConfigurationId)?.display,
   )
+  // A refresh token lets the node ask for a new batch when every instance went to some verifier (renewBatch).
+  if (token.refreshToken && !token.dpop) {
+    for (const [index, record] of records.entries()) {
+      setRenewal(record, {
+        credentialIssuer: resolved.metadata.credentialIssuer.credential_issuer,
+        configurationId: response.credentials[index].credentialConfigurationId,
+        refreshToken: token.refreshToken,
+        authorizationServer: token.authorizationServer,
+        clientId,
+      })
+    }
+  }
   return storeAll(agentContext, records, summary.issuer.url, displays)
 }
 

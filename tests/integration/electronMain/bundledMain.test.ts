@@ -112,6 +112,8 @@ describe('the bundled Electron main process', () => {
       'openid4vp',
       'haip-vp',
       'eudi-openid4vp',
+      'mdoc-openid4vp',
+      'haip',
     ])
     expect(result.tray).toMatchObject({ tooltip: 'Custos', menu: ['Custos öffnen', 'Jetzt sperren'] })
     expect(fs.existsSync((result.tray as { image: string }).image)).toBe(true)

@@ -69,6 +69,23 @@ describe('an OpenID4VP verifier not built on Credo or @openid4vc', () => {
     expect(verifier.refused.get(other.state)).toContain('another nonce')
   })
 
+  it.each([['A128GCM'], ['A256GCM']])(
+    'answers a request for an encrypted answer (direct_post.jwt, %s) with a JWE the verifier decrypts itself',
+    async (enc) => {
+      verifier.bodies.length = 0
+      const { link, state } = verifier.ask(accountQuery(ASKED), undefined, [enc])
+      const summary = await api['openid4vc.resolveRequest']({ request: link })
+      await api['openid4vc.approveRequest']({ id: summary.id })
+      expect(verifier.refused.get(state)).toBeUndefined()
+      expect(verifier.jweHeaders.get(state)).toMatchObject({ alg: 'ECDH-ES', enc })
+      const [presented] = verifier.accepted.get(state)!.account
+      expect(presented.claims).toEqual({ family_name: 'Mustermann', monthly_income: 4200 })
+      expect(Object.keys(verifier.bodies[0])).toEqual(['response'])
+      const sent = readableWire(verifier.bodies)
+      for (const value of ['Mustermann', ...UNASKED_ACCOUNT_VALUES]) expect(sent).not.toContain(value)
+    },
+  )
+
   it('answers by policy once a trust list gives its did:key a role the policy names', async () => {
     const publisherKey = demoPrivateKey('openid4vc independent verifier publisher')
     const list = signTrustList(
@@ -100,6 +117,6 @@ describe('an OpenID4VP verifier not built on Credo or @openid4vc', () => {
     expect(verifier.accepted.get(state)!.account[0].claims).toEqual({ family_name: 'Mustermann', monthly_income: 4200 })
     const sent = readableWire(verifier.bodies)
     for (const value of UNASKED_ACCOUNT_VALUES) expect(sent).not.toContain(value)
-    expect(await api['disclosures.list']()).toHaveLength(2)
+    expect(await api['disclosures.list']()).toHaveLength(4)
   })
 })

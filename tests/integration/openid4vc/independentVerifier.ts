@@ -2,11 +2,13 @@ import crypto from 'node:crypto'
 
 import express from 'express'
 
+import { decryptJwe, responseEncryptionKey } from './independentJwe'
 import { serve } from './plainAgents'
 
 // An OpenID4VP 1.0 verifier written from the specifications with node:crypto only: not Credo, not
 // @openid4vc/*, not an SD-JWT library. It signs its request object (JAR, `decentralized_identifier`
-// client id with an Ed25519 did:key), takes a `direct_post` answer and checks the SD-JWT VC itself.
+// client id with an Ed25519 did:key), takes a `direct_post` answer or a `direct_post.jwt` one (a JWE it
+// decrypts itself, independentJwe.ts) and checks the SD-JWT VC itself.
 
 const b64u = (data: Buffer | string) => Buffer.from(data).toString('base64url')
 const sha256 = (text: string) => crypto.createHash('sha256').update(text, 'ascii').digest()
@@ -39,6 +41,13 @@ function didKeyPublicKey(did: string): crypto.KeyObject {
   return crypto.createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: b64u(raw.subarray(2)) }, format: 'jwk' })
 }
 
+/** An issuer's key from its DID: an Ed25519 did:key, or a did:jwk (the DID is the base64url of the JWK). */
+function issuerPublicKey(did: string): crypto.KeyObject {
+  if (!did.startsWith('did:jwk:')) return didKeyPublicKey(did)
+  const jwk = JSON.parse(Buffer.from(did.slice('did:jwk:'.length).split('#')[0], 'base64url').toString())
+  return crypto.createPublicKey({ key: jwk as crypto.JsonWebKey, format: 'jwk' })
+}
+
 function verifyJws(jws: string, key: crypto.KeyObject): Record<string, unknown> {
   const [header, payload, signature] = jws.split('.')
   const { alg } = JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg: string }
@@ -65,7 +74,7 @@ function checkSdJwt(presentation: string, nonce: string, audience: string): Chec
   const disclosures = rest
   const payload = JSON.parse(Buffer.from(issuerJwt.split('.')[1], 'base64url').toString()) as Record<string, unknown>
   const issuer = String(payload.iss)
-  verifyJws(issuerJwt, didKeyPublicKey(issuer))
+  verifyJws(issuerJwt, issuerPublicKey(issuer))
   const digests = new Set(payload._sd as string[])
   const claims: Record<string, unknown> = {}
   for (const disclosure of disclosures) {
@@ -88,7 +97,10 @@ export async function startIndependentVerifier(name: string) {
   const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x as string, 'base64url')
   const did = `did:key:z${base58(Buffer.concat([Buffer.from([0xed, 0x01]), raw]))}`
   const clientId = `decentralized_identifier:${did}`
-  const requests = new Map<string, { jwt: string; nonce: string }>()
+  const requests = new Map<string, { jwt: string; nonce: string; encrypted: boolean }>()
+  const encryption = responseEncryptionKey()
+  /** The JWE header of each encrypted answer, by state. */
+  const jweHeaders = new Map<string, Record<string, unknown>>()
   const accepted = new Map<string, Record<string, Checked[]>>()
   const refused = new Map<string, string>()
   /** Every answer body as it arrived: the wire. */
@@ -103,11 +115,23 @@ export async function startIndependentVerifier(name: string) {
   })
   app.post('/response', (req, res) => {
     bodies.push({ ...(req.body as Record<string, unknown>) })
-    const { state, vp_token: vpToken } = req.body as { state?: string; vp_token?: string }
+    let answer: { state?: string; vp_token?: unknown }
+    let header: Record<string, unknown> | undefined
+    try {
+      const { response } = req.body as { response?: string }
+      if (response) ({ header, payload: answer } = decryptJwe(response, encryption.privateKey))
+      else answer = req.body as typeof answer
+    } catch (error) {
+      return void res.status(400).json({ error: 'invalid_request', error_description: (error as Error).message })
+    }
+    const { state, vp_token: vpToken } = answer
     const request = state ? requests.get(state) : undefined
     if (!request || !vpToken) return void res.status(400).json({ error: 'invalid_request' })
     try {
-      const tokens = JSON.parse(vpToken) as Record<string, string[]>
+      // §8.3: a request that asked for an encrypted answer takes no answer in the clear.
+      if (request.encrypted && !header) throw new Error('an answer in the clear to a request that asked for a JWE')
+      if (header) jweHeaders.set(state!, header)
+      const tokens = (typeof vpToken === 'string' ? JSON.parse(vpToken) : vpToken) as Record<string, string[]>
       const checked = Object.fromEntries(
         Object.entries(tokens).map(([id, list]) => [id, list.map((vp) => checkSdJwt(vp, request.nonce, clientId))]),
       )
@@ -119,14 +143,16 @@ export async function startIndependentVerifier(name: string) {
     }
   })
 
-  function ask(dcqlQuery: object, verifierInfo?: object[]): { link: string; state: string } {
+  /** `encrypted`: ask for a JWE (direct_post.jwt) with these content encryptions, in preference order. */
+  function ask(dcqlQuery: object, verifierInfo?: object[], encs?: string[]): { link: string; state: string } {
+    const encrypted = Boolean(encs)
     const state = b64u(crypto.randomBytes(16))
     const nonce = b64u(crypto.randomBytes(24))
     const header = { alg: 'EdDSA', typ: 'oauth-authz-req+jwt', kid: `${did}#${did.slice('did:key:'.length)}` }
     const payload = {
       client_id: clientId,
       response_type: 'vp_token',
-      response_mode: 'direct_post',
+      response_mode: encrypted ? 'direct_post.jwt' : 'direct_post',
       response_uri: `${served.baseUrl}/response`,
       aud: 'https://self-issued.me/v2',
       nonce,
@@ -135,15 +161,16 @@ export async function startIndependentVerifier(name: string) {
       ...(verifierInfo ? { verifier_info: verifierInfo } : {}),
       client_metadata: {
         client_name: name,
+        ...(encs ? encryption.clientMetadata(encs) : {}),
         vp_formats_supported: {
-          'dc+sd-jwt': { 'sd-jwt_alg_values': ['EdDSA'], 'kb-jwt_alg_values': ['EdDSA', 'ES256'] },
+          'dc+sd-jwt': { 'sd-jwt_alg_values': ['EdDSA', 'ES256'], 'kb-jwt_alg_values': ['EdDSA', 'ES256'] },
         },
       },
       iat: Math.floor(Date.now() / 1000),
     }
     const signingInput = `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}`
     const jwt = `${signingInput}.${b64u(crypto.sign(null, Buffer.from(signingInput), privateKey))}`
-    requests.set(state, { jwt, nonce })
+    requests.set(state, { jwt, nonce, encrypted })
     const requestUri = `${served.baseUrl}/request/${state}`
     return {
       link: `openid4vp://?client_id=${encodeURIComponent(clientId)}&request_uri=${encodeURIComponent(requestUri)}`,
@@ -151,5 +178,5 @@ export async function startIndependentVerifier(name: string) {
     }
   }
 
-  return { did, clientId, ask, accepted, refused, bodies, close: served.close }
+  return { did, clientId, ask, accepted, refused, bodies, jweHeaders, close: served.close }
 }

@@ -11,6 +11,7 @@ import { Requester } from '../requests/Requester'
 import { PositionNote } from '../privacy/PositionNote'
 import { WarningList } from '../requests/Warnings'
 import { AnswerChoices } from './AnswerChoices'
+import { RenewBatch } from './RenewBatch'
 import { isIncluded, noPicks, previewItems, toChoice, type Picks } from './answerChoice'
 
 export function verifierName(request: PresentationRequestSummary, fallback: string): string {
@@ -74,6 +75,7 @@ export function PresentationCard({
       {!request.verifier.proved && <p className="note note-warning">{t('openid4vc.notProved')}</p>}
       <RequestTerms request={request} />
       <WarningList warnings={request.warnings} />
+      <RenewBatch warnings={request.warnings} />
       {request.position && <PositionNote position={request.position} asked={request.asked} />}
       {!seen && (
         <button type="button" onClick={() => setSeen(true)}>

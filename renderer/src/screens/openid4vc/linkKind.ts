@@ -1,8 +1,13 @@
 // Which of the two a pasted link is, so the screen asks the node the right question. The node checks the
 // link itself (links.ts); this only routes it, and says in words when it is neither.
 
-const OFFER_SCHEMES = ['openid-credential-offer:', 'haip-vci:']
-const REQUEST_SCHEMES = ['openid4vp:', 'haip-vp:', 'eudi-openid4vp:', 'mdoc-openid4vp:']
+import { EITHER_SCHEMES, OFFER_SCHEMES, REQUEST_SCHEMES } from '../../../../shared/walletSchemes'
+
+const schemes = (names: readonly string[]) => names.map((name) => `${name}:`)
+const OFFER = schemes(OFFER_SCHEMES)
+const REQUEST = schemes(REQUEST_SCHEMES)
+// Links that carry one or the other in their query: web links, and HAIP's drafts' one scheme.
+const EITHER = ['https:', 'http:', ...schemes(EITHER_SCHEMES)]
 
 export type LinkKind = 'offer' | 'request'
 
@@ -17,10 +22,9 @@ export function linkKind(input: string): LinkKind | undefined {
     return undefined
   }
   const scheme = url.protocol.toLowerCase()
-  if (OFFER_SCHEMES.includes(scheme)) return 'offer'
-  if (REQUEST_SCHEMES.includes(scheme)) return 'request'
-  if (scheme !== 'https:' && scheme !== 'http:') return undefined
-  // A web link that carries one or the other in its query.
+  if (OFFER.includes(scheme)) return 'offer'
+  if (REQUEST.includes(scheme)) return 'request'
+  if (!EITHER.includes(scheme)) return undefined
   const params = url.searchParams
   if (params.has('credential_offer') || params.has('credential_offer_uri')) return 'offer'
   if (params.has('client_id')) return 'request'
