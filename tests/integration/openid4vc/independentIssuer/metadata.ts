@@ -17,9 +17,15 @@ export interface IssuerOptions {
   batchSize?: number
   /** Whether the token endpoint gives a refresh token (RFC 6749 §6), which gets a new batch later. */
   refreshTokens?: boolean
+  /** Whether its proofs must carry a key attestation (§F.1), which only a certified wallet app gets. */
+  keyAttestation?: boolean
 }
 
-export function issuerMetadata(base: string, name: string, { batchSize = 1 }: IssuerOptions) {
+export function issuerMetadata(base: string, name: string, { batchSize = 1, keyAttestation }: IssuerOptions) {
+  const jwtProofs = {
+    proof_signing_alg_values_supported: ALGORITHMS,
+    ...(keyAttestation ? { key_attestations_required: { key_storage: ['iso_18045_high'] } } : {}),
+  }
   return {
     credential_issuer: base,
     credential_endpoint: `${base}/credential`,
@@ -33,7 +39,7 @@ export function issuerMetadata(base: string, name: string, { batchSize = 1 }: Is
         scope: 'Residence',
         cryptographic_binding_methods_supported: ['jwk'],
         credential_signing_alg_values_supported: ['ES256'],
-        proof_types_supported: { jwt: { proof_signing_alg_values_supported: ALGORITHMS } },
+        proof_types_supported: { jwt: jwtProofs },
         credential_metadata: {
           display: [
             { name: 'Proof of residence', locale: 'en' },
