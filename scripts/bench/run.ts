@@ -89,7 +89,8 @@ const report = {
   },
   results: compared,
 }
-const out = path.resolve(here, '../../bench/results/latest.json')
+// A partial run (--only) must not replace the full run's figures that README's table quotes.
+const out = path.resolve(here, `../../bench/results/${only ? 'partial' : 'latest'}.json`)
 fs.mkdirSync(path.dirname(out), { recursive: true })
 fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`)
 console.table(
