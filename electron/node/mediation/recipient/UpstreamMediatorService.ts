@@ -71,6 +71,21 @@ export class UpstreamMediatorService {
     return this.status(agentContext)
   }
 
+  /**
+   * Stops using the mediator at once: no more pickup, no socket kept for it, and its record goes, so
+   * nothing new is routed through it and a restart does not pick up there again. The connection stays.
+   * Returns the connection it was on, or null when there was none (or it was not on `connectionId`).
+   */
+  async stopUsing(agentContext: AgentContext, connectionId?: string): Promise<string | null> {
+    const recipient = agentContext.dependencyManager.resolve(DidCommMediationRecipientApi)
+    const record = await recipient.findDefaultMediator()
+    if (!record || (connectionId !== undefined && record.connectionId !== connectionId)) return null
+    await recipient.stopMessagePickup()
+    stopImplicitDelivery(agentContext)
+    await agentContext.dependencyManager.resolve(DidCommMediationRepository).delete(agentContext, record)
+    return record.connectionId
+  }
+
   private async connect(agentContext: AgentContext, invitation: DidCommOutOfBandInvitation, timeoutMs: number) {
     const oob = agentContext.dependencyManager.resolve(DidCommOutOfBandApi)
     const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
