@@ -36,7 +36,10 @@ export class HouseholdService {
   }
 
   /** Ends a member's membership on the household node: its grant, its routing keys and its queue go now. */
-  async remove(agentContext: AgentContext, connectionId: string): Promise<{ removed: boolean; droppedMessages: number }> {
+  async remove(
+    agentContext: AgentContext,
+    connectionId: string,
+  ): Promise<{ removed: boolean; droppedMessages: number }> {
     const connection = await agentContext.dependencyManager.resolve(DidCommConnectionsApi).findById(connectionId)
     const records = connection ? await this.mediated.recordsOf(agentContext, connectionId) : []
     if (!connection || (records.length === 0 && roleOf(connection) !== MEMBER_ROLE)) {
@@ -59,7 +62,8 @@ export class HouseholdService {
   async ended(agentContext: AgentContext, connection: DidCommConnectionRecord): Promise<void> {
     if (await this.upstream.stopUsing(agentContext, connection.id)) return
     const records = await this.mediated.recordsOf(agentContext, connection.id)
-    if (records.length > 0 || roleOf(connection) === MEMBER_ROLE) await this.endOnHouseholdSide(agentContext, connection)
+    if (records.length > 0 || roleOf(connection) === MEMBER_ROLE)
+      await this.endOnHouseholdSide(agentContext, connection)
   }
 
   private async endOnHouseholdSide(agentContext: AgentContext, connection: DidCommConnectionRecord): Promise<number> {
