@@ -35,12 +35,14 @@ export function LeavePanel({ node, onLeft }: { node: HouseholdNode; onLeft(): vo
       {confirming && (
         <div role="group" aria-label={t('household.leave')}>
           <p>{t('household.confirmLeave', { name })}</p>
-          <button type="button" className="danger" onClick={() => void leave()} disabled={action.busy}>
-            {t('household.confirmLeaveButton')}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            {t('common.back')}
-          </button>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void leave()} disabled={action.busy}>
+              {t('household.confirmLeaveButton')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('common.back')}
+            </button>
+          </div>
         </div>
       )}
       <Progress busy={action.busy}>{t('household.working')}</Progress>

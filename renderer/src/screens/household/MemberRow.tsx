@@ -56,12 +56,14 @@ export function MemberRow({ member, onRemoved }: { member: HouseholdMember; onRe
       {confirming && (
         <div role="group" aria-label={t('household.removeName', { name })}>
           <p>{t('household.confirmRemove', { name, count })}</p>
-          <button type="button" className="danger" onClick={() => void remove()} disabled={action.busy}>
-            {t('household.confirmRemoveButton', { name })}
-          </button>
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-            {t('common.back')}
-          </button>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void remove()} disabled={action.busy}>
+              {t('household.confirmRemoveButton', { name })}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('common.back')}
+            </button>
+          </div>
         </div>
       )}
       <Progress busy={action.busy}>{t('household.working')}</Progress>
