@@ -1,8 +1,11 @@
+import { DidCommEventTypes, type DidCommMessageProcessedEvent } from '@credo-ts/didcomm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
+import { sendOnConnection } from '../../../electron/node/connections'
+import { HouseholdEndMessage } from '../../../electron/node/household'
 import { PICKUP_QUEUE, type StorageMessagePickupRepository } from '../../../electron/node/mediation'
-import { apiOf, connect, sendBasicMessage, startNode } from '../../helpers/nodes'
+import { apiOf, connect, sendBasicMessage, startNode, waitForEvent } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 
 const POLL = { timeout: 30_000, interval: 100 }
@@ -70,7 +73,7 @@ describe('household members: who is reachable, what waits, leaving and removal',
 
   it('refuses to remove an unknown id or a connection that is not a member, changing nothing', async () => {
     const before = await members()
-    const { inviterConnection } = await connect(household, company)
+    const { inviterConnection, inviteeConnection } = await connect(household, company)
     const api = apiOf(household)
     await expect(api['household.remove']({ connectionId: 'unknown' })).rejects.toMatchObject({ code: 'NotFound' })
     await expect(api['household.remove']({ connectionId: inviterConnection.id })).rejects.toMatchObject({
@@ -86,6 +89,17 @@ describe('household members: who is reachable, what waits, leaving and removal',
     expect(after.members.map((m) => [m.connectionId, m.waiting.count])).toEqual(
       before.members.map((m) => [m.connectionId, m.waiting.count]),
     )
+    expect(await api['mediation.listRecipients'](undefined)).toHaveLength(2)
+
+    // The end-membership message over a connection that is no membership (the company's) changes nothing.
+    const processed = waitForEvent<DidCommMessageProcessedEvent>(
+      household,
+      DidCommEventTypes.DidCommMessageProcessed,
+      (event) => event.payload.message.type === HouseholdEndMessage.type.messageTypeUri,
+    )
+    await sendOnConnection(company.agent.context, inviteeConnection.id, new HouseholdEndMessage({}))
+    await processed
+    expect((await members()).members).toHaveLength(2)
     expect(await api['mediation.listRecipients'](undefined)).toHaveLength(2)
   })
 
