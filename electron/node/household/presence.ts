@@ -7,6 +7,8 @@ import {
   type DidCommTransportSessionSavedEvent,
 } from '@credo-ts/didcomm'
 
+import { HouseholdEventTypes, type MemberReachabilityChangedEvent } from './HouseholdEvents'
+
 export interface Presence {
   reachable: boolean
   reachableSince?: number
@@ -32,8 +34,10 @@ export class MemberPresence {
       const open = this.sockets.get(connectionId) ?? new Set<string>()
       open.add(id)
       this.sockets.set(connectionId, open)
-      if (!this.openSince.has(connectionId)) this.openSince.set(connectionId, Date.now())
       this.lastSeen.set(connectionId, Date.now())
+      if (this.openSince.has(connectionId)) return
+      this.openSince.set(connectionId, Date.now())
+      changed(agentContext, events, connectionId, true)
     })
     events.on<DidCommTransportSessionRemovedEvent>(DidCommTransportEventTypes.DidCommTransportSessionRemoved, (e) => {
       const { id, connectionId, type } = e.payload.session
@@ -42,7 +46,7 @@ export class MemberPresence {
       open?.delete(id)
       if (open && open.size > 0) return
       this.sockets.delete(connectionId)
-      this.openSince.delete(connectionId)
+      if (this.openSince.delete(connectionId)) changed(agentContext, events, connectionId, false)
     })
     events.on<DidCommMessageProcessedEvent>(DidCommEventTypes.DidCommMessageProcessed, (e) => {
       const connectionId = e.payload.connection?.id
@@ -54,4 +58,11 @@ export class MemberPresence {
     const since = this.openSince.get(connectionId)
     return { reachable: since !== undefined, reachableSince: since, lastSeenAt: this.lastSeen.get(connectionId) }
   }
+}
+
+function changed(agentContext: AgentContext, events: EventEmitter, connectionId: string, reachable: boolean): void {
+  events.emit<MemberReachabilityChangedEvent>(agentContext, {
+    type: HouseholdEventTypes.MemberReachabilityChanged,
+    payload: { connectionId, reachable },
+  })
 }

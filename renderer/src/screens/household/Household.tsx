@@ -9,8 +9,9 @@ import { InvitePanel } from './InvitePanel'
 import { LeavePanel } from './LeavePanel'
 import { MemberRow } from './MemberRow'
 
-// Whether a member's node is reachable changes without any record changing: asked again this often.
-const REFRESH_MS = 10_000
+// A member's node coming or going is a live event ('mediation'); when it was last heard from is not, and
+// is asked again this often.
+const REFRESH_MS = 30_000
 
 /**
  * The household: on its always-on node, the members' nodes, which are reachable and what waits for each;
