@@ -131,6 +131,9 @@ describe('household members: who is reachable, what waits, leaving and removal',
   it('lets a member leave: its node stops using the household node and the household node drops it', async () => {
     expect(await apiOf(ben)['household.leave'](undefined)).toEqual({ left: true, householdTold: true })
     expect((await apiOf(ben)['mediation.status'](undefined)).mediator).toBeNull()
+    expect(await apiOf(ben)['connections.list'](undefined)).toMatchObject([
+      { theirLabel: 'household', role: 'unassigned' },
+    ])
     await expect.poll(async () => (await members()).members, POLL).toEqual([])
     expect(await apiOf(household)['mediation.listRecipients'](undefined)).toEqual([])
     await expect(apiOf(ben)['household.leave'](undefined)).rejects.toMatchObject({ code: 'NotFound' })

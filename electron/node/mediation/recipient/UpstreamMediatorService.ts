@@ -1,6 +1,7 @@
 import { injectable, type AgentContext } from '@credo-ts/core'
 import {
   DidCommConnectionsApi,
+  DidCommConnectionType,
   DidCommMediationRecipientApi,
   DidCommMediationRepository,
   DidCommMediationState,
@@ -83,6 +84,10 @@ export class UpstreamMediatorService {
     await recipient.stopMessagePickup()
     stopImplicitDelivery(agentContext)
     await agentContext.dependencyManager.resolve(DidCommMediationRepository).delete(agentContext, record)
+    // Credo marked the connection as its mediator's; the Connections screen would still say so.
+    const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
+    if (await connections.findById(record.connectionId))
+      await connections.removeConnectionType(record.connectionId, DidCommConnectionType.Mediator)
     return record.connectionId
   }
 
