@@ -11,6 +11,7 @@ import { consentRecordsContract } from './consentRecords'
 import type { Contract } from './contract'
 import { credentialsContract } from './credentials'
 import { disclosuresContract } from './disclosures'
+import { householdContract } from './household'
 import { inboxContract } from './inbox'
 import { mediationContract } from './mediation'
 import { openid4vcContract } from './openid4vc'
@@ -26,6 +27,7 @@ export const apiContract = {
   ...selfDeclaredContract,
   ...connectionsContract,
   ...mediationContract,
+  ...householdContract,
   ...inboxContract,
   ...credentialsContract,
   ...requestsContract,
@@ -61,6 +63,7 @@ export * from './consentRecords'
 export * from './contract'
 export * from './credentials'
 export * from './disclosures'
+export * from './household'
 export * from './inbox'
 export * from './issuerDisplay'
 export * from './mediation'

@@ -8,6 +8,7 @@ import { ConsentModule } from '../consent'
 import { ConsentRecordsModule } from '../consentRecords'
 import { credentialsDidComm, credentialsModules, type CredentialsOptions } from '../credentials'
 import { DisclosuresModule } from '../disclosures'
+import { HouseholdModule } from '../household'
 import { InboxModule } from '../inbox'
 import { mediationDidComm, mediationModules, type MediationOptions } from '../mediation'
 import { openid4vcModules } from '../openid4vc'
@@ -42,6 +43,7 @@ export function nodeModules(options: NodeModulesOptions) {
     }),
     ...connectionsModules(options.label),
     ...mediationModules(options.mediation),
+    household: new HouseholdModule(),
     selfDeclared: new SelfDeclaredModule(),
     inbox: new InboxModule(),
     ...credentialsModules(options.documents),

@@ -13,6 +13,7 @@ import type { CustosAgent } from '../agent'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import type { LiveTopic } from '../kernel'
 import { DisclosureEventTypes } from '../disclosures'
+import { HouseholdEventTypes } from '../household'
 import { PrivacyProfileEventTypes } from '../privacyProfile'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
 
@@ -54,6 +55,8 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     [DisclosureEventTypes.DisclosureChanged, () => publish('requests')],
     // A company offered, accepted, rejected or ended an agreement.
     [AgreementEventTypes.AgreementChanged, () => publish('requests')],
+    // A member's node came or went: the Household screen says who is reachable now.
+    [HouseholdEventTypes.MemberReachabilityChanged, () => publish('mediation')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordUpdated, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordDeleted, onRecord as (event: BaseEvent) => void],

@@ -5,6 +5,7 @@ import type { VaultStatus } from '../../../shared/api'
 import { Agreements } from '../screens/agreements/Agreements'
 import { Connections } from '../screens/connections/Connections'
 import { Home } from '../screens/Home'
+import { Household } from '../screens/household/Household'
 import { MyData } from '../screens/myData/MyData'
 import { History } from '../screens/history/History'
 import { Policies } from '../screens/policies/Policies'
@@ -100,6 +101,7 @@ export function Shell({
         {screen === 'requests' && <Requests link={walletLink} onLinkTaken={onWalletLinkTaken} />}
         {screen === 'policies' && <Policies />}
         {screen === 'agreements' && <Agreements />}
+        {screen === 'household' && <Household />}
         {screen === 'history' && <History />}
         {screen === 'settings' && <Settings status={status} onLocked={onLocked} />}
       </main>

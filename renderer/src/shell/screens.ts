@@ -5,6 +5,7 @@ export const screens = [
   { id: 'requests' },
   { id: 'policies' },
   { id: 'agreements' },
+  { id: 'household' },
   { id: 'history' },
   { id: 'settings' },
 ] as const

@@ -103,8 +103,18 @@ const LISTENED: Record<string, Listened> = {
     flow: 'implicit',
     agent: 'node',
   },
+  [DidCommTransportEventTypes.DidCommTransportSessionSaved]: {
+    files: ['household/presence.ts'],
+    flow: 'mediation',
+    agent: 'mediator',
+  },
   [DidCommTransportEventTypes.DidCommTransportSessionRemoved]: {
-    files: ['mediation/mediator/queue/releaseWhenSocketCloses.ts'],
+    files: ['household/presence.ts', 'mediation/mediator/queue/releaseWhenSocketCloses.ts'],
+    flow: 'mediation',
+    agent: 'mediator',
+  },
+  [DidCommEventTypes.DidCommMessageProcessed]: {
+    files: ['household/presence.ts'],
     flow: 'mediation',
     agent: 'mediator',
   },
@@ -328,6 +338,9 @@ describe('no silent listener: every Credo event the node listens to fires in its
       recordType: 'MediationRecord',
     })
     const desktopSide = (await apiOf(desktop)['mediation.status'](undefined)).mediator!.connectionId
+    // household/presence: the desktop's socket makes it a reachable member, heard from.
+    const asMember = async () => (await apiOf(mediator)['household.members'](undefined)).members[0]
+    await eventually(async () => ((await asMember())?.reachable && (await asMember())?.lastSeenAt) || undefined)
     const [mediatorSide] = await mediator.agent.didcomm.connections.getAll()
     const pickupAtMediator = mediator.agent.dependencyManager.resolve(DidCommMessagePickupApi)
     const pickupAtDesktop = desktop.agent.dependencyManager.resolve(DidCommMessagePickupApi)
@@ -379,6 +392,7 @@ describe('no silent listener: every Credo event the node listens to fires in its
     await eventually(async () =>
       (await queue.getAvailableMessageCount({ connectionId: mediatorSide.id })) === 2 ? true : undefined,
     )
+    await eventually(async () => ((await asMember())?.reachable === false ? true : undefined))
     seen.mediation = { desktop: atDesktop.types(), mediator: atMediator.types() }
     atDesktop.close()
     atMediator.close()

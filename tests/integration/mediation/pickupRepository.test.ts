@@ -68,6 +68,9 @@ describe('mediation: the persistent pickup queue on a real Askar store', () => {
     await queue.removeMessages({ connectionId: 'A', messageIds: first.map((m) => m.id) })
     const held = queue as StorageMessagePickupRepository
     expect(held.countHeld('A')).toBe(4)
+    // The Household screen's age of what waits: the oldest still held, handed out or not.
+    expect(held.oldestHeldAt('A')).toBe(second[0].receivedAt.getTime())
+    expect(held.oldestHeldAt('nobody')).toBeUndefined()
 
     const deleted = await queue.takeFromQueue({ connectionId: 'B', deleteMessages: true })
     expect(deleted.map((m) => m.encryptedMessage.protected)).toEqual(ids([100]))

@@ -60,6 +60,21 @@ export class MediatedNodesService {
     return summaries
   }
 
+  /** What waits for one connection: how many and since when (ms), never what. */
+  async waiting(agentContext: AgentContext, connectionId: string): Promise<{ count: number; oldestAt?: number }> {
+    const queue = heldQueue(agentContext)
+    if (!queue) return { count: 0 }
+    const count = await queue.countHeld(connectionId)
+    return count === 0 ? { count } : { count, oldestAt: await queue.oldestHeldAt(connectionId) }
+  }
+
+  /** Every mediation record this node keeps as mediator for a connection (granted, asked or denied). */
+  async recordsOf(agentContext: AgentContext, connectionId: string): Promise<DidCommMediationRecord[]> {
+    return agentContext.dependencyManager
+      .resolve(DidCommMediationRepository)
+      .findByQuery(agentContext, { connectionId, role: DidCommMediationRole.Mediator })
+  }
+
   /**
    * Stops mediating for a node: its mediation record goes first, so nothing new is queued for it,
    * then its queue. The connection itself stays; the person removes that separately if they wish.

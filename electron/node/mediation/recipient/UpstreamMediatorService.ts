@@ -1,6 +1,7 @@
 import { injectable, type AgentContext } from '@credo-ts/core'
 import {
   DidCommConnectionsApi,
+  DidCommConnectionType,
   DidCommMediationRecipientApi,
   DidCommMediationRepository,
   DidCommMediationState,
@@ -69,6 +70,25 @@ export class UpstreamMediatorService {
     await storePickup(agentContext, mediation, strategy)
     startPickup(agentContext, mediation, strategy)
     return this.status(agentContext)
+  }
+
+  /**
+   * Stops using the mediator at once: no more pickup, no socket kept for it, and its record goes, so
+   * nothing new is routed through it and a restart does not pick up there again. The connection stays.
+   * Returns the connection it was on, or null when there was none (or it was not on `connectionId`).
+   */
+  async stopUsing(agentContext: AgentContext, connectionId?: string): Promise<string | null> {
+    const recipient = agentContext.dependencyManager.resolve(DidCommMediationRecipientApi)
+    const record = await recipient.findDefaultMediator()
+    if (!record || (connectionId !== undefined && record.connectionId !== connectionId)) return null
+    await recipient.stopMessagePickup()
+    stopImplicitDelivery(agentContext)
+    await agentContext.dependencyManager.resolve(DidCommMediationRepository).delete(agentContext, record)
+    // Credo marked the connection as its mediator's; the Connections screen would still say so.
+    const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
+    if (await connections.findById(record.connectionId))
+      await connections.removeConnectionType(record.connectionId, DidCommConnectionType.Mediator)
+    return record.connectionId
   }
 
   private async connect(agentContext: AgentContext, invitation: DidCommOutOfBandInvitation, timeoutMs: number) {

@@ -111,6 +111,11 @@ export class StorageMessagePickupRepository implements PickupQueue {
     return queries.held(this.db, connectionId).count
   }
 
+  /** When the oldest message held for a connection arrived (ms), handed-out ones included. */
+  oldestHeldAt(connectionId: string): number | undefined {
+    return queries.oldestReceivedAt(this.db, connectionId)
+  }
+
   // Cheap with the index on received_at; at most once a minute (or per expiry period), on the paths that
   // fill and drain the queue, so an expired message is neither kept nor handed out for long.
   private purgeExpired(): void {

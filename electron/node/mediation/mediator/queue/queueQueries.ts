@@ -64,6 +64,18 @@ export function held(db: Queryable, connectionId?: string): { count: number; byt
   return row
 }
 
+/** When the oldest message held for a connection arrived: the first in arrival order, found by its index. */
+export function oldestReceivedAt(db: Queryable, connectionId: string): number | undefined {
+  const [row] = db
+    .select({ receivedAt: q.receivedAt })
+    .from(q)
+    .where(eq(q.connectionId, connectionId))
+    .orderBy(q.sequence)
+    .limit(1)
+    .all()
+  return row?.receivedAt
+}
+
 /**
  * Deletes the given message ids of one connection only: ids come from a recipient's messages-received,
  * and one recipient must not drop another's messages. Looked up by the unique id index first, so the

@@ -97,6 +97,11 @@ export class PostgresMessagePickupRepository implements PickupQueue {
     return (await queries.held(this.queue.db, connectionId)).count
   }
 
+  /** When the oldest message held for a connection arrived (ms), on every instance. */
+  oldestHeldAt(connectionId: string): Promise<number | undefined> {
+    return queries.oldestReceivedAt(this.queue.db, connectionId)
+  }
+
   // As in the SQLite queue: at most once a minute per instance, on the paths that fill and drain it.
   private async purgeExpired(): Promise<void> {
     const now = Date.now()

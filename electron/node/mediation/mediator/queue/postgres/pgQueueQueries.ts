@@ -80,6 +80,17 @@ export async function held(db: PgQueryable, connectionId?: string): Promise<{ co
   return row
 }
 
+/** When the oldest message held for a connection arrived, on every instance. */
+export async function oldestReceivedAt(db: PgQueryable, connectionId: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ receivedAt: q.receivedAt })
+    .from(q)
+    .where(eq(q.connectionId, connectionId))
+    .orderBy(q.sequence)
+    .limit(1)
+  return row?.receivedAt
+}
+
 /**
  * Forwards for one connection insert one at a time across all instances (a lock held to the commit), so
  * its quota is not overrun by two instances at once and arrival order is commit order: a take never sees

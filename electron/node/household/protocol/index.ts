@@ -1,0 +1,2 @@
+export { HouseholdEndHandler } from './HouseholdEndHandler'
+export { HOUSEHOLD_PROTOCOL, HouseholdEndMessage } from './messages'
