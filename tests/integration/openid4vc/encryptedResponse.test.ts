@@ -3,12 +3,10 @@ import { OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
-import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { ASKED, LENDER_TERMS } from './lenderRequest'
-import { ACCOUNT_CLAIMS, ACCOUNT_VCT, accountQuery, offerFrom, startIssuer, startVerifier } from './plainAgents'
+import { ASKED, LENDER_TERMS, lenderPolicy, listAsLender } from './lenderRequest'
+import { ACCOUNT_CLAIMS, accountQuery, offerFrom, startIssuer, startVerifier } from './plainAgents'
 import { readableWire } from './wire'
 
 /** Every claim value of the account: none may be readable on the wire of an encrypted answer, asked or not. */
@@ -91,29 +89,8 @@ describe('an encrypted answer (direct_post.jwt)', () => {
   })
 
   it('answers by policy the same way once a trust list names the verifier', async () => {
-    const publisherKey = demoPrivateKey('openid4vc jwe test publisher')
-    const list = signTrustList(
-      {
-        type: 'CustosTrustList',
-        version: 1,
-        id: 'urn:example:jwe-lenders',
-        name: 'Example lenders',
-        publisher: didKeyOfPrivateKey(publisherKey),
-        issued: new Date().toISOString(),
-        entries: [{ did: lender.didKey.did, name: 'Example Lender', roles: ['mortgage-lender'], purposes: [] }],
-      },
-      publisherKey,
-    )
-    await api['trustLists.import']({ document: JSON.stringify(list) })
-    await api['consent.createPolicy']({
-      name: 'Lenders may check my income',
-      who: { kind: 'role', role: 'mortgage-lender' },
-      what: [{ type: ACCOUNT_VCT, claims: ASKED }],
-      why: ['dpv:CreditChecking'],
-      when: {},
-      action: 'share',
-      beyond: 'ask',
-    })
+    await listAsLender(api, lender.didKey.did)
+    await lenderPolicy(api)
     const { authorizationRequest, verificationSession } = await encryptedRequest(true)
     wire.length = 0
     const answered = await api['openid4vc.resolveRequest']({ request: authorizationRequest })

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
-import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import { startIndependentVerifier } from './independentVerifier'
-import { ASKED, LENDER_TERMS } from './lenderRequest'
-import { ACCOUNT_VCT, accountQuery, offerFrom, startIssuer, UNASKED_ACCOUNT_VALUES } from './plainAgents'
+import { ASKED, LENDER_TERMS, lenderPolicy, listAsLender } from './lenderRequest'
+import { accountQuery, offerFrom, startIssuer, UNASKED_ACCOUNT_VALUES } from './plainAgents'
 import { readableWire } from './wire'
 
 /**
@@ -87,29 +85,8 @@ describe('an OpenID4VP verifier not built on Credo or @openid4vc', () => {
   )
 
   it('answers by policy once a trust list gives its did:key a role the policy names', async () => {
-    const publisherKey = demoPrivateKey('openid4vc independent verifier publisher')
-    const list = signTrustList(
-      {
-        type: 'CustosTrustList',
-        version: 1,
-        id: 'urn:example:independent-lenders',
-        name: 'Independent lenders',
-        publisher: didKeyOfPrivateKey(publisherKey),
-        issued: new Date().toISOString(),
-        entries: [{ did: verifier.did, name: 'Independent Lender', roles: ['mortgage-lender'], purposes: [] }],
-      },
-      publisherKey,
-    )
-    await api['trustLists.import']({ document: JSON.stringify(list) })
-    await api['consent.createPolicy']({
-      name: 'Lenders may check my income',
-      who: { kind: 'role', role: 'mortgage-lender' },
-      what: [{ type: ACCOUNT_VCT, claims: ASKED }],
-      why: ['dpv:CreditChecking'],
-      when: {},
-      action: 'share',
-      beyond: 'ask',
-    })
+    await listAsLender(api, verifier.did, 'Independent Lender')
+    await lenderPolicy(api)
     verifier.bodies.length = 0
     const { link, state } = verifier.ask(accountQuery(ASKED), [LENDER_TERMS])
     const answered = await api['openid4vc.resolveRequest']({ request: link })

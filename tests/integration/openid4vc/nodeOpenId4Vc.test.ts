@@ -4,8 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createLiveDispatch, type CustosNode } from '../../../electron/node'
 import { freePort } from '../../helpers/freePort'
-import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
-import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
 import {
@@ -17,6 +15,7 @@ import {
   startVerifier,
   UNASKED_ACCOUNT_VALUES,
 } from './plainAgents'
+import { listAsLender, lenderPolicy } from './lenderRequest'
 import { readableWire } from './wire'
 
 /**
@@ -203,29 +202,8 @@ describe('a Custos node speaks OpenID4VCI 1.0 and OpenID4VP 1.0', () => {
   })
 
   it('lets a standing policy answer a proved verifier a trust list names, never one whose identity is not proved', async () => {
-    const publisherKey = demoPrivateKey('openid4vc trust list publisher')
-    const trustList = signTrustList(
-      {
-        type: 'CustosTrustList',
-        version: 1,
-        id: 'urn:example:lenders',
-        name: 'Example lenders',
-        publisher: didKeyOfPrivateKey(publisherKey),
-        issued: new Date().toISOString(),
-        entries: [{ did: verifier.didKey.did, name: 'Example Lender', roles: ['mortgage-lender'], purposes: [] }],
-      },
-      publisherKey,
-    )
-    await api['trustLists.import']({ document: JSON.stringify(trustList) })
-    const policy = await api['consent.createPolicy']({
-      name: 'Lenders may check my income',
-      who: { kind: 'role', role: 'mortgage-lender' },
-      what: [{ type: ACCOUNT_VCT, claims: ['family_name', 'monthly_income'] }],
-      why: ['dpv:CreditChecking'],
-      when: {},
-      action: 'share',
-      beyond: 'ask',
-    })
+    await listAsLender(api, verifier.didKey.did)
+    const policy = await lenderPolicy(api)
 
     const unproved = await api['openid4vc.resolveRequest']({
       request: (await request(['family_name', 'monthly_income'], { signed: false, terms: true })).authorizationRequest,

@@ -3,13 +3,11 @@ import { OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
-import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { ASKED } from './lenderRequest'
+import { ASKED, lenderPolicy, listAsLender } from './lenderRequest'
 import { accountDefinition, pexRequest } from './pexRequests'
-import { ACCOUNT_VCT, offerFrom, startIssuer, startVerifier, UNASKED_ACCOUNT_VALUES } from './plainAgents'
+import { offerFrom, startIssuer, startVerifier, UNASKED_ACCOUNT_VALUES } from './plainAgents'
 import { readableWire } from './wire'
 
 /**
@@ -31,29 +29,8 @@ describe('a Presentation Exchange request answered by policy', () => {
     node = await startNode(`${tmp.dir}/node`)
     api = apiOf(node)
     await api['openid4vc.acceptOffer']({ offer: (await offerFrom(issuer, false)).credentialOffer })
-    const publisherKey = demoPrivateKey('openid4vc pex test publisher')
-    const list = signTrustList(
-      {
-        type: 'CustosTrustList',
-        version: 1,
-        id: 'urn:example:pex-lenders',
-        name: 'Example lenders',
-        publisher: didKeyOfPrivateKey(publisherKey),
-        issued: new Date().toISOString(),
-        entries: [{ did: lender.didKey.did, name: 'Example Lender', roles: ['mortgage-lender'], purposes: [] }],
-      },
-      publisherKey,
-    )
-    await api['trustLists.import']({ document: JSON.stringify(list) })
-    await api['consent.createPolicy']({
-      name: 'Lenders may check my income',
-      who: { kind: 'role', role: 'mortgage-lender' },
-      what: [{ type: ACCOUNT_VCT, claims: ASKED }],
-      why: ['dpv:CreditChecking'],
-      when: {},
-      action: 'share',
-      beyond: 'ask',
-    })
+    await listAsLender(api, lender.didKey.did)
+    await lenderPolicy(api)
   })
 
   afterAll(async () => {

@@ -2,11 +2,9 @@ import { OpenId4VcVerificationSessionState } from '@credo-ts/openid4vc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CustosNode } from '../../../electron/node'
-import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustLists'
-import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { ASKED, LENDER_TERMS } from './lenderRequest'
+import { ASKED, LENDER_TERMS, lenderPolicy, listAsLender } from './lenderRequest'
 import {
   ACCOUNT_CLAIMS,
   accountQuery,
@@ -42,29 +40,8 @@ describe('a spoofed verifier gets nothing automatically; replays and foreign req
     node = await startNode(`${tmp.dir}/node`)
     api = apiOf(node)
     await api['openid4vc.acceptOffer']({ offer: (await offerFrom(issuer, false)).credentialOffer })
-    const publisherKey = demoPrivateKey('openid4vc spoof test publisher')
-    const list = signTrustList(
-      {
-        type: 'CustosTrustList',
-        version: 1,
-        id: 'urn:example:lenders',
-        name: 'Example lenders',
-        publisher: didKeyOfPrivateKey(publisherKey),
-        issued: new Date().toISOString(),
-        entries: [{ did: lender.didKey.did, name: 'Example Lender', roles: ['mortgage-lender'], purposes: [] }],
-      },
-      publisherKey,
-    )
-    await api['trustLists.import']({ document: JSON.stringify(list) })
-    await api['consent.createPolicy']({
-      name: 'Lenders may check my income',
-      who: { kind: 'role', role: 'mortgage-lender' },
-      what: [{ type: accountQuery(ASKED).credentials[0].meta.vct_values[0], claims: ASKED }],
-      why: ['dpv:CreditChecking'],
-      when: {},
-      action: 'share',
-      beyond: 'ask',
-    })
+    await listAsLender(api, lender.didKey.did)
+    await lenderPolicy(api)
   })
 
   afterAll(async () => {

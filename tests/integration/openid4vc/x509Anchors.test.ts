@@ -8,8 +8,8 @@ import { didKeyOfPrivateKey, signTrustList } from '../../../electron/node/trustL
 import { demoPrivateKey } from '../../../scripts/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 import { makeTmpDir } from '../../helpers/tmpDir'
-import { ASKED } from './lenderRequest'
-import { ACCOUNT_VCT, offerFrom, startIssuer, UNASKED_ACCOUNT_VALUES } from './plainAgents'
+import { ASKED, lenderPolicy } from './lenderRequest'
+import { offerFrom, startIssuer, UNASKED_ACCOUNT_VALUES } from './plainAgents'
 import { readableWire } from './wire'
 import { startX509Verifier } from './x509Verifier'
 
@@ -51,15 +51,7 @@ describe('X.509 trust anchors from trust lists', () => {
     node = await startNode(`${tmp.dir}/node`)
     api = apiOf(node)
     await api['openid4vc.acceptOffer']({ offer: (await offerFrom(issuer, false)).credentialOffer })
-    await api['consent.createPolicy']({
-      name: 'Lenders may check my income',
-      who: { kind: 'role', role: 'mortgage-lender' },
-      what: [{ type: ACCOUNT_VCT, claims: ASKED }],
-      why: ['dpv:CreditChecking'],
-      when: {},
-      action: 'share',
-      beyond: 'ask',
-    })
+    await lenderPolicy(api)
   })
 
   afterAll(async () => {
