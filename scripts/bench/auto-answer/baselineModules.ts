@@ -29,7 +29,21 @@ class AutoSelectingPresentationExchange extends CustosPresentationExchangeFormat
     const exchange = agentContext.dependencyManager.resolve(DifPresentationExchangeService)
     const request = options.requestAttachment.getDataAsJson<DifPresentationExchangeRequest>()
     const found = await exchange.getCredentialsForRequest(agentContext, request.presentation_definition)
-    const credentials = exchange.selectCredentialsForRequest(found)
+    const selected = exchange.selectCredentialsForRequest(found)
+    // Credo's pick of SD-JWT claims (the whole address, the birth date for age_over_18, vct/iss/cnf) is
+    // not a choice the node's format takes: it refuses it as one that does not answer the request. Without
+    // it the format discloses the asked claims, as the node does: the same request, the same bytes.
+    const credentials = Object.fromEntries(
+      Object.entries(selected).map(([id, entries]) => [
+        id,
+        entries.map((entry) => {
+          if (!('disclosedPayload' in entry)) return entry
+          const { disclosedPayload, ...rest } = entry
+          void disclosedPayload
+          return rest
+        }),
+      ]),
+    ) as typeof selected
     return super.acceptRequest(agentContext, { ...options, proofFormats: { presentationExchange: { credentials } } })
   }
 }
