@@ -48,6 +48,8 @@ export interface OfferedCredential {
   type?: string
   /** Whether the node can take it; the others are refused before anything is asked of the issuer. */
   supported: boolean
+  /** Why not: a format Custos does not keep, or an issuer that wants a certified wallet's key attestation. */
+  unsupportedBecause?: 'format' | 'attestation'
 }
 
 export interface CredentialOfferSummary {

@@ -3,6 +3,9 @@ import type { OpenId4VciCredentialBindingResolver } from '@credo-ts/openid4vc'
 
 import { CustosError } from '../../../shared/errors'
 
+export const KEY_ATTESTATION_REFUSAL =
+  'The issuer asks for a key or wallet attestation, a certificate that a certified EU wallet app gets; Custos cannot give one.'
+
 /**
  * Each credential is bound to a new key made in the person's Askar store (a JWK binding: nothing about the
  * holder's DIDs reaches the issuer). Ed25519 where the issuer takes it, else P-256; as many keys as the
@@ -19,10 +22,7 @@ export const bindToNewKeys: OpenId4VciCredentialBindingResolver = async ({
 }) => {
   const jwt = proofTypes.jwt
   if (!jwt || jwt.keyAttestationsRequired) {
-    throw new CustosError(
-      'CredentialRefused',
-      'The issuer asks for a key or wallet attestation, a certificate that a certified EU wallet app gets; Custos cannot give one.',
-    )
+    throw new CustosError('CredentialRefused', KEY_ATTESTATION_REFUSAL)
   }
   // W3C JWT VCs bind to a DID only (Credo and the spec): a new did:key per key, made for this credential.
   const byDid = credentialFormat === 'jwt_vc_json'

@@ -41,6 +41,7 @@ export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offe
         credential_metadata?: { display?: Display[]; claims?: unknown }
         display?: Display[]
         claims?: unknown
+        proof_types_supported?: { jwt?: { key_attestations_required?: unknown } }
       }
       return {
         configurationId,
@@ -49,7 +50,7 @@ export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offe
         display: credentialDisplay(config, issuerMetadata.display),
         // A W3C VC names its most specific type last.
         type: config.vct ?? config.doctype ?? config.credential_definition?.type?.at(-1),
-        supported: SUPPORTED_FORMATS.has(config.format),
+        ...supportOf(config),
       }
     },
   )
@@ -79,4 +80,16 @@ export function toOfferSummary(resolved: OpenId4VciResolvedCredentialOffer, offe
 /** The resolved offer by value, so accepting does not fetch a by-reference offer a second time. */
 export function offerByValue(resolved: OpenId4VciResolvedCredentialOffer): string {
   return `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(resolved.credentialOfferPayload))}`
+}
+
+// Told on the offer, before the person asks for it: the same two refusals acceptOffer gives in words.
+function supportOf(config: {
+  format: string
+  proof_types_supported?: { jwt?: { key_attestations_required?: unknown } }
+}): Pick<OfferedCredential, 'supported' | 'unsupportedBecause'> {
+  if (!SUPPORTED_FORMATS.has(config.format)) return { supported: false, unsupportedBecause: 'format' }
+  if (config.proof_types_supported?.jwt?.key_attestations_required !== undefined) {
+    return { supported: false, unsupportedBecause: 'attestation' }
+  }
+  return { supported: true }
 }

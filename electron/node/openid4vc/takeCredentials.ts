@@ -17,15 +17,21 @@ import {
 import type { CredentialDisplay, CredentialOfferSummary, HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { setArrival, setIssuerDisplay, setSignatureCheck, setStanding, toHeld } from '../credentials'
-import { bindToNewKeys } from './keyBinding'
+import { bindToNewKeys, KEY_ATTESTATION_REFUSAL } from './keyBinding'
 import { withMdocChainAsGiven } from './mdocTrust'
 import { withPeer } from './peerFailures'
 import { setRenewal } from './renewal'
 
-/** Offers of a format the node cannot keep are refused whole, before anything is asked of the issuer. */
+/**
+ * Offers of a format the node cannot keep, or that need a wallet's key attestation, are refused whole,
+ * before anything is asked of the issuer.
+ */
 export function refuseUnkept(summary: CredentialOfferSummary): void {
   const refused = summary.credentials.filter((credential) => !credential.supported)
   if (refused.length === 0) return
+  if (refused.some((credential) => credential.unsupportedBecause === 'attestation')) {
+    throw new CustosError('CredentialRefused', KEY_ATTESTATION_REFUSAL)
+  }
   const formats = [...new Set(refused.map((credential) => credential.format))].join(', ')
   throw new CustosError(
     'CredentialRefused',

@@ -29,6 +29,10 @@ describe('an issuer that demands a key attestation', () => {
       offer: issuer.offer({ txCode: false, byReference: false }).link,
     })
     expect(summary.issuer).toMatchObject({ name: 'Attesting Registry' })
+    // The card says so before the person asks for it.
+    expect(summary.credentials).toMatchObject([
+      { configurationId: 'residence', supported: false, unsupportedBecause: 'attestation' },
+    ])
     await expect(api['openid4vc.acceptOffer']({ offer: summary.offer })).rejects.toMatchObject({
       code: 'CredentialRefused',
       message: expect.stringContaining('key or wallet attestation'),

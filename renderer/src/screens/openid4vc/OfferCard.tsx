@@ -47,7 +47,14 @@ export function OfferCard({ offer, onDone }: { offer: CredentialOfferSummary; on
         ))}
         {notKept.map((credential) => (
           <li key={credential.configurationId}>
-            {offeredName(credential)} <span className="hint">({t('openid4vc.cannotKeep')})</span>
+            {offeredName(credential)}{' '}
+            <span className="hint">
+              (
+              {t(
+                credential.unsupportedBecause === 'attestation' ? 'openid4vc.needsAttestation' : 'openid4vc.cannotKeep',
+              )}
+              )
+            </span>
           </li>
         ))}
       </ul>
