@@ -1,23 +1,14 @@
-import {
-  CredentialMultiInstanceUseMode,
-  MdocRecord,
-  MdocRepository,
-  SdJwtVcRecord,
-  SdJwtVcRepository,
-  W3cCredentialRecord,
-  W3cCredentialRepository,
-  type AgentContext,
-  type DcqlCredentialsForRequest,
-} from '@credo-ts/core'
+import { CredentialMultiInstanceUseMode, type AgentContext, type DcqlCredentialsForRequest } from '@credo-ts/core'
 
 import { CustosError } from '../../../shared/errors'
+import { findBatchRecord, isBatchRecord, saveBatchRecord, type BatchRecord } from './batchRecords'
 import { isPresentable } from './dcqlPresented'
 
 /** Per batch credential, which instance (by its key) went to which verifier: kept in the record's metadata. */
 const KEY = 'custosInstanceByVerifier'
 type Ledger = Record<string, string>
 
-type Batched = SdJwtVcRecord | MdocRecord | W3cCredentialRecord
+type Batched = BatchRecord
 
 const instanceKey = (instance: { kmsKeyId?: string }, index: number) => instance.kmsKeyId ?? `#${index}`
 
@@ -89,16 +80,10 @@ export function forgetGivenInstances(record: Batched): void {
  * verifiers the same instance, and saving it would undo the other change.
  */
 async function asStored<R>(agentContext: AgentContext, record: R): Promise<R> {
-  if (record instanceof SdJwtVcRecord) {
-    return (await agentContext.resolve(SdJwtVcRepository).getById(agentContext, record.id)) as R
-  }
-  if (record instanceof MdocRecord) {
-    return (await agentContext.resolve(MdocRepository).getById(agentContext, record.id)) as R
-  }
-  if (record instanceof W3cCredentialRecord) {
-    return (await agentContext.resolve(W3cCredentialRepository).getById(agentContext, record.id)) as R
-  }
-  return record
+  if (!isBatchRecord(record)) return record
+  const stored = await findBatchRecord(agentContext, record.id)
+  if (!stored) throw new CustosError('NotFound', 'The credential chosen for this answer is no longer held.')
+  return stored as R
 }
 
 async function pick<R extends Batched>(agentContext: AgentContext, record: R, verifier: string): Promise<R> {
@@ -113,10 +98,7 @@ async function pick<R extends Batched>(agentContext: AgentContext, record: R, ve
   }
   if (ledger[verifier] !== chosen) {
     record.metadata.set(KEY, { ...ledger, [verifier]: chosen })
-    if (record instanceof MdocRecord) await agentContext.resolve(MdocRepository).update(agentContext, record)
-    else if (record instanceof W3cCredentialRecord) {
-      await agentContext.resolve(W3cCredentialRepository).update(agentContext, record)
-    } else await agentContext.resolve(SdJwtVcRepository).update(agentContext, record as SdJwtVcRecord)
+    await saveBatchRecord(agentContext, record)
   }
   const copy = record.clone() as R
   const instance = record.credentialInstances[keys.indexOf(chosen)]

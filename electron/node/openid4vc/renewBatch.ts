@@ -1,17 +1,10 @@
-import {
-  MdocRecord,
-  MdocRepository,
-  SdJwtVcRecord,
-  SdJwtVcRepository,
-  W3cCredentialRecord,
-  W3cCredentialRepository,
-  type AgentContext,
-} from '@credo-ts/core'
+import { MdocRecord, SdJwtVcRecord, W3cCredentialRecord, type AgentContext } from '@credo-ts/core'
 import { OpenId4VcHolderApi, type OpenId4VciResolvedCredentialOffer } from '@credo-ts/openid4vc'
 
 import type { HeldCredential } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { toHeld } from '../credentials'
+import { findBatchRecord, saveBatchRecord, type BatchRecord } from './batchRecords'
 import { forgetGivenInstances } from './instancePerVerifier'
 import { bindToNewKeys } from './keyBinding'
 import { checkEndpoint } from './links'
@@ -20,13 +13,10 @@ import { renewalOf, setRenewal } from './renewal'
 
 const ISSUER = 'the issuer'
 
-type Batch = SdJwtVcRecord | MdocRecord | W3cCredentialRecord
+type Batch = BatchRecord
 
 async function batchRecord(agentContext: AgentContext, credentialId: string): Promise<Batch> {
-  const found =
-    (await agentContext.resolve(SdJwtVcRepository).findById(agentContext, credentialId)) ??
-    (await agentContext.resolve(MdocRepository).findById(agentContext, credentialId)) ??
-    (await agentContext.resolve(W3cCredentialRepository).findById(agentContext, credentialId))
+  const found = await findBatchRecord(agentContext, credentialId)
   if (!found) throw new CustosError('NotFound', 'Custos holds no such credential from an OpenID4VC issuer.')
   return found
 }
@@ -83,10 +73,7 @@ export async function renewBatch(agentContext: AgentContext, credentialId: strin
   ;(record as SdJwtVcRecord).credentialInstances = (fresh as SdJwtVcRecord).credentialInstances
   forgetGivenInstances(record)
   setRenewal(record, { ...renewal, refreshToken: token.refreshToken ?? renewal.refreshToken })
-  if (record instanceof MdocRecord) await agentContext.resolve(MdocRepository).update(agentContext, record)
-  else if (record instanceof W3cCredentialRecord) {
-    await agentContext.resolve(W3cCredentialRepository).update(agentContext, record)
-  } else await agentContext.resolve(SdJwtVcRepository).update(agentContext, record)
+  await saveBatchRecord(agentContext, record)
   return toHeld(agentContext, record)
 }
 

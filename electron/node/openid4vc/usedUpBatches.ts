@@ -1,15 +1,7 @@
-import {
-  MdocRecord,
-  MdocRepository,
-  SdJwtVcRecord,
-  SdJwtVcRepository,
-  W3cCredentialRecord,
-  W3cCredentialRepository,
-  type AgentContext,
-  type DcqlCredentialsForRequest,
-} from '@credo-ts/core'
+import { type AgentContext, type DcqlCredentialsForRequest } from '@credo-ts/core'
 
 import type { RequestWarning } from '../../../shared/api'
+import { findBatchRecord } from './batchRecords'
 import { instanceFor } from './instancePerVerifier'
 import { renewalOf } from './renewal'
 
@@ -29,13 +21,8 @@ export async function usedUpWarnings(
   const warnings: RequestWarning[] = []
   for (const id of ids) {
     // The record as stored now: the ledger of given instances may have grown since the request was read.
-    const record =
-      (await agentContext.resolve(SdJwtVcRepository).findById(agentContext, id)) ??
-      (await agentContext.resolve(MdocRepository).findById(agentContext, id)) ??
-      (await agentContext.resolve(W3cCredentialRepository).findById(agentContext, id))
-    const batchable =
-      record instanceof SdJwtVcRecord || record instanceof MdocRecord || record instanceof W3cCredentialRecord
-    if (!batchable) continue
+    const record = await findBatchRecord(agentContext, id)
+    if (!record) continue
     if (record.credentialInstances.length < 2 || instanceFor(record, verifier) !== undefined) continue
     const renewable = renewalOf(record) !== undefined
     warnings.push({
