@@ -14,14 +14,16 @@ const SCALE = 1.2
 export function PdfPage({ pdf, pageNumber, label }: { pdf: PDFDocumentProxy; pageNumber: number; label: string }) {
   const { t } = useTranslation()
   const canvas = useRef<HTMLCanvasElement>(null)
-  const [text, setText] = useState<string>()
+  // Kept with the page it belongs to: until the new page is drawn, the old page's picture and words
+  // must not be offered under the new page's name.
+  const [drawnPage, setDrawnPage] = useState<{ pdf: PDFDocumentProxy; pageNumber: number; text: string }>()
   const [error, setError] = useState<string>()
-  const [drawn, setDrawn] = useState(false)
+  const drawn = drawnPage?.pdf === pdf && drawnPage.pageNumber === pageNumber
+  const text = drawn ? drawnPage.text : undefined
 
   useEffect(() => {
     let cancelled = false
     let cancelRender: (() => void) | undefined
-    setDrawn(false)
     setError(undefined)
     void (async () => {
       try {
@@ -44,8 +46,7 @@ export function PdfPage({ pdf, pageNumber, label }: { pdf: PDFDocumentProxy; pag
         await task.promise
         const content = await page.getTextContent()
         if (cancelled) return
-        setText(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
-        setDrawn(true)
+        setDrawnPage({ pdf, pageNumber, text: content.items.map((item) => ('str' in item ? item.str : '')).join(' ') })
       } catch (failure) {
         // A newer page replaced this one: pdf.js cancels the old drawing, which is no failure.
         if (cancelled || (failure as { name?: string }).name === 'RenderingCancelledException') return
