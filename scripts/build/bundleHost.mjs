@@ -5,6 +5,7 @@
 // own bundler keeps node_modules external for main and host alike, so this is a step of its own.
 // Native addons stay outside (they are loaded from node_modules by path), and so does pg's optional
 // native binding, which is never installed.
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -32,3 +33,14 @@ await build({
   },
   logLevel: 'warning',
 })
+
+// V8 keeps a module's source for as long as it lives, in one byte per character if every character is
+// Latin-1 and in two otherwise. esbuild writes strings ASCII-only but leaves regular expression literals
+// as they are, and a few (validator's alphabets) hold other scripts: the host's 12 MB source then took
+// 24 MiB of its heap. \uXXXX means the same character in a string, a template, a regular expression and
+// an identifier, so every such character is written that way.
+const source = fs.readFileSync(entry, 'utf8')
+fs.writeFileSync(
+  entry,
+  source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+)
