@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { SdJwtVcRepository, W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
 import { DidCommProofsApi } from '@credo-ts/didcomm'
 
-import type { DisclosedCredentialSummary } from '../../../shared/api'
+import type { DisclosedCredentialSummary, ProofRequestSummary } from '../../../shared/api'
 import { ConsentService, dpvPurposes } from '../consent'
 import { toHeldCredential, toHeldSdJwtVc } from '../credentials'
 import { RequestsService } from '../requests'
@@ -19,8 +19,10 @@ export async function describeDisclosure(
   credentialIds: string[],
   /** Per credential, the claims that left, when the answer said (an SD-JWT VC discloses only these). */
   claimsLeft: Record<string, string[]> = {},
+  /** The request as the caller just read it: its terms do not change while it is answered. */
+  known?: ProofRequestSummary,
 ): Promise<typeof disclosures.$inferInsert> {
-  const summary = await agentContext.dependencyManager.resolve(RequestsService).get(agentContext, requestId)
+  const summary = known ?? (await agentContext.dependencyManager.resolve(RequestsService).get(agentContext, requestId))
   const record = await agentContext.dependencyManager.resolve(DidCommProofsApi).getById(requestId)
   const w3c = agentContext.dependencyManager.resolve(W3cCredentialRepository)
   const sdJwt = agentContext.dependencyManager.resolve(SdJwtVcRepository)
