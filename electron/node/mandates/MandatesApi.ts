@@ -2,6 +2,7 @@ import { AgentContext, inject, injectable } from '@credo-ts/core'
 import type { z } from 'zod'
 
 import type { ContractApi, Mandate, MandateAsk, mandatesContract } from '../../../shared/api'
+import { DelegateAsksService } from './DelegateAsksService'
 import { MandateAsksService } from './MandateAsksService'
 import { MandatesService } from './MandatesService'
 
@@ -13,6 +14,7 @@ export class MandatesApi implements ContractApi<typeof mandatesContract> {
     @inject(AgentContext) private readonly agentContext: AgentContext,
     @inject(MandatesService) private readonly mandates: MandatesService,
     @inject(MandateAsksService) private readonly requestsPut: MandateAsksService,
+    @inject(DelegateAsksService) private readonly delegate: DelegateAsksService,
   ) {}
 
   list(): Promise<Mandate[]> {
@@ -32,6 +34,6 @@ export class MandatesApi implements ContractApi<typeof mandatesContract> {
   }
 
   decide({ askId, approve }: { askId: string; approve: boolean }): Promise<MandateAsk> {
-    return this.requestsPut.decide(this.agentContext, askId, approve)
+    return this.delegate.decide(this.agentContext, askId, approve)
   }
 }

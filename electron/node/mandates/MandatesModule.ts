@@ -10,6 +10,7 @@ import { mandatesContract } from '../../../shared/api'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import type { ContractModule } from '../kernel'
 import { CustosRequestEventTypes, type RequestAnsweredEvent } from '../requests'
+import { DelegateAsksService } from './DelegateAsksService'
 import { MandateAsksService } from './MandateAsksService'
 import { MandatesApi } from './MandatesApi'
 import { MandatesService } from './MandatesService'
@@ -34,6 +35,7 @@ export class MandatesModule implements ContractModule<typeof mandatesContract> {
   register(dependencyManager: DependencyManager): void {
     dependencyManager.registerSingleton(MandatesService)
     dependencyManager.registerSingleton(MandateAsksService)
+    dependencyManager.registerSingleton(DelegateAsksService)
     dependencyManager
       .resolve(DidCommFeatureRegistry)
       .register(new DidCommProtocol({ id: MANDATES_PROTOCOL, roles: ['grantor', 'delegate'] }))
@@ -41,11 +43,12 @@ export class MandatesModule implements ContractModule<typeof mandatesContract> {
       new MandateHandler(async (message, connection, { agentContext }) => {
         const mandates = agentContext.dependencyManager.resolve(MandatesService)
         const asks = agentContext.dependencyManager.resolve(MandateAsksService)
+        const delegate = agentContext.dependencyManager.resolve(DelegateAsksService)
         if (message instanceof MandateGrantMessage) await mandates.received(agentContext, message, connection)
         else if (message instanceof MandateRevokeMessage) await mandates.revoked(agentContext, message, connection)
-        else if (message instanceof MandateAskMessage) await asks.received(agentContext, message, connection)
+        else if (message instanceof MandateAskMessage) await delegate.received(agentContext, message, connection)
         else if (message instanceof MandateDecisionMessage) await asks.decided(agentContext, message, connection)
-        else if (message instanceof MandateOutcomeMessage) await asks.ended(agentContext, message, connection)
+        else if (message instanceof MandateOutcomeMessage) await delegate.ended(agentContext, message, connection)
         else agentContext.config.logger.warn(`mandates: no handling for ${(message as DidCommMessage).type}`)
       }),
     ])

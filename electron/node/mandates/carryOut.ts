@@ -36,10 +36,10 @@ export async function carryOut(
   const ask = askRow(db, thread)
   if (!ask || ask.role !== 'grantor' || ask.mandateId !== mandate.id || !ask.requestId)
     return say('No such request was put to you under this mandate; nothing was shared.')
-  if (ask.state !== 'waiting')
-    return say('This request was decided already; a decision counts once, so nothing more was shared.')
   if (mandate.status !== 'active')
     return say('The mandate was revoked, so it decides nothing; the request waits for the person.')
+  if (ask.state !== 'waiting')
+    return say('This request was decided already; a decision counts once, so nothing more was shared.')
   const put = toAsk(ask).items.map((item) => item.descriptorId)
   const named = Array.isArray(message.items) ? message.items : []
   if (typeof message.approve !== 'boolean' || named.length !== put.length || named.some((id) => !put.includes(id)))

@@ -1,8 +1,14 @@
 export { mandateApprovalOf } from './approvalOf'
-export { MandateEventTypes, type MandateChangedEvent, type MandateRefusedEvent } from './MandatesEvents'
+export {
+  MandateEventTypes,
+  type MandateChangedEvent,
+  type MandateRefusedEvent,
+  type RequestConsideredEvent,
+} from './MandatesEvents'
 export { MandatesApi } from './MandatesApi'
 export { MandatesModule } from './MandatesModule'
 export { MandatesService } from './MandatesService'
+export { DelegateAsksService } from './DelegateAsksService'
 export { MandateAsksService } from './MandateAsksService'
 export {
   MANDATES_PROTOCOL,
