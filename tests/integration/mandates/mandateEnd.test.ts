@@ -47,6 +47,32 @@ describe('a mandate expired or revoked from either side', () => {
     return { askId: askId!, requestId }
   }
 
+  it('refuses bad input with a typed error in words, and keeps nothing', async () => {
+    const scope = mortgageScope(h.annaToLender)
+    const give = anna()['mandates.give']
+    const bad = [
+      { delegateConnectionId: h.annaToBen, name: 'x', scope, extra: 1 },
+      { delegateConnectionId: h.annaToBen, name: '', scope },
+      { delegateConnectionId: h.annaToBen, name: 'x', scope: { ...scope, when: { maxAnswers: 2 } } },
+      { delegateConnectionId: h.annaToBen, name: 'x', scope: { ...scope, what: [] } },
+    ]
+    for (const input of bad) await expect(give(input as never)).rejects.toMatchObject({ code: 'InvalidInput' })
+    await expect(give({ delegateConnectionId: 'unknown', name: 'x', scope })).rejects.toMatchObject({
+      code: 'InvalidInput',
+      message: /member of your household/,
+    })
+    const unknownLender = mortgageScope('unknown')
+    await expect(give({ delegateConnectionId: h.annaToBen, name: 'x', scope: unknownLender })).rejects.toMatchObject({
+      code: 'NotFound',
+    })
+    await expect(ben()['mandates.decide']({ askId: 'unknown', approve: true })).rejects.toMatchObject({
+      code: 'NotFound',
+    })
+    await expect(anna()['mandates.revoke']({ id: 'unknown' })).rejects.toMatchObject({ code: 'NotFound' })
+    expect(await anna()['mandates.list'](undefined)).toEqual([])
+    expect(await ben()['mandates.list'](undefined)).toEqual([])
+  })
+
   it('an expired mandate decides nothing: the approval is refused and the request waits for the person', async () => {
     const validUntil = new Date(Date.now() + 20_000).toISOString()
     const mandate = await give('Until this afternoon', { validUntil })

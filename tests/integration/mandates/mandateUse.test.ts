@@ -53,13 +53,15 @@ describe('a mandate used, exceeded, forged and replayed', () => {
     const given = await anna()['mandates.give']({ delegateConnectionId: h.annaToBen, name: 'Mortgage', scope })
     mandateId = given.id
     expect(given).toMatchObject({ role: 'grantor', status: 'active', otherLabel: 'Ben', requesterLabel: 'Lender' })
-    await expect.poll(async () => (await ben()['mandates.list'](undefined))[0], { timeout: 60_000 }).toMatchObject({
-      id: mandateId,
-      role: 'delegate',
-      otherLabel: 'Alice',
-      requesterLabel: 'Lender',
-      scope,
-    })
+    await expect
+      .poll(async () => (await ben()['mandates.list'](undefined))[0], { timeout: 60_000 })
+      .toMatchObject({
+        id: mandateId,
+        role: 'delegate',
+        otherLabel: 'Alice',
+        requesterLabel: 'Lender',
+        scope,
+      })
 
     const considered = nextConsidered(h.anna)
     const proofId = await h.lender.ask(h.lenderToAnna)
