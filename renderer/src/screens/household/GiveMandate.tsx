@@ -40,7 +40,11 @@ export function GiveMandate({ onGiven }: { onGiven(): void }) {
     event.preventDefault()
     if (!ready || !scope.success) return
     const mandate = await action.run(() =>
-      apiClient()['mandates.give']({ delegateConnectionId: draft.delegate, name: draft.name.trim(), scope: scope.data }),
+      apiClient()['mandates.give']({
+        delegateConnectionId: draft.delegate,
+        name: draft.name.trim(),
+        scope: scope.data,
+      }),
     )
     if (!mandate) return
     setGiven(t('mandates.givenDone', { name: mandate.name, other: mandate.otherLabel ?? t('household.unnamed') }))
@@ -68,15 +72,31 @@ export function GiveMandate({ onGiven }: { onGiven(): void }) {
       <p>{t('mandates.giveHint')}</p>
       <form onSubmit={(event) => void submit(event)} aria-busy={action.busy} noValidate>
         <Field label={t('mandates.name')} value={draft.name} onChange={set('name')} />
-        {select('delegate', t('mandates.delegate'), members.map((c) => [c.id, c.theirLabel ?? t('household.unnamed')]))}
-        {select('requester', t('mandates.requester'), others.map((c) => [c.id, c.theirLabel ?? t('connections.unnamed')]))}
-        {select('type', t('mandates.data'), knownTypes.map((type) => [type, typeLabel(type)]))}
+        {select(
+          'delegate',
+          t('mandates.delegate'),
+          members.map((c) => [c.id, c.theirLabel ?? t('household.unnamed')]),
+        )}
+        {select(
+          'requester',
+          t('mandates.requester'),
+          others.map((c) => [c.id, c.theirLabel ?? t('connections.unnamed')]),
+        )}
+        {select(
+          'type',
+          t('mandates.data'),
+          knownTypes.map((type) => [type, typeLabel(type)]),
+        )}
         {draft.type && (
           <p className="hint">
             {t('mandates.claims', { claims: (knownClaims[draft.type] ?? []).map(claimLabel).join(', ') })}
           </p>
         )}
-        {select('purpose', t('mandates.purpose'), (purposes.data ?? []).map((p) => [p.id, purposeLabel(p.id)]))}
+        {select(
+          'purpose',
+          t('mandates.purpose'),
+          (purposes.data ?? []).map((p) => [p.id, purposeLabel(p.id)]),
+        )}
         <Field label={t('mandates.until')} type="date" value={draft.until} onChange={set('until')} />
         <Field
           label={t('mandates.maxAnswers')}

@@ -4,7 +4,7 @@ import type { Mandate } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { claimLabel, formatDate, formatList, purposeLabel, typeLabel } from '../../i18n/format'
+import { claimLabel, formatDate, formatDuration, formatList, purposeLabel, typeLabel } from '../../i18n/format'
 
 /** One mandate in words: who may approve what for whom, until when; revocable at once from either side. */
 export function MandateItem({ mandate, onRevoked }: { mandate: Mandate; onRevoked(): void }) {
@@ -39,7 +39,9 @@ export function MandateItem({ mandate, onRevoked }: { mandate: Mandate; onRevoke
     <li data-testid="mandate">
       <strong>{mandate.name}</strong>
       <p>{t(mandate.role === 'grantor' ? 'mandates.given' : 'mandates.held', words)}</p>
-      {scope.when.maxAnswers !== undefined && <p>{t('mandates.howOften', { count: scope.when.maxAnswers })}</p>}
+      {scope.when.maxAnswers !== undefined && (
+        <p>{t('mandates.howOften', { count: scope.when.maxAnswers, period: formatDuration(scope.when.period) })}</p>
+      )}
       <p>{status}</p>
       {mandate.status === 'active' && (
         <button
