@@ -88,12 +88,22 @@ export class DelegateAsksService {
     if (mandate.status !== 'active')
       throw new CustosError('InvalidInput', 'The mandate was revoked; it decides nothing.')
     const items = toAsk(ask).items.map((item) => item.descriptorId)
-    await sendOnConnection(
-      agentContext,
-      mandate.connectionId,
-      new MandateDecisionMessage({ askId, mandate_id: mandate.id, approve, items }),
-    )
+    // Marked before it leaves: the person's node may answer before the send returns, and its outcome is
+    // taken only for an ask that awaits one.
     setAskState(db, askId, approve ? 'approved' : 'declined')
+    try {
+      await sendOnConnection(
+        agentContext,
+        mandate.connectionId,
+        new MandateDecisionMessage({ askId, mandate_id: mandate.id, approve, items }),
+      )
+    } catch (error) {
+      setAskState(db, askId, 'waiting')
+      throw new CustosError(
+        'PeerUnreachable',
+        `The decision could not be sent; decide again: ${(error as Error).message}`,
+      )
+    }
     changed(agentContext, mandate.id, askId)
     return toAsk(askRow(db, askId)!)
   }
