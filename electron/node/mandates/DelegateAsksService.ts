@@ -4,10 +4,11 @@ import { z } from 'zod'
 
 import type { MandateAsk } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
-import { sendOnConnection } from '../connections'
+import { roleOf, sendOnConnection } from '../connections'
 import { appDatabaseOf } from '../db'
 import { askRow, mandateRow, setAskState, toAsk } from './mandateStore'
 import { mandateAsks } from './mandateTables'
+import { MEMBER_ROLE } from './members'
 import { MandateEventTypes, type MandateRefusedEvent } from './MandatesEvents'
 import { MandateDecisionMessage, type MandateAskMessage, type MandateOutcomeMessage } from './protocol'
 import { changed, refuse } from './refusals'
@@ -54,6 +55,7 @@ export class DelegateAsksService {
       row.role !== 'delegate' ||
       row.connectionId !== connection.id ||
       row.status !== 'active' ||
+      roleOf(connection) !== MEMBER_ROLE ||
       !asked.success
     ) {
       return refuse(

@@ -11,6 +11,7 @@ import { dpvPurposes } from '../vocabulary'
 import { carryOut } from './carryOut'
 import { allAsks, allMandates, mandateRow, setAskState, toAsk, usedInWindow, type Asked } from './mandateStore'
 import { coverage } from './mandateScope'
+import { member } from './members'
 import { mandateAsks } from './mandateTables'
 import { MandateEventTypes, type RequestConsideredEvent } from './MandatesEvents'
 import { MandateAskMessage, MandateDecisionMessage, MandateOutcomeMessage } from './protocol'
@@ -40,7 +41,12 @@ export class MandateAsksService {
 
   private async putUnderMandate(agentContext: AgentContext, requestId: string) {
     const db = appDatabaseOf(agentContext)
-    const live = allMandates(db).filter((row) => row.role === 'grantor' && row.status === 'active')
+    const live = []
+    // A mandate to someone who is no longer a member decides nothing: leaving ends delegation too.
+    for (const row of allMandates(db)) {
+      if (row.role === 'grantor' && row.status === 'active' && (await member(agentContext, row.connectionId)))
+        live.push(row)
+    }
     if (live.length === 0) return {}
     const vocabulary = dpvPurposes()
     const { facts, summary, proposal } = await gatherFacts(agentContext, requestId, vocabulary)

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto'
 
 import { injectable, type AgentContext } from '@credo-ts/core'
-import { DidCommConnectionsApi, type DidCommConnectionRecord } from '@credo-ts/didcomm'
+import type { DidCommConnectionRecord } from '@credo-ts/didcomm'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 
 import { mandateScopeSchema, type Mandate, type MandateRole, type MandateScope } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { roleOf, sendOnConnection } from '../connections'
+import { connectionOf, labelOf, member, MEMBER_ROLE } from './members'
 import { appDatabaseOf } from '../db'
 import { allMandates, mandateRow, revokeRow, toMandate, withdrawWaiting, type MandateRow } from './mandateStore'
 import { mandates } from './mandateTables'
 import { MandateGrantMessage, MandateOutcomeMessage, MandateRevokeMessage } from './protocol'
 import { changed, refuse } from './refusals'
-
-export const MEMBER_ROLE = 'household-member'
 
 const grantSchema = z
   .object({
@@ -153,18 +152,4 @@ export class MandatesService {
     }
     changed(agentContext, row.id)
   }
-}
-
-async function connectionOf(agentContext: AgentContext, id: string): Promise<DidCommConnectionRecord | null> {
-  return agentContext.dependencyManager.resolve(DidCommConnectionsApi).findById(id)
-}
-
-/** A connection the person marked as a member of the household, or nothing. */
-export async function member(agentContext: AgentContext, id: string): Promise<DidCommConnectionRecord | undefined> {
-  const connection = await connectionOf(agentContext, id)
-  return connection && roleOf(connection) === MEMBER_ROLE ? connection : undefined
-}
-
-export async function labelOf(agentContext: AgentContext, id: string): Promise<string | undefined> {
-  return (await connectionOf(agentContext, id))?.theirLabel
 }

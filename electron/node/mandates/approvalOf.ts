@@ -2,7 +2,7 @@ import type { AgentContext } from '@credo-ts/core'
 
 import { appDatabaseOf } from '../db'
 import { approvedAskFor, mandateRow } from './mandateStore'
-import { labelOf } from './MandatesService'
+import { labelOf } from './members'
 
 /** For the history: the mandate and delegate that approved this proof request, when a delegate did. */
 export async function mandateApprovalOf(

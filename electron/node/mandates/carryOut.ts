@@ -1,13 +1,14 @@
 import type { AgentContext } from '@credo-ts/core'
 import type { DidCommConnectionRecord } from '@credo-ts/didcomm'
 
-import { sendOnConnection } from '../connections'
+import { roleOf, sendOnConnection } from '../connections'
 import { gatherFacts } from '../consent'
 import { appDatabaseOf } from '../db'
 import type { RequestsService } from '../requests'
 import { dpvPurposes } from '../vocabulary'
 import { askRow, mandateRow, setAskState, toAsk, usedInWindow } from './mandateStore'
 import { coverage } from './mandateScope'
+import { MEMBER_ROLE } from './members'
 import { MandateOutcomeMessage, type MandateDecisionMessage } from './protocol'
 import { changed, refuse } from './refusals'
 
@@ -33,6 +34,10 @@ export async function carryOut(
   if (!mandate || mandate.role !== 'grantor') return say('No mandate of this person has that id; nothing was shared.')
   if (mandate.connectionId !== connection.id)
     return say('This decision did not come from the member who holds the mandate; nothing was shared.')
+  if (roleOf(connection) !== MEMBER_ROLE)
+    return say(
+      'The delegate is no longer a member of the household, so the mandate decides nothing; nothing was shared.',
+    )
   const ask = askRow(db, thread)
   if (!ask || ask.role !== 'grantor' || ask.mandateId !== mandate.id || !ask.requestId)
     return say('No such request was put to you under this mandate; nothing was shared.')

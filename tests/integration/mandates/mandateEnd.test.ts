@@ -110,6 +110,25 @@ describe('a mandate expired or revoked from either side', () => {
     await expect(anna()['mandates.revoke']({ id: mandate.id })).rejects.toMatchObject({ code: 'InvalidInput' })
   })
 
+  it('decides nothing once the delegate is no longer marked as a member', async () => {
+    const mandate = await give('Until Ben leaves')
+    const { askId, requestId } = await putToBen(mandate.id)
+    await anna()['connections.setRole']({ id: h.annaToBen, role: 'unassigned' })
+    try {
+      const refused = nextRefusal(h.ben)
+      await sendDecision(h.ben, h.benToAnna, { askId, mandateId: mandate.id, items })
+      expect(await refused).toMatch(/no longer a member of the household/)
+      expect(await waitingRequestIds(h.anna)).toContain(requestId)
+      const next = nextConsidered(h.anna)
+      await h.lender.ask(h.lenderToAnna)
+      expect((await next)[0].mandateId).toBeUndefined()
+    } finally {
+      await anna()['connections.setRole']({ id: h.annaToBen, role: 'household-member' })
+      await anna()['mandates.revoke']({ id: mandate.id })
+    }
+    expect(await anna()['disclosures.list'](undefined)).toEqual([])
+  })
+
   it('revoked by the delegate: the person’s node withdraws what waited and puts nothing more to them', async () => {
     const mandate = await give('Until Ben says no')
     const { askId } = await putToBen(mandate.id)
