@@ -8,6 +8,7 @@ import {
 
 import { mandatesContract } from '../../../shared/api'
 import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
+import { HouseholdEventTypes, type MembershipEndedEvent } from '../household'
 import type { ContractModule } from '../kernel'
 import { CustosRequestEventTypes, type RequestAnsweredEvent } from '../requests'
 import { DelegateAsksService } from './DelegateAsksService'
@@ -63,6 +64,11 @@ export class MandatesModule implements ContractModule<typeof mandatesContract> {
     events.on<RequestEvaluatedEvent>(ConsentEventTypes.RequestEvaluated, ({ payload }) => {
       if (payload.acted !== 'waiting') return
       asks.put(agentContext, payload.evaluation.requestId).catch(warn('putting a request to a delegate'))
+    })
+    // Leaving the household ends delegation at once, as it ends mediation.
+    events.on<MembershipEndedEvent>(HouseholdEventTypes.MembershipEnded, () => {
+      const mandates = agentContext.dependencyManager.resolve(MandatesService)
+      mandates.endAll(agentContext).catch(warn('ending the mandates of a member who left'))
     })
     events.on<RequestAnsweredEvent>(CustosRequestEventTypes.RequestAnswered, ({ payload }) => {
       asks.answeredByPerson(agentContext, payload.requestId).catch(warn('withdrawing an answered request'))

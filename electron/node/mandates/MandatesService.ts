@@ -90,6 +90,13 @@ export class MandatesService {
     return toMandate(mandateRow(db, id)!, await labelOf(agentContext, row.connectionId))
   }
 
+  /** This node left its household (or was removed): every mandate it gave or holds ends, and the other side is told. */
+  async endAll(agentContext: AgentContext): Promise<void> {
+    for (const row of allMandates(appDatabaseOf(agentContext)).filter((m) => m.status === 'active')) {
+      await this.revoke(agentContext, row.id)
+    }
+  }
+
   async received(agentContext: AgentContext, message: MandateGrantMessage, connection: DidCommConnectionRecord) {
     if (roleOf(connection) !== MEMBER_ROLE) {
       return refuse(

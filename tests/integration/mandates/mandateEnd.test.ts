@@ -147,4 +147,15 @@ describe('a mandate expired or revoked from either side', () => {
     expect((await next)[0].mandateId).toBeUndefined()
     expect(await anna()['disclosures.list'](undefined)).toEqual([])
   })
+
+  it('ends every mandate of a member who leaves the household, at once, and tells the other member', async () => {
+    const mandate = await give('Until someone leaves')
+    expect(await ben()['household.leave'](undefined)).toMatchObject({ left: true })
+    await expect
+      .poll(async () => (await ben()['mandates.list'](undefined)).find((m) => m.id === mandate.id)?.status, POLL)
+      .toBe('revoked')
+    await expect
+      .poll(async () => (await anna()['mandates.list'](undefined)).find((m) => m.id === mandate.id), POLL)
+      .toMatchObject({ status: 'revoked', revokedBy: 'delegate' })
+  })
 })
