@@ -77,7 +77,19 @@ export class MandateAsksService {
         askedAt: facts.at,
       })
       .run()
-    await sendOnConnection(agentContext, row.connectionId, message)
+    try {
+      await sendOnConnection(agentContext, row.connectionId, message)
+    } catch (error) {
+      // Never reached the delegate: it waits for the person alone, as if no mandate covered it.
+      setAskState(
+        db,
+        message.id,
+        'withdrawn',
+        `The delegate's device could not be reached: ${(error as Error).message}`,
+      )
+      changed(agentContext, row.id, message.id)
+      return {}
+    }
     changed(agentContext, row.id, message.id)
     return { mandateId: row.id, askId: message.id }
   }

@@ -73,10 +73,11 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
           </span>
         ))}
         <DeletionStatus disclosure={disclosure} recipient={recipient} onChanged={onChanged} />
-        {technicalId && (
+        {(technicalId || disclosure.onBehalf) && (
           <details className="details">
             <summary>{t('common.details')}</summary>
-            <code>{technicalId}</code>
+            {technicalId && <code>{technicalId}</code>}
+            {disclosure.onBehalf && <p>{t('history.mandateId', { id: disclosure.onBehalf.mandateId })}</p>}
           </details>
         )}
       </div>
