@@ -13,6 +13,7 @@ import { credentialsContract } from './credentials'
 import { disclosuresContract } from './disclosures'
 import { householdContract } from './household'
 import { inboxContract } from './inbox'
+import { mandatesContract } from './mandates'
 import { mediationContract } from './mediation'
 import { openid4vcContract } from './openid4vc'
 import { privacyProfileContract } from './privacyProfile'
@@ -28,6 +29,7 @@ export const apiContract = {
   ...connectionsContract,
   ...mediationContract,
   ...householdContract,
+  ...mandatesContract,
   ...inboxContract,
   ...credentialsContract,
   ...requestsContract,
@@ -66,6 +68,7 @@ export * from './disclosures'
 export * from './household'
 export * from './inbox'
 export * from './issuerDisplay'
+export * from './mandates'
 export * from './mediation'
 export * from './openid4vc'
 export * from './privacyProfile'

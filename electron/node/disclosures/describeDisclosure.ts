@@ -6,6 +6,7 @@ import { DidCommProofsApi } from '@credo-ts/didcomm'
 import type { DisclosedCredentialSummary, ProofRequestSummary } from '../../../shared/api'
 import { ConsentService, dpvPurposes } from '../consent'
 import { toHeldCredential, toHeldSdJwtVc } from '../credentials'
+import { mandateApprovalOf } from '../mandates'
 import { RequestsService } from '../requests'
 import type { disclosures } from './disclosureTables'
 
@@ -38,6 +39,7 @@ export async function describeDisclosure(
     .resolve(ConsentService)
     .evaluations(agentContext, requestId)
     .find((evaluation) => evaluation.outcome === 'share')
+  const mandate = await mandateApprovalOf(agentContext, requestId)
   const vocabulary = dpvPurposes()
   const purposeId = [summary.dpvPurpose, summary.purpose].map((text) => text && vocabulary.lookup(text)).find(Boolean)
   return {
@@ -56,5 +58,7 @@ export async function describeDisclosure(
     policyId: decision?.decidedBy?.policyId ?? null,
     policyVersion: decision?.decidedBy?.version ?? null,
     disclosedAt: new Date().toISOString(),
+    mandateId: mandate?.mandateId ?? null,
+    mandateDelegate: mandate?.delegate ?? null,
   }
 }
