@@ -57,7 +57,7 @@ export async function carryOut(
     return tell(agentContext, connection.id, ask.id, ask.mandateId, 'declined', DECLINED)
   }
   const vocabulary = dpvPurposes()
-  const { facts, proposal } = await gatherFacts(agentContext, requestId, vocabulary)
+  const { facts, proposal, summary } = await gatherFacts(agentContext, requestId, vocabulary)
   const check = db.transaction(
     (tx) => {
       const current = askRow(tx, ask.id)
@@ -78,7 +78,7 @@ export async function carryOut(
   }
   try {
     const choose = Object.fromEntries(facts.items.map((item) => [item.descriptorId, item.credentialId ?? '']))
-    await requests.answer(agentContext, requestId, { approve: true, choose }, proposal)
+    await requests.answer(agentContext, requestId, { approve: true, choose }, { proposal, summary })
   } catch (error) {
     const reason = `It could not be carried out: ${(error as Error).message}`
     setAskState(db, ask.id, 'refused', reason)
