@@ -1,5 +1,10 @@
 import { DidKey, DidResolverService, getPublicJwkFromVerificationMethod, type AgentContext } from '@credo-ts/core'
-import { DidCommConnectionRepository, DidCommOutOfBandRepository, DidCommOutOfBandRole } from '@credo-ts/didcomm'
+import {
+  DidCommConnectionRepository,
+  DidCommOutOfBandRepository,
+  DidCommOutOfBandRole,
+  type DidCommConnectionRecord,
+} from '@credo-ts/didcomm'
 
 /**
  * The key fingerprints that speak for the other side of a connection: the recipient keys of the
@@ -10,6 +15,14 @@ export async function keysOfConnection(agentContext: AgentContext, connectionId:
   const connection = await agentContext.dependencyManager
     .resolve(DidCommConnectionRepository)
     .getById(agentContext, connectionId)
+  return keysOfConnectionRecord(agentContext, connection)
+}
+
+/** keysOfConnection for a connection record the caller has read already. */
+export async function keysOfConnectionRecord(
+  agentContext: AgentContext,
+  connection: DidCommConnectionRecord,
+): Promise<Set<string>> {
   // A peer DID's keys are fixed by the DID itself, and an invitation's by its record: for the same pair
   // the answer cannot change, and it is asked on every request (who vouches for the requester).
   const fixed = connection.theirDid?.startsWith('did:peer:') ?? true

@@ -104,9 +104,9 @@ export class RequestsService {
     { choose = {}, omit = [], omitClaims = {} }: Extract<Decision, { approve: true }>,
     summary?: ProofRequestSummary,
   ): Promise<Record<string, string[]>> {
-    const kept = await this.keep(agentContext, proposal, omit)
-    checkOmitClaims(kept, omitClaims)
     const { presentation_definition: definition } = await requestOf(agentContext, proposal.requestId)
+    const kept = keptItems(proposal, omit, definition)
+    checkOmitClaims(kept, omitClaims)
     const selection: Record<string, SubmissionEntryCredential[]> = {}
     const sent: Record<string, string[]> = {}
     for (const item of kept) {
