@@ -38,7 +38,11 @@ export class MediationModule implements ContractModule<typeof mediationContract>
     dependencyManager.registerSingleton(MediationGrantService)
     dependencyManager
       .resolve(DidCommMessageHandlerRegistry)
-      .registerMessageHandlerMiddleware(new MediationGrantService().middleware(this.config.servesAsMediator))
+      .registerMessageHandlerMiddleware((messageContext, next) =>
+        messageContext.agentContext.dependencyManager
+          .resolve(MediationGrantService)
+          .middleware(this.config.servesAsMediator)(messageContext, next),
+      )
     // One per agent: a vault unlock builds a new agent, and with it new modules.
     const delivery = new DirectDeliveryState()
     dependencyManager.registerInstance(DirectDeliveryState, delivery)

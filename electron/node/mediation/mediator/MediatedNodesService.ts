@@ -1,6 +1,6 @@
-import { injectable, type AgentContext } from '@credo-ts/core'
+import { inject, injectable, type AgentContext } from '@credo-ts/core'
 import {
-  DidCommConnectionsApi,
+  DidCommConnectionService,
   DidCommMediationRepository,
   DidCommMediationRole,
   DidCommMediationState,
@@ -19,15 +19,20 @@ import {
 /** The mediator side: the nodes this node holds messages for, as the person sees and manages them. */
 @injectable()
 export class MediatedNodesService {
+  constructor(
+    @inject(DidCommMediationRepository) private readonly mediations: DidCommMediationRepository,
+    @inject(DidCommConnectionService) private readonly connections: DidCommConnectionService,
+  ) {}
+
   async list(agentContext: AgentContext): Promise<MediatedRecipient[]> {
-    const mediations = await agentContext.dependencyManager
-      .resolve(DidCommMediationRepository)
-      .findByQuery(agentContext, { role: DidCommMediationRole.Mediator, state: DidCommMediationState.Granted })
-    const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
+    const mediations = await this.mediations.findByQuery(agentContext, {
+      role: DidCommMediationRole.Mediator,
+      state: DidCommMediationState.Granted,
+    })
     const queue = heldQueue(agentContext)
     const recipients: MediatedRecipient[] = []
     for (const mediation of mediations.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
-      const connection = await connections.findById(mediation.connectionId)
+      const connection = await this.connections.findById(agentContext, mediation.connectionId)
       // Messages handed out but not yet acknowledged are included.
       const queued = (await queue?.countHeld(mediation.connectionId)) ?? 0
       recipients.push({
@@ -46,10 +51,9 @@ export class MediatedNodesService {
     agentContext: AgentContext,
     records: DidCommMediationRecord[],
   ): Promise<MediationRequestSummary[]> {
-    const connections = agentContext.dependencyManager.resolve(DidCommConnectionsApi)
     const summaries: MediationRequestSummary[] = []
     for (const record of records) {
-      const connection = await connections.findById(record.connectionId)
+      const connection = await this.connections.findById(agentContext, record.connectionId)
       summaries.push({
         id: record.id,
         connectionId: record.connectionId,
@@ -70,9 +74,7 @@ export class MediatedNodesService {
 
   /** Every mediation record this node keeps as mediator for a connection (granted, asked or denied). */
   async recordsOf(agentContext: AgentContext, connectionId: string): Promise<DidCommMediationRecord[]> {
-    return agentContext.dependencyManager
-      .resolve(DidCommMediationRepository)
-      .findByQuery(agentContext, { connectionId, role: DidCommMediationRole.Mediator })
+    return this.mediations.findByQuery(agentContext, { connectionId, role: DidCommMediationRole.Mediator })
   }
 
   /**
@@ -80,12 +82,11 @@ export class MediatedNodesService {
    * then its queue. The connection itself stays; the person removes that separately if they wish.
    */
   async remove(agentContext: AgentContext, id: string): Promise<{ removed: boolean; droppedMessages: number }> {
-    const mediations = agentContext.dependencyManager.resolve(DidCommMediationRepository)
-    const mediation = await mediations.findById(agentContext, id)
+    const mediation = await this.mediations.findById(agentContext, id)
     if (!mediation || mediation.role !== DidCommMediationRole.Mediator) {
       throw new CustosError('NotFound', `This node does not mediate for ${id}.`)
     }
-    await mediations.delete(agentContext, mediation)
+    await this.mediations.delete(agentContext, mediation)
     const droppedMessages = (await heldQueue(agentContext)?.removeAllForConnection(mediation.connectionId)) ?? 0
     return { removed: true, droppedMessages }
   }

@@ -1,4 +1,4 @@
-import { injectable, type AgentContext } from '@credo-ts/core'
+import { inject, injectable, type AgentContext } from '@credo-ts/core'
 import {
   DidCommConnectionService,
   DidCommMediationDenyMessage,
@@ -26,6 +26,13 @@ export const DEVICE_INVITATION_TAG = 'custosMediationDevice'
 /** Who gets mediation: never whoever has a link, as Credo's auto-accept would allow (an open relay). */
 @injectable()
 export class MediationGrantService {
+  constructor(
+    @inject(DidCommMediationRepository) private readonly mediations: DidCommMediationRepository,
+    @inject(DidCommMediatorService) private readonly mediator: DidCommMediatorService,
+    @inject(DidCommConnectionService) private readonly connections: DidCommConnectionService,
+    @inject(DidCommMessageSender) private readonly sender: DidCommMessageSender,
+  ) {}
+
   /**
    * Runs around Credo's handling of each inbound message: after Credo stored a mediation request (its own
    * auto-accept is off), grant it when a device invitation covers it, as the answer on the same session
@@ -36,18 +43,14 @@ export class MediationGrantService {
       await next()
       if (!(messageContext.message instanceof DidCommMediationRequestMessage) || messageContext.responseMessage) return
       const { agentContext } = messageContext
-      const record = await agentContext.dependencyManager
-        .resolve(DidCommMediationRepository)
-        .findSingleByQuery(agentContext, {
-          threadId: messageContext.message.threadId,
-          role: DidCommMediationRole.Mediator,
-        })
+      const record = await this.mediations.findSingleByQuery(agentContext, {
+        threadId: messageContext.message.threadId,
+        role: DidCommMediationRole.Mediator,
+      })
       if (!record || record.state !== DidCommMediationState.Requested) return
       if (!servesAsMediator) return this.deny(agentContext, record.id)
       if (!(await this.cameThroughDeviceInvitation(agentContext, record))) return
-      const { message, mediationRecord } = await agentContext.dependencyManager
-        .resolve(DidCommMediatorService)
-        .createGrantMediationMessage(agentContext, record)
+      const { message, mediationRecord } = await this.mediator.createGrantMediationMessage(agentContext, record)
       messageContext.responseMessage = new DidCommOutboundMessageContext(message, {
         agentContext,
         connection: messageContext.assertReadyConnection(),
@@ -57,9 +60,10 @@ export class MediationGrantService {
   }
 
   async pending(agentContext: AgentContext): Promise<DidCommMediationRecord[]> {
-    return agentContext.dependencyManager
-      .resolve(DidCommMediationRepository)
-      .findByQuery(agentContext, { role: DidCommMediationRole.Mediator, state: DidCommMediationState.Requested })
+    return this.mediations.findByQuery(agentContext, {
+      role: DidCommMediationRole.Mediator,
+      state: DidCommMediationState.Requested,
+    })
   }
 
   async grant(agentContext: AgentContext, id: string): Promise<DidCommMediationRecord> {
@@ -70,24 +74,20 @@ export class MediationGrantService {
   async deny(agentContext: AgentContext, id: string): Promise<void> {
     const record = await this.getPending(agentContext, id)
     record.state = DidCommMediationState.Denied
-    await agentContext.dependencyManager.resolve(DidCommMediationRepository).update(agentContext, record)
-    const connection = await agentContext.dependencyManager
-      .resolve(DidCommConnectionService)
-      .getById(agentContext, record.connectionId)
+    await this.mediations.update(agentContext, record)
+    const connection = await this.connections.getById(agentContext, record.connectionId)
     const message = new DidCommMediationDenyMessage({ id: record.threadId })
     message.setThread({ threadId: record.threadId })
-    await agentContext.dependencyManager
-      .resolve(DidCommMessageSender)
-      .sendMessage(new DidCommOutboundMessageContext(message, { agentContext, connection, associatedRecord: record }))
+    await this.sender.sendMessage(
+      new DidCommOutboundMessageContext(message, { agentContext, connection, associatedRecord: record }),
+    )
   }
 
   private async cameThroughDeviceInvitation(
     agentContext: AgentContext,
     record: DidCommMediationRecord,
   ): Promise<boolean> {
-    const connection = await agentContext.dependencyManager
-      .resolve(DidCommConnectionService)
-      .findById(agentContext, record.connectionId)
+    const connection = await this.connections.findById(agentContext, record.connectionId)
     const invitation = connection?.outOfBandId
       ? await agentContext.dependencyManager.resolve(DidCommOutOfBandApi).findById(connection.outOfBandId)
       : null
@@ -95,7 +95,7 @@ export class MediationGrantService {
   }
 
   private async getPending(agentContext: AgentContext, id: string): Promise<DidCommMediationRecord> {
-    const record = await agentContext.dependencyManager.resolve(DidCommMediationRepository).findById(agentContext, id)
+    const record = await this.mediations.findById(agentContext, id)
     if (!record || record.role !== DidCommMediationRole.Mediator || record.state !== DidCommMediationState.Requested) {
       throw new CustosError('NotFound', `There is no waiting mediation request ${id}.`)
     }
