@@ -13,6 +13,7 @@ import { credentialsContract } from './credentials'
 import { disclosuresContract } from './disclosures'
 import { householdContract } from './household'
 import { inboxContract } from './inbox'
+import { jointApplicationsContract } from './jointApplications'
 import { mediationContract } from './mediation'
 import { openid4vcContract } from './openid4vc'
 import { privacyProfileContract } from './privacyProfile'
@@ -28,6 +29,7 @@ export const apiContract = {
   ...connectionsContract,
   ...mediationContract,
   ...householdContract,
+  ...jointApplicationsContract,
   ...inboxContract,
   ...credentialsContract,
   ...requestsContract,
@@ -65,6 +67,7 @@ export * from './credentials'
 export * from './disclosures'
 export * from './household'
 export * from './inbox'
+export * from './jointApplications'
 export * from './issuerDisplay'
 export * from './mediation'
 export * from './openid4vc'

@@ -14,6 +14,7 @@ import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import type { LiveTopic } from '../kernel'
 import { DisclosureEventTypes } from '../disclosures'
 import { HouseholdEventTypes } from '../household'
+import { JointApplicationEventTypes } from '../jointApplications'
 import { PrivacyProfileEventTypes } from '../privacyProfile'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
 
@@ -57,6 +58,8 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     [AgreementEventTypes.AgreementChanged, () => publish('requests')],
     // A member's node came or went: the Household screen says who is reachable now.
     [HouseholdEventTypes.MemberReachabilityChanged, () => publish('mediation')],
+    // A joint application moved on: the request card and the request to join show it.
+    [JointApplicationEventTypes.JointApplicationChanged, () => publish('requests')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordUpdated, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordDeleted, onRecord as (event: BaseEvent) => void],
