@@ -20,6 +20,8 @@ export interface JointApplicationMember {
 
 export interface JointApplicationView {
   id: string
+  /** The lender's id for the application (the parent thread of both requests); shown in details only. */
+  applicationId: string
   role: JointApplicationRole
   state: JointApplicationState
   /** The lender's name as it gave it (first), or as the member's node described it (second). */

@@ -57,6 +57,7 @@ export class JointApplicationStore {
     const picking = record.role === 'first' && record.state === 'pick-member'
     return {
       id: record.id,
+      applicationId: record.applicationId,
       role: record.role,
       state: record.state,
       lender: record.lender,
