@@ -4,7 +4,7 @@ import { DidCommAutoAcceptProof, DidCommProofState } from '@credo-ts/didcomm'
 
 import { JOINT_GOAL_CODE } from '../../../electron/node/jointApplications'
 import { REQUEST_TERMS_PREFIX } from '../../../electron/node/requests'
-import { Lender, mortgageDefinition, mortgageTerms } from '../../../scripts/companies'
+import { type Lender, mortgageDefinition, mortgageTerms } from '../../../scripts/companies'
 import { recipientKeyOf } from '../../../scripts/companies/didKeyRouting'
 
 export interface VerifiedPart {
