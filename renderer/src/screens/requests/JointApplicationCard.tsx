@@ -34,7 +34,7 @@ export function JointApplicationCard({
     <li className="card" data-testid="joint-application">
       <p>{t(`joint.${application.role}.${application.state}`, words)}</p>
       {application.role === 'second' && application.retention && application.state === 'asked' && (
-        <p>{t('joint.retention', { retention: formatDuration(application.retention) })}</p>
+        <p>{t('joint.retention', { lender, retention: formatDuration(application.retention) })}</p>
       )}
       {application.state === 'pick-member' && application.candidates.length === 0 && <p>{t('joint.noMembers')}</p>}
       {application.state === 'pick-member' && application.candidates.length > 0 && (
@@ -52,10 +52,14 @@ export function JointApplicationCard({
               {candidate.label ?? t('joint.aMember')}
             </label>
           ))}
+        </fieldset>
+      )}
+      {application.state === 'pick-member' && application.candidates.length > 0 && (
+        <div className="actions">
           <button type="button" onClick={() => void bringIn()} disabled={action.busy || !picked}>
             {t('joint.ask')}
           </button>
-        </fieldset>
+        </div>
       )}
       {application.role === 'second' && application.state === 'asked' && (
         <div className="actions">
