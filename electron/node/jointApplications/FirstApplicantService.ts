@@ -21,8 +21,21 @@ export const NOT_A_MEMBER_ANY_MORE =
 export class FirstApplicantService {
   constructor(@inject(JointApplicationStore) private readonly store: JointApplicationStore) {}
 
+  /** Requests being read now: the arrival event and the sweep at unlock may meet on the same one. */
+  private readonly reading = new Set<string>()
+
   /** A proof request arrived: if it is a joint application, this node keeps track of it. */
   async noticeRequest(agentContext: AgentContext, proof: DidCommProofExchangeRecord): Promise<void> {
+    if (this.reading.has(proof.id)) return
+    this.reading.add(proof.id)
+    try {
+      await this.read(agentContext, proof)
+    } finally {
+      this.reading.delete(proof.id)
+    }
+  }
+
+  private async read(agentContext: AgentContext, proof: DidCommProofExchangeRecord): Promise<void> {
     const message = await agentContext.dependencyManager.resolve(DidCommProofsApi).findRequestMessage(proof.id)
     const comment = (message as { comment?: string } | null)?.comment
     const joint = jointTermsOf(comment, proof.parentThreadId)
@@ -36,7 +49,9 @@ export class FirstApplicantService {
         await this.store.move(agentContext, joined, joined.state, { requestId: proof.id })
       return
     }
-    if (known.some((r) => r.role === 'first')) {
+    const first = known.find((r) => r.role === 'first')
+    if (first) {
+      if (first.requestId === proof.id) return
       agentContext.config.logger.warn('joint application: a second request for a known application ignored')
       return
     }

@@ -5,7 +5,9 @@ import {
   DidCommProofEventTypes,
   DidCommProofRole,
   DidCommProofState,
+  DidCommProofsApi,
   DidCommProtocol,
+  type DidCommProofExchangeRecord,
   type DidCommProofStateChangedEvent,
 } from '@credo-ts/didcomm'
 
@@ -58,16 +60,29 @@ export class JointApplicationsModule implements ContractModule<typeof jointAppli
 
   async initialize(agentContext: AgentContext): Promise<void> {
     const first = agentContext.dependencyManager.resolve(FirstApplicantService)
+    const notice = (record: DidCommProofExchangeRecord) =>
+      first.noticeRequest(agentContext, record).catch((error: unknown) => {
+        agentContext.config.logger.warn('joint application: reading a request failed', {
+          error: (error as Error).message,
+        })
+      })
     agentContext.dependencyManager
       .resolve(EventEmitter)
       .on<DidCommProofStateChangedEvent>(DidCommProofEventTypes.ProofStateChanged, ({ payload }) => {
         const record = payload.proofRecord
-        if (record.state !== DidCommProofState.RequestReceived || record.role !== DidCommProofRole.Prover) return
-        first.noticeRequest(agentContext, record).catch((error: unknown) => {
-          agentContext.config.logger.warn('joint application: reading a request failed', {
-            error: (error as Error).message,
-          })
-        })
+        if (record.state === DidCommProofState.RequestReceived && record.role === DidCommProofRole.Prover)
+          void notice(record)
       })
+    // A request stored just before the node stopped was not read for its application: it is now (a record
+    // this node already has for it is left as it is).
+    setImmediate(() => {
+      agentContext.dependencyManager
+        .resolve(DidCommProofsApi)
+        .findAllByQuery({ state: DidCommProofState.RequestReceived, role: DidCommProofRole.Prover })
+        .then(async (records) => {
+          for (const record of records) await notice(record)
+        })
+        .catch(() => undefined)
+    })
   }
 }
