@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto'
 
-import { DidCommAutoAcceptProof, DidCommProofState } from '@credo-ts/didcomm'
+import type { DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
+import { DidCommAutoAcceptProof, DidCommDidExchangeState, DidCommProofState } from '@credo-ts/didcomm'
 
 import { JOINT_GOAL_CODE } from '../../../electron/node/jointApplications'
 import { REQUEST_TERMS_PREFIX } from '../../../electron/node/requests'
-import { type Lender, mortgageDefinition, mortgageTerms } from '../../../scripts/companies'
+import { judgePresentation, type Lender, mortgageDefinition, mortgageTerms } from '../../../scripts/companies'
 import { recipientKeyOf } from '../../../scripts/companies/didKeyRouting'
+
+type Definition = DifPresentationExchangeDefinitionV2
 
 export interface VerifiedPart {
   connectionId: string
@@ -51,17 +54,28 @@ export class JointLender {
   }
 
   /** Asks the first applicant; `invitation` overrides what the terms carry (for refusal tests). */
-  async askFirst(connectionId: string, options: { invitation?: { url: string; outOfBandId: string } } = {}) {
+  async askFirst(
+    connectionId: string,
+    options: { invitation?: { url: string; outOfBandId: string }; definition?: Definition } = {},
+  ) {
     const id = randomUUID()
     const invitation = options.invitation ?? (await this.invitationFor(id))
-    const firstRequestId = await this.request(connectionId, id, 'first', invitation.url)
+    const firstRequestId = await this.request(connectionId, id, 'first', options.definition, invitation.url)
     return { id, invitationUrl: invitation.url, outOfBandId: invitation.outOfBandId, firstRequestId }
   }
 
   /** Waits for the connection the invitation leads to, then asks the second applicant on it. */
-  async askSecond(application: JointApplication, timeoutMs = 60_000): Promise<string> {
+  async askSecond(application: JointApplication, timeoutMs = 60_000, definition?: Definition): Promise<string> {
     const connectionId = await this.lender.connectionFor(application.outOfBandId, timeoutMs)
-    return this.request(connectionId, application.id, 'second')
+    // Ready on the lender's side once its response is sent; the member's node knows the lender's new DID
+    // only once that response arrived, which its complete message says. A request before it could be lost.
+    const deadline = Date.now() + timeoutMs
+    const connections = this.lender.agent.didcomm.connections
+    while ((await connections.getById(connectionId)).state !== DidCommDidExchangeState.Completed) {
+      if (Date.now() > deadline) throw new Error('the second applicant did not complete the connection')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    return this.request(connectionId, application.id, 'second', definition)
   }
 
   /**
@@ -88,13 +102,20 @@ export class JointLender {
     const proofs = this.lender.agent.didcomm.proofs
     const record = await proofs.getById(proofId)
     const data = await proofs.getFormatData(proofId)
-    const presentation = data.presentation?.presentationExchange as
-      { verifiableCredential?: Array<{ credentialSubject?: { name?: string } }> } | undefined
-    const names = (presentation?.verifiableCredential ?? []).flatMap((vc) => vc.credentialSubject?.name ?? [])
-    return { connectionId: record.connectionId!, names: [...new Set(names)] }
+    const decode = (compact: string) => this.lender.agent.sdJwtVc.fromCompact(compact).prettyClaims
+    const judged = judgePresentation(data.presentation?.presentationExchange, new Map(), decode)
+    const names = judged.state === 'refused' ? [] : judged.credentials.map((credential) => credential.claims.name)
+    const strings = names.filter((name): name is string => typeof name === 'string')
+    return { connectionId: record.connectionId!, names: [...new Set(strings)] }
   }
 
-  private async request(connectionId: string, applicationId: string, role: 'first' | 'second', invitationUrl?: string) {
+  private async request(
+    connectionId: string,
+    applicationId: string,
+    role: 'first' | 'second',
+    definition: Definition = mortgageDefinition,
+    invitationUrl?: string,
+  ) {
     const terms = {
       ...mortgageTerms,
       application: { id: applicationId, applicants: 2, role },
@@ -105,7 +126,9 @@ export class JointLender {
       protocolVersion: 'v2',
       parentThreadId: applicationId,
       autoAcceptProof: DidCommAutoAcceptProof.ContentApproved,
-      proofFormats: { presentationExchange: { presentationDefinition: mortgageDefinition } },
+      proofFormats: {
+        presentationExchange: { presentationDefinition: definition, options: { domain: this.lender.endpoint } },
+      },
       comment: `${REQUEST_TERMS_PREFIX}${JSON.stringify(terms)}`,
     } as Parameters<Lender['agent']['didcomm']['proofs']['requestProof']>[0])
     return record.id
