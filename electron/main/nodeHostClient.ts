@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import { utilityProcess, type UtilityProcess } from 'electron'
 
 import type { IpcReply } from '../../shared/ipc'
-import { hostArgs, type FromHost, type NodeHostArgs, type ToHost } from '../nodeHost/protocol'
+import { HOST_V8_FLAGS, hostArgs, type FromHost, type NodeHostArgs, type ToHost } from '../nodeHost/protocol'
 import { keepOrForget, type HostKeychain } from './deviceKey'
 
 const NOT_RUNNING: IpcReply = {
@@ -42,7 +42,11 @@ export class NodeHostClient extends EventEmitter<NodeHostEvents> {
   start(): Promise<void> {
     // The keychain's state now, not at the first start: a restarted host must not count on a dropped key.
     const args = hostArgs({ ...this.args, keychain: this.keychain?.state })
-    const child = utilityProcess.fork(this.entry, args, { serviceName: 'Custos node', stdio: 'inherit' })
+    const child = utilityProcess.fork(this.entry, args, {
+      serviceName: 'Custos node',
+      stdio: 'inherit',
+      execArgv: HOST_V8_FLAGS,
+    })
     this.child = child
     return new Promise((resolve, reject) => {
       child.on('message', (message: FromHost) => {

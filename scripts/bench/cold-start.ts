@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { FromHost, ToHost } from '../../electron/nodeHost/protocol'
+import { HOST_V8_FLAGS, type FromHost, type ToHost } from '../../electron/nodeHost/protocol'
 import { CustosNode } from '../../electron/node'
 import type { DeviceKeyKeeper } from '../../electron/node/vault'
 import { quick, record, summarize } from './results'
@@ -73,7 +73,10 @@ function rssMiB(pid: number): number {
 async function launch(dir: string, key?: string): Promise<{ ms: number; readyMs: number; rss: number }> {
   const started = performance.now()
   const keychain = key ? 'holds' : 'empty'
+  // The app's V8 flags only: fork would hand the host this script's `--import tsx`, loading a TypeScript
+  // compiler into it that Electron's utilityProcess never has (it cost about 130 MiB and a second here).
   const child = fork(hostEntry, ['--data-dir', dir, '--keychain', keychain], {
+    execArgv: HOST_V8_FLAGS,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   await next(child, (m) => m.kind === 'ready')

@@ -39,6 +39,8 @@ export interface Disclosure {
   retention?: string
   legalBasis?: string
   decidedBy: { kind: 'person' } | { kind: 'policy'; policyId: string; version: number }
+  /** Approved by a member of the household acting for the person under a mandate (issue 23). */
+  onBehalf?: { mandateId: string; delegate: string }
   disclosedAt: string
   revokedAt?: string
   deletionRequestedAt?: string

@@ -14,6 +14,7 @@ import { disclosuresContract } from './disclosures'
 import { householdContract } from './household'
 import { inboxContract } from './inbox'
 import { jointApplicationsContract } from './jointApplications'
+import { mandatesContract } from './mandates'
 import { mediationContract } from './mediation'
 import { openid4vcContract } from './openid4vc'
 import { privacyProfileContract } from './privacyProfile'
@@ -30,6 +31,7 @@ export const apiContract = {
   ...mediationContract,
   ...householdContract,
   ...jointApplicationsContract,
+  ...mandatesContract,
   ...inboxContract,
   ...credentialsContract,
   ...requestsContract,
@@ -69,6 +71,7 @@ export * from './household'
 export * from './inbox'
 export * from './jointApplications'
 export * from './issuerDisplay'
+export * from './mandates'
 export * from './mediation'
 export * from './openid4vc'
 export * from './privacyProfile'

@@ -11,6 +11,7 @@ import { DisclosuresModule } from '../disclosures'
 import { HouseholdModule } from '../household'
 import { InboxModule } from '../inbox'
 import { JointApplicationsModule } from '../jointApplications'
+import { MandatesModule } from '../mandates'
 import { mediationDidComm, mediationModules, type MediationOptions } from '../mediation'
 import { openid4vcModules } from '../openid4vc'
 import { PrivacyProfileModule } from '../privacyProfile'
@@ -46,6 +47,7 @@ export function nodeModules(options: NodeModulesOptions) {
     ...mediationModules(options.mediation),
     household: new HouseholdModule(),
     jointApplications: new JointApplicationsModule(),
+    mandates: new MandatesModule(),
     selfDeclared: new SelfDeclaredModule(),
     inbox: new InboxModule(),
     ...credentialsModules(options.documents),

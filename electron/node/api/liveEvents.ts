@@ -15,6 +15,7 @@ import type { LiveTopic } from '../kernel'
 import { DisclosureEventTypes } from '../disclosures'
 import { HouseholdEventTypes } from '../household'
 import { JointApplicationEventTypes } from '../jointApplications'
+import { MandateEventTypes } from '../mandates'
 import { PrivacyProfileEventTypes } from '../privacyProfile'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
 
@@ -60,6 +61,8 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     [HouseholdEventTypes.MemberReachabilityChanged, () => publish('mediation')],
     // A joint application moved on: the request card and the request to join show it.
     [JointApplicationEventTypes.JointApplicationChanged, () => publish('requests')],
+    // A mandate was given or revoked, or a request put to a delegate moved: the Household screen shows it.
+    [MandateEventTypes.MandateChanged, () => publish('mediation')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordUpdated, onRecord as (event: BaseEvent) => void],
     [RepositoryEventTypes.RecordDeleted, onRecord as (event: BaseEvent) => void],

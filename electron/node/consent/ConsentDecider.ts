@@ -29,7 +29,7 @@ export class ConsentDecider {
     // Decided before (this unlock or an earlier one): not even the facts are gathered again.
     if (db.select().from(consentEvaluations).where(eq(consentEvaluations.requestId, requestId)).get()) return undefined
     const vocabulary = dpvPurposes()
-    const { facts, proposal } = await gatherFacts(agentContext, requestId, vocabulary)
+    const { facts, proposal, summary } = await gatherFacts(agentContext, requestId, vocabulary)
     const evaluation = takeDecision(db, requestId, facts, vocabulary)
     if (!evaluation) return undefined
     const requests = this.requests
@@ -37,10 +37,15 @@ export class ConsentDecider {
     try {
       if (evaluation.outcome === 'share') {
         const choose = Object.fromEntries(facts.items.map((item) => [item.descriptorId, item.credentialId ?? '']))
-        await requests.answer(agentContext, requestId, { approve: true, choose }, proposal)
+        await requests.answer(agentContext, requestId, { approve: true, choose }, { proposal, summary })
         acted = 'shared'
       } else if (evaluation.outcome === 'refuse') {
-        await requests.answer(agentContext, requestId, { approve: false, reason: POLICY_REFUSAL }, proposal)
+        await requests.answer(
+          agentContext,
+          requestId,
+          { approve: false, reason: POLICY_REFUSAL },
+          { proposal, summary },
+        )
         acted = 'refused'
       }
     } catch (error) {

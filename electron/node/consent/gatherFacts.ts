@@ -37,7 +37,9 @@ export async function gatherFacts(
   const purpose = stated.map((text) => vocabulary.lookup(text)).find((id) => id !== undefined)
   const facts: RequestFacts = {
     connectionId: summary.connectionId,
-    roles: await rolesOfConnection(agentContext, summary.connectionId),
+    // The lists that vouch for the connection's keys were read for the summary; their roles are the same
+    // entries' (every entry belongs to a list), so the keys are not resolved a second time.
+    roles: [...new Set(summary.vouchedBy.flatMap((voucher) => voucher.roles))].sort(),
     purposes: purpose ? [purpose] : [],
     retention: summary.retention,
     thirdParties: summary.thirdParties,

@@ -1,5 +1,10 @@
 import { DidKey, DidResolverService, getPublicJwkFromVerificationMethod, type AgentContext } from '@credo-ts/core'
-import { DidCommConnectionRepository, DidCommOutOfBandRepository, DidCommOutOfBandRole } from '@credo-ts/didcomm'
+import {
+  DidCommConnectionRepository,
+  DidCommOutOfBandRepository,
+  DidCommOutOfBandRole,
+  type DidCommConnectionRecord,
+} from '@credo-ts/didcomm'
 
 /**
  * The key fingerprints that speak for the other side of a connection: the recipient keys of the
@@ -10,6 +15,20 @@ export async function keysOfConnection(agentContext: AgentContext, connectionId:
   const connection = await agentContext.dependencyManager
     .resolve(DidCommConnectionRepository)
     .getById(agentContext, connectionId)
+  return keysOfConnectionRecord(agentContext, connection)
+}
+
+/** keysOfConnection for a connection record the caller has read already. */
+export async function keysOfConnectionRecord(
+  agentContext: AgentContext,
+  connection: DidCommConnectionRecord,
+): Promise<Set<string>> {
+  // A peer DID's keys are fixed by the DID itself, and an invitation's by its record: for the same pair
+  // the answer cannot change, and it is asked on every request (who vouches for the requester).
+  const fixed = connection.theirDid?.startsWith('did:peer:') ?? true
+  const cacheKey = `${connection.id} ${connection.theirDid ?? ''} ${connection.outOfBandId ?? ''}`
+  const known = fixed ? knownKeys.get(cacheKey) : undefined
+  if (known) return new Set(known)
   const fingerprints = new Set<string>()
   if (connection.outOfBandId) {
     const oob = await agentContext.dependencyManager
@@ -24,8 +43,15 @@ export async function keysOfConnection(agentContext: AgentContext, connectionId:
   if (connection.theirDid) {
     for (const fingerprint of await keysOfDid(agentContext, connection.theirDid)) fingerprints.add(fingerprint)
   }
+  if (fixed) {
+    if (knownKeys.size >= MAX_KNOWN) knownKeys.clear()
+    knownKeys.set(cacheKey, new Set(fingerprints))
+  }
   return fingerprints
 }
+
+const MAX_KNOWN = 1_000
+const knownKeys = new Map<string, Set<string>>()
 
 /**
  * The fingerprints of the keys a DID document lists (resolved through Credo's resolver): its verification

@@ -14,7 +14,7 @@ export {
 } from './CustosCredentialsModule'
 export { CustosJsonLdCredentialFormatService } from './CustosJsonLdCredentialFormatService'
 export { HolderDidService } from './HolderDidService'
-export { keysOfConnection } from './connectionKeys'
+export { keysOfConnection, keysOfConnectionRecord } from './connectionKeys'
 export { toHeldCredential } from './provenance'
 export {
   boundDocuments,

@@ -49,8 +49,8 @@ export function setStanding(record: TaggedRecord, standing: IssuerStanding): voi
   taggable(record).setTag(TAGS.standing, JSON.stringify(standing))
 }
 
-function standingOf(record: TaggedRecord): IssuerStanding | undefined {
-  const json = tag(record, TAGS.standing)
+function standingOf(tag: TagReader): IssuerStanding | undefined {
+  const json = tag(TAGS.standing)
   return json ? (JSON.parse(json) as IssuerStanding) : undefined
 }
 
@@ -60,28 +60,36 @@ export function setSignatureCheck(record: TaggedRecord, check: SignatureCheck): 
   taggable(record).setTag(TAGS.error, check.error)
 }
 
-function tag(record: TaggedRecord, name: string): string | undefined {
-  const value = record.getTag(name)
-  return typeof value === 'string' ? value : undefined
+type TagReader = (name: string) => string | undefined
+
+// One read of the record's tags for all of ours: Credo's getTag builds every tag, the computed ones of a
+// W3C credential (its expanded types, claim format, …) included, on each call.
+function tagsOf(record: TaggedRecord): TagReader {
+  const tags = taggable(record).getTags()
+  return (name) => {
+    const value = tags[name]
+    return typeof value === 'string' ? value : undefined
+  }
 }
 
-export function signatureOf(record: TaggedRecord): HeldCredential['provenance']['signature'] {
-  const error = tag(record, TAGS.error)
+export function signatureOf(record: TaggedRecord, tag = tagsOf(record)): HeldCredential['provenance']['signature'] {
+  const error = tag(TAGS.error)
   return {
-    result: tag(record, TAGS.signature) === 'valid' ? 'valid' : 'invalid',
-    checkedAt: tag(record, TAGS.checkedAt) ?? record.createdAt.toISOString(),
+    result: tag(TAGS.signature) === 'valid' ? 'valid' : 'invalid',
+    checkedAt: tag(TAGS.checkedAt) ?? record.createdAt.toISOString(),
     ...(error ? { error } : {}),
   }
 }
 
 export function arrivalOf(
   record: TaggedRecord,
+  tag = tagsOf(record),
 ): Pick<Provenance, 'connectionId' | 'exchangeId' | 'deliveredBy' | 'standing'> {
-  const deliveredBy = tag(record, TAGS.deliveredBy)
-  const standing = standingOf(record)
+  const deliveredBy = tag(TAGS.deliveredBy)
+  const standing = standingOf(tag)
   return {
-    connectionId: tag(record, TAGS.connectionId),
-    exchangeId: tag(record, TAGS.exchangeId),
+    connectionId: tag(TAGS.connectionId),
+    exchangeId: tag(TAGS.exchangeId),
     ...(deliveredBy ? { deliveredBy } : {}),
     ...(standing ? { standing } : {}),
   }
@@ -100,16 +108,17 @@ export function toHeldCredential(record: W3cCredentialRecord): HeldCredential {
   }
   const { id: _subjectId, ...claims } = [json.credentialSubject].flat()[0] ?? {}
   const documents = boundDocuments(json).map(toReference)
+  const tag = tagsOf(record)
   return {
     id: record.id,
     types: json.type,
     claims,
     provenance: {
       issuer: issuerOf(json) ?? '',
-      ...arrivalOf(record),
+      ...arrivalOf(record, tag),
       issuedAt: json.issuanceDate,
       expiresAt: json.expirationDate,
-      signature: signatureOf(record),
+      signature: signatureOf(record, tag),
       format: jwt ? 'jwt_vc_json' : 'ldp_vc',
     },
     ...(documents.length > 0 ? { documents } : {}),

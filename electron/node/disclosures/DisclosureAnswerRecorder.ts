@@ -2,6 +2,7 @@ import { inject, injectable, type AgentContext } from '@credo-ts/core'
 import { DidCommProofExchangeRepository, DidCommProofState } from '@credo-ts/didcomm'
 import { eq } from 'drizzle-orm'
 
+import type { ProofRequestSummary } from '../../../shared/api'
 import { appDatabaseOf } from '../db'
 import type { AnswerRecorder } from '../requests'
 import { describeDisclosure } from './describeDisclosure'
@@ -16,8 +17,13 @@ const STOPPED_WHILE = 'The app stopped while this answer was being sent; the req
 export class DisclosureAnswerRecorder implements AnswerRecorder {
   constructor(@inject(DisclosuresService) private readonly disclosures: DisclosuresService) {}
 
-  async beforeSending(agentContext: AgentContext, requestId: string, claimsLeft: Record<string, string[]>) {
-    const row = await describeDisclosure(agentContext, requestId, Object.keys(claimsLeft), claimsLeft)
+  async beforeSending(
+    agentContext: AgentContext,
+    requestId: string,
+    claimsLeft: Record<string, string[]>,
+    summary?: ProofRequestSummary,
+  ) {
+    const row = await describeDisclosure(agentContext, requestId, Object.keys(claimsLeft), claimsLeft, summary)
     return this.disclosures.beginDisclosure(agentContext, row).id
   }
 

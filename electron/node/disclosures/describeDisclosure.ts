@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto'
 import { SdJwtVcRepository, W3cCredentialRepository, type AgentContext } from '@credo-ts/core'
 import { DidCommProofsApi } from '@credo-ts/didcomm'
 
-import type { DisclosedCredentialSummary } from '../../../shared/api'
+import type { DisclosedCredentialSummary, ProofRequestSummary } from '../../../shared/api'
 import { ConsentService, dpvPurposes } from '../consent'
 import { toHeldCredential, toHeldSdJwtVc } from '../credentials'
+import { mandateApprovalOf } from '../mandates'
 import { RequestsService } from '../requests'
 import type { disclosures } from './disclosureTables'
 
@@ -19,8 +20,10 @@ export async function describeDisclosure(
   credentialIds: string[],
   /** Per credential, the claims that left, when the answer said (an SD-JWT VC discloses only these). */
   claimsLeft: Record<string, string[]> = {},
+  /** The request as the caller just read it: its terms do not change while it is answered. */
+  known?: ProofRequestSummary,
 ): Promise<typeof disclosures.$inferInsert> {
-  const summary = await agentContext.dependencyManager.resolve(RequestsService).get(agentContext, requestId)
+  const summary = known ?? (await agentContext.dependencyManager.resolve(RequestsService).get(agentContext, requestId))
   const record = await agentContext.dependencyManager.resolve(DidCommProofsApi).getById(requestId)
   const w3c = agentContext.dependencyManager.resolve(W3cCredentialRepository)
   const sdJwt = agentContext.dependencyManager.resolve(SdJwtVcRepository)
@@ -36,6 +39,7 @@ export async function describeDisclosure(
     .resolve(ConsentService)
     .evaluations(agentContext, requestId)
     .find((evaluation) => evaluation.outcome === 'share')
+  const mandate = await mandateApprovalOf(agentContext, requestId)
   const vocabulary = dpvPurposes()
   const purposeId = [summary.dpvPurpose, summary.purpose].map((text) => text && vocabulary.lookup(text)).find(Boolean)
   return {
@@ -54,5 +58,7 @@ export async function describeDisclosure(
     policyId: decision?.decidedBy?.policyId ?? null,
     policyVersion: decision?.decidedBy?.version ?? null,
     disclosedAt: new Date().toISOString(),
+    mandateId: mandate?.mandateId ?? null,
+    mandateDelegate: mandate?.delegate ?? null,
   }
 }

@@ -37,6 +37,7 @@ export function toDisclosure(
     deletion: deletionStatus(row.deletionRequestedAt, notices, answerPeriod, now),
     delivery: row.delivery,
     deliveryNote: row.deliveryNote ?? undefined,
+    onBehalf: row.mandateId ? { mandateId: row.mandateId, delegate: row.mandateDelegate ?? '' } : undefined,
     notices,
   }
 }

@@ -33,6 +33,9 @@ export const disclosures = sqliteTable(
       .notNull()
       .default('sent'),
     deliveryNote: text('delivery_note'),
+    /** Approved by a member under a mandate (issue 23): its id and the delegate's name as the connection gave it. */
+    mandateId: text('mandate_id'),
+    mandateDelegate: text('mandate_delegate'),
   },
   // The history is read newest first, a page at a time (disclosures.page): a page is a range of this index.
   (table) => [index('disclosures_disclosed_at').on(table.disclosedAt, table.id)],

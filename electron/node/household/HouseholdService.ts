@@ -1,10 +1,11 @@
-import { inject, injectable, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, inject, injectable, type AgentContext } from '@credo-ts/core'
 import { DidCommConnectionsApi, type DidCommConnectionRecord } from '@credo-ts/didcomm'
 
 import type { HouseholdMember, HouseholdView } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { ConnectionsService, ROLE_TAG, roleOf, sendOnConnection } from '../connections'
 import { MediatedNodesService, UpstreamMediatorService } from '../mediation'
+import { HouseholdEventTypes, type MembershipEndedEvent } from './HouseholdEvents'
 import { MemberPresence } from './presence'
 import { HouseholdEndMessage } from './protocol'
 
@@ -55,12 +56,13 @@ export class HouseholdService {
   async leave(agentContext: AgentContext): Promise<{ left: boolean; householdTold: boolean }> {
     const connectionId = await this.upstream.stopUsing(agentContext)
     if (!connectionId) throw new CustosError('NotFound', 'This node does not belong to a household.')
+    membershipEnded(agentContext, connectionId)
     return { left: true, householdTold: await this.tell(agentContext, connectionId) }
   }
 
   /** The other side ended the membership: as a member, stop using it; as the household node, drop it. */
   async ended(agentContext: AgentContext, connection: DidCommConnectionRecord): Promise<void> {
-    if (await this.upstream.stopUsing(agentContext, connection.id)) return
+    if (await this.upstream.stopUsing(agentContext, connection.id)) return membershipEnded(agentContext, connection.id)
     const records = await this.mediated.recordsOf(agentContext, connection.id)
     if (records.length > 0 || roleOf(connection) === MEMBER_ROLE)
       await this.endOnHouseholdSide(agentContext, connection)
@@ -112,4 +114,11 @@ export class HouseholdService {
     }
     return members
   }
+}
+
+function membershipEnded(agentContext: AgentContext, householdConnectionId: string): void {
+  agentContext.dependencyManager.resolve(EventEmitter).emit<MembershipEndedEvent>(agentContext, {
+    type: HouseholdEventTypes.MembershipEnded,
+    payload: { householdConnectionId },
+  })
 }

@@ -1,4 +1,4 @@
-export { HouseholdEventTypes, type MemberReachabilityChangedEvent } from './HouseholdEvents'
+export { HouseholdEventTypes, type MemberReachabilityChangedEvent, type MembershipEndedEvent } from './HouseholdEvents'
 export { HouseholdApi } from './HouseholdApi'
 export { HouseholdModule } from './HouseholdModule'
 export { HouseholdService } from './HouseholdService'

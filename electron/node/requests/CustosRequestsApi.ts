@@ -33,7 +33,8 @@ export class CustosRequestsApi implements ContractApi<typeof requestsContract> {
     return this.service.get(this.agentContext, id)
   }
 
-  decline({ id, reason }: { id: string; reason?: string }): Promise<ProofRequestSummary> {
-    return this.service.answer(this.agentContext, id, { approve: false, reason })
+  async decline({ id, reason }: { id: string; reason?: string }): Promise<ProofRequestSummary> {
+    await this.service.answer(this.agentContext, id, { approve: false, reason })
+    return this.service.get(this.agentContext, id)
   }
 }

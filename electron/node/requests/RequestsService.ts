@@ -22,6 +22,12 @@ import { CustosRequestEventTypes, type RequestAnsweredEvent } from './RequestsEv
 import { submissionEntry } from './submissionEntry'
 import { toRequestSummary } from './summaries'
 
+/** What a caller already read of the request it answers. */
+export interface KnownRequest {
+  proposal?: ProposedAnswer
+  summary?: ProofRequestSummary
+}
+
 export type Decision =
   | { approve: true; choose?: Record<string, string>; omit?: string[]; omitClaims?: OmitClaims }
   | { approve: false; reason?: string }
@@ -57,20 +63,22 @@ export class RequestsService {
   }
 
   /**
-   * `proposed` is the proposal the caller just made for this request (a policy decided on it), so the
-   * matching is not run twice for one answer; without it, it is made here.
+   * Answers a waiting request. `known` is what the caller just read of it (a policy decided on its
+   * proposal and summary), so an automatic answer neither matches nor describes the request twice; without
+   * it, both are made here. Returns nothing: the caller that shows the request reads it again (`get`).
    */
-  async answer(
-    agentContext: AgentContext,
-    id: string,
-    decision: Decision,
-    proposed?: ProposedAnswer,
-  ): Promise<ProofRequestSummary> {
+  async answer(agentContext: AgentContext, id: string, decision: Decision, known: KnownRequest = {}): Promise<void> {
     const open = await this.getOpen(agentContext, id)
-    const proposal = proposed?.requestId === id ? proposed : await proposeAnswer(agentContext, id)
+    const proposal = known.proposal?.requestId === id ? known.proposal : await proposeAnswer(agentContext, id)
     let sent: Record<string, string[]> = {}
     if (decision.approve) {
-      sent = await this.present(agentContext, open, proposal, decision)
+      sent = await this.present(
+        agentContext,
+        open,
+        proposal,
+        decision,
+        known.summary?.id === id ? known.summary : undefined,
+      )
     } else {
       await proofsOf(agentContext).declineRequest({
         proofExchangeRecordId: id,
@@ -78,7 +86,6 @@ export class RequestsService {
         problemReportDescription: decision.reason ?? declineReason(proposal.missing),
       })
     }
-    const summary = await this.get(agentContext, id)
     this.events.emit<RequestAnsweredEvent>(agentContext, {
       type: CustosRequestEventTypes.RequestAnswered,
       payload: {
@@ -88,7 +95,6 @@ export class RequestsService {
         claimsLeft: sent,
       },
     })
-    return summary
   }
 
   private async present(
@@ -96,10 +102,11 @@ export class RequestsService {
     record: DidCommProofExchangeRecord,
     proposal: ProposedAnswer,
     { choose = {}, omit = [], omitClaims = {} }: Extract<Decision, { approve: true }>,
+    summary?: ProofRequestSummary,
   ): Promise<Record<string, string[]>> {
-    const kept = await this.keep(agentContext, proposal, omit)
-    checkOmitClaims(kept, omitClaims)
     const { presentation_definition: definition } = await requestOf(agentContext, proposal.requestId)
+    const kept = keptItems(proposal, omit, definition)
+    checkOmitClaims(kept, omitClaims)
     const selection: Record<string, SubmissionEntryCredential[]> = {}
     const sent: Record<string, string[]> = {}
     for (const item of kept) {
@@ -115,7 +122,7 @@ export class RequestsService {
       sent[credentialId] = Object.keys(leaving ?? (credentialId === item.credentialId ? item.claimsLeaving : {}))
     }
     // The answer path: the history entry first, then the answer, then the entry says whether it left.
-    const entry = await this.history.beforeSending(agentContext, record.id, sent)
+    const entry = await this.history.beforeSending(agentContext, record.id, sent, summary)
     try {
       await withPeerErrors('requester', 'The request cannot be answered', () =>
         proofsOf(agentContext).acceptRequest({

@@ -1,8 +1,12 @@
 import { type AgentContext } from '@credo-ts/core'
-import { DidCommConnectionRepository, type DidCommProofExchangeRecord } from '@credo-ts/didcomm'
+import {
+  DidCommConnectionRepository,
+  type DidCommConnectionRecord,
+  type DidCommProofExchangeRecord,
+} from '@credo-ts/didcomm'
 
 import type { ProofRequestSummary, TrustListVoucher } from '../../../shared/api'
-import { keysOfConnection } from '../credentials'
+import { keysOfConnectionRecord } from '../credentials'
 import { TrustListsService } from '../trustLists'
 import { askedItems } from './askedItems'
 import { presentationExchangeOf, requestMessageOf } from './proofsApi'
@@ -10,8 +14,11 @@ import { parseRequestTerms } from './requestTerms'
 import { answerOf } from './requesterVerdict'
 
 /** The imported lists that vouch for the keys speaking for the connection (its label alone proves nothing). */
-async function vouchersOf(agentContext: AgentContext, connectionId: string): Promise<TrustListVoucher[]> {
-  const keys = await keysOfConnection(agentContext, connectionId)
+async function vouchersOf(
+  agentContext: AgentContext,
+  connection: DidCommConnectionRecord,
+): Promise<TrustListVoucher[]> {
+  const keys = await keysOfConnectionRecord(agentContext, connection)
   return agentContext.dependencyManager.resolve(TrustListsService).vouchersForKeys(agentContext, keys)
 }
 
@@ -32,7 +39,7 @@ export async function toRequestSummary(
     id: record.id,
     connectionId: record.connectionId,
     requester: connection?.theirLabel,
-    vouchedBy: connection ? await vouchersOf(agentContext, connection.id) : [],
+    vouchedBy: connection ? await vouchersOf(agentContext, connection) : [],
     // The definition's own purpose is the standard place; the terms may restate or refine it.
     purpose: request.presentation_definition.purpose ?? terms.purpose,
     dpvPurpose: terms.dpvPurpose,

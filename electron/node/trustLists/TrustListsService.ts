@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 
-import { DidKey, EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
+import { EventEmitter, injectable, type AgentContext } from '@credo-ts/core'
 import { asc, eq } from 'drizzle-orm'
 
 import type { ImportedTrustList, TrustListDocument, TrustListEntry, TrustListVoucher } from '../../../shared/api'
 import { CustosError } from '../../../shared/errors'
 import { appDatabaseOf } from '../db'
+import { fingerprintOfDidKey } from './keyFingerprints'
 import { trustListEntries, trustLists } from './trustListTables'
 import { parseTrustList } from './parseTrustList'
 import { anchorsOf } from './x509Anchors'
@@ -85,13 +86,7 @@ export class TrustListsService {
       .select()
       .from(trustListEntries)
       .all()
-      .filter((row) => {
-        try {
-          return keyFingerprints.has(DidKey.fromDid(row.did).publicJwk.fingerprint)
-        } catch {
-          return false
-        }
-      })
+      .filter((row) => keyFingerprints.has(fingerprintOfDidKey(row.did) ?? ''))
       .map(toEntry)
   }
 
@@ -103,13 +98,7 @@ export class TrustListsService {
       .from(trustListEntries)
       .innerJoin(trustLists, eq(trustLists.id, trustListEntries.listId))
       .all()
-      .filter(({ entry }) => {
-        try {
-          return keyFingerprints.has(DidKey.fromDid(entry.did).publicJwk.fingerprint)
-        } catch {
-          return false
-        }
-      })
+      .filter(({ entry }) => keyFingerprints.has(fingerprintOfDidKey(entry.did) ?? ''))
       .map(({ entry, list }) => ({ list, name: entry.name, roles: JSON.parse(entry.roles) as string[] }))
   }
 

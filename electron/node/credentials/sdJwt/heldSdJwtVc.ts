@@ -17,9 +17,7 @@ export function sdJwtClaims(prettyClaims: Record<string, unknown>): Record<strin
 }
 
 export function toHeldSdJwtVc(agentContext: AgentContext, record: SdJwtVcRecord): HeldCredential {
-  const prettyClaims: Record<string, unknown> = agentContext.dependencyManager
-    .resolve(SdJwtVcService)
-    .fromCompact(record.encoded).prettyClaims
+  const prettyClaims = prettyClaimsOf(agentContext, record.encoded)
   const display = issuerDisplayOf(record)
   return {
     id: record.id,
@@ -35,4 +33,20 @@ export function toHeldSdJwtVc(agentContext: AgentContext, record: SdJwtVcRecord)
     },
     ...(display ? { display } : {}),
   }
+}
+
+// Decoding an SD-JWT VC hashes every disclosure; its compact form never changes, and it is read on the
+// way to every answer (matching, then the history entry), so the decoded claims are kept by that form.
+const MAX_DECODED = 500
+const decoded = new Map<string, Record<string, unknown>>()
+
+function prettyClaimsOf(agentContext: AgentContext, encoded: string): Record<string, unknown> {
+  let claims = decoded.get(encoded)
+  if (!claims) {
+    claims = agentContext.dependencyManager.resolve(SdJwtVcService).fromCompact(encoded).prettyClaims
+    if (decoded.size >= MAX_DECODED) decoded.clear()
+    decoded.set(encoded, claims)
+  }
+  // A copy: what a caller does with its credential's claims must not change the next caller's.
+  return structuredClone(claims)
 }

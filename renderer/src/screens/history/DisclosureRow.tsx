@@ -21,8 +21,9 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
   const { name: recipient, technicalId } = recipientName(disclosure.recipient)
   // OpenID4VP leaves no channel back to the verifier: revoking keeps the record and asks nobody to delete.
   const channelBack = disclosure.connectionId !== ''
-  const decided =
-    disclosure.decidedBy.kind === 'person'
+  const decided = disclosure.onBehalf
+    ? t('history.mandateDecided', { delegate: disclosure.onBehalf.delegate })
+    : disclosure.decidedBy.kind === 'person'
       ? t('history.youDecided')
       : t('history.policyDecided', { version: disclosure.decidedBy.version })
   const why = disclosure.purposeIds.length
@@ -72,10 +73,11 @@ export function DisclosureRow({ disclosure, onChanged }: { disclosure: Disclosur
           </span>
         ))}
         <DeletionStatus disclosure={disclosure} recipient={recipient} onChanged={onChanged} />
-        {technicalId && (
+        {(technicalId || disclosure.onBehalf) && (
           <details className="details">
             <summary>{t('common.details')}</summary>
-            <code>{technicalId}</code>
+            {technicalId && <code>{technicalId}</code>}
+            {disclosure.onBehalf && <p>{t('history.mandateId', { id: disclosure.onBehalf.mandateId })}</p>}
           </details>
         )}
       </div>

@@ -7,6 +7,7 @@ import { useLoad } from '../../hooks/useLoad'
 import { MediatorPanel } from '../settings/MediatorPanel'
 import { InvitePanel } from './InvitePanel'
 import { LeavePanel } from './LeavePanel'
+import { Mandates } from './Mandates'
 import { MemberRow } from './MemberRow'
 
 // A member's node coming or going is a live event ('mediation'); when it was last heard from is not, and
@@ -48,6 +49,7 @@ export function Household() {
         </>
       )}
       {data?.householdNode && <LeavePanel node={data.householdNode} onLeft={reload} />}
+      {data && !data.isHouseholdNode && <Mandates />}
       {data && !data.isHouseholdNode && !data.householdNode && (
         <>
           <p>{t('household.noneJoin')}</p>
