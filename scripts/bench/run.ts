@@ -38,6 +38,8 @@ const benches: string[][] = [
   ['store-scale/myDataIndex.ts'],
   // A `serve` process under 64 x 30 MB at once and 8 x 64 x 4 MB undecryptable envelopes (issue 28).
   ['inbound-flood.ts'],
+  // A joint application answered by two household members by policy, through their household node (issue 23).
+  ['joint-application.ts'],
 ]
 // What each figure is compared with, measured in the same run.
 const baselines: Record<string, string[]> = {

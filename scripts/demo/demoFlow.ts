@@ -9,7 +9,7 @@ const WAIT_FOR_PERSON_MS = 24 * 60 * 60 * 1000
 
 // The company's side is usable once it sent its response; the node takes messages on the connection
 // only once it has that response, which its complete message says. Offering earlier can race it.
-async function completed(company: Issuer | Lender, connectionId: string): Promise<void> {
+export async function completed(company: Issuer | Lender, connectionId: string): Promise<void> {
   while ((await company.agent.didcomm.connections.getById(connectionId)).state !== DidCommDidExchangeState.Completed) {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

@@ -14,6 +14,7 @@ import { samplePerson } from '../companies'
 import { runAgreementsFlow } from './agreementsFlow'
 import { runDemoFlow, type Connect } from './demoFlow'
 import { acceptInvitation, actAsPerson, openDemoNode } from './demoNode'
+import { runJointFlow } from './jointFlow'
 import { openId4VcPerson, runOpenId4VcFlow } from './openid4vcFlow'
 import { sayer } from './say'
 
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
   let companies: DemoCompanies | undefined
   let node: CustosNode | undefined
   let stopPerson = () => {}
+  let stopBen = async () => {}
   let stopping = false
   try {
     companies = await startDemoCompanies(path.join(args.dataDir, 'companies'), args.port)
@@ -63,10 +65,15 @@ async function main(): Promise<number> {
     const { openId4VcBank, openId4VcLender } = companies
     const demo = companies
     const flow = Promise.all([
-      runDemoFlow(companies, connect, say, person).then(() =>
-        // The agreements walk needs the person's node: with companies only, the person answers in the app.
-        node ? runAgreementsFlow(node, demo.lender, demo.lenderAgreements, demo.insurer, say) : undefined,
-      ),
+      runDemoFlow(companies, connect, say, person)
+        .then(() =>
+          // The agreements walk needs the person's node: with companies only, the person answers in the app.
+          node ? runAgreementsFlow(node, demo.lender, demo.lenderAgreements, demo.insurer, say) : undefined,
+        )
+        .then(async () => {
+          // Issue 23: the joint mortgage application, with a second person's node beside the demo person's.
+          if (node) stopBen = await runJointFlow(node, demo, args.dataDir, passphrase, say)
+        }),
       runOpenId4VcFlow(openId4VcBank, openId4VcLender, person, say, atNode),
     ]).then(
       () => say('Demo', 'flow complete; Ctrl-C stops'),
@@ -79,6 +86,7 @@ async function main(): Promise<number> {
     stopping = true
     say('Demo', 'stopping')
     stopPerson()
+    await stopBen()
     await node?.close().catch(() => undefined)
     await companies?.stop()
   }

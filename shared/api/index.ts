@@ -13,6 +13,7 @@ import { credentialsContract } from './credentials'
 import { disclosuresContract } from './disclosures'
 import { householdContract } from './household'
 import { inboxContract } from './inbox'
+import { jointApplicationsContract } from './jointApplications'
 import { mandatesContract } from './mandates'
 import { mediationContract } from './mediation'
 import { openid4vcContract } from './openid4vc'
@@ -29,6 +30,7 @@ export const apiContract = {
   ...connectionsContract,
   ...mediationContract,
   ...householdContract,
+  ...jointApplicationsContract,
   ...mandatesContract,
   ...inboxContract,
   ...credentialsContract,
@@ -67,6 +69,7 @@ export * from './credentials'
 export * from './disclosures'
 export * from './household'
 export * from './inbox'
+export * from './jointApplications'
 export * from './issuerDisplay'
 export * from './mandates'
 export * from './mediation'

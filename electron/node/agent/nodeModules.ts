@@ -10,6 +10,7 @@ import { credentialsDidComm, credentialsModules, type CredentialsOptions } from 
 import { DisclosuresModule } from '../disclosures'
 import { HouseholdModule } from '../household'
 import { InboxModule } from '../inbox'
+import { JointApplicationsModule } from '../jointApplications'
 import { MandatesModule } from '../mandates'
 import { mediationDidComm, mediationModules, type MediationOptions } from '../mediation'
 import { openid4vcModules } from '../openid4vc'
@@ -45,6 +46,7 @@ export function nodeModules(options: NodeModulesOptions) {
     ...connectionsModules(options.label),
     ...mediationModules(options.mediation),
     household: new HouseholdModule(),
+    jointApplications: new JointApplicationsModule(),
     mandates: new MandatesModule(),
     selfDeclared: new SelfDeclaredModule(),
     inbox: new InboxModule(),

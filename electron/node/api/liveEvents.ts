@@ -14,6 +14,7 @@ import { ConsentEventTypes, type RequestEvaluatedEvent } from '../consent'
 import type { LiveTopic } from '../kernel'
 import { DisclosureEventTypes } from '../disclosures'
 import { HouseholdEventTypes } from '../household'
+import { JointApplicationEventTypes } from '../jointApplications'
 import { MandateEventTypes } from '../mandates'
 import { PrivacyProfileEventTypes } from '../privacyProfile'
 import { SelfDeclaredEventTypes } from '../selfDeclared'
@@ -58,6 +59,8 @@ export function followAgent(agent: CustosAgent, publish: (topic: LiveTopic) => v
     [AgreementEventTypes.AgreementChanged, () => publish('requests')],
     // A member's node came or went: the Household screen says who is reachable now.
     [HouseholdEventTypes.MemberReachabilityChanged, () => publish('mediation')],
+    // A joint application moved on: the request card and the request to join show it.
+    [JointApplicationEventTypes.JointApplicationChanged, () => publish('requests')],
     // A mandate was given or revoked, or a request put to a delegate moved: the Household screen shows it.
     [MandateEventTypes.MandateChanged, () => publish('mediation')],
     [RepositoryEventTypes.RecordSaved, onRecord as (event: BaseEvent) => void],

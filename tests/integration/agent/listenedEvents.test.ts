@@ -64,7 +64,12 @@ const LISTENED: Record<string, Listened> = {
     agent: 'node',
   },
   [DidCommProofEventTypes.ProofStateChanged]: {
-    files: ['consent/ConsentModule.ts', 'disclosures/DisclosuresModule.ts', 'requests/requesterVerdict.ts'],
+    files: [
+      'consent/ConsentModule.ts',
+      'disclosures/DisclosuresModule.ts',
+      'jointApplications/JointApplicationsModule.ts',
+      'requests/requesterVerdict.ts',
+    ],
     flow: 'companies',
     agent: 'node',
   },

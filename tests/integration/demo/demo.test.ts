@@ -50,10 +50,14 @@ describe('npm run demo', () => {
       )
       expect(agreements).toMatch(/Insurer +refused the counter-offer: We keep policy records for seven years/)
       expect(agreements).toMatch(/Lender +confirmed the deletion, signed \(terminated\)/)
+      // Issue 23: the joint mortgage application, the second applicant on a node of his own.
+      const joint = await waitForOutput(() => output, /joint mortgage application: both applicants verified/, 90_000)
+      expect(joint).toMatch(/Ben \(node\) +the demo person asks him to join the joint application: joins/)
+      expect(joint.match(/Lender +verified the part of [A-Z][a-z]+ [A-Z][a-z]+ \(application /g)).toHaveLength(2)
     } finally {
       child.kill('SIGINT')
     }
     expect(await exited).toBe(0)
     expect(output).toMatch(/Demo +stopped/)
-  }, 150_000)
+  }, 240_000)
 })

@@ -6,6 +6,7 @@ import { Done, ErrorNote } from '../../components/Notice'
 import { useLoad } from '../../hooks/useLoad'
 import { OpenLink } from '../openid4vc/OpenLink'
 import { PresentationCard } from '../openid4vc/PresentationCard'
+import { JointApplications } from './JointApplications'
 import { RequestCard } from './RequestCard'
 
 /**
@@ -30,6 +31,7 @@ export function Requests({ link, onLinkTaken }: { link?: string; onLinkTaken?():
     <>
       <ErrorNote error={requests.error ?? fromLinks.error} />
       {outcome?.refused ? <ErrorNote error={outcome.text} /> : <Done text={outcome?.text} />}
+      <JointApplications />
       {count === 0 && <p className="card">{t('requests.none')}</p>}
       {count !== undefined && count > 0 && (
         <ul className="rows" aria-label={t('requests.list')}>

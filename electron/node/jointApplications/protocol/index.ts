@@ -1,0 +1,10 @@
+export { JointInvitationHandler, JointProposalHandler, JointResponseHandler } from './handlers'
+export {
+  JOINT_APPLICATION_PROTOCOL,
+  JointInvitationMessage,
+  JointProposalMessage,
+  JointResponseMessage,
+  readInvitation,
+  readProposal,
+  readResponse,
+} from './messages'
