@@ -2,7 +2,7 @@ import type { CustosNode } from '../../../electron/node'
 import type { Issuer, Lender } from '../../../scripts/companies'
 import { recipientKeyOf } from '../../../scripts/companies/didKeyRouting'
 import { eventually } from '../../helpers/companies'
-import { apiOf } from '../../helpers/nodes'
+import { apiOf, startNode } from '../../helpers/nodes'
 
 /**
  * One company connected to several members' nodes. A sample company's single-use invitations all carry its
@@ -37,4 +37,16 @@ export async function connectMembers(
     links.set(member, { nodeConnectionId: nodeSide.id, companyConnectionId: companySide.id })
   }
   return links
+}
+
+/** Members' nodes with no endpoint of their own, each using the household node as its mediator. */
+export async function startMembers(dir: string, household: CustosNode, labels: string[]) {
+  const members = new Map<string, CustosNode>()
+  for (const label of labels) {
+    const member = await startNode(`${dir}/${label}`, { label, inbound: undefined })
+    const device = await apiOf(household)['mediation.createDeviceInvitation'](undefined)
+    await apiOf(member)['mediation.useMediator']({ invitationUrl: device.url })
+    members.set(label, member)
+  }
+  return members
 }
