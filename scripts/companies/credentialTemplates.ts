@@ -8,7 +8,11 @@ import { ageOn, type SamplePerson } from './sampleData'
 export const CREDENTIAL_CONTEXTS = ['https://www.w3.org/2018/credentials/v1', 'https://custos.example/contexts/v1']
 
 export type CredentialKind =
-  'IdentityCredential' | 'IncomeCredential' | 'BankAccountCredential' | 'BankStatementCredential'
+  | 'IdentityCredential'
+  | 'IncomeCredential'
+  | 'BankAccountCredential'
+  | 'BankStatementCredential'
+  | 'HomeInsurancePolicyCredential'
 
 export type Claims = Record<string, unknown>
 

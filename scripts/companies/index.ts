@@ -23,7 +23,9 @@ export {
   statementDescriptors,
   termsComment,
 } from './mortgageRequest'
-export { statementAttachmentId, statementClaims, statementDocument } from './statementCredential'
+export { statementAttachmentId, statementClaims, statementDocument, type StatementClaims } from './statementCredential'
+export { jointStatement, offerJointStatement, type JointCopy, type OfferedJointStatement } from './jointStatement'
+export { homePolicyClaims, INSURER_NAME, offerHomePolicy, policyYearEnd } from './insurancePolicy'
 export { statementPdf, type StatementPdfOptions } from './statementPdf'
 export { euros, lastMonths, sampleStatement, type SampleStatement, type StatementLine } from './statements'
 export { ageOn, samplePerson, type SamplePerson } from './sampleData'

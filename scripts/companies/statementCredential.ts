@@ -12,9 +12,19 @@ export type StatementClaims = Claims & {
   document: { attachmentId: string; mediaType: string; digestSRI: string; name: string }
 }
 
-export function statementClaims(statement: SampleStatement, bank: string, pdf: Uint8Array): StatementClaims {
+/**
+ * A joint account's statement names every holder (`accountHolders`) and, as `accountHolder`, the one
+ * whose copy this is (`holder`): each member gets the same statement and PDF, signed for them.
+ */
+export function statementClaims(
+  statement: SampleStatement,
+  bank: string,
+  pdf: Uint8Array,
+  holder = statement.accountHolder,
+): StatementClaims {
   return {
-    accountHolder: statement.accountHolder,
+    accountHolder: holder,
+    ...(statement.accountHolders ? { accountHolders: statement.accountHolders } : {}),
     iban: statement.iban,
     bank,
     period: statement.period,

@@ -26,7 +26,8 @@ export async function statementPdf(statement: SampleStatement, options: Statemen
     y -= size + 8
   }
   write(`${options.bank} - account statement ${statement.period}`, 16, bold)
-  write(`Account holder: ${statement.accountHolder}`)
+  if (statement.accountHolders) write(`Account holders: ${statement.accountHolders.join(', ')}`)
+  else write(`Account holder: ${statement.accountHolder}`)
   write(`IBAN: ${statement.iban}`)
   write(`Opening balance: ${euros(statement.openingBalance)}`)
   y -= 8

@@ -12,6 +12,8 @@ export interface SampleStatement {
   period: string
   iban: string
   accountHolder: string
+  /** All holders of a joint account, in the bank's order; absent on a single holder's account. */
+  accountHolders?: string[]
   openingBalance: number
   closingBalance: number
   lines: StatementLine[]

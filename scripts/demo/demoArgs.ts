@@ -34,7 +34,7 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
   const dataDir = values['data-dir']
   if (!dataDir) throw new UsageError('--data-dir is required.')
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65531)
-    throw new UsageError(`--port must be 0-65531, not ${values.port}.`)
+  if (!Number.isInteger(port) || port < 0 || port > 65528)
+    throw new UsageError(`--port must be 0-65528, not ${values.port}.`)
   return { dataDir, companiesOnly: values['companies-only'], port }
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import {
   DidWebHost,
+  INSURER_NAME,
   Issuer,
   Lender,
   newCertificateAuthority,
@@ -24,6 +25,8 @@ export interface DemoCompanies {
   /** The lender's side of data agreements (issue 32), and an insurer publishing its data list over TMF644. */
   lenderAgreements: AgreementParty
   insurer: Tmf644Insurer
+  /** The insurer's DIDComm side (issue 23): it issues the person's home-insurance policy. */
+  policyIssuer: Issuer
   /** The registry's own did:web, served over HTTPS on 127.0.0.1 with a certificate from the demo CA. */
   registryDid: string
   /** The demo CA (PEM) a node must be told to trust to read the registry's did:web; also in demo-ca.pem. */
@@ -46,9 +49,9 @@ function freePort(): Promise<number> {
 }
 
 /**
- * The six sample companies (four DIDComm, two OpenID4VC), each a Credo agent on its own Askar store under
+ * The seven sample companies (five DIDComm, two OpenID4VC), each a Credo agent on its own Askar store under
  * `dir`, on 127.0.0.1, and the registry's web host (port + 4 when ports are given; the OpenID4VC bank and
- * lender + 5 and + 6).
+ * lender + 5 and + 6, the insurer's DIDComm agent + 7).
  */
 export async function startDemoCompanies(dir: string, firstPort: number): Promise<DemoCompanies> {
   const port = async (offset: number) => (firstPort ? firstPort + offset : freePort())
@@ -67,8 +70,12 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
   const registryHost = await DidWebHost.start(await ca.serverCertificate(), await port(4))
   await serveOwnDidWeb(registry.agent, registryHost)
   fs.writeFileSync(path.join(dir, 'demo-ca.pem'), ca.certificate)
-  const openId4VcBank = await OpenId4VcBank.start(await options('OpenID4VC Bank', 5))
-  const openId4VcLender = await OpenId4VcLender.start(await options('OpenID4VC Lender', 6))
+  // Started beside the OpenID4VC pair, not after them: the insurer's agent adds no wait of its own.
+  const [openId4VcBank, openId4VcLender, policyIssuer] = await Promise.all([
+    options('OpenID4VC Bank', 5).then(OpenId4VcBank.start),
+    options('OpenID4VC Lender', 6).then(OpenId4VcLender.start),
+    options(INSURER_NAME, 7).then(Issuer.start),
+  ])
   const lenderAgreements = new AgreementParty(lender.agent, lenderTakesAYear)
   const insurer = await Tmf644Insurer.start(policyRecordsSevenYears)
   lender.trust('IdentityCredential', registry.did)
@@ -81,12 +88,13 @@ export async function startDemoCompanies(dir: string, firstPort: number): Promis
     lender,
     lenderAgreements,
     insurer,
+    policyIssuer,
     registryDid: registryHost.did,
     caCertificate: ca.certificate,
     openId4VcBank,
     openId4VcLender,
     stop: async () => {
-      const all = [registry, employer, bank, lender, openId4VcBank, openId4VcLender]
+      const all = [registry, employer, bank, lender, policyIssuer, openId4VcBank, openId4VcLender]
       await Promise.all(all.map((company) => company.stop().catch(() => undefined)))
       await registryHost.stop().catch(() => undefined)
       await insurer.stop().catch(() => undefined)

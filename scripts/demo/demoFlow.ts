@@ -2,7 +2,7 @@ import { DidCommDidExchangeState } from '@credo-ts/didcomm'
 
 import { eitherPath, fullMortgageRequest, lastMonths, samplePerson, type Issuer, type Lender } from '../companies'
 import type { DemoCompanies } from './demoCompanies'
-import { issueIdentity, issueIncome, issueResidentCard, issueStatements } from './issueSamples'
+import { issueIdentity, issueIncome, issuePolicy, issueResidentCard, issueStatements } from './issueSamples'
 import type { Say } from './say'
 
 const WAIT_FOR_PERSON_MS = 24 * 60 * 60 * 1000
@@ -30,12 +30,13 @@ export async function runDemoFlow(
   person = samplePerson(Math.floor(Math.random() * 1_000_000)),
 ): Promise<void> {
   say('Demo', `sample person: ${person.name} (generated, not a real person)`)
-  const { registry, employer, bank, lender } = companies
+  const { registry, employer, bank, lender, policyIssuer } = companies
   const entries = [
     ['Population Registry', registry],
     ['Employer', employer],
     ['Bank', bank],
     ['Lender', lender],
+    [policyIssuer.name, policyIssuer],
   ] as const
   const invitations = await Promise.all(entries.map(([, company]) => company.invitation()))
   entries.forEach(([name], index) => say(name, `invitation: ${invitations[index].url}`))
@@ -49,7 +50,7 @@ export async function runDemoFlow(
   })
   // Each is awaited below; marked handled now so a stop mid-flow (agents shut down) is no unhandled rejection.
   for (const connection of connected) connection.catch(() => undefined)
-  const [registryConnection, employerConnection, bankConnection, lenderConnection] = connected
+  const [registryConnection, employerConnection, bankConnection, lenderConnection, insurerConnection] = connected
   await Promise.all([
     registryConnection.then(async (id) => {
       await issueIdentity(registry, id, person, say)
@@ -57,6 +58,7 @@ export async function runDemoFlow(
     }),
     employerConnection.then((id) => issueIncome(employer, id, person, say)),
     bankConnection.then((id) => issueStatements(bank, id, person, say)),
+    insurerConnection.then((id) => issuePolicy(policyIssuer, id, person, say)),
   ])
   const periods = lastMonths(3)
   const identity = [eitherPath('name'), eitherPath('address.city'), eitherPath('dateOfBirth', 'age_over_18')]

@@ -1,6 +1,7 @@
 import {
   identityClaims,
   incomeClaims,
+  offerHomePolicy,
   lastMonths,
   sampleStatement,
   statementClaims,
@@ -64,4 +65,14 @@ export async function issueStatements(bank: Issuer, connectionId: string, person
     say('Bank', `offered statement ${period} with its PDF (${pdf.byteLength} bytes, ${claims.document.digestSRI})`)
     say('Bank', `statement ${period}: ${await settled(bank, offer.id)}`)
   }
+}
+
+/** The home-insurance policy (issue 23): the person's address insured, the person the one insured member. */
+export async function issuePolicy(insurer: Issuer, connectionId: string, person: SamplePerson, say: Say) {
+  const { claims, record } = await offerHomePolicy(insurer, connectionId, person)
+  say(
+    insurer.name,
+    `offered home-insurance policy ${String(claims.policyNumber)} (covered until ${String(claims.coveredUntil)})`,
+  )
+  say(insurer.name, `policy: ${await settled(insurer, record.id)}`)
 }

@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     companies = await startDemoCompanies(path.join(args.dataDir, 'companies'), args.port)
     say(
       'Demo',
-      'companies started: Population Registry, Employer, Bank, Lender, OpenID4VC Bank, OpenID4VC Lender, Insurer (127.0.0.1 only)',
+      'companies started: Population Registry, Employer, Bank, Lender, Home Insurer, OpenID4VC Bank, OpenID4VC Lender, Insurer (TMF644) (127.0.0.1 only)',
     )
     say(
       'Demo',

@@ -41,6 +41,8 @@ describe('npm run demo', () => {
         /Person \(node\) +stored PermanentResidentCard, issued by did:web:127\.0\.0\.1%3A\d+, delivered by Population Registry, signature valid/,
       )
       expect(printed).toMatch(/Lender +verified IdentityCredential \(vc\+sd-jwt\)/)
+      // Issue 23: the insurer's home-insurance policy, issued beside the other samples.
+      expect(printed).toMatch(/Person \(node\) +stored HomeInsurancePolicyCredential/)
       expect(printed.match(/Lender +verified PDF statement-\d{4}-\d{2}\.pdf/g)).toHaveLength(3)
       // Issue 32: a counter-offer accepted by the lender (countersigned), refused by the insurer, and the
       // deletion after the agreement ended acknowledged, signed.

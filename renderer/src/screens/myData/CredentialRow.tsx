@@ -5,10 +5,11 @@ import type { HeldCredential } from '../../../../shared/api'
 import { apiClient } from '../../apiClient'
 import { ErrorNote, Progress } from '../../components/Notice'
 import { useAction } from '../../hooks/useAction'
-import { formatDate, formatDateTime } from '../../i18n/format'
+import { formatDate, formatDateTime, formatList } from '../../i18n/format'
 import { claimName, heldName } from '../openid4vc/issuerNames'
 import { claimText } from './claimsText'
 import { IssuerStandingNote } from './IssuerStandingNote'
+import { otherHolders } from './jointHolders'
 import { Documents } from './documents/Documents'
 
 /** A held credential with its claims and where it came from; its signature can be checked again. */
@@ -21,6 +22,7 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
   const action = useAction()
   const { provenance } = current
   const kind = heldName(current)
+  const others = otherHolders(current.claims)
 
   async function verify() {
     const checked = await action.run(() => apiClient()['credentials.verify']({ id: current.id }))
@@ -48,6 +50,11 @@ export function CredentialRow({ credential }: { credential: HeldCredential }) {
           {provenance.expiresAt && ` ${t('myData.validUntil', { date: formatDate(provenance.expiresAt) })}`}
           {!provenance.connectionId && ` ${t('myData.connectionRemoved')}`}
         </p>
+        {others.length > 0 && (
+          <p className="hint" data-testid="joint-document">
+            {t('myData.jointDocument', { others: formatList(others) })}
+          </p>
+        )}
         <IssuerStandingNote standing={provenance.standing} from={provenance.deliveredBy ?? t('myData.anIssuer')} />
         <details className="details">
           <summary>{t('common.details')}</summary>

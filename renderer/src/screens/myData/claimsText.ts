@@ -1,6 +1,8 @@
 // Claims as a person reads them: nested values (an address) on one line, keys as written by the issuer.
 export function claimText(value: unknown): string {
   if (value === null || value === undefined) return '—'
+  // A list (a joint account's holders, the people a policy insures) reads as one: "Anna, Ben".
+  if (Array.isArray(value)) return value.map(claimText).join(', ')
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
       .map(([key, inner]) => `${key}: ${claimText(inner)}`)
