@@ -99,6 +99,9 @@ describe('joint application on both members’ screens (web UI, English and Germ
 
   it('Anna’s card says the lender asks her and a member together, and lets her pick Ben', async () => {
     const { page } = anna
+    // The request has reached Anna's node before her screen opens on it (on a loaded machine it may take a
+    // while); the screen's own live update is what the second card below waits for.
+    await eventually(async () => (await api<JointApplicationView[]>(anna, 'jointApplications.list'))[0], 120_000)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Requests', exact: true }).click()
     const card = page.getByRole('list', { name: 'Joint applications' }).getByTestId('joint-application')
     await card
@@ -112,10 +115,11 @@ describe('joint application on both members’ screens (web UI, English and Germ
     await card.getByRole('button', { name: 'Ask this member to join' }).click()
     await card.getByText('waiting for Ben to say whether they join', { exact: false }).waitFor({ timeout: 60_000 })
     await shot(anna, '02-anna-proposed')
-  })
+  }, 240_000)
 
   it('Ben sees a request to join with the purpose, in German, and joins', async () => {
     const { page } = ben
+    await eventually(async () => (await api<JointApplicationView[]>(ben, 'jointApplications.list'))[0], 120_000)
     await page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('button', { name: 'Anfragen' }).click()
     const card = page.getByRole('list', { name: 'Gemeinsame Anträge' }).getByTestId('joint-application')
     await card.getByText(/^Anna bittet Sie, gemeinsam zu beantragen: Lender möchte einen gemeinsamen Antrag/).waitFor({
@@ -143,5 +147,5 @@ describe('joint application on both members’ screens (web UI, English and Germ
       .waitFor({ timeout: 60_000 })
     await shot(anna, '06-anna-introduced')
     expect(problems).toEqual([])
-  })
+  }, 240_000)
 })
