@@ -34,3 +34,26 @@ export async function recipientKeyOf(agent: Agent, did: string): Promise<Kms.Pub
   if (kmsKeyId) publicJwk.keyId = kmsKeyId
   return publicJwk
 }
+
+/**
+ * An invitation under the company's own did:key that more than one node may use. A single-use one is
+ * answered with a DID under that key, and Credo takes a request for a key under one invitation only, so
+ * a company that serves several nodes of one household (or the demo's second person) needs this one.
+ */
+export async function multiUseInvitation(company: {
+  agent: Agent
+  name: string
+  endpoint: string
+  did: string
+}): Promise<{ url: string; outOfBandId: string }> {
+  const record = await company.agent.didcomm.oob.createInvitation({
+    label: company.name,
+    multiUseInvitation: true,
+    routing: {
+      endpoints: [company.endpoint],
+      recipientKey: await recipientKeyOf(company.agent, company.did),
+      routingKeys: [],
+    },
+  })
+  return { url: record.outOfBandInvitation.toUrl({ domain: company.endpoint }), outOfBandId: record.id }
+}

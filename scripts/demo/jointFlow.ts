@@ -1,8 +1,8 @@
 import { createApi, type CustosNode } from '../../electron/node'
 import { JointApplicationEventTypes, type JointApplicationChangedEvent } from '../../electron/node/jointApplications'
 import { JointLender } from '../../tests/integration/household/jointLender'
-import { eitherPath, fullMortgageRequest, lastMonths, samplePerson, type Issuer } from '../companies'
-import { recipientKeyOf } from '../companies/didKeyRouting'
+import { eitherPath, fullMortgageRequest, lastMonths, samplePerson } from '../companies'
+import { multiUseInvitation } from '../companies/didKeyRouting'
 import type { DemoCompanies } from './demoCompanies'
 import { completed } from './demoFlow'
 import { actAsPerson, openDemoNode } from './demoNode'
@@ -10,23 +10,6 @@ import { issueIdentity, issueIncome, issueStatements } from './issueSamples'
 import type { Say } from './say'
 
 const BEN = 'Ben (node)'
-
-/**
- * An invitation under the company's own did:key that more than one node may use: Credo answers a single-use
- * one with a DID under that key, once per key, and the demo person's node already has it.
- */
-async function invitationForAnother(company: Issuer): Promise<{ url: string; outOfBandId: string }> {
-  const record = await company.agent.didcomm.oob.createInvitation({
-    label: company.name,
-    multiUseInvitation: true,
-    routing: {
-      endpoints: [company.endpoint],
-      recipientKey: await recipientKeyOf(company.agent, company.did),
-      routingKeys: [],
-    },
-  })
-  return { url: record.outOfBandInvitation.toUrl({ domain: company.endpoint }), outOfBandId: record.id }
-}
 
 /**
  * Issue 23: the demo lender's joint mortgage application. A second person, Ben, with a node of his own,
@@ -57,7 +40,7 @@ export async function runJointFlow(
     [employer, issueIncome],
     [bank, issueStatements],
   ] as const) {
-    const invitation = await invitationForAnother(company)
+    const invitation = await multiUseInvitation(company)
     await benApi['connections.acceptInvitation']({ url: invitation.url })
     const connectionId = await company.connectionFor(invitation.outOfBandId)
     await completed(company, connectionId)

@@ -1,6 +1,6 @@
 import type { CustosNode } from '../../../electron/node'
 import type { Issuer, Lender } from '../../../scripts/companies'
-import { recipientKeyOf } from '../../../scripts/companies/didKeyRouting'
+import { multiUseInvitation } from '../../../scripts/companies/didKeyRouting'
 import { eventually } from '../../helpers/companies'
 import { apiOf, startNode } from '../../helpers/nodes'
 
@@ -13,16 +13,7 @@ export async function connectMembers(
   company: Issuer | Lender,
   members: CustosNode[],
 ): Promise<Map<CustosNode, { nodeConnectionId: string; companyConnectionId: string }>> {
-  const record = await company.agent.didcomm.oob.createInvitation({
-    label: company.name,
-    multiUseInvitation: true,
-    routing: {
-      endpoints: [company.endpoint],
-      recipientKey: await recipientKeyOf(company.agent, company.did),
-      routingKeys: [],
-    },
-  })
-  const url = record.outOfBandInvitation.toUrl({ domain: company.endpoint })
+  const { url, outOfBandId } = await multiUseInvitation(company)
   const links = new Map<CustosNode, { nodeConnectionId: string; companyConnectionId: string }>()
   const taken = new Set<string>()
   for (const member of members) {
@@ -30,7 +21,7 @@ export async function connectMembers(
     await member.agent.didcomm.connections.returnWhenIsConnected(nodeSide.id, { timeoutMs: 30_000 })
     // Members connect one after another: the ready connection not yet taken is this member's.
     const companySide = await eventually(async () => {
-      const connections = await company.agent.didcomm.connections.findAllByOutOfBandId(record.id)
+      const connections = await company.agent.didcomm.connections.findAllByOutOfBandId(outOfBandId)
       return connections.find((connection) => connection.isReady && !taken.has(connection.id))
     }, 30_000)
     taken.add(companySide.id)
