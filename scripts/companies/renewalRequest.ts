@@ -1,0 +1,42 @@
+import type { DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
+
+import type { RequestTerms } from '../../electron/node/requests'
+import { PROPERTY_RECORD } from './propertyRecord'
+
+const typeIs = (kind: string) => ({ path: ['$.type'], filter: { type: 'array', contains: { const: kind } } })
+const claim = (name: string) => ({ path: [`$.credentialSubject.${name}`] })
+
+/**
+ * What an insurer asks each owner for a home-insurance renewal: who they are and where they live (their
+ * identity credential), and the land registry's extract of the insured property (parcel, address, owners).
+ */
+export const renewalDefinition: DifPresentationExchangeDefinitionV2 = {
+  id: 'home-insurance-renewal',
+  name: 'Home insurance renewal',
+  purpose: 'home insurance renewal',
+  format: { ldp_vc: { proof_type: ['Ed25519Signature2018'] }, ldp_vp: { proof_type: ['Ed25519Signature2018'] } },
+  input_descriptors: [
+    {
+      id: 'identity',
+      name: 'Identity',
+      purpose: 'Who is insured, and at which address they live',
+      constraints: { fields: [typeIs('IdentityCredential'), claim('name'), claim('address')] },
+    },
+    {
+      id: 'property',
+      name: 'Property record',
+      purpose: 'Which property is insured, and who owns it',
+      constraints: { fields: [typeIs(PROPERTY_RECORD), claim('parcel'), claim('address'), claim('owners')] },
+    },
+  ],
+}
+
+export const renewalTerms: RequestTerms = {
+  purpose: 'home insurance renewal',
+  dpvPurpose: 'dpv:ContractPerformance',
+  retention: 'P10Y',
+  legalBasis: 'contract (GDPR art. 6(1)(b)); policy records kept 10 years',
+}
+
+/** The goal of the insurer's invitation for the second owner: its words must name the application. */
+export const renewalGoal = (applicationId: string) => `Home insurance renewal ${applicationId}`
