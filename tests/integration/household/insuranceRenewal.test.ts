@@ -50,7 +50,12 @@ describe('insurance renewal: an insurer asks both owners of one home', () => {
   const ofType = (part: VerifiedPart, type: string) => part.credentials.filter((c) => c.types.includes(type))
 
   /** The part holds that owner's identity (and no other's) and that owner's own copy of the property record. */
-  async function expectOwnPart(part: VerifiedPart, node: CustosNode, own: typeof ANNA, other: typeof ANNA) {
+  async function expectOwnPart(
+    part: VerifiedPart,
+    node: CustosNode,
+    [own, other]: (typeof ANNA)[],
+    decidedBy: 'policy' | 'person',
+  ) {
     const identities = ofType(part, 'IdentityCredential')
     expect(identities.map((c) => c.claims)).toEqual([expect.objectContaining({ name: own.name, address: own.address })])
     expect(JSON.stringify(part.credentials)).not.toContain(other.address.street)
@@ -59,22 +64,22 @@ describe('insurance renewal: an insurer asks both owners of one home', () => {
     expect(record.claims).toMatchObject({ parcel: PROPERTY.parcel, address: PROPERTY.address })
     expect(record.claims.owners).toEqual([ANNA.name, BEN.name])
     expect(await subjectsHeld(node, PROPERTY_RECORD)).toEqual([record.claims.id])
-    // The disclosure is in that owner's own history, naming that node's own copy.
-    const history = await apiOf(node)['disclosures.list'](undefined)
-    const shared = history.filter((d) => d.recipient === 'Insurer')
-    const held = await apiOf(node)['credentials.list'](undefined)
-    const copy = held.find((c) => c.types.includes(PROPERTY_RECORD))!
-    expect(shared.some((d) => d.credentials.some((c) => c.credentialId === copy.id))).toBe(true)
+    // The answer is in that owner's own history, decided there, naming that node's own copy.
+    const { threadId } = await house.insurer.lender.agent.didcomm.proofs.getById(part.proofId)
+    const disclosure = (await apiOf(node)['disclosures.list'](undefined)).find((d) => d.threadId === threadId)
+    const copy = (await apiOf(node)['credentials.list'](undefined)).find((c) => c.types.includes(PROPERTY_RECORD))
+    expect(disclosure?.decidedBy.kind).toBe(decidedBy)
+    expect(disclosure?.credentials.map((c) => c.credentialId)).toContain(copy?.id)
   }
 
-  async function expectBothParts(application: JointApplication) {
+  async function expectBothParts(application: JointApplication, benDecides: 'policy' | 'person') {
     const parts = await house.insurer.bothVerified(application.id)
     const records = await house.insurer.lender.agent.didcomm.proofs.findAllByQuery({ parentThreadId: application.id })
     expect(records.map((r) => r.parentThreadId)).toEqual([application.id, application.id])
     const annaPart = parts.find((part) => part.connectionId === house.insurerToAnna)!
     const benPart = parts.find((part) => part.connectionId !== house.insurerToAnna)!
-    await expectOwnPart(annaPart, anna(), ANNA, BEN)
-    await expectOwnPart(benPart, ben(), BEN, ANNA)
+    await expectOwnPart(annaPart, anna(), [ANNA, BEN], 'policy')
+    await expectOwnPart(benPart, ben(), [BEN, ANNA], benDecides)
     // Two copies of one document: the same extract, each signed for its own holder.
     expect(ofType(annaPart, PROPERTY_RECORD)[0].claims.id).not.toBe(ofType(benPart, PROPERTY_RECORD)[0].claims.id)
   }
@@ -89,7 +94,7 @@ describe('insurance renewal: an insurer asks both owners of one home', () => {
     }, 60_000)
     expect((await apiOf(ben())['requests.get']({ id: joined.requestId! })).state).toBe('request-received')
     await apiOf(ben())['requests.approve']({ id: joined.requestId! })
-    await expectBothParts(application)
+    await expectBothParts(application, 'person')
   })
 
   it('Ben does not join: the insurer has Anna’s part only, and Anna’s card says Ben did not join', async () => {
@@ -114,6 +119,6 @@ describe('insurance renewal: an insurer asks both owners of one home', () => {
     const application = await house.insurer.askFirst(house.insurerToAnna)
     await bringBenIn(application, true)
     await house.insurer.askSecond(application)
-    await expectBothParts(application)
+    await expectBothParts(application, 'policy')
   })
 })

@@ -18,6 +18,8 @@ import type { RequestTerms } from '../../../electron/node/requests'
 type Definition = DifPresentationExchangeDefinitionV2
 
 export interface VerifiedPart {
+  /** The lender's proof exchange record of this part. */
+  proofId: string
   connectionId: string
   names: string[]
   /** What the part disclosed, credential by credential. */
@@ -140,7 +142,7 @@ export class JointLender {
     const credentials = judged.state === 'refused' ? [] : judged.credentials
     const names = credentials.map((credential) => credential.claims.name)
     const strings = names.filter((name): name is string => typeof name === 'string')
-    return { connectionId: record.connectionId!, names: [...new Set(strings)], credentials }
+    return { proofId, connectionId: record.connectionId!, names: [...new Set(strings)], credentials }
   }
 
   private async request(
