@@ -58,8 +58,9 @@ export async function offerPropertyRecord(
 }
 
 /**
- * An invitation under the company's own did:key that more than one node may use: Credo answers a
- * single-use one with a DID under that key, once per key, so a second owner could not connect with one.
+ * An invitation under the company's own did:key for a second node, beside the one that took its usual
+ * invitation: Credo answers a single-use one with a DID under that key, once per key. (Two multi-use ones
+ * under the same key did not both lead to a connection in our tests: the second request stayed unanswered.)
  */
 export async function invitationForEach(company: Issuer): Promise<{ url: string; outOfBandId: string }> {
   const record = await company.agent.didcomm.oob.createInvitation({
