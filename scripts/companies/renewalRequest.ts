@@ -1,10 +1,16 @@
 import type { DifPresentationExchangeDefinitionV2 } from '@credo-ts/core'
 
 import type { RequestTerms } from '../../electron/node/requests'
+import { eitherPath, identityRequest } from './identityRequest'
 import { PROPERTY_RECORD } from './propertyRecord'
 
 const typeIs = (kind: string) => ({ path: ['$.type'], filter: { type: 'array', contains: { const: kind } } })
 const claim = (name: string) => ({ path: [`$.credentialSubject.${name}`] })
+
+// Identity in either format: JSON-LD, or an SD-JWT VC with only the name and the address disclosed.
+const identity = identityRequest(
+  ['name', 'address.street', 'address.postcode', 'address.city'].map((c) => eitherPath(c)),
+)
 
 /**
  * What an insurer asks each owner for a home-insurance renewal: who they are and where they live (their
@@ -14,14 +20,9 @@ export const renewalDefinition: DifPresentationExchangeDefinitionV2 = {
   id: 'home-insurance-renewal',
   name: 'Home insurance renewal',
   purpose: 'home insurance renewal',
-  format: { ldp_vc: { proof_type: ['Ed25519Signature2018'] }, ldp_vp: { proof_type: ['Ed25519Signature2018'] } },
+  format: identity.format,
   input_descriptors: [
-    {
-      id: 'identity',
-      name: 'Identity',
-      purpose: 'Who is insured, and at which address they live',
-      constraints: { fields: [typeIs('IdentityCredential'), claim('name'), claim('address')] },
-    },
+    { ...identity.input_descriptors[0], purpose: 'Who is insured, and at which address they live' },
     {
       id: 'property',
       name: 'Property record',
