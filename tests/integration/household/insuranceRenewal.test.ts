@@ -114,6 +114,31 @@ describe('insurance renewal: an insurer asks both owners of one home', () => {
     expect((await apiOf(ben())['disclosures.list'](undefined)).length).toBe(sharedBefore)
   })
 
+  it('Ben joins but declines his own part: the insurer has Anna’s part verified and Ben’s declined, in his words', async () => {
+    const application = await house.insurer.askFirst(house.insurerToAnna)
+    await bringBenIn(application, true)
+    await house.insurer.askSecond(application)
+    const joined = await eventually(async () => {
+      const found = await applicationIn(ben, application.id, 'joined')
+      return found.requestId ? found : undefined
+    }, 60_000)
+    const reason = 'I renew my own part later.'
+    await apiOf(ben())['requests.decline']({ id: joined.requestId!, reason })
+    const proofs = house.insurer.lender.agent.didcomm.proofs
+    const benSide = await eventually(async () => {
+      const records = await proofs.findAllByQuery({ parentThreadId: application.id })
+      return records.find((r) => r.connectionId !== house.insurerToAnna && r.errorMessage)
+    }, 60_000)
+    expect(benSide.errorMessage).toContain(reason)
+    const parts = await eventually(async () => {
+      const verified = await house.insurer.verifiedParts(application.id)
+      return verified.length === 1 ? verified : undefined
+    }, 60_000)
+    expect(parts.map((part) => part.connectionId)).toEqual([house.insurerToAnna])
+    const history = await apiOf(ben())['disclosures.list'](undefined)
+    expect(history.some((d) => d.requestId === joined.requestId)).toBe(false)
+  })
+
   it('both answer by standing policy; each node shares only its own owner’s data', async () => {
     await apiOf(ben())['consent.createPolicy'](renewalPolicy(insurerRole()))
     const application = await house.insurer.askFirst(house.insurerToAnna)
