@@ -48,8 +48,11 @@ export async function startRenewalHousehold(dir: string): Promise<RenewalHouseho
   for (const node of [joint.anna, joint.ben]) {
     // The first owner takes the registry's usual invitation, the second one it may share (propertyRecord.ts).
     const { url, outOfBandId } = await (node === joint.anna ? registry.invitation() : invitationForEach(registry))
-    await apiOf(node)['connections.acceptInvitation']({ url })
-    await offerPropertyRecord(registry, await registry.connectionFor(outOfBandId, 60_000), claims)
+    const nodeSide = await apiOf(node)['connections.acceptInvitation']({ url })
+    const registrySide = await registry.connectionFor(outOfBandId, 60_000)
+    // Offered only once the node has the registry's response: an offer before it could be lost.
+    await node.agent.didcomm.connections.returnWhenIsConnected(nodeSide.id, { timeoutMs: 60_000 })
+    await offerPropertyRecord(registry, registrySide, claims)
     const offer = await eventually(async () => (await apiOf(node)['credentials.listOffers'](undefined))[0], 60_000)
     await apiOf(node)['credentials.acceptOffer']({ id: offer.id })
   }
