@@ -1,15 +1,22 @@
 import { createApi, type CustosNode } from '../../electron/node'
 import { JointApplicationEventTypes, type JointApplicationChangedEvent } from '../../electron/node/jointApplications'
 import { JointLender } from '../../tests/integration/household/jointLender'
-import { eitherPath, fullMortgageRequest, lastMonths, samplePerson } from '../companies'
+import { eitherPath, fullMortgageRequest, lastMonths, samplePerson, type Issuer, type Lender } from '../companies'
 import { multiUseInvitation } from '../companies/didKeyRouting'
 import type { DemoCompanies } from './demoCompanies'
 import { completed } from './demoFlow'
 import { actAsPerson, openDemoNode } from './demoNode'
 import { issueIdentity, issueIncome, issueStatements } from './issueSamples'
+import { runRenewalFlow } from './renewalFlow'
 import type { Say } from './say'
 
 const BEN = 'Ben (node)'
+
+async function connectionTo(company: Issuer | Lender, label: string): Promise<string> {
+  const found = (await company.agent.didcomm.connections.getAll()).find((c) => c.theirLabel === label)
+  if (!found) throw new Error(`${company.name} has no connection to ${label}`)
+  return found.id
+}
 
 /**
  * Issue 23: the demo lender's joint mortgage application. A second person, Ben, with a node of his own,
@@ -35,6 +42,7 @@ export async function runJointFlow(
   const person = samplePerson(Math.floor(Math.random() * 1_000_000))
   say('Demo', `joint mortgage application: second applicant ${person.name} (generated) on a node of his own`)
   const { registry, employer, bank, lender } = companies
+  const registryToBen: string[] = []
   for (const [company, issue] of [
     [registry, issueIdentity],
     [employer, issueIncome],
@@ -44,6 +52,7 @@ export async function runJointFlow(
     await benApi['connections.acceptInvitation']({ url: invitation.url })
     const connectionId = await company.connectionFor(invitation.outOfBandId)
     await completed(company, connectionId)
+    if (company === registry) registryToBen.push(connectionId)
     await issue(company, connectionId, person, say)
   }
   const invitation = await annaApi['connections.createInvitation'](undefined)
@@ -66,8 +75,7 @@ export async function runJointFlow(
     void benApi['jointApplications.respond']({ id: e.payload.id, join: true })
   })
 
-  const toAnna = (await lender.agent.didcomm.connections.getAll()).find((c) => c.theirLabel === 'Demo person')
-  if (!toAnna) throw new Error('the lender has no connection to the demo person')
+  const toAnna = { id: await connectionTo(lender, 'Demo person') }
   const definition = fullMortgageRequest(
     [eitherPath('name'), eitherPath('address.city'), eitherPath('dateOfBirth', 'age_over_18')],
     lastMonths(3),
@@ -81,5 +89,15 @@ export async function runJointFlow(
     say('Lender', `verified the part of ${part.names.join(', ') || 'an applicant'} (application ${application.id})`)
   }
   say('Lender', 'joint mortgage application: both applicants verified')
-  return stop
+  const registryToAnna = await connectionTo(registry, 'Demo person')
+  const stopInsurer = await runRenewalFlow(
+    { anna, ben, registryToAnna, registryToBen: registryToBen[0] },
+    registry,
+    dir,
+    say,
+  )
+  return async () => {
+    await stopInsurer()
+    await stop()
+  }
 }

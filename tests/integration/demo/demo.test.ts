@@ -56,6 +56,11 @@ describe('npm run demo', () => {
       const joint = await waitForOutput(() => output, /joint mortgage application: both applicants verified/, 90_000)
       expect(joint).toMatch(/Ben \(node\) +the demo person asks him to join the joint application: joins/)
       expect(joint.match(/Lender +verified the part of [A-Z][a-z]+ [A-Z][a-z]+ \(application /g)).toHaveLength(2)
+      // ... then the insurer's home-insurance renewal, each owner's part from their own node.
+      const renewal = await waitForOutput(() => output, /home insurance renewal: both owners verified/, 90_000)
+      expect(
+        renewal.match(/Insurer +verified the part of [A-Z][a-z]+ [A-Z][a-z]+: address and 1 property record/g),
+      ).toHaveLength(2)
     } finally {
       child.kill('SIGINT')
     }

@@ -5,14 +5,39 @@ import { DidCommAutoAcceptProof, DidCommDidExchangeState, DidCommProofState } fr
 
 import { JOINT_GOAL_CODE } from '../../../electron/node/jointApplications'
 import { REQUEST_TERMS_PREFIX } from '../../../electron/node/requests'
-import { judgePresentation, type Lender, mortgageDefinition, mortgageTerms } from '../../../scripts/companies'
+import {
+  type DisclosedCredential,
+  judgePresentation,
+  type Lender,
+  mortgageDefinition,
+  mortgageTerms,
+} from '../../../scripts/companies'
 import { recipientKeyOf } from '../../../scripts/companies/didKeyRouting'
+import type { RequestTerms } from '../../../electron/node/requests'
 
 type Definition = DifPresentationExchangeDefinitionV2
 
 export interface VerifiedPart {
+  /** The lender's proof exchange record of this part. */
+  proofId: string
   connectionId: string
   names: string[]
+  /** What the part disclosed, credential by credential. */
+  credentials: DisclosedCredential[]
+}
+
+/** What the company asks each applicant, under which terms, and the goal its invitation states. */
+export interface JointRequestKind {
+  definition: Definition
+  terms: RequestTerms
+  /** The invitation's goal; its words must include the application id. */
+  goal: (applicationId: string) => string
+}
+
+export const jointMortgage: JointRequestKind = {
+  definition: mortgageDefinition,
+  terms: mortgageTerms,
+  goal: (applicationId) => `Joint mortgage application ${applicationId}`,
 }
 
 export interface JointApplication {
@@ -31,14 +56,17 @@ export interface JointApplication {
  * second node says.
  */
 export class JointLender {
-  constructor(readonly lender: Lender) {}
+  constructor(
+    readonly lender: Lender,
+    readonly kind: JointRequestKind = jointMortgage,
+  ) {}
 
   async invitationFor(applicationId: string, goalCode = JOINT_GOAL_CODE) {
     const agent = this.lender.agent
     const record = await agent.didcomm.oob.createInvitation({
       label: this.lender.name,
       goalCode,
-      goal: `Joint mortgage application ${applicationId}`,
+      goal: this.kind.goal(applicationId),
       // Under the lender's own did:key, so a trust list that names the lender names whoever uses this
       // invitation; reusable at the DIDComm level because Credo answers a single-use one with a DID under
       // that same key, which it allows once per key (the lender's connection to Anna has it). The lender
@@ -98,26 +126,34 @@ export class JointLender {
     }
   }
 
+  /** The verified parts of the application so far, grouped by their parent thread. */
+  async verifiedParts(applicationId: string): Promise<VerifiedPart[]> {
+    const records = await this.lender.agent.didcomm.proofs.findAllByQuery({ parentThreadId: applicationId })
+    const done = records.filter((r) => r.state === DidCommProofState.Done && r.isVerified)
+    return Promise.all(done.map((record) => this.part(record.id)))
+  }
+
   private async part(proofId: string): Promise<VerifiedPart> {
     const proofs = this.lender.agent.didcomm.proofs
     const record = await proofs.getById(proofId)
     const data = await proofs.getFormatData(proofId)
     const decode = (compact: string) => this.lender.agent.sdJwtVc.fromCompact(compact).prettyClaims
     const judged = judgePresentation(data.presentation?.presentationExchange, new Map(), decode)
-    const names = judged.state === 'refused' ? [] : judged.credentials.map((credential) => credential.claims.name)
+    const credentials = judged.state === 'refused' ? [] : judged.credentials
+    const names = credentials.map((credential) => credential.claims.name)
     const strings = names.filter((name): name is string => typeof name === 'string')
-    return { connectionId: record.connectionId!, names: [...new Set(strings)] }
+    return { proofId, connectionId: record.connectionId!, names: [...new Set(strings)], credentials }
   }
 
   private async request(
     connectionId: string,
     applicationId: string,
     role: 'first' | 'second',
-    definition: Definition = mortgageDefinition,
+    definition: Definition = this.kind.definition,
     invitationUrl?: string,
   ) {
     const terms = {
-      ...mortgageTerms,
+      ...this.kind.terms,
       application: { id: applicationId, applicants: 2, role },
       ...(invitationUrl ? { secondApplicantInvitation: invitationUrl } : {}),
     }
