@@ -52,6 +52,11 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
     logRefusal(context, 'ws', code, remote, CLOSE_REASON[reason])
     closeWith(ws, code, reason)
   }
+  // Only while Credo still holds this session: a removal it already announced is not announced twice.
+  const forget = () => {
+    const transport = context.agent()?.dependencyManager.resolve(DidCommTransportService)
+    if (transport?.findSessionById(session.id) === session) transport.removeSession(session)
+  }
   // One socket's messages are processed strictly in arrival order: a sender's back-to-back messages
   // (a pickup batch, a flow's steps) must not overtake each other.
   let chain: Promise<void> = Promise.resolve()
@@ -95,6 +100,10 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
           } else context.spool.remove(entry)
         } finally {
           context.spool.unclaim(entry)
+          // A message already in line when the socket closed is processed after the close, and Credo then
+          // saves its session again: kept, the closed socket would stay a route to that connection, and a
+          // household member whose laptop died would show as reachable until the household node restarts.
+          if (ws.readyState !== ws.OPEN) forget()
         }
       })
       .catch((error: unknown) => {
@@ -108,7 +117,7 @@ function attachSocket(context: InboundContext, ws: WebSocket, remote: string) {
   ws.on('error', (error: Error & { code?: string }) => {
     logRefusal(context, 'ws', wsErrorCode(error.code), remote, `protocol error ${String(error.code ?? error.name)}`)
   })
-  ws.on('close', () => context.agent()?.dependencyManager.resolve(DidCommTransportService).removeSession(session))
+  ws.on('close', forget)
 }
 
 function wsErrorCode(code: string | undefined): number {
