@@ -133,6 +133,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
-  send({ event: 'fatal', message }, () => process.exit(1))
+  // With its causes: Credo wraps a module's failure to initialize, and the wrapper alone says not which.
+  const lines: string[] = []
+  for (let e: unknown = error; e !== undefined && lines.length < 5; e = (e as { cause?: unknown }).cause) {
+    lines.push(e instanceof Error ? (e.stack ?? e.message) : String(e))
+  }
+  send({ event: 'fatal', message: lines.join('\ncaused by: ') }, () => process.exit(1))
 })
