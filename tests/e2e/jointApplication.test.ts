@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { DidCommDidExchangeState } from '@credo-ts/didcomm'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -87,7 +88,15 @@ describe('joint application on both members’ screens (web UI, English and Germ
     const toLender = await lender.invitation()
     await api(anna, 'connections.acceptInvitation', { url: toLender.url })
     joint = new JointLender(lender)
-    application = await joint.askFirst(await lender.connectionFor(toLender.outOfBandId))
+    // Asked only once Anna's node completed the connection: a request that overtakes the exchange's last
+    // message finds no ready connection on her side and is not taken (seen in CI; jointLender does the
+    // same for Ben).
+    const toAnna = await lender.connectionFor(toLender.outOfBandId)
+    await eventually(async () => {
+      const connection = await lender.agent.didcomm.connections.getById(toAnna)
+      return connection.state === DidCommDidExchangeState.Completed ? connection : undefined
+    }, 60_000)
+    application = await joint.askFirst(toAnna)
   }, 180_000)
 
   afterAll(async () => {
