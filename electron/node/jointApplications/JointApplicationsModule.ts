@@ -20,9 +20,10 @@ import { JointApplicationsApi } from './JointApplicationsApi'
 import { JointApplicationsService } from './JointApplicationsService'
 import {
   JOINT_APPLICATION_PROTOCOL,
-  JointInvitationHandler,
-  JointProposalHandler,
-  JointResponseHandler,
+  JointInvitationMessage,
+  JointMessageHandler,
+  JointProposalMessage,
+  JointResponseMessage,
 } from './protocol'
 import { SecondApplicantService } from './SecondApplicantService'
 
@@ -48,11 +49,13 @@ export class JointApplicationsModule implements ContractModule<typeof jointAppli
     dependencyManager
       .resolve(DidCommMessageHandlerRegistry)
       .registerMessageHandlers([
-        new JointProposalHandler((context, message, from) =>
+        new JointMessageHandler(JointProposalMessage, (context, message, from) =>
           service(context).second.onProposal(context, message, from),
         ),
-        new JointResponseHandler((context, message, from) => service(context).onResponse(context, message, from)),
-        new JointInvitationHandler((context, message, from) =>
+        new JointMessageHandler(JointResponseMessage, (context, message, from) =>
+          service(context).onResponse(context, message, from),
+        ),
+        new JointMessageHandler(JointInvitationMessage, (context, message, from) =>
           service(context).second.onInvitation(context, message, from),
         ),
       ])

@@ -1,12 +1,10 @@
 import type { AgentContext } from '@credo-ts/core'
 import type {
   DidCommConnectionRecord,
+  DidCommInboundMessageContext,
   DidCommMessage,
   DidCommMessageHandler,
-  DidCommMessageHandlerInboundMessage,
 } from '@credo-ts/didcomm'
-
-import { JointInvitationMessage, JointProposalMessage, JointResponseMessage } from './messages'
 
 type Handle<M extends DidCommMessage> = (
   agentContext: AgentContext,
@@ -14,30 +12,22 @@ type Handle<M extends DidCommMessage> = (
   connection: DidCommConnectionRecord,
 ) => Promise<void>
 
-/** Each message arrives over a ready connection only: who speaks is the connection, never what it says. */
-export class JointProposalHandler implements DidCommMessageHandler {
-  readonly supportedMessages = [JointProposalMessage]
-  constructor(private readonly onMessage: Handle<JointProposalMessage>) {}
-  async handle(context: DidCommMessageHandlerInboundMessage<JointProposalHandler>): Promise<undefined> {
-    await this.onMessage(context.agentContext, context.message, context.assertReadyConnection())
-    return undefined
-  }
-}
+/**
+ * One message of the protocol, handed to `onMessage` over a ready connection only: who speaks is the
+ * connection, never what it says. One class for the proposal, the response and the invitation alike.
+ */
+export class JointMessageHandler<M extends DidCommMessage> implements DidCommMessageHandler {
+  readonly supportedMessages: DidCommMessageHandler['supportedMessages']
 
-export class JointResponseHandler implements DidCommMessageHandler {
-  readonly supportedMessages = [JointResponseMessage]
-  constructor(private readonly onMessage: Handle<JointResponseMessage>) {}
-  async handle(context: DidCommMessageHandlerInboundMessage<JointResponseHandler>): Promise<undefined> {
-    await this.onMessage(context.agentContext, context.message, context.assertReadyConnection())
-    return undefined
+  constructor(
+    message: DidCommMessageHandler['supportedMessages'][number] & (new (...args: never[]) => M),
+    private readonly onMessage: Handle<M>,
+  ) {
+    this.supportedMessages = [message]
   }
-}
 
-export class JointInvitationHandler implements DidCommMessageHandler {
-  readonly supportedMessages = [JointInvitationMessage]
-  constructor(private readonly onMessage: Handle<JointInvitationMessage>) {}
-  async handle(context: DidCommMessageHandlerInboundMessage<JointInvitationHandler>): Promise<undefined> {
-    await this.onMessage(context.agentContext, context.message, context.assertReadyConnection())
+  async handle(context: DidCommInboundMessageContext<DidCommMessage>): Promise<undefined> {
+    await this.onMessage(context.agentContext, context.message as M, context.assertReadyConnection())
     return undefined
   }
 }

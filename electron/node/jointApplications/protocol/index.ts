@@ -1,4 +1,4 @@
-export { JointInvitationHandler, JointProposalHandler, JointResponseHandler } from './handlers'
+export { JointMessageHandler } from './handlers'
 export {
   JOINT_APPLICATION_PROTOCOL,
   JointInvitationMessage,
